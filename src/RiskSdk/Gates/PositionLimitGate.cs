@@ -1,0 +1,119 @@
+using System;
+
+namespace RiskSdk;
+
+/// <summary>
+/// The open-position cap per exchange, scaled by confidence and regime (see <see cref="PositionCap.For"/>). It is
+/// the reserving gate: <see cref="Admit"/> takes the slot in the same atomic step as the check, so it runs last,
+/// after every pure check has passed.
+/// </summary>
+public sealed class PositionLimitGate : IRiskGate
+{
+    /// <summary>The gate's name in verdicts, logs and reports.</summary>
+    public const string GateName = "PositionLimit";
+
+    private readonly RiskContext _context;
+
+    /// <summary>Creates the gate over a context's settings and state.</summary>
+    /// <param name="context">The shared context.</param>
+    public PositionLimitGate(RiskContext context) => _context = context ?? throw new ArgumentNullException(nameof(context));
+
+    /// <inheritdoc/>
+    public string Name => GateName;
+
+    /// <summary>Checks the cap without taking a slot (for explanations and dry runs).</summary>
+    /// <param name="intent">The intent.</param>
+    /// <returns>Pass, or <see cref="RejectionReason.PositionLimitReached"/> with open plus pending against the cap.</returns>
+    public GateVerdict Check(in TradeIntent intent)
+    {
+        if (intent.ReducesExposure)
+        {
+            return GateVerdict.Pass(GateName);
+        }
+
+        var cap = PositionCap.For(_context.Settings, intent.Confidence, intent.Regime);
+        var held = _context.Book.GetCounts(intent.Exchange).Total;
+        return held < cap.Allowed
+            ? GateVerdict.Pass(GateName)
+            : GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, held, cap.Allowed);
+    }
+
+    /// <summary>
+    /// The last step of every pipeline: takes a position slot under the cap in force (atomically), then stamps the
+    /// cooldown and counts the order against the rate limit, each atomically; if any step refuses, the slot is given
+    /// back. Orders that only reduce exposure take no slot. Never throws: a fault refuses the trade.
+    /// </summary>
+    /// <param name="intent">The intent every other gate has passed.</param>
+    /// <param name="cooldown">The pipeline's cooldown gate, or null when it has none.</param>
+    /// <param name="orderRate">The pipeline's order-rate gate, or null when it has none.</param>
+    /// <returns>The decision, logged and counted.</returns>
+    [PositionLimitCheck]
+    public RiskDecision Admit(in TradeIntent intent, CooldownGate? cooldown, OrderRateGate? orderRate)
+    {
+        var reservation = default(Reservation);
+        var step = GateName;
+        try
+        {
+            if (intent.ReducesExposure)
+            {
+                step = OrderRateGate.GateName;
+                if (orderRate?.TryTake(in intent) is { IsPassed: false } throttled)
+                {
+                    return _context.Reject(in intent, in throttled);
+                }
+
+                return Approve(in intent, default, new PositionCap(0, false), positionsAfter: 0);
+            }
+
+            var cap = PositionCap.For(_context.Settings, intent.Confidence, intent.Regime);
+            var outcome = _context.Book.TryReserve(intent.Exchange, cap.Allowed);
+            var before = outcome.Open + outcome.Pending;
+            switch (outcome.Status)
+            {
+                case ReserveStatus.Reserved:
+                    reservation = outcome.Reservation;
+                    break;
+                case ReserveStatus.AtCapacity:
+                    return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, before, cap.Allowed));
+                default:
+                    return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, before, cap.Allowed));
+            }
+
+            step = CooldownGate.GateName;
+            var verdict = cooldown?.TryStamp(in intent, before) ?? GateVerdict.Pass(GateName);
+            if (verdict.IsPassed)
+            {
+                step = OrderRateGate.GateName;
+                verdict = orderRate?.TryTake(in intent) ?? verdict;
+            }
+
+            if (!verdict.IsPassed)
+            {
+                reservation.Release();
+                return _context.Reject(in intent, in verdict);
+            }
+
+            return Approve(in intent, reservation, cap, before + 1);
+        }
+        catch (Exception exception)
+        {
+            reservation.Release();
+            return _context.Fault(in intent, step, exception);
+        }
+    }
+
+    private RiskDecision Approve(in TradeIntent intent, Reservation reservation, PositionCap cap, int positionsAfter)
+    {
+        if (reservation.HoldsSlot)
+        {
+            RiskLog.TradeApproved(_context.Logger, intent.Exchange, reservation.Id, positionsAfter, cap.Allowed, cap.IsHighConfidence);
+            if (positionsAfter == cap.Allowed - 1)
+            {
+                RiskLog.NearCap(_context.Logger, intent.Exchange, positionsAfter, cap.Allowed);
+            }
+        }
+
+        _context.Metrics.RecordApproved(intent.Exchange, cap.IsHighConfidence);
+        return RiskDecision.Approved(intent.Exchange, reservation, cap, GateName);
+    }
+}

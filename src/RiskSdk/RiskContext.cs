@@ -1,0 +1,120 @@
+using System;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace RiskSdk;
+
+/// <summary>
+/// Everything the gates share: the settings, the position book, the kill switch, the cooldown clock, the order-rate
+/// limiter, the exposure figures, the clock, the logger and the metrics. One per trading process (or per account);
+/// every gate and pipeline is built from it.
+/// </summary>
+public sealed class RiskContext : IDisposable
+{
+    /// <summary>Creates a context. The settings are validated first; invalid settings throw, listing every problem.</summary>
+    /// <param name="settings">The limits.</param>
+    /// <param name="book">The position book; default a new <see cref="InMemoryPositionBook"/>.</param>
+    /// <param name="timeProvider">The clock; default <see cref="TimeProvider.System"/>.</param>
+    /// <param name="logger">The logger; default none.</param>
+    /// <exception cref="ArgumentException">The settings are invalid.</exception>
+    public RiskContext(RiskSettings settings, IPositionBook? book = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.EnsureValid();
+        Settings = settings;
+        Time = timeProvider ?? TimeProvider.System;
+        Logger = logger ?? NullLogger.Instance;
+        Book = book ?? new InMemoryPositionBook(settings.ReservationTimeout, Time, Logger);
+        Switch = new TradingSwitch(settings.AutoExecEnabled ? TradingState.Active : TradingState.Halted, Logger);
+        Cooldowns = new CooldownClock(Time);
+        OrderRate = new OrderRateLimiter(settings.MaxOrdersPerSecond, Time);
+        Exposure = new ExposureMonitor();
+        Metrics = new RiskMetrics(this);
+    }
+
+    /// <summary>The limits.</summary>
+    public RiskSettings Settings { get; }
+
+    /// <summary>The one source of truth for open positions.</summary>
+    public IPositionBook Book { get; }
+
+    /// <summary>The kill switch.</summary>
+    public TradingSwitch Switch { get; }
+
+    /// <summary>Each exchange's last trade, on the monotonic clock.</summary>
+    public CooldownClock Cooldowns { get; }
+
+    /// <summary>Orders per exchange over the last second.</summary>
+    public OrderRateLimiter OrderRate { get; }
+
+    /// <summary>Net delta and session P&amp;L, reported by the app.</summary>
+    public ExposureMonitor Exposure { get; }
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The logger.</summary>
+    public ILogger Logger { get; }
+
+    /// <summary>The <c>RiskSdk</c> meter's instruments.</summary>
+    public RiskMetrics Metrics { get; }
+
+    /// <summary>The cooldown in force for an exchange holding <paramref name="positions"/> open or pending positions.</summary>
+    /// <param name="positions">Open plus pending positions.</param>
+    /// <returns><see cref="RiskSettings.CooldownWithPositions"/> when any are held, else <see cref="RiskSettings.SignalCooldown"/>.</returns>
+    public TimeSpan CooldownFor(int positions) => positions > 0 ? Settings.CooldownWithPositions : Settings.SignalCooldown;
+
+    /// <summary>A snapshot of one exchange for a UI.</summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="regime">The regime whose caps to show.</param>
+    /// <returns>The status.</returns>
+    public ExchangeStatus GetStatus(string exchange, MarketRegime regime = MarketRegime.Normal)
+    {
+        var counts = Book.GetCounts(exchange);
+        var window = CooldownFor(counts.Total);
+        var remaining = Cooldowns.SinceLastTrade(exchange) is { } since && since < window ? window - since : TimeSpan.Zero;
+        return new ExchangeStatus(
+            exchange,
+            counts.Open,
+            counts.Pending,
+            PositionCap.For(Settings, 0, regime).Allowed,
+            PositionCap.For(Settings, 1, regime).Allowed,
+            remaining,
+            Switch.State,
+            Exposure.DrawdownLatched);
+    }
+
+    /// <summary>Starts a new trading session: P&amp;L and the drawdown stop reset, cooldowns forgotten. Positions stay.</summary>
+    public void ResetSession()
+    {
+        Exposure.ResetSession();
+        Cooldowns.Reset();
+    }
+
+    /// <summary>Turns a gate's rejection into a decision, logging it and counting it.</summary>
+    /// <param name="intent">The intent refused.</param>
+    /// <param name="verdict">The rejecting verdict.</param>
+    /// <returns>The rejected decision.</returns>
+    public RiskDecision Reject(in TradeIntent intent, in GateVerdict verdict)
+    {
+        RiskLog.TradeRejected(Logger, intent.Exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit);
+        Metrics.RecordRejected(intent.Exchange, verdict.Reason);
+        return RiskDecision.Rejected(intent.Exchange, verdict);
+    }
+
+    /// <summary>Turns a gate's exception into a <see cref="RejectionReason.GateFault"/> decision (fail closed), logging the exception.</summary>
+    /// <param name="intent">The intent being evaluated.</param>
+    /// <param name="gate">The gate that threw.</param>
+    /// <param name="exception">What it threw.</param>
+    /// <returns>The rejected decision.</returns>
+    public RiskDecision Fault(in TradeIntent intent, string gate, Exception exception)
+    {
+        RiskLog.GateFaulted(Logger, exception, gate, intent.Exchange ?? "(none)");
+        var verdict = GateVerdict.Reject(gate, RejectionReason.GateFault, 0, 0, exception.GetType().Name + ": " + exception.Message);
+        Metrics.RecordRejected(intent.Exchange ?? "(none)", RejectionReason.GateFault);
+        return RiskDecision.Rejected(intent.Exchange ?? "(none)", verdict);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Metrics.Dispose();
+}

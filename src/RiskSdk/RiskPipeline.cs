@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+
+namespace RiskSdk;
+
+/// <summary>
+/// A pipeline assembled by hand: the checks run in order, the first rejection wins, and the position-limit gate
+/// admits last, taking the slot only when every check has passed. The source generator emits the same shape as
+/// straight-line static calls; this class is the reference it is tested against.
+/// </summary>
+public sealed class RiskPipeline
+{
+    private readonly RiskContext _context;
+    private readonly IRiskGate[] _checks;
+    private readonly PositionLimitGate _positionLimit;
+    private readonly CooldownGate? _cooldown;
+    private readonly OrderRateGate? _orderRate;
+
+    /// <summary>Assembles a pipeline.</summary>
+    /// <param name="context">The shared context.</param>
+    /// <param name="checks">The pure checks, in the order they run. A <see cref="CooldownGate"/> or <see cref="OrderRateGate"/> among them is also applied atomically at admission.</param>
+    /// <param name="positionLimit">The reserving gate, run last.</param>
+    public RiskPipeline(RiskContext context, IEnumerable<IRiskGate> checks, PositionLimitGate positionLimit)
+    {
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+        _positionLimit = positionLimit ?? throw new ArgumentNullException(nameof(positionLimit));
+        _checks = new List<IRiskGate>(checks ?? throw new ArgumentNullException(nameof(checks))).ToArray();
+        foreach (var gate in _checks)
+        {
+            switch (gate)
+            {
+                case null:
+                    throw new ArgumentException("A gate is null.", nameof(checks));
+                case PositionLimitGate:
+                    throw new ArgumentException("The position-limit gate reserves a slot; pass it as positionLimit so it runs last.", nameof(checks));
+                case CooldownGate cooldown:
+                    _cooldown = cooldown;
+                    break;
+                case OrderRateGate orderRate:
+                    _orderRate = orderRate;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The context the pipeline decides over.</summary>
+    public RiskContext Context => _context;
+
+    /// <summary>
+    /// Every built-in gate in the recommended order: kill switch, confidence, Kelly, lots, net delta, drawdown,
+    /// order rate, cooldown, then the position limit.
+    /// </summary>
+    /// <param name="context">The shared context.</param>
+    /// <returns>The pipeline.</returns>
+    public static RiskPipeline CreateDefault(RiskContext context) => new(
+        context,
+        new IRiskGate[]
+        {
+            new KillSwitchGate(context),
+            new MinimumConfidenceGate(context),
+            new MinimumKellyGate(context),
+            new MaximumLotsGate(context),
+            new NetDeltaGate(context),
+            new SessionDrawdownGate(context),
+            new OrderRateGate(context),
+            new CooldownGate(context),
+        },
+        new PositionLimitGate(context));
+
+    /// <summary>
+    /// Decides one trade: approved with a reservation (commit it on fill, release it otherwise), or rejected by the
+    /// first gate that refused. A gate that throws refuses the trade with <see cref="RejectionReason.GateFault"/>.
+    /// </summary>
+    /// <param name="intent">The trade.</param>
+    /// <returns>The decision.</returns>
+    [PositionLimitCheck]
+    public RiskDecision Evaluate(in TradeIntent intent)
+    {
+        if (intent.Exchange is null)
+        {
+            return _context.Fault(in intent, "Intent", new ArgumentException("The intent names no exchange.", nameof(intent)));
+        }
+
+        foreach (var gate in _checks)
+        {
+            GateVerdict verdict;
+            try
+            {
+                verdict = gate.Check(in intent);
+            }
+            catch (Exception exception)
+            {
+                return _context.Fault(in intent, SafeName(gate), exception);
+            }
+
+            if (!verdict.IsPassed)
+            {
+                return _context.Reject(in intent, in verdict);
+            }
+        }
+
+        return _positionLimit.Admit(in intent, _cooldown, _orderRate);
+    }
+
+    /// <summary>Runs every gate, the position limit included, without reserving anything, and returns all verdicts in order.</summary>
+    /// <param name="intent">The trade.</param>
+    /// <returns>One verdict per gate; a gate that throws gives a <see cref="RejectionReason.GateFault"/> verdict.</returns>
+    public IReadOnlyList<GateVerdict> Explain(in TradeIntent intent)
+    {
+        var verdicts = new GateVerdict[_checks.Length + 1];
+        for (var i = 0; i < verdicts.Length; i++)
+        {
+            IRiskGate gate = i < _checks.Length ? _checks[i] : _positionLimit;
+            try
+            {
+                verdicts[i] = gate.Check(in intent);
+            }
+            catch (Exception exception)
+            {
+                verdicts[i] = GateVerdict.Reject(SafeName(gate), RejectionReason.GateFault, 0, 0, exception.GetType().Name + ": " + exception.Message);
+            }
+        }
+
+        return verdicts;
+    }
+
+    private static string SafeName(IRiskGate gate)
+    {
+        try
+        {
+            return gate.Name ?? gate.GetType().Name;
+        }
+        catch (Exception)
+        {
+            return gate.GetType().Name;
+        }
+    }
+}
