@@ -7,4 +7,10 @@ public readonly record struct ScopeCounts(int Open, int Pending)
 {
     /// <summary>Open plus pending: what counts against a cap.</summary>
     public int Total => Open + Pending;
+
+    /// <summary>
+    /// True when the book could not be read (a remote ledger that did not answer in time): the counts are zero and
+    /// must not be trusted; a check that reads them fails closed with <see cref="RejectionReason.LedgerUnavailable"/>.
+    /// </summary>
+    public bool Unavailable { get; init; }
 }

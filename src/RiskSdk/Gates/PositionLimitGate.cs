@@ -23,7 +23,7 @@ public sealed class PositionLimitGate : IRiskGate
 
     /// <summary>Checks the cap without taking a slot (for explanations and dry runs).</summary>
     /// <param name="intent">The intent.</param>
-    /// <returns>Pass, or <see cref="RejectionReason.PositionLimitReached"/> with open plus pending against the cap.</returns>
+    /// <returns>Pass, or <see cref="RejectionReason.PositionLimitReached"/> with open plus pending against the cap, or <see cref="RejectionReason.LedgerUnavailable"/> when the book could not be read.</returns>
     public GateVerdict Check(in TradeIntent intent)
     {
         if (intent.ReducesExposure)
@@ -32,7 +32,13 @@ public sealed class PositionLimitGate : IRiskGate
         }
 
         var cap = PositionCap.For(_context.Settings, intent.Confidence, intent.Regime);
-        var held = _context.Book.GetCounts(intent.Exchange).Total;
+        var counts = _context.Book.GetCounts(intent.Exchange);
+        if (counts.Unavailable)
+        {
+            return GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, 0, cap.Allowed);
+        }
+
+        var held = counts.Total;
         return held < cap.Allowed
             ? GateVerdict.Pass(GateName)
             : GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, held, cap.Allowed);

@@ -1,0 +1,43 @@
+using StackExchange.Redis;
+
+namespace RiskSdk.Redis;
+
+/// <summary>
+/// The ledger's key layout under one prefix <c>P</c> (see docs/redis-ledger.md):
+/// <c>P</c>sequence (reservation ids), <c>P</c>scopes (every scope seen) and, per scope <c>S</c>,
+/// <c>P</c>scope:<c>S</c>:open (set of position ids), :pending (sorted set of reservation id by expiry, server ms),
+/// :owners (hash of reservation id to owner) and :expired (sorted set of <c>id@owner</c> by when it is forgotten).
+/// The kind is the last segment, so no scope name can make two scopes' keys collide.
+/// </summary>
+internal sealed class LedgerKeys
+{
+    private readonly string _prefix;
+
+    /// <summary>Creates the layout for one prefix.</summary>
+    /// <param name="prefix">The prefix every key starts with.</param>
+    public LedgerKeys(string prefix)
+    {
+        _prefix = prefix;
+        Sequence = prefix + "sequence";
+        Scopes = prefix + "scopes";
+    }
+
+    /// <summary>The counter reservation ids are drawn from (unique across every process sharing the prefix).</summary>
+    public RedisKey Sequence { get; }
+
+    /// <summary>The set of every scope seen.</summary>
+    public RedisKey Scopes { get; }
+
+    /// <summary>The set of open position ids of a scope.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <returns>The key.</returns>
+    public RedisKey Open(string scope) => ScopeKey(scope, "open");
+
+    /// <summary>The keys the purge of expired reservations needs, in the order every script expects: pending, owners, open, expired.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <returns>Four keys; scripts may append their own after them.</returns>
+    public RedisKey[] ScopeState(string scope) =>
+        [ScopeKey(scope, "pending"), ScopeKey(scope, "owners"), ScopeKey(scope, "open"), ScopeKey(scope, "expired")];
+
+    private RedisKey ScopeKey(string scope, string kind) => $"{_prefix}scope:{scope}:{kind}";
+}

@@ -1,0 +1,462 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace RiskSdk.Redis;
+
+/// <summary>
+/// An <see cref="IPositionBook"/> kept in Redis, so any number of processes on any number of machines share one set
+/// of caps. Reserve, commit, release, close and reconcile are each one Lua script (atomic in Redis: two processes
+/// never both take the last slot); expired reservations are given back inside the scripts against the Redis
+/// server's clock; reservations carry their owner and expiry; positions are keyed by id, so duplicate fills and
+/// closes are idempotent.
+/// </summary>
+/// <remarks>
+/// Never throws for the ledger: when Redis is unreachable or slower than <see cref="RedisPositionBookOptions.OperationTimeout"/>,
+/// <see cref="TryReserve"/> answers <see cref="ReserveStatus.Unavailable"/> (the pipeline rejects with
+/// <see cref="RejectionReason.LedgerUnavailable"/>), reads answer empty or <see cref="ScopeCounts.Unavailable"/>, and
+/// fills, releases and closes are kept in order and replayed when Redis answers again, before any new reservation.
+/// <see cref="ExpiredReservations"/>, <see cref="IgnoredOperations"/> and <see cref="LateFills"/> count what this
+/// process saw; the ledger itself is shared.
+/// </remarks>
+public sealed class RedisPositionBook : IPositionBook, IDisposable
+{
+    private const int MaxRememberedExpiries = 4096;
+
+    private readonly IConnectionMultiplexer _multiplexer;
+    private readonly bool _ownsMultiplexer;
+    private readonly LedgerConnection _ledger;
+    private readonly LedgerKeys _keys;
+    private readonly DeferredOperations _deferred = new();
+    private readonly object _replayLock = new();
+    private readonly ILogger _logger;
+    private readonly RedisValue _owner;
+    private readonly RedisValue _timeoutMilliseconds;
+    private readonly RedisValue _memoryMilliseconds;
+    private readonly double _timeoutSeconds;
+    private long _expired;
+    private long _ignored;
+    private long _lateFills;
+
+    /// <summary>Creates a book over a connection the caller owns (and disposes).</summary>
+    /// <param name="multiplexer">The connection. For fail-fast behaviour while Redis is down, configure it as <see cref="Connect(string, RedisPositionBookOptions?, ILogger?)"/> does.</param>
+    /// <param name="options">Key prefix, owner and timeouts; default <see cref="RedisPositionBookOptions"/>.</param>
+    /// <param name="logger">Where failures, expiries and ignored operations are logged; default none.</param>
+    /// <exception cref="ArgumentException">The options are not usable (every problem is listed).</exception>
+    public RedisPositionBook(IConnectionMultiplexer multiplexer, RedisPositionBookOptions? options = null, ILogger? logger = null)
+        : this(multiplexer, options ?? new RedisPositionBookOptions(), logger, ownsMultiplexer: false)
+    {
+    }
+
+    private RedisPositionBook(IConnectionMultiplexer multiplexer, RedisPositionBookOptions options, ILogger? logger, bool ownsMultiplexer)
+    {
+        ArgumentNullException.ThrowIfNull(multiplexer);
+        ArgumentNullException.ThrowIfNull(options);
+        options.EnsureValid();
+        _multiplexer = multiplexer;
+        _ownsMultiplexer = ownsMultiplexer;
+        _logger = logger ?? NullLogger.Instance;
+        _ledger = new LedgerConnection(multiplexer.GetDatabase(options.Database), options.OperationTimeout, _logger);
+        _keys = new LedgerKeys(options.KeyPrefix);
+        Options = options;
+        _owner = options.OwnerId;
+        _timeoutMilliseconds = (long)Math.Ceiling(options.ReservationTimeout.TotalMilliseconds);
+        _memoryMilliseconds = (long)Math.Ceiling(options.ExpiredReservationMemory.TotalMilliseconds);
+        _timeoutSeconds = options.ReservationTimeout.TotalSeconds;
+    }
+
+    /// <summary>The options this book was created with.</summary>
+    public RedisPositionBookOptions Options { get; }
+
+    /// <inheritdoc/>
+    /// <remarks>Empty (and logged) when the ledger does not answer.</remarks>
+    public IReadOnlyCollection<string> Scopes => ToStrings(_ledger.SetMembers("list scopes", _keys.Scopes));
+
+    /// <inheritdoc/>
+    /// <remarks>Counts the expiries this process gave back; other processes count theirs.</remarks>
+    public long ExpiredReservations => Interlocked.Read(ref _expired);
+
+    /// <inheritdoc/>
+    public long IgnoredOperations => Interlocked.Read(ref _ignored);
+
+    /// <summary>Fills this process recorded after their reservation had expired; each is an open position.</summary>
+    public long LateFills => Interlocked.Read(ref _lateFills);
+
+    /// <summary>Fills, releases and closes waiting for the ledger to answer again.</summary>
+    public int DeferredOperationCount => _deferred.Count;
+
+    /// <summary>
+    /// Connects to Redis and creates a book that owns the connection (disposing the book closes it). The connection
+    /// starts even while Redis is down (reserves answer Unavailable until it is up), fails fast instead of queueing
+    /// while disconnected, reconnects every <see cref="RedisPositionBookOptions.ReconnectInterval"/>, and waits at
+    /// most <see cref="RedisPositionBookOptions.OperationTimeout"/> for an answer.
+    /// </summary>
+    /// <param name="connectionString">A StackExchange.Redis configuration string, for example <c>redis.internal:6379,password=...,ssl=true</c> (the value of <c>RISK_LEDGER_CONNECTION</c>).</param>
+    /// <param name="options">Key prefix, owner and timeouts; default <see cref="RedisPositionBookOptions"/>.</param>
+    /// <param name="logger">Where failures, expiries and ignored operations are logged; default none.</param>
+    /// <returns>The book.</returns>
+    /// <exception cref="ArgumentException">The connection string is blank or malformed, or the options are not usable.</exception>
+    public static RedisPositionBook Connect(string connectionString, RedisPositionBookOptions? options = null, ILogger? logger = null)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new ArgumentException("The Redis ledger connection string is empty; set it (for example RISK_LEDGER_CONNECTION=host:6379,password=...).", nameof(connectionString));
+        }
+
+        options ??= new RedisPositionBookOptions();
+        options.EnsureValid();
+        ConfigurationOptions configuration;
+        try
+        {
+            configuration = ConfigurationOptions.Parse(connectionString);
+        }
+        catch (ArgumentException exception)
+        {
+            // The message of the parser may quote the string, and the string may hold a password: do not chain it.
+            throw new ArgumentException("The Redis ledger connection string is malformed (" + exception.GetType().Name + "); expected host:port[,option=value...].", nameof(connectionString));
+        }
+
+        var budget = (int)Math.Ceiling(options.OperationTimeout.TotalMilliseconds);
+        configuration.AbortOnConnectFail = false;
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        configuration.ReconnectRetryPolicy = new LinearRetry((int)Math.Ceiling(options.ReconnectInterval.TotalMilliseconds));
+        configuration.SyncTimeout = budget;
+        configuration.AsyncTimeout = budget;
+        var multiplexer = ConnectionMultiplexer.Connect(configuration);
+        return new RedisPositionBook(multiplexer, options, logger, ownsMultiplexer: true);
+    }
+
+    /// <inheritdoc/>
+    [PositionLimitCheck]
+    public ReserveOutcome TryReserve(string scope, int cap)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!ReplayDeferred())
+        {
+            return new ReserveOutcome(ReserveStatus.Unavailable, default, 0, 0);
+        }
+
+        var keys = ReserveKeys(scope);
+        var result = _ledger.Evaluate(
+            "reserve",
+            scope,
+            LedgerScripts.Reserve,
+            keys,
+            [_memoryMilliseconds, MaxRememberedExpiries, cap, _timeoutMilliseconds, _owner, scope],
+            late => GiveBackLateReservation(scope, late));
+        if (result is null)
+        {
+            return new ReserveOutcome(ReserveStatus.Unavailable, default, 0, 0);
+        }
+
+        CountExpired(scope, result[4]);
+        int open = (int)result[1], pending = (int)result[2];
+        return (int)result[0] == 1
+            ? new ReserveOutcome(ReserveStatus.Reserved, new Reservation(this, scope, (long)result[3]), open, pending)
+            : new ReserveOutcome(ReserveStatus.AtCapacity, default, open, pending);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>When the ledger does not answer, the fill is kept and replayed when it does; this call then returns false.</remarks>
+    public bool Commit(in Reservation reservation, string positionId)
+    {
+        ArgumentNullException.ThrowIfNull(positionId);
+        if (!ReferenceEquals(reservation.Book, this) || reservation.Scope is null)
+        {
+            return Ignore("fill", reservation.Scope ?? "(none)", positionId);
+        }
+
+        return Run(new DeferredOperation(DeferredKind.Commit, reservation.Scope, reservation.Id, positionId)) == true;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>When the ledger does not answer, the release is kept and replayed when it does; this call then returns false.</remarks>
+    public bool Release(in Reservation reservation)
+    {
+        if (!ReferenceEquals(reservation.Book, this) || reservation.Scope is null)
+        {
+            return false;
+        }
+
+        return Run(new DeferredOperation(DeferredKind.Release, reservation.Scope, reservation.Id, null)) == true;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>When the ledger does not answer, the close is kept and replayed when it does; this call then returns false.</remarks>
+    public bool Close(string scope, string positionId)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(positionId);
+        return Run(new DeferredOperation(DeferredKind.Close, scope, 0, positionId)) == true;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>When the ledger does not answer, nothing changes and the report is empty (the failure is logged); reconcile again later.</remarks>
+    public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(brokerOpenPositionIds);
+        var truth = new HashSet<string>(brokerOpenPositionIds, StringComparer.Ordinal);
+        var arguments = new RedisValue[truth.Count + 1];
+        arguments[0] = scope;
+        var next = 1;
+        foreach (var id in truth)
+        {
+            arguments[next++] = id;
+        }
+
+        var result = ReplayDeferred()
+            ? _ledger.Evaluate("reconcile", scope, LedgerScripts.Reconcile, [_keys.Open(scope), _keys.Scopes], arguments)
+            : null;
+        if (result is null)
+        {
+            return new ReconcileReport(scope, Array.Empty<string>(), Array.Empty<string>());
+        }
+
+        var added = ToSortedStrings((RedisResult[])result[0]!);
+        var removed = ToSortedStrings((RedisResult[])result[1]!);
+        if (added.Count + removed.Count > 0)
+        {
+            RiskLog.Reconciled(_logger, scope, added.Count, removed.Count);
+        }
+
+        return new ReconcileReport(scope, added, removed);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>When the ledger does not answer, the counts are zero and <see cref="ScopeCounts.Unavailable"/> is true.</remarks>
+    public ScopeCounts GetCounts(string scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var result = ReplayDeferred()
+            ? _ledger.Evaluate("count", scope, LedgerScripts.Counts, _keys.ScopeState(scope), [_memoryMilliseconds, MaxRememberedExpiries])
+            : null;
+        if (result is null)
+        {
+            return new ScopeCounts(0, 0) { Unavailable = true };
+        }
+
+        CountExpired(scope, result[2]);
+        return new ScopeCounts((int)result[0], (int)result[1]);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>When the ledger does not answer, <see cref="ScopeCounts.Unavailable"/> is true.</remarks>
+    public ScopeCounts GetTotalCounts()
+    {
+        var scopes = _ledger.SetMembers("list scopes", _keys.Scopes);
+        if (scopes is null)
+        {
+            return new ScopeCounts(0, 0) { Unavailable = true };
+        }
+
+        int open = 0, pending = 0;
+        foreach (var scope in scopes)
+        {
+            var counts = GetCounts(scope.ToString());
+            if (counts.Unavailable)
+            {
+                return counts;
+            }
+
+            open += counts.Open;
+            pending += counts.Pending;
+        }
+
+        return new ScopeCounts(open, pending);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Empty (and logged) when the ledger does not answer.</remarks>
+    public IReadOnlyCollection<string> GetOpenPositions(string scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return ToStrings(_ledger.SetMembers("list open positions", _keys.Open(scope)));
+    }
+
+    /// <summary>Closes the connection when the book created it (<see cref="Connect(string, RedisPositionBookOptions?, ILogger?)"/>).</summary>
+    public void Dispose()
+    {
+        if (_ownsMultiplexer)
+        {
+            _multiplexer.Dispose();
+        }
+    }
+
+    /// <summary>Runs a fill, release or close after any that wait; defers it when the ledger does not answer.</summary>
+    /// <returns>The operation's answer, or null when it was deferred.</returns>
+    private bool? Run(in DeferredOperation operation)
+    {
+        if (ReplayDeferred() && Execute(operation) is { } answer)
+        {
+            return answer;
+        }
+
+        var queued = _deferred.Add(operation, out var dropped);
+        RedisLedgerLog.OperationDeferred(_logger, operation.Kind.ToString(), operation.Scope, operation.Subject, queued);
+        if (dropped is { } lost)
+        {
+            RedisLedgerLog.DeferredOperationDropped(_logger, lost.Kind.ToString(), lost.Scope, lost.Subject);
+        }
+
+        return null;
+    }
+
+    /// <summary>Replays the waiting operations, oldest first, until none waits or the ledger stops answering.</summary>
+    /// <returns>True when none waits any more.</returns>
+    private bool ReplayDeferred()
+    {
+        if (_deferred.Count == 0)
+        {
+            return true;
+        }
+
+        lock (_replayLock)
+        {
+            while (_deferred.TryPeek(out var operation))
+            {
+                if (Execute(operation) is null)
+                {
+                    return false;
+                }
+
+                _deferred.RemoveOldest();
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Runs one fill, release or close script.</summary>
+    /// <returns>The answer, or null when the ledger did not answer.</returns>
+    private bool? Execute(in DeferredOperation operation)
+    {
+        var scope = operation.Scope;
+        var keys = _keys.ScopeState(scope);
+        switch (operation.Kind)
+        {
+            case DeferredKind.Commit:
+            {
+                var positionId = operation.PositionId!;
+                var result = _ledger.Evaluate("commit", scope, LedgerScripts.Commit, keys, [_memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, positionId, _owner]);
+                if (result is null)
+                {
+                    return null;
+                }
+
+                CountExpired(scope, result[1]);
+                switch ((int)result[0])
+                {
+                    case 1:
+                        return true;
+                    case 3:
+                        Interlocked.Increment(ref _lateFills);
+                        RiskLog.LateFill(_logger, positionId, scope, operation.ReservationId);
+                        return true;
+                    case 2:
+                        return Ignore("fill of an already open position", scope, positionId);
+                    default:
+                        return Ignore("fill", scope, positionId);
+                }
+            }
+
+            case DeferredKind.Release:
+            {
+                var result = _ledger.Evaluate("release", scope, LedgerScripts.Release, keys, [_memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, _owner]);
+                if (result is null)
+                {
+                    return null;
+                }
+
+                // Releasing twice (or after a commit) is what `using` does on every path; it is expected, not logged.
+                CountExpired(scope, result[1]);
+                return (int)result[0] == 1;
+            }
+
+            default:
+            {
+                var positionId = operation.PositionId!;
+                var result = _ledger.Evaluate("close", scope, LedgerScripts.Close, keys, [_memoryMilliseconds, MaxRememberedExpiries, positionId]);
+                if (result is null)
+                {
+                    return null;
+                }
+
+                CountExpired(scope, result[1]);
+                return (int)result[0] == 1 || Ignore("close", scope, positionId);
+            }
+        }
+    }
+
+    private RedisKey[] ReserveKeys(string scope)
+    {
+        var state = _keys.ScopeState(scope);
+        return [state[0], state[1], state[2], state[3], _keys.Sequence, _keys.Scopes];
+    }
+
+    /// <summary>A reserve answered after the caller was told Unavailable: nobody will use the slot, so it is given back.</summary>
+    private void GiveBackLateReservation(string scope, RedisResult[] late)
+    {
+        if ((int)late[0] != 1)
+        {
+            return;
+        }
+
+        var id = (long)late[3];
+        RedisLedgerLog.LateReservationReturned(_logger, id, scope);
+        _ledger.FireAndForget(LedgerScripts.Release, _keys.ScopeState(scope), [_memoryMilliseconds, MaxRememberedExpiries, id, _owner]);
+    }
+
+    private void CountExpired(string scope, RedisResult gone)
+    {
+        var ids = (RedisResult[])gone!;
+        if (ids.Length == 0)
+        {
+            return;
+        }
+
+        Interlocked.Add(ref _expired, ids.Length);
+        foreach (var id in ids)
+        {
+            RiskLog.ReservationExpired(_logger, (long)id, scope, _timeoutSeconds);
+        }
+    }
+
+    private bool Ignore(string operation, string scope, string subject)
+    {
+        Interlocked.Increment(ref _ignored);
+        RiskLog.OperationIgnored(_logger, operation, scope, subject);
+        return false;
+    }
+
+    private static string[] ToStrings(RedisValue[]? values)
+    {
+        if (values is null || values.Length == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var strings = new string[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            strings[i] = values[i].ToString();
+        }
+
+        return strings;
+    }
+
+    private static List<string> ToSortedStrings(RedisResult[] values)
+    {
+        var strings = new List<string>(values.Length);
+        foreach (var value in values)
+        {
+            strings.Add((string?)value ?? string.Empty);
+        }
+
+        strings.Sort(StringComparer.Ordinal);
+        return strings;
+    }
+}
