@@ -91,8 +91,8 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
     /// <summary>
     /// Connects to Redis and creates a book that owns the connection (disposing the book closes it). The connection
     /// starts even while Redis is down (reserves answer Unavailable until it is up), fails fast instead of queueing
-    /// while disconnected, reconnects every <see cref="RedisPositionBookOptions.ReconnectInterval"/>, and waits at
-    /// most <see cref="RedisPositionBookOptions.OperationTimeout"/> for an answer.
+    /// while disconnected, reconnects every <see cref="RedisPositionBookOptions.ReconnectInterval"/>, and each
+    /// operation waits at most <see cref="RedisPositionBookOptions.OperationTimeout"/> for an answer.
     /// </summary>
     /// <param name="connectionString">A StackExchange.Redis configuration string, for example <c>redis.internal:6379,password=...,ssl=true</c> (the value of <c>RISK_LEDGER_CONNECTION</c>).</param>
     /// <param name="options">Key prefix, owner and timeouts; default <see cref="RedisPositionBookOptions"/>.</param>
@@ -124,7 +124,10 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         configuration.ReconnectRetryPolicy = new LinearRetry((int)Math.Ceiling(options.ReconnectInterval.TotalMilliseconds));
         configuration.SyncTimeout = budget;
-        configuration.AsyncTimeout = budget;
+
+        // The book stops waiting after the budget on its own; the client keeps listening until the reservation would
+        // have expired anyway, so a reserve that answers late is seen and its slot given back at once.
+        configuration.AsyncTimeout = Math.Max(budget, (int)Math.Ceiling(options.ReservationTimeout.TotalMilliseconds));
         var multiplexer = ConnectionMultiplexer.Connect(configuration);
         return new RedisPositionBook(multiplexer, options, logger, ownsMultiplexer: true);
     }

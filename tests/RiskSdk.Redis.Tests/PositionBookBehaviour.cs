@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RiskSdk.Redis.Tests.Infrastructure;
+using Xunit;
+
+namespace RiskSdk.Redis.Tests;
+
+/// <summary>
+/// What every <see cref="IPositionBook"/> must do, run against each implementation (one suite, several books).
+/// </summary>
+public abstract class PositionBookBehaviour
+{
+    private const string Scope = "binance";
+
+    /// <summary>A reservation timeout long enough that nothing expires during a test.</summary>
+    protected static readonly TimeSpan LongTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>A reservation timeout the expiry tests wait out.</summary>
+    protected abstract TimeSpan ShortTimeout { get; }
+
+    /// <summary>Creates a book; books created by one test share one ledger.</summary>
+    /// <param name="reservationTimeout">How long reservations stay pending.</param>
+    /// <returns>The book.</returns>
+    protected abstract IPositionBook CreateBook(TimeSpan reservationTimeout);
+
+    /// <summary>Lets <paramref name="span"/> pass on the book's clock.</summary>
+    /// <param name="span">How long.</param>
+    protected abstract void LetTimePass(TimeSpan span);
+
+    [LedgerFact]
+    public void Reserves_up_to_the_cap_then_answers_at_capacity_with_the_counts_seen()
+    {
+        var book = CreateBook(LongTimeout);
+
+        var first = book.TryReserve(Scope, 2);
+        var second = book.TryReserve(Scope, 2);
+        var third = book.TryReserve(Scope, 2);
+
+        Assert.Equal((ReserveStatus.Reserved, 0, 0), (first.Status, first.Open, first.Pending));
+        Assert.Equal((ReserveStatus.Reserved, 0, 1), (second.Status, second.Open, second.Pending));
+        Assert.Equal((ReserveStatus.AtCapacity, 0, 2), (third.Status, third.Open, third.Pending));
+        Assert.False(third.Reservation.HoldsSlot);
+        Assert.NotEqual(first.Reservation, second.Reservation);
+        Assert.Equal(new ScopeCounts(0, 2), book.GetCounts(Scope));
+    }
+
+    [LedgerFact]
+    public void A_cap_of_zero_takes_no_slot()
+    {
+        var book = CreateBook(LongTimeout);
+
+        Assert.Equal(ReserveStatus.AtCapacity, book.TryReserve(Scope, 0).Status);
+        Assert.Equal(new ScopeCounts(0, 0), book.GetCounts(Scope));
+    }
+
+    [LedgerFact]
+    public void Pending_reservations_and_open_positions_both_count_toward_the_cap()
+    {
+        var book = CreateBook(LongTimeout);
+        var filled = book.TryReserve(Scope, 3).Reservation;
+        book.TryReserve(Scope, 3);
+
+        Assert.True(filled.Commit("p-1"));
+        var third = book.TryReserve(Scope, 3);
+        var fourth = book.TryReserve(Scope, 3);
+
+        Assert.Equal((ReserveStatus.Reserved, 1, 1), (third.Status, third.Open, third.Pending));
+        Assert.Equal((ReserveStatus.AtCapacity, 1, 2), (fourth.Status, fourth.Open, fourth.Pending));
+        Assert.Equal(new ScopeCounts(1, 2), book.GetCounts(Scope));
+    }
+
+    [LedgerFact]
+    public void Scopes_have_their_own_caps_and_totals_add_them_up()
+    {
+        var book = CreateBook(LongTimeout);
+
+        Assert.True(book.TryReserve("a", 1).Reservation.Commit("a-1"));
+        Assert.True(book.TryReserve("b", 1).IsReserved);
+        Assert.False(book.TryReserve("a", 1).IsReserved);
+
+        Assert.Equal(new[] { "a", "b" }, book.Scopes.Order(StringComparer.Ordinal));
+        Assert.Equal(new ScopeCounts(1, 1), book.GetTotalCounts());
+        Assert.Equal(new[] { "a-1" }, book.GetOpenPositions("a"));
+        Assert.Empty(book.GetOpenPositions("never-seen"));
+        Assert.Equal(default, book.GetCounts("never-seen"));
+    }
+
+    [LedgerFact]
+    public void Threads_racing_for_the_last_slots_never_exceed_the_cap()
+    {
+        const int Cap = 5;
+        var book = CreateBook(LongTimeout);
+        var granted = new ConcurrentBag<Reservation>();
+        using var start = new Barrier(8);
+
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
+        {
+            start.SignalAndWait();
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                var outcome = book.TryReserve(Scope, Cap);
+                Assert.NotEqual(ReserveStatus.Unavailable, outcome.Status);
+                if (outcome.IsReserved)
+                {
+                    granted.Add(outcome.Reservation);
+                }
+            }
+        });
+
+        Assert.Equal(Cap, granted.Count);
+        Assert.Equal(Cap, granted.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(new ScopeCounts(0, Cap), book.GetCounts(Scope));
+    }
+
+    [LedgerFact]
+    public void A_duplicate_fill_is_an_ignored_no_op()
+    {
+        var book = CreateBook(LongTimeout);
+        var reservation = book.TryReserve(Scope, 2).Reservation;
+        var other = book.TryReserve(Scope, 2).Reservation;
+
+        Assert.True(reservation.Commit("p-1"));
+        Assert.False(reservation.Commit("p-1"));
+        Assert.False(reservation.Commit("p-2"));
+
+        // A second reservation filled with an id already open frees its slot and records nothing new.
+        Assert.False(other.Commit("p-1"));
+        Assert.Equal(new ScopeCounts(1, 0), book.GetCounts(Scope));
+        Assert.Equal(new[] { "p-1" }, book.GetOpenPositions(Scope));
+        Assert.Equal(3, book.IgnoredOperations);
+    }
+
+    [LedgerFact]
+    public void Release_gives_the_slot_back_once_and_never_undoes_a_fill()
+    {
+        var book = CreateBook(LongTimeout);
+        var released = book.TryReserve(Scope, 1).Reservation;
+
+        Assert.True(released.Release());
+        Assert.False(released.Release());
+        Assert.False(released.Commit("too-late"));
+        var filled = book.TryReserve(Scope, 1).Reservation;
+        Assert.True(filled.Commit("p-1"));
+        filled.Dispose();
+
+        Assert.Equal(new ScopeCounts(1, 0), book.GetCounts(Scope));
+        Assert.Equal(ReserveStatus.AtCapacity, book.TryReserve(Scope, 1).Status);
+    }
+
+    [LedgerFact]
+    public void Close_frees_the_slot_and_a_second_close_is_ignored()
+    {
+        var book = CreateBook(LongTimeout);
+        book.TryReserve(Scope, 1).Reservation.Commit("p-1");
+
+        Assert.True(book.Close(Scope, "p-1"));
+        Assert.False(book.Close(Scope, "p-1"));
+        Assert.False(book.Close("never-seen", "p-1"));
+
+        Assert.Equal(2, book.IgnoredOperations);
+        Assert.Equal(new ScopeCounts(0, 0), book.GetCounts(Scope));
+        Assert.True(book.TryReserve(Scope, 1).IsReserved);
+    }
+
+    [LedgerFact]
+    public void Operations_on_an_empty_or_foreign_reservation_are_ignored()
+    {
+        var book = CreateBook(LongTimeout);
+        var foreign = new Reservation(new InMemoryPositionBook(), Scope, 1);
+
+        Assert.False(book.Commit(default, "p-1"));
+        Assert.False(book.Commit(foreign, "p-2"));
+        Assert.False(book.Release(foreign));
+
+        Assert.Equal(2, book.IgnoredOperations);
+        Assert.Empty(book.GetOpenPositions(Scope));
+    }
+
+    [LedgerFact]
+    public void Reconcile_makes_open_positions_match_the_broker_and_keeps_pending_reservations()
+    {
+        var book = CreateBook(LongTimeout);
+        book.TryReserve(Scope, 5).Reservation.Commit("p-1");
+        book.TryReserve(Scope, 5).Reservation.Commit("p-2");
+        book.TryReserve(Scope, 5);
+
+        var report = book.Reconcile(Scope, ["p-3", "p-2", "p-3", "p-4"]);
+        var again = book.Reconcile(Scope, ["p-2", "p-3", "p-4"]);
+
+        Assert.Equal(new[] { "p-3", "p-4" }, report.Added);
+        Assert.Equal(new[] { "p-1" }, report.Removed);
+        Assert.False(report.InAgreement);
+        Assert.True(again.InAgreement);
+        Assert.Equal(new ScopeCounts(3, 1), book.GetCounts(Scope));
+        Assert.Equal(new[] { "p-2", "p-3", "p-4" }, book.GetOpenPositions(Scope).Order(StringComparer.Ordinal));
+        Assert.Equal("reconciled-only", book.Reconcile("reconciled-only", []).Scope);
+        Assert.Contains("reconciled-only", book.Scopes);
+    }
+
+    [LedgerFact]
+    public void An_expired_reservation_gives_its_slot_back_and_is_counted()
+    {
+        var book = CreateBook(ShortTimeout);
+        var abandoned = book.TryReserve(Scope, 1);
+        Assert.Equal(ReserveStatus.AtCapacity, book.TryReserve(Scope, 1).Status);
+
+        LetTimePass(ShortTimeout * 2);
+
+        Assert.Equal(new ScopeCounts(0, 0), book.GetCounts(Scope));
+        Assert.Equal(1, book.ExpiredReservations);
+        Assert.True(book.TryReserve(Scope, 1).IsReserved);
+        Assert.False(abandoned.Reservation.Release());
+    }
+
+    [LedgerFact]
+    public void A_fill_that_arrives_after_its_reservation_expired_is_still_recorded_as_open()
+    {
+        var book = CreateBook(ShortTimeout);
+        var reservation = book.TryReserve(Scope, 1).Reservation;
+
+        LetTimePass(ShortTimeout * 2);
+
+        Assert.True(reservation.Commit("late"));
+        Assert.False(reservation.Commit("late"));
+        Assert.Equal(1, book.ExpiredReservations);
+        Assert.Equal(new[] { "late" }, book.GetOpenPositions(Scope));
+        Assert.Equal(ReserveStatus.AtCapacity, book.TryReserve(Scope, 1).Status);
+    }
+
+    [LedgerFact]
+    public void A_reservation_released_after_it_expired_is_forgotten_so_no_late_fill_is_recorded()
+    {
+        var book = CreateBook(ShortTimeout);
+        var reservation = book.TryReserve(Scope, 1).Reservation;
+        LetTimePass(ShortTimeout * 2);
+        book.GetCounts(Scope);
+
+        Assert.False(reservation.Release());
+        Assert.False(reservation.Commit("never"));
+        Assert.Empty(book.GetOpenPositions(Scope));
+    }
+}

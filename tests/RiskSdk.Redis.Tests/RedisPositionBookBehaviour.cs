@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using RiskSdk.Redis.Tests.Infrastructure;
+using Xunit;
+
+namespace RiskSdk.Redis.Tests;
+
+/// <summary>
+/// The behavioural suite against the Redis book on a real redis-server. Expiry is measured by the server's clock,
+/// so the expiry tests really wait (a fraction of a second). Every test has its own key prefix.
+/// </summary>
+[RequiresRedisServer]
+public sealed class RedisPositionBookBehaviour : PositionBookBehaviour, IClassFixture<RedisServerFixture>, IDisposable
+{
+    private readonly RedisServerFixture _fixture;
+    private readonly string _prefix = RedisServerFixture.UniquePrefix();
+    private readonly List<RedisPositionBook> _books = new();
+
+    /// <summary>Creates the suite over the class's server.</summary>
+    /// <param name="fixture">The server.</param>
+    public RedisPositionBookBehaviour(RedisServerFixture fixture) => _fixture = fixture;
+
+    /// <inheritdoc/>
+    protected override TimeSpan ShortTimeout => TimeSpan.FromMilliseconds(300);
+
+    /// <inheritdoc/>
+    protected override IPositionBook CreateBook(TimeSpan reservationTimeout) => Connect(reservationTimeout, "owner-" + _books.Count);
+
+    /// <inheritdoc/>
+    protected override void LetTimePass(TimeSpan span) => Thread.Sleep(span);
+
+    [LedgerFact]
+    public void Two_processes_books_over_one_prefix_share_the_cap_but_not_each_others_reservations()
+    {
+        var first = Connect(LongTimeout, "first");
+        var second = Connect(LongTimeout, "second");
+
+        var mine = first.TryReserve("okx", 2).Reservation;
+        Assert.True(second.TryReserve("okx", 2).Reservation.Commit("p-1"));
+        var refused = first.TryReserve("okx", 2);
+
+        Assert.Equal((ReserveStatus.AtCapacity, 1, 1), (refused.Status, refused.Open, refused.Pending));
+
+        // A handle forged with another owner's id is not that owner's reservation.
+        Assert.False(second.Commit(new Reservation(second, "okx", mine.Id), "p-2"));
+        Assert.True(second.Close("okx", "p-1"));
+        Assert.Equal(new ScopeCounts(0, 1), first.GetCounts("okx"));
+        Assert.True(mine.Commit("p-3"));
+        Assert.Equal(new[] { "p-3" }, second.GetOpenPositions("okx"));
+    }
+
+    [LedgerFact]
+    public void Options_with_problems_are_refused_listing_every_problem()
+    {
+        var options = new RedisPositionBookOptions { KeyPrefix = "", OwnerId = " ", OperationTimeout = TimeSpan.Zero };
+
+        var problem = Assert.Throws<ArgumentException>(() => RedisPositionBook.Connect(_fixture.Server.ConnectionString, options));
+        Assert.Contains(nameof(RedisPositionBookOptions.KeyPrefix), problem.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(RedisPositionBookOptions.OwnerId), problem.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(RedisPositionBookOptions.OperationTimeout), problem.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => RedisPositionBook.Connect(" "));
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var book in _books)
+        {
+            book.Dispose();
+        }
+    }
+
+    private RedisPositionBook Connect(TimeSpan reservationTimeout, string owner)
+    {
+        var book = RedisPositionBook.Connect(
+            _fixture.Server.ConnectionString,
+            new RedisPositionBookOptions { KeyPrefix = _prefix, OwnerId = owner, ReservationTimeout = reservationTimeout, OperationTimeout = TimeSpan.FromSeconds(5) });
+        _books.Add(book);
+        return book;
+    }
+}
