@@ -34,13 +34,19 @@ internal sealed class LedgerHammer
             {
                 Reserve();
             }
-            else if (roll < 7 && _held.Count > 0)
+            else if (roll < 7)
             {
-                Commit();
+                if (_held.Count > 0)
+                {
+                    Commit();
+                }
             }
-            else if (roll < 8 && _held.Count > 0)
+            else if (roll < 8)
             {
-                Release(_held.Count - 1);
+                if (_held.Count > 0)
+                {
+                    Release(_held.Count - 1);
+                }
             }
             else if (_open.Count > 0)
             {

@@ -1,0 +1,125 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using RiskSdk.Redis.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace RiskSdk.Redis.Tests;
+
+/// <summary>
+/// Redis goes away mid-run: decisions fail closed with <see cref="RejectionReason.LedgerUnavailable"/>, nothing throws,
+/// and when Redis is back decisions resume by themselves with no slot lost or doubled. Each test has its own server.
+/// </summary>
+[RequiresRedisServer]
+public sealed class LedgerOutageTests
+{
+    private const string Scope = "nse";
+    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(500);
+    private static readonly TradeIntent Signal = new() { Exchange = Scope, Side = TradeSide.Buy, Confidence = 0.8, KellyFraction = 0.2, Lots = 1 };
+    private readonly ITestOutputHelper _output;
+
+    /// <summary>Creates the tests.</summary>
+    /// <param name="output">Where figures are written.</param>
+    public LedgerOutageTests(ITestOutputHelper output) => _output = output;
+
+    [LedgerFact]
+    public void Redis_stopped_mid_run_fails_closed_and_on_restart_decisions_resume_with_no_slot_lost_or_doubled()
+    {
+        // Durable (append-only file, fsync always), as a production ledger runs: a killed server comes back with its data.
+        using var server = new RedisServer(durable: true);
+        using var book = Connect(server);
+        using var context = new RiskContext(new RiskSettings { MaxOpenPositions = 3, MaxOpenPositionsHighConfidence = 3 }, book);
+        var gate = new PositionLimitGate(context);
+        var filledDuringOutage = book.TryReserve(Scope, 3).Reservation;
+        var cancelledDuringOutage = book.TryReserve(Scope, 3).Reservation;
+        Assert.True(book.TryReserve(Scope, 3).Reservation.Commit("p-1"));
+
+        server.Stop();
+        var watch = Stopwatch.StartNew();
+        var refused = gate.Admit(Signal, cooldown: null, orderRate: null);
+        _output.WriteLine($"Admit answered {watch.Elapsed.TotalMilliseconds:F1} ms after Redis was stopped (budget {Budget.TotalMilliseconds} ms)");
+
+        Assert.False(refused.IsApproved);
+        Assert.Equal(RejectionReason.LedgerUnavailable, refused.Reason);
+        Assert.Equal(RejectionReason.LedgerUnavailable, gate.Check(Signal).Reason);
+        Assert.Equal(ReserveStatus.Unavailable, book.TryReserve(Scope, 3).Status);
+        Assert.False(filledDuringOutage.Commit("p-2"));
+        Assert.False(cancelledDuringOutage.Release());
+        Assert.False(book.Close(Scope, "p-1"));
+        Assert.Equal(3, book.DeferredOperationCount);
+        Assert.True(book.GetCounts(Scope).Unavailable);
+        Assert.True(book.GetTotalCounts().Unavailable);
+        Assert.Empty(book.GetOpenPositions(Scope));
+        Assert.Empty(book.Scopes);
+        Assert.Empty(book.Reconcile(Scope, ["p-9"]).Added);
+
+        server.Start();
+        var approved = AdmitUntilAnswered(gate);
+
+        Assert.True(approved.IsApproved, approved.Message);
+        Assert.Equal(0, book.DeferredOperationCount);
+        Assert.Equal(new[] { "p-2" }, book.GetOpenPositions(Scope));
+        Assert.Equal(new ScopeCounts(1, 1), book.GetCounts(Scope));
+        Assert.Equal(0, book.IgnoredOperations);
+    }
+
+    [LedgerFact]
+    public void A_frozen_redis_fails_closed_within_the_budget_and_the_slot_it_grants_late_is_given_back()
+    {
+        using var server = new RedisServer();
+        using var book = Connect(server);
+        var held = book.TryReserve(Scope, 2).Reservation;
+
+        server.Pause();
+        ReserveOutcome outcome;
+        try
+        {
+            outcome = book.TryReserve(Scope, 2);
+        }
+        finally
+        {
+            server.Resume();
+        }
+
+        Assert.Equal(ReserveStatus.Unavailable, outcome.Status);
+        var waited = Stopwatch.StartNew();
+        var counts = book.GetCounts(Scope);
+        while (counts != new ScopeCounts(0, 1) && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            Thread.Sleep(20);
+            counts = book.GetCounts(Scope);
+        }
+
+        Assert.Equal(new ScopeCounts(0, 1), counts);
+        Assert.True(held.Release());
+        Assert.Equal(new ScopeCounts(0, 0), book.GetCounts(Scope));
+    }
+
+    private static RedisPositionBook Connect(RedisServer server) =>
+        RedisPositionBook.Connect(
+            server.ConnectionString,
+            new RedisPositionBookOptions { KeyPrefix = "outage:", OwnerId = "survivor", OperationTimeout = Budget, ReconnectInterval = TimeSpan.FromMilliseconds(100) });
+
+    private RiskDecision AdmitUntilAnswered(PositionLimitGate gate)
+    {
+        var waited = Stopwatch.StartNew();
+        var attempts = 0;
+        RiskDecision decision;
+        do
+        {
+            attempts++;
+            decision = gate.Admit(Signal, cooldown: null, orderRate: null);
+            if (decision.Reason != RejectionReason.LedgerUnavailable)
+            {
+                break;
+            }
+
+            Thread.Sleep(50);
+        }
+        while (waited.Elapsed < TimeSpan.FromSeconds(20));
+
+        _output.WriteLine($"decisions resumed {waited.ElapsedMilliseconds} ms after Redis restarted ({attempts} attempts)");
+        return decision;
+    }
+}

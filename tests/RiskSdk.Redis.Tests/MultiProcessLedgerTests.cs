@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using RiskSdk.Redis.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace RiskSdk.Redis.Tests;
+
+/// <summary>Several real processes share one cap through one Redis ledger.</summary>
+[RequiresRedisServer]
+public sealed class MultiProcessLedgerTests : IClassFixture<RedisServerFixture>
+{
+    private readonly RedisServerFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    /// <summary>Creates the tests over the class's server.</summary>
+    /// <param name="fixture">The server.</param>
+    /// <param name="output">Where figures are written.</param>
+    public MultiProcessLedgerTests(RedisServerFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+    }
+
+    [LedgerFact]
+    public void Processes_hammering_one_cap_never_exceed_it_and_the_ledger_matches_their_tallies()
+    {
+        const int Cap = 4;
+        const string Scope = "deribit";
+        var prefix = RedisServerFixture.UniquePrefix();
+        using var observer = Observer(prefix, TimeSpan.FromSeconds(30));
+        var children = Enumerable.Range(1, 4)
+            .Select(seed => HammerProcess.Hammer(_fixture.Server.ConnectionString, prefix, Scope, Cap, operations: 600, seed))
+            .ToList();
+        try
+        {
+            var samples = 0;
+            var highest = 0;
+            while (children.Any(child => !child.HasExited))
+            {
+                var counts = observer.GetCounts(Scope);
+                Assert.False(counts.Unavailable);
+                Assert.InRange(counts.Total, 0, Cap);
+                highest = Math.Max(highest, counts.Total);
+                samples++;
+                Thread.Sleep(2);
+            }
+
+            var tallies = children.Select(child => HammerTally.Parse(child.ReadToEnd())).ToList();
+            _output.WriteLine($"{samples} samples, highest total {highest}; tallies: {string.Join(" | ", tallies.Select(t => $"reserved {t.Reserved} committed {t.Committed} released {t.Released} closed {t.Closed} at cap {t.AtCapacity}"))}");
+
+            Assert.All(tallies, tally => Assert.Equal(0, tally.Unavailable));
+            Assert.All(tallies, tally => Assert.Equal(tally.Reserved, tally.Committed + tally.Released));
+            Assert.True(tallies.Sum(tally => tally.AtCapacity) > 0, "the cap was never reached, so the test proved nothing");
+            var leftOpen = tallies.SelectMany(tally => tally.Open).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(tallies.Sum(tally => tally.Committed - tally.Closed), leftOpen.Count);
+            Assert.Equal(leftOpen, observer.GetOpenPositions(Scope).Order(StringComparer.Ordinal));
+            Assert.Equal(new ScopeCounts(leftOpen.Count, 0), observer.GetCounts(Scope));
+            Assert.Equal(0, observer.ExpiredReservations);
+        }
+        finally
+        {
+            children.ForEach(child => child.Dispose());
+        }
+    }
+
+    [LedgerFact]
+    public void A_process_killed_while_holding_reservations_gives_its_slots_back_after_the_expiry()
+    {
+        const int Cap = 3;
+        const string Scope = "bybit";
+        var prefix = RedisServerFixture.UniquePrefix();
+        using var observer = Observer(prefix, TimeSpan.FromSeconds(30));
+        using (var holder = HammerProcess.Hold(_fixture.Server.ConnectionString, prefix, Scope, Cap, Cap, TimeSpan.FromSeconds(1)))
+        {
+            Assert.Equal("HELD 3", holder.ReadLine());
+            holder.Kill();
+        }
+
+        Assert.Equal(ReserveStatus.AtCapacity, observer.TryReserve(Scope, Cap).Status);
+        var waited = Stopwatch.StartNew();
+        while (observer.GetCounts(Scope).Pending > 0 && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            Thread.Sleep(50);
+        }
+
+        _output.WriteLine($"slots came back {waited.ElapsedMilliseconds} ms after the kill (timeout 1000 ms)");
+        Assert.Equal(new ScopeCounts(0, 0), observer.GetCounts(Scope));
+        Assert.Equal(Cap, observer.ExpiredReservations);
+        var retaken = Enumerable.Range(0, Cap + 1).Select(_ => observer.TryReserve(Scope, Cap).Status).ToList();
+        Assert.Equal([ReserveStatus.Reserved, ReserveStatus.Reserved, ReserveStatus.Reserved, ReserveStatus.AtCapacity], retaken);
+    }
+
+    private RedisPositionBook Observer(string prefix, TimeSpan reservationTimeout) =>
+        RedisPositionBook.Connect(
+            _fixture.Server.ConnectionString,
+            new RedisPositionBookOptions { KeyPrefix = prefix, OwnerId = "observer", ReservationTimeout = reservationTimeout, OperationTimeout = TimeSpan.FromSeconds(5) });
+}
