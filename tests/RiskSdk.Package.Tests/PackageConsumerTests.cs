@@ -31,6 +31,34 @@ public sealed class PackageConsumerTests(ConsumerWorkspace workspace) : IClassFi
     }
 
     [PackageFact]
+    public void Every_compile_time_component_references_Roslyn_4_8_so_it_loads_in_the_dotnet_8_SDK_and_later()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(workspace.Feed, $"RiskSdk.{workspace.Version}.nupkg"));
+        var components = package.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(components);
+        foreach (var component in components)
+        {
+            using var stream = new MemoryStream();
+            using (var entry = component.Open())
+            {
+                entry.CopyTo(stream);
+            }
+
+            stream.Position = 0;
+            using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(reader);
+            var roslyn = metadata.AssemblyReferences
+                .Select(handle => metadata.GetAssemblyReference(handle))
+                .Where(reference => metadata.GetString(reference.Name).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
+                .Select(reference => (Name: metadata.GetString(reference.Name), reference.Version))
+                .ToList();
+            Assert.NotEmpty(roslyn);
+            Assert.All(roslyn, reference => Assert.True(reference.Version <= new Version(4, 8, 0, 0), $"{component.FullName} references {reference.Name} {reference.Version}"));
+        }
+    }
+
+    [PackageFact]
     public void A_net10_app_builds_from_the_feed_runs_and_prints_its_decision()
     {
         var app = workspace.CreateApp("net10");
