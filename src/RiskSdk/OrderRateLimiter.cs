@@ -19,9 +19,9 @@ public sealed class OrderRateLimiter
     /// <param name="timeProvider">The clock; only its monotonic timestamps are used.</param>
     public OrderRateLimiter(int maxPerSecond, TimeProvider timeProvider)
     {
-        if (maxPerSecond < 1)
+        if (maxPerSecond is < 1 or > RiskSettings.MaxOrdersPerSecondLimit)
         {
-            throw new ArgumentOutOfRangeException(nameof(maxPerSecond), maxPerSecond, "At least one order per second must be allowed.");
+            throw new ArgumentOutOfRangeException(nameof(maxPerSecond), maxPerSecond, $"From 1 to {RiskSettings.MaxOrdersPerSecondLimit} orders per second may be allowed.");
         }
 
         _maxPerSecond = maxPerSecond;

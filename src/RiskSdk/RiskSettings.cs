@@ -53,6 +53,9 @@ public sealed record RiskSettings
     /// <summary>The most orders per exchange in any one-second window (the exchange's algo threshold). Default 10.</summary>
     public int MaxOrdersPerSecond { get; init; } = 10;
 
+    /// <summary>The largest <see cref="MaxOrdersPerSecond"/> accepted; the limiter keeps one timestamp per allowed order.</summary>
+    public const int MaxOrdersPerSecondLimit = 100_000;
+
     /// <summary>How long a reservation may stay neither committed nor released before its slot is given back. Default 30 s.</summary>
     public TimeSpan ReservationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -123,9 +126,9 @@ public sealed record RiskSettings
 
         RequireNonNegative(problems, nameof(CooldownWithPositions), CooldownWithPositions);
         RequireNonNegative(problems, nameof(SignalCooldown), SignalCooldown);
-        if (MaxOrdersPerSecond < 1)
+        if (MaxOrdersPerSecond is < 1 or > MaxOrdersPerSecondLimit)
         {
-            problems.Add(Invariant($"{nameof(MaxOrdersPerSecond)} must be at least 1 (was {MaxOrdersPerSecond})."));
+            problems.Add(Invariant($"{nameof(MaxOrdersPerSecond)} must be from 1 to {MaxOrdersPerSecondLimit} (was {MaxOrdersPerSecond})."));
         }
 
         if (ReservationTimeout <= TimeSpan.Zero)

@@ -1,0 +1,106 @@
+using System;
+using System.Globalization;
+
+namespace OiTracker.Cli;
+
+/// <summary>The parsed command line.</summary>
+/// <param name="Command">replay (the default), config, generate-tape or help.</param>
+/// <param name="TapePath">--tape: the tape to replay; null for the bundled one.</param>
+/// <param name="NoGates">--no-gates: also replay through the old executor and show both side by side.</param>
+/// <param name="ChartPath">--chart: where to write the SVG chart; null for none.</param>
+/// <param name="BrokerSeed">--broker-seed: the paper broker's seed.</param>
+/// <param name="Seed">generate-tape --seed.</param>
+/// <param name="FirstDay">generate-tape --date.</param>
+/// <param name="Days">generate-tape --days.</param>
+/// <param name="OutPath">generate-tape --out; null for stdout.</param>
+internal sealed record CommandLine(
+    string Command,
+    string? TapePath,
+    bool NoGates,
+    string? ChartPath,
+    ulong BrokerSeed,
+    ulong Seed,
+    DateOnly FirstDay,
+    int Days,
+    string? OutPath)
+{
+    /// <summary>The seed of the bundled tape.</summary>
+    public const ulong BundledTapeSeed = 20261125;
+
+    /// <summary>The usage text.</summary>
+    public const string Usage = """
+        usage: OiTracker [replay] [--tape FILE] [--no-gates] [--chart FILE.svg] [--broker-seed N]
+               OiTracker config
+               OiTracker generate-tape [--seed N] [--date YYYY-MM-DD] [--days N] [--out FILE]
+
+          replay          replay a signal tape through the RiskSdk gates with a paper broker and print the report
+                          (the default; the bundled tape unless --tape names one)
+            --no-gates    also replay it through the old executor (time-only cooldown, no cap), side by side
+            --chart FILE  write open positions over the day per exchange, both runs, as SVG
+          config          print every OI_TRACKER_* variable: name, value, source, allowed range, description
+          generate-tape   write a deterministic tape (the bundled one is --seed 20261125 --date 2026-11-25 --days 1)
+
+        exit codes: 0 ok, 64 usage, 65 tape rows skipped, 66 tape not found, 73 cannot write, 78 invalid configuration
+        """;
+
+    /// <summary>Parses the arguments.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="parsed">The command line, when valid.</param>
+    /// <param name="error">What is wrong, otherwise.</param>
+    /// <returns>True when valid.</returns>
+    public static bool TryParse(string[] args, out CommandLine parsed, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        parsed = new CommandLine("replay", null, false, null, BundledTapeSeed, BundledTapeSeed, new DateOnly(2026, 11, 25), 1, null);
+        error = string.Empty;
+        var i = 0;
+        if (args.Length > 0 && !args[0].StartsWith('-'))
+        {
+            parsed = parsed with { Command = args[0] };
+            i = 1;
+            if (parsed.Command is not ("replay" or "config" or "generate-tape" or "help"))
+            {
+                error = $"unknown command '{args[0]}'";
+                return false;
+            }
+        }
+
+        for (; i < args.Length; i++)
+        {
+            var option = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{option} needs a value");
+            try
+            {
+                parsed = (parsed.Command, option) switch
+                {
+                    (_, "--help" or "-h") => parsed with { Command = "help" },
+                    ("replay", "--tape") => parsed with { TapePath = Value() },
+                    ("replay", "--no-gates") => parsed with { NoGates = true },
+                    ("replay", "--chart") => parsed with { ChartPath = Value() },
+                    ("replay", "--broker-seed") => parsed with { BrokerSeed = Number(option, Value()) },
+                    ("generate-tape", "--seed") => parsed with { Seed = Number(option, Value()) },
+                    ("generate-tape", "--date") => parsed with { FirstDay = ParseDate(Value()) },
+                    ("generate-tape", "--days") => parsed with { Days = ParseDays(Value()) },
+                    ("generate-tape", "--out") => parsed with { OutPath = Value() },
+                    _ => throw new FormatException($"unknown option '{option}' for {parsed.Command}"),
+                };
+            }
+            catch (FormatException exception)
+            {
+                error = exception.Message;
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ulong Number(string option, string text) =>
+        ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"{option} '{text}' is not a whole number");
+
+    private static DateOnly ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : throw new FormatException($"--date '{text}' is not a date like 2026-11-25");
+
+    private static int ParseDays(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 250 ? days : throw new FormatException($"--days '{text}' is not a whole number from 1 to 250");
+}

@@ -1,0 +1,44 @@
+using System;
+using OiTracker.Tape;
+using RiskSdk;
+
+namespace OiTracker.Replay;
+
+/// <summary>Runs a tape through the tracker, with RiskSdk's gates or with the old executor, each on a fresh broker and clock.</summary>
+internal static class Replayer
+{
+    /// <summary>The paper broker's seed when none is given.</summary>
+    public const ulong DefaultBrokerSeed = 20261125;
+
+    /// <summary>Replays a tape through the gate pipeline.</summary>
+    /// <param name="tape">The tape.</param>
+    /// <param name="settings">The risk settings in force.</param>
+    /// <param name="brokerSeed">Decides the broker's latencies, rejections and lost acknowledgements.</param>
+    /// <param name="progress">Told the share done; null for none.</param>
+    /// <returns>The figures.</returns>
+    public static ReplayResult WithGates(SignalTape tape, RiskSettings settings, ulong brokerSeed = DefaultBrokerSeed, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(tape);
+        var clock = StartClock(tape);
+        using var context = new RiskContext(settings, timeProvider: clock);
+        var executor = new GatedExecutor(context, new HandAssembledPipeline(context));
+        return new ReplayEngine(executor, new PaperBroker(brokerSeed), clock).Run(tape, settings, progress);
+    }
+
+    /// <summary>Replays a tape through the seed's old executor: time-only cooldown, no cap.</summary>
+    /// <param name="tape">The tape.</param>
+    /// <param name="settings">The settings (the caps are only measured against, not enforced).</param>
+    /// <param name="brokerSeed">Decides the broker's latencies, rejections and lost acknowledgements.</param>
+    /// <param name="progress">Told the share done; null for none.</param>
+    /// <returns>The figures.</returns>
+    public static ReplayResult WithoutGates(SignalTape tape, RiskSettings settings, ulong brokerSeed = DefaultBrokerSeed, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(tape);
+        var clock = StartClock(tape);
+        var executor = new LegacyExecutor(settings, clock);
+        return new ReplayEngine(executor, new PaperBroker(brokerSeed), clock).Run(tape, settings, progress);
+    }
+
+    private static ReplayClock StartClock(SignalTape tape) =>
+        new(tape.Events.Count > 0 ? tape.Events[0].Time : new DateTimeOffset(2026, 11, 25, 9, 15, 0, TapeRowParser.IndiaOffset));
+}

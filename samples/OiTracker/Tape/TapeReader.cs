@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace OiTracker.Tape;
+
+/// <summary>
+/// Reads a signal tape. The policy is skip and report: a row that cannot be read (wrong field count, a bad value,
+/// time going backwards, an exit for a signal the tape never gave) is left out and listed with its line number;
+/// every other row is replayed. Blank lines and lines starting with <c>#</c> are comments. Never throws for bad data.
+/// </summary>
+internal static class TapeReader
+{
+    /// <summary>Reads a tape file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The tape.</returns>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static SignalTape ReadFile(string path)
+    {
+        using var reader = new StreamReader(path);
+        return Read(reader, Path.GetFileName(path));
+    }
+
+    /// <summary>Reads a tape from text.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="name">The tape's name in the report.</param>
+    /// <returns>The readable events and the skipped rows.</returns>
+    public static SignalTape Read(TextReader reader, string name)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var events = new List<TapeEvent>();
+        var problems = new List<TapeProblem>();
+        var signals = new Dictionary<string, TapeEvent>(StringComparer.Ordinal);
+        var exited = new HashSet<string>(StringComparer.Ordinal);
+        TapeHeader? header = null;
+        var line = 0;
+        for (var text = reader.ReadLine(); text is not null; text = reader.ReadLine())
+        {
+            line++;
+            if (text.Length == 0 || text.TrimStart().StartsWith('#') || text.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var fields = text.Split(',');
+            if (header is null)
+            {
+                if (!TapeHeader.TryRead(fields, out var read, out var problem))
+                {
+                    problems.Add(new TapeProblem(line, problem + "; no row can be read"));
+                    return new SignalTape(name, events, problems);
+                }
+
+                header = read;
+                continue;
+            }
+
+            if (!TapeRowParser.TryParse(header, fields, line, out var parsed, out var rowProblem))
+            {
+                problems.Add(new TapeProblem(line, rowProblem));
+            }
+            else if (Contradiction(parsed, events, signals, exited) is { } contradiction)
+            {
+                problems.Add(new TapeProblem(line, contradiction));
+            }
+            else
+            {
+                events.Add(parsed);
+            }
+        }
+
+        if (header is null)
+        {
+            problems.Add(new TapeProblem(Math.Max(line, 1), "the tape has no header row; expected " + string.Join(",", TapeColumns.All)));
+        }
+
+        return new SignalTape(name, events, problems);
+    }
+
+    private static string? Contradiction(TapeEvent row, List<TapeEvent> events, Dictionary<string, TapeEvent> signals, HashSet<string> exited)
+    {
+        if (events.Count > 0 && row.Time < events[^1].Time)
+        {
+            return $"time {row.Time:yyyy-MM-ddTHH:mm:ss.fffzzz} is earlier than line {events[^1].Line} ({events[^1].Time:HH:mm:ss.fff}); the tape must be in time order";
+        }
+
+        if (row.Kind == TapeEventKind.Signal && !signals.TryAdd(row.SignalId, row))
+        {
+            return $"signal_id '{row.SignalId}' was already used on line {signals[row.SignalId].Line}";
+        }
+
+        if (row.Kind != TapeEventKind.Exit)
+        {
+            return null;
+        }
+
+        if (!signals.TryGetValue(row.SignalId, out var signal))
+        {
+            return $"exit for signal_id '{row.SignalId}', which no earlier signal row has";
+        }
+
+        if (signal.Exchange != row.Exchange)
+        {
+            return $"exit on {row.Exchange} for signal '{row.SignalId}', which was on {signal.Exchange} (line {signal.Line})";
+        }
+
+        return exited.Add(row.SignalId) ? null : $"signal '{row.SignalId}' is exited twice";
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.IO;
+
+namespace RiskSdk.Package.Tests;
+
+/// <summary>
+/// Packs RiskSdk once, with a version no earlier run used, into a temporary feed, and lays out throwaway consumer
+/// projects that restore RiskSdk only from that feed (package source mapping) and everything else from nuget.org.
+/// </summary>
+public sealed class ConsumerWorkspace : IDisposable
+{
+    public ConsumerWorkspace()
+    {
+        Root = Directory.CreateTempSubdirectory("risksdk-consumers-").FullName;
+        Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
+        Version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        var (exitCode, output) = DotNetCli.DotNet(RepositoryRoot, "pack", "src/RiskSdk/RiskSdk.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet pack failed:\n" + output);
+        }
+
+        PackOutput = output;
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="RiskSdk" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    public string PackOutput { get; }
+
+    /// <summary>Writes a consumer project named <paramref name="name"/> from the template and returns its folder.</summary>
+    public string CreateApp(string name, string targetFramework = "net10.0", string extraProperties = "", string extraItems = "", params (string File, string Text)[] extraSources)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(Root, name)).FullName;
+        var template = Path.Combine(AppContext.BaseDirectory, "Consumer");
+        var project = File.ReadAllText(Path.Combine(template, "App.csproj.template"))
+            .Replace("$(ConsumerTargetFramework)", targetFramework, StringComparison.Ordinal)
+            .Replace("$(RiskSdkVersion)", Version, StringComparison.Ordinal)
+            .Replace("<!--EXTRA-PROPERTIES-->", extraProperties, StringComparison.Ordinal)
+            .Replace("<!--EXTRA-ITEMS-->", extraItems, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), project);
+        foreach (var source in Directory.GetFiles(template, "*.cs"))
+        {
+            File.Copy(source, Path.Combine(directory, Path.GetFileName(source)));
+        }
+
+        foreach (var (file, text) in extraSources)
+        {
+            File.WriteAllText(Path.Combine(directory, file), text);
+        }
+
+        return directory;
+    }
+
+    public void Dispose()
+    {
+        TryDelete(Root);
+        var cached = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        TryDelete(Path.Combine(cached, "risksdk", Version.ToLowerInvariant()));
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless; the next run uses a new version and folder.
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RiskSdk.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("RiskSdk.sln not found above " + AppContext.BaseDirectory);
+    }
+}

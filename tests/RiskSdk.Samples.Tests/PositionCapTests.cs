@@ -1,0 +1,82 @@
+using System.Linq;
+using Xunit;
+
+namespace RiskSdk.Samples.Tests;
+
+public sealed class PositionCapTests
+{
+    public static TheoryData<RiskProfile> Profiles => [RiskProfile.Conservative, RiskProfile.Moderate, RiskProfile.Aggressive];
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void No_approval_takes_an_exchange_above_the_cap_in_force(RiskProfile profile)
+    {
+        var settings = RiskSettings.ForProfile(profile);
+        var result = Replays.Gated(settings);
+
+        Assert.NotEmpty(result.Approvals);
+        Assert.All(result.Approvals, static a => Assert.True(a.HeldAfter <= a.CapAllowed, $"{a.SignalId} left {a.HeldAfter} held against a cap of {a.CapAllowed}"));
+        Assert.All(result.Exchanges, figures =>
+        {
+            Assert.Equal(0, figures.OverCapApprovals);
+            Assert.InRange(figures.MaxOpen, 1, settings.MaxOpenPositionsHighConfidence);
+            Assert.Equal(System.TimeSpan.Zero, figures.TimeAboveHighCap);
+        });
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_normal_cap_holds_at_normal_confidence_and_is_reached(int cap)
+    {
+        var result = Replays.Gated(new RiskSettings { MaxOpenPositions = cap });
+
+        Assert.Equal(["BSE", "NSE"], result.Exchanges.Select(static e => e.Exchange).ToArray());
+        Assert.All(result.Exchanges, figures =>
+        {
+            Assert.Equal(cap, figures.MaxHeldAfterNormalApproval);
+            Assert.InRange(figures.MaxHeldAfterHighApproval, 1, 3);
+        });
+        Assert.True(result.HighConfidenceApprovals > 0);
+        Assert.True(result.Rejections[RejectionReason.PositionLimitReached] > 0);
+    }
+
+    [Fact]
+    public void High_volatility_halves_the_caps()
+    {
+        var result = Replays.Gated(new RiskSettings());
+
+        var volatile_ = result.Approvals.Where(static a => a.Regime == MarketRegime.HighVolatility).ToList();
+        Assert.NotEmpty(volatile_);
+        Assert.All(volatile_, static a => Assert.Equal(1, a.CapAllowed));
+    }
+
+    [Fact]
+    public void Without_gates_the_same_tape_piles_positions_above_the_cap()
+    {
+        var settings = new RiskSettings();
+        var ungated = Replays.Ungated(settings);
+        var gated = Replays.Gated(settings);
+
+        Assert.Equal(gated.SignalsSeen, ungated.SignalsSeen);
+        Assert.All(ungated.Exchanges, figures =>
+        {
+            Assert.True(figures.MaxOpen > settings.MaxOpenPositionsHighConfidence, $"{figures.Exchange} peaked at {figures.MaxOpen}");
+            Assert.True(figures.OverCapApprovals > 0);
+            Assert.True(figures.TimeAboveHighCap > System.TimeSpan.Zero);
+            Assert.True(figures.AverageOpen > gated.For(figures.Exchange).AverageOpen);
+        });
+        Assert.True(ungated.OrdersPlaced > gated.OrdersPlaced);
+    }
+
+    [Fact]
+    public void Every_order_is_answered_or_expires_and_every_position_is_closed_by_the_end()
+    {
+        var result = Replays.Gated(new RiskSettings());
+
+        Assert.Equal(result.OrdersPlaced, result.Fills + result.BrokerRejections + result.LostAcknowledgements);
+        Assert.Equal(result.LostAcknowledgements, result.ExpiredReservations);
+        Assert.True(result.BrokerRejections > 0);
+        Assert.All(result.Timelines.Values, static timeline => Assert.Equal(0, timeline.Points[^1].Open));
+    }
+}

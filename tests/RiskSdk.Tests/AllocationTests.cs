@@ -1,0 +1,69 @@
+using System;
+
+namespace RiskSdk.Tests;
+
+/// <summary>Deciding allocates nothing, approved or rejected, once the exchange's state exists.</summary>
+public sealed class AllocationTests
+{
+    private static readonly RiskSettings Unthrottled = new()
+    {
+        SignalCooldown = TimeSpan.Zero,
+        CooldownWithPositions = TimeSpan.Zero,
+        MaxOrdersPerSecond = RiskSettings.MaxOrdersPerSecondLimit,
+    };
+
+    [Fact]
+    public void An_approved_decision_and_its_release_allocate_nothing()
+    {
+        using var rig = new TestRig(Unthrottled);
+        var intent = TestRig.Signal();
+
+        var bytes = BytesPerDecision(() =>
+        {
+            var decision = rig.Evaluate(in intent);
+            Assert.True(decision.IsApproved);
+            decision.Reservation.Release();
+        });
+
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
+    public void A_rejected_decision_allocates_nothing()
+    {
+        using var rig = new TestRig(Unthrottled);
+        var intent = TestRig.Signal(confidence: 0.3);
+
+        var bytes = BytesPerDecision(() => Assert.False(rig.Evaluate(in intent).IsApproved));
+
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
+    public void A_decision_refused_at_the_cap_allocates_nothing()
+    {
+        using var rig = new TestRig(Unthrottled with { MaxOpenPositions = 0 });
+        var intent = TestRig.Signal();
+
+        var bytes = BytesPerDecision(() => Assert.True(rig.Evaluate(in intent).Reason == RejectionReason.PositionLimitReached)); // Assert.Equal on an enum boxes
+
+        Assert.Equal(0, bytes);
+    }
+
+    private static double BytesPerDecision(Action decide)
+    {
+        const int decisions = 10_000;
+        for (var i = 0; i < 100; i++)
+        {
+            decide();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < decisions; i++)
+        {
+            decide();
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)decisions;
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+
+namespace RiskSdk.Tests;
+
+/// <summary>A ledger that cannot be reached: every reservation answers Unavailable, as a remote ledger does when it is down.</summary>
+internal sealed class UnreachableBook : IPositionBook
+{
+    public IReadOnlyCollection<string> Scopes => Array.Empty<string>();
+
+    public long ExpiredReservations => 0;
+
+    public long IgnoredOperations => 0;
+
+    public ReserveOutcome TryReserve(string scope, int cap) => new(ReserveStatus.Unavailable, default, 0, 0);
+
+    public bool Commit(in Reservation reservation, string positionId) => false;
+
+    public bool Release(in Reservation reservation) => false;
+
+    public bool Close(string scope, string positionId) => false;
+
+    public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds) => new(scope, Array.Empty<string>(), Array.Empty<string>());
+
+    public ScopeCounts GetCounts(string scope) => default;
+
+    public ScopeCounts GetTotalCounts() => default;
+
+    public IReadOnlyCollection<string> GetOpenPositions(string scope) => Array.Empty<string>();
+}
