@@ -15,7 +15,7 @@ namespace RiskSdk.Redis.Tests;
 public sealed class LedgerOutageTests
 {
     private const string Scope = "nse";
-    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
     private static readonly TradeIntent Signal = new() { Exchange = Scope, Side = TradeSide.Buy, Confidence = 0.8, KellyFraction = 0.2, Lots = 1 };
     private readonly ITestOutputHelper _output;
 
@@ -26,14 +26,14 @@ public sealed class LedgerOutageTests
     [LedgerFact]
     public void Redis_stopped_mid_run_fails_closed_and_on_restart_decisions_resume_with_no_slot_lost_or_doubled()
     {
-        // Durable (append-only file, fsync always), as a production ledger runs: a killed server comes back with its data.
+        // Durable (append-only file), as a production ledger runs: a killed server comes back with its data.
         using var server = new RedisServer(durable: true);
         using var book = Connect(server);
         using var context = new RiskContext(new RiskSettings { MaxOpenPositions = 3, MaxOpenPositionsHighConfidence = 3 }, book);
         var gate = new PositionLimitGate(context);
-        var filledDuringOutage = book.TryReserve(Scope, 3).Reservation;
-        var cancelledDuringOutage = book.TryReserve(Scope, 3).Reservation;
-        Assert.True(book.TryReserve(Scope, 3).Reservation.Commit("p-1"));
+        var filledDuringOutage = Reserve(book);
+        var cancelledDuringOutage = Reserve(book);
+        Assert.True(Reserve(book).Commit("p-1"));
 
         server.Stop();
         var watch = Stopwatch.StartNew();
@@ -69,7 +69,7 @@ public sealed class LedgerOutageTests
     {
         using var server = new RedisServer();
         using var book = Connect(server);
-        var held = book.TryReserve(Scope, 2).Reservation;
+        var held = Reserve(book, cap: 2);
 
         server.Pause();
         ReserveOutcome outcome;
@@ -94,6 +94,13 @@ public sealed class LedgerOutageTests
         Assert.Equal(new ScopeCounts(0, 1), counts);
         Assert.True(held.Release());
         Assert.Equal(new ScopeCounts(0, 0), book.GetCounts(Scope));
+    }
+
+    private static Reservation Reserve(RedisPositionBook book, int cap = 3)
+    {
+        var outcome = book.TryReserve(Scope, cap);
+        Assert.Equal(ReserveStatus.Reserved, outcome.Status);
+        return outcome.Reservation;
     }
 
     private static RedisPositionBook Connect(RedisServer server) =>

@@ -74,20 +74,20 @@ public sealed class MultiProcessLedgerTests : IClassFixture<RedisServerFixture>
         const string Scope = "bybit";
         var prefix = RedisServerFixture.UniquePrefix();
         using var observer = Observer(prefix, TimeSpan.FromSeconds(30));
-        using (var holder = HammerProcess.Hold(_fixture.Server.ConnectionString, prefix, Scope, Cap, Cap, TimeSpan.FromSeconds(1)))
+        using (var holder = HammerProcess.Hold(_fixture.Server.ConnectionString, prefix, Scope, Cap, Cap, TimeSpan.FromSeconds(2)))
         {
             Assert.Equal("HELD 3", holder.ReadLine());
             holder.Kill();
         }
 
-        Assert.Equal(ReserveStatus.AtCapacity, observer.TryReserve(Scope, Cap).Status);
+        // The observer is the only process left: it gives the slots back, so it counts every expiry (none was released).
         var waited = Stopwatch.StartNew();
         while (observer.GetCounts(Scope).Pending > 0 && waited.Elapsed < TimeSpan.FromSeconds(20))
         {
             Thread.Sleep(50);
         }
 
-        _output.WriteLine($"slots came back {waited.ElapsedMilliseconds} ms after the kill (timeout 1000 ms)");
+        _output.WriteLine($"slots came back {waited.ElapsedMilliseconds} ms after the kill (timeout 2000 ms)");
         Assert.Equal(new ScopeCounts(0, 0), observer.GetCounts(Scope));
         Assert.Equal(Cap, observer.ExpiredReservations);
         var retaken = Enumerable.Range(0, Cap + 1).Select(_ => observer.TryReserve(Scope, Cap).Status).ToList();
