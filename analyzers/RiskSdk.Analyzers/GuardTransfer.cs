@@ -68,7 +68,7 @@ internal sealed class GuardTransfer
             case IBinaryOperation binary:
                 return Binary(binary);
             case IIsPatternOperation isPattern:
-                return Pattern(Evaluate(isPattern.Value), isPattern.Pattern);
+                return Pattern(Evaluate(isPattern.Value), isPattern.Pattern, IsNullable(isPattern.Value.Type));
             case IConversionOperation conversion:
                 return Evaluate(conversion.Operand);
             case ILocalReferenceOperation local:
@@ -147,7 +147,7 @@ internal sealed class GuardTransfer
             return Check(CheckShape.Of(method), conditional);
         }
 
-        return method is { Name: "GetValueOrDefault", ContainingType.SpecialType: SpecialType.System_Nullable_T }
+        return method is { Name: "GetValueOrDefault", ContainingType.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
             ? instance & GuardFacts.IfTrue
             : GuardFacts.None;
     }
@@ -228,33 +228,37 @@ internal sealed class GuardTransfer
             case BinaryOperatorKind.Or or BinaryOperatorKind.ConditionalOr:
                 return GuardFactsAlgebra.Or(left, right);
             case BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals:
-                var compared = binary.RightOperand.ConstantValue is { HasValue: true, Value: bool rightConstant } ? (left, rightConstant)
-                    : binary.LeftOperand.ConstantValue is { HasValue: true, Value: bool leftConstant } ? (right, leftConstant)
+                var compared = BooleanConstant(binary.RightOperand) is { } rightConstant ? (left, rightConstant)
+                    : BooleanConstant(binary.LeftOperand) is { } leftConstant ? (right, leftConstant)
                     : (GuardFacts.None, true);
                 var equalsFacts = compared.Item2 ? compared.Item1.AsBoolean() : compared.Item1.Negate();
+
+                // Lifted (bool?): null makes '==' false and '!=' true, so only one outcome still proves anything.
+                equalsFacts &= IsNullable(binary.LeftOperand.Type) || IsNullable(binary.RightOperand.Type) ? GuardFacts.IfTrue : GuardFacts.All;
                 return binary.OperatorKind == BinaryOperatorKind.Equals ? equalsFacts : equalsFacts.Negate();
             default:
                 return GuardFacts.None;
         }
     }
 
-    private static GuardFacts Pattern(GuardFacts value, IPatternOperation pattern)
+    private static GuardFacts Pattern(GuardFacts value, IPatternOperation pattern, bool nullable)
     {
         switch (pattern)
         {
             case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool constant } }:
-                return constant ? value.AsBoolean() : value.Negate();
+                var matches = constant ? value.AsBoolean() : value.Negate();
+                return nullable ? matches & GuardFacts.IfTrue : matches;
             case INegatedPatternOperation negated:
-                return Pattern(value, negated.Pattern).Negate();
+                return Pattern(value, negated.Pattern, nullable).Negate();
             case IBinaryPatternOperation binaryPattern:
-                var left = Pattern(value, binaryPattern.LeftPattern);
-                var right = Pattern(value, binaryPattern.RightPattern);
+                var left = Pattern(value, binaryPattern.LeftPattern, nullable);
+                var right = Pattern(value, binaryPattern.RightPattern, nullable);
                 return binaryPattern.OperatorKind == BinaryOperatorKind.And ? GuardFactsAlgebra.And(left, right) : GuardFactsAlgebra.Or(left, right);
             case IRecursivePatternOperation recursive:
                 foreach (var subpattern in recursive.PropertySubpatterns)
                 {
                     if (subpattern.Member is IPropertyReferenceOperation { Property: { Name: CheckShape.DecisionMember, Type.SpecialType: SpecialType.System_Boolean } }
-                        && Pattern(value.IsApprovedMember(), subpattern.Pattern).Has(GuardFacts.IfTrue))
+                        && Pattern(value.IsApprovedMember(), subpattern.Pattern, nullable: false).Has(GuardFacts.IfTrue))
                     {
                         return GuardFacts.IfTrue;
                     }
@@ -266,6 +270,17 @@ internal sealed class GuardTransfer
         }
     }
 
+    /// <summary>The value of a constant <c>true</c> or <c>false</c>, also lifted to <c>bool?</c>.</summary>
+    private static bool? BooleanConstant(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation.ConstantValue is { HasValue: true, Value: bool value } ? value : null;
+    }
+
     /// <summary>A constant: <c>false</c> is never true (so "true proves approval" holds vacuously), and the reverse.</summary>
     private static GuardFacts Constant(ILiteralOperation literal) => literal.ConstantValue switch
     {
@@ -274,6 +289,8 @@ internal sealed class GuardTransfer
         { HasValue: true, Value: null } => NeverTrue(literal.Type),
         _ => GuardFacts.None,
     };
+
+    private static bool IsNullable(ITypeSymbol? type) => type is { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
 
     /// <summary><c>default(bool)</c> is never true; <c>default(bool?)</c> is neither true nor false.</summary>
     private static GuardFacts NeverTrue(ITypeSymbol? type) => type switch

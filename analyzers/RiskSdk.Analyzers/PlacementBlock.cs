@@ -70,7 +70,7 @@ internal sealed class PlacementBlock
         var findings = new FlowFindings();
         foreach (var root in context.OperationBlocks)
         {
-            if (HasGraph(root) && candidates.Any(candidate => RootOf(candidate) == root))
+            if (HasGraph(root) && candidates.Any(candidate => Contains(root, candidate)))
             {
                 GuardFlowAnalysis.Run(context.GetControlFlowGraph(root), startsGuarded, _symbols, readLocals, findings, context.CancellationToken);
             }
@@ -100,15 +100,8 @@ internal sealed class PlacementBlock
         return false;
     }
 
-    private static IOperation RootOf(IOperation operation)
-    {
-        while (operation.Parent is { } parent)
-        {
-            operation = parent;
-        }
-
-        return operation;
-    }
+    private static bool Contains(IOperation root, IOperation candidate) =>
+        root.Syntax.SyntaxTree == candidate.Syntax.SyntaxTree && root.Syntax.FullSpan.Contains(candidate.Syntax.Span);
 
     private static bool HasGraph(IOperation root) => root is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation
         or IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation;
