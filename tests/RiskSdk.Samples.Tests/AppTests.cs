@@ -49,6 +49,7 @@ public sealed class AppTests
         Assert.Contains("BSE: open positions", svg);
         Assert.Contains("high-confidence cap 3", svg);
         Assert.Contains("no gates (old)", svg);
+        Assert.Contains("high volatility: caps scaled down", svg);
     }
 
     [Fact]

@@ -15,7 +15,11 @@ public sealed class PositionCapTests
         var result = Replays.Gated(settings);
 
         Assert.NotEmpty(result.Approvals);
-        Assert.All(result.Approvals, static a => Assert.True(a.HeldAfter <= a.CapAllowed, $"{a.SignalId} left {a.HeldAfter} held against a cap of {a.CapAllowed}"));
+        Assert.All(result.Approvals, static a =>
+        {
+            Assert.True(a.HeldAfter <= a.CapAllowed, $"{a.SignalId} left {a.HeldAfter} in the book against a cap of {a.CapAllowed}");
+            Assert.True(a.OpenAfter <= a.HeldAfter, $"{a.SignalId} left {a.OpenAfter} at the broker but {a.HeldAfter} in the book");
+        });
         Assert.All(result.Exchanges, figures =>
         {
             Assert.Equal(0, figures.OverCapApprovals);
@@ -34,8 +38,8 @@ public sealed class PositionCapTests
         Assert.Equal(["BSE", "NSE"], result.Exchanges.Select(static e => e.Exchange).ToArray());
         Assert.All(result.Exchanges, figures =>
         {
-            Assert.Equal(cap, figures.MaxHeldAfterNormalApproval);
-            Assert.InRange(figures.MaxHeldAfterHighApproval, 1, 3);
+            Assert.Equal(cap, figures.MaxOpenAfterNormalApproval);
+            Assert.InRange(figures.MaxOpenAfterHighApproval, 1, 3);
         });
         Assert.True(result.HighConfidenceApprovals > 0);
         Assert.True(result.Rejections[RejectionReason.PositionLimitReached] > 0);

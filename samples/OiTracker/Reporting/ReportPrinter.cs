@@ -72,8 +72,8 @@ internal static class ReportPrinter
         var any = runs.SelectMany(r => r.Exchanges).First(e => e.Exchange == exchange);
         table.Heading($"{exchange}: cap {any.NormalCap} open positions, {any.HighConfidenceCap} at high confidence");
         table.Row("Max open positions at once", Each(runs, r => Figure(r, exchange, static e => Count(e.MaxOpen))));
-        table.Row("Max held after a normal-confidence approval", Each(runs, r => Figure(r, exchange, static e => Count(e.MaxHeldAfterNormalApproval))));
-        table.Row("Max held after a high-confidence approval", Each(runs, r => Figure(r, exchange, static e => Count(e.MaxHeldAfterHighApproval))));
+        table.Row("Max open after a normal-confidence approval", Each(runs, r => Figure(r, exchange, static e => Count(e.MaxOpenAfterNormalApproval))));
+        table.Row("Max open after a high-confidence approval", Each(runs, r => Figure(r, exchange, static e => Count(e.MaxOpenAfterHighApproval))));
         table.Row("Approvals above the cap in force", Each(runs, r => Figure(r, exchange, static e => Count(e.OverCapApprovals))));
         table.Row("Approvals: high / normal confidence", Each(runs, r => Figure(r, exchange, static e => $"{e.HighApprovals} / {e.NormalApprovals}")));
         table.Row("Time at or above the normal cap", Each(runs, r => Figure(r, exchange, static e => DurationText.Format(e.TimeAtOrAboveNormalCap))));
