@@ -30,7 +30,8 @@ public sealed class AppTests
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("no gates (old)", stdout);
-        Assert.Contains("RiskSdk", stdout);
+        Assert.Contains("NSE: without gates up to ", stdout);
+        Assert.Contains("approvals above the cap: ", stdout);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ internal static class ReportPrinter
 
         table.WriteTo(writer);
         writer.WriteLine();
+        WriteSummary(writer, runs);
         WriteConfiguration(writer, configuration);
     }
 
@@ -79,6 +80,29 @@ internal static class ReportPrinter
         table.Row("Time at or above the normal cap", Each(runs, r => Figure(r, exchange, static e => DurationText.Format(e.TimeAtOrAboveNormalCap))));
         table.Row("Time above the high-confidence cap", Each(runs, r => Figure(r, exchange, static e => DurationText.Format(e.TimeAboveHighCap))));
         table.Row("Average open positions", Each(runs, r => Figure(r, exchange, static e => e.AverageOpen.ToString("0.00", CultureInfo.InvariantCulture))));
+    }
+
+    private static void WriteSummary(TextWriter writer, IReadOnlyList<ReplayResult> runs)
+    {
+        if (runs.Count < 2)
+        {
+            writer.WriteLine("Run with --no-gates to see the old executor beside it, or --chart report.svg to draw both.");
+            writer.WriteLine();
+            return;
+        }
+
+        foreach (var gated in runs[^1].Exchanges)
+        {
+            var old = runs[0].Exchanges.FirstOrDefault(e => e.Exchange == gated.Exchange);
+            if (old is not null)
+            {
+                writer.WriteLine(
+                    $"{gated.Exchange}: without gates up to {old.MaxOpen} positions were open at once, with RiskSdk at most {gated.MaxOpen} " +
+                    $"(cap {gated.NormalCap}, {gated.HighConfidenceCap} at high confidence); approvals above the cap: {old.OverCapApprovals} without gates, {gated.OverCapApprovals} with RiskSdk.");
+            }
+        }
+
+        writer.WriteLine();
     }
 
     private static void WriteConfiguration(TextWriter writer, TrackerConfiguration configuration)
