@@ -1,0 +1,22 @@
+namespace RiskSdk.Generators.Configuration;
+
+/// <summary>Everything the emitter needs to write one settings class; no Roslyn objects, so the pipeline can cache it.</summary>
+/// <param name="Namespace">The namespace, empty for the global namespace.</param>
+/// <param name="HintName">The generated file's name, from the fully qualified type name.</param>
+/// <param name="Keyword">The declaration keyword: <c>class</c> or <c>record</c>.</param>
+/// <param name="Name">The type name.</param>
+/// <param name="FullyQualifiedName">The global::-qualified type name.</param>
+/// <param name="ContainingTypes">Types it is nested in, outermost first.</param>
+/// <param name="Prefix">The variable prefix.</param>
+/// <param name="IsAutoExec">True when the standard auto-exec settings are added.</param>
+/// <param name="Properties">The bound properties in binding order.</param>
+internal sealed record SettingsClassModel(
+    string Namespace,
+    string HintName,
+    string Keyword,
+    string Name,
+    string FullyQualifiedName,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string Prefix,
+    bool IsAutoExec,
+    EquatableArray<SettingPropertyModel> Properties);

@@ -1,0 +1,346 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace RiskSdk.Generators.Configuration;
+
+/// <summary>Writes the binding code of one settings class from its model.</summary>
+internal static class SettingsEmitter
+{
+    private const string Runtime = "global::RiskSdk.";
+    private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
+
+    public static string Emit(SettingsClassModel model, bool supportsConfiguration)
+    {
+        var writer = new SourceWriter().FileHeader();
+        var hasNamespace = model.Namespace.Length > 0;
+        if (hasNamespace)
+        {
+            writer.OpenBlock("namespace " + model.Namespace);
+        }
+
+        foreach (var containing in model.ContainingTypes)
+        {
+            writer.OpenBlock("partial " + containing.Keyword + " " + containing.Name);
+        }
+
+        writer.OpenBlock("partial " + model.Keyword + " " + model.Name);
+        WriteMembers(writer, model, supportsConfiguration);
+        writer.CloseBlock();
+
+        foreach (var _ in model.ContainingTypes)
+        {
+            writer.CloseBlock();
+        }
+
+        if (hasNamespace)
+        {
+            writer.CloseBlock();
+        }
+
+        return writer.ToString();
+    }
+
+    private static void WriteMembers(SourceWriter writer, SettingsClassModel model, bool supportsConfiguration)
+    {
+        var self = model.FullyQualifiedName;
+        var result = Runtime + "ConfigurationResult<" + self + ">";
+
+        writer.Line("/// <summary>The text every variable of these settings starts with.</summary>");
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.Line("public const string VariablePrefix = " + Literal(model.Prefix) + ";");
+        writer.Line();
+
+        foreach (var property in model.Properties.Where(p => p.Standard is not null))
+        {
+            WriteStandardProperty(writer, model, property);
+        }
+
+        foreach (var property in model.Properties.Where(p => p.Kind == SettingKind.Enum))
+        {
+            writer.Line(GeneratedCodeInfo.Attribute);
+            writer.Line("private static readonly " + Runtime + "ValueParser<" + property.TypeName + "> " + ParserField(property) + " = " + Runtime + "ValueParsers.Enum(new " + property.TypeName + "[] { " +
+                string.Join(", ", property.EnumMembers.Select(m => property.TypeName + "." + m)) + " });");
+            writer.Line();
+        }
+
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.Line("private static " + ReadOnlyList + "<" + Runtime + "VariableDescription>? s_variables;");
+        writer.Line();
+        writer.Line("/// <summary>Every variable these settings read, in binding order: name, type, default, allowed range, description, secrecy.</summary>");
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.Line("public static " + ReadOnlyList + "<" + Runtime + "VariableDescription> Variables => s_variables ??= DescribeVariables();");
+        writer.Line();
+        writer.Line("/// <summary>The value in force (masked for secrets) and the source of every variable; empty unless these settings were bound.</summary>");
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.Line("public " + ReadOnlyList + "<" + Runtime + "BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<" + Runtime + "BoundVariable>();");
+        writer.Line();
+
+        writer.Line("/// <summary>Where the value of a property came from.</summary>");
+        writer.Line("/// <param name=\"propertyName\">The property; use <c>nameof</c>.</param>");
+        writer.Line("/// <returns>The source, or <see cref=\"global::RiskSdk.ValueSource.Default\"/> when these settings were not bound.</returns>");
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.OpenBlock("public " + Runtime + "ValueSource SourceOf(string propertyName)");
+        writer.OpenBlock("foreach (var bound in BoundVariables)");
+        writer.OpenBlock("if (bound.Variable.PropertyName == propertyName)");
+        writer.Line("return bound.Source;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("return " + Runtime + "ValueSource.Default;");
+        writer.CloseBlock();
+        writer.Line();
+
+        writer.Line("/// <summary>Binds these settings from the process environment. Never throws for bad values: returns the settings or every problem.</summary>");
+        writer.Line("/// <returns>The settings, or every problem found.</returns>");
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.Line("public static " + result + " BindFromEnvironment() => Bind(" + Runtime + "EnvironmentVariableLookup.Instance);");
+        writer.Line();
+        writer.Line("/// <summary>Binds these settings from variables given by full name (the way tests bind them).</summary>");
+        writer.Line("/// <param name=\"variables\">The variables; a null value counts as unset.</param>");
+        writer.Line("/// <returns>The settings, or every problem found.</returns>");
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.Line("public static " + result + " Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new " + Runtime + "DictionaryVariableLookup(variables));");
+        writer.Line();
+        if (supportsConfiguration)
+        {
+            writer.Line("/// <summary>Binds these settings from configuration keys named like the variables (for example the environment-variables provider without a prefix filter).</summary>");
+            writer.Line("/// <param name=\"configuration\">The configuration.</param>");
+            writer.Line("/// <returns>The settings, or every problem found.</returns>");
+            writer.Line(GeneratedCodeInfo.Attribute);
+            writer.OpenBlock("public static " + result + " Bind(global::Microsoft.Extensions.Configuration.IConfiguration configuration)");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(configuration);");
+            writer.Line("return Bind(new " + Runtime + "DelegateVariableLookup(name => configuration[name], () => global::System.Linq.Enumerable.Select(configuration.GetChildren(), child => child.Key)));");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        WriteBind(writer, model, result);
+        writer.Line("/// <summary>Add checks of your own: implement this method; what it reports joins every other problem.</summary>");
+        writer.Line("/// <param name=\"validation\">Reports errors and warnings against a property's variable.</param>");
+        writer.Line("partial void Validate(" + Runtime + "SettingsValidation validation);");
+        writer.Line();
+        WriteDescribe(writer, model);
+        if (model.IsAutoExec)
+        {
+            WriteToRiskSettings(writer, model);
+        }
+    }
+
+    private static void WriteStandardProperty(SourceWriter writer, SettingsClassModel model, SettingPropertyModel property)
+    {
+        writer.Line("/// <summary>" + Escape(property.Description) + " Variable: <c>" + model.Prefix + property.VariableName + "</c>.</summary>");
+        writer.Line(GeneratedCodeInfo.Attribute);
+        var initializer = property.Standard!.DefaultExpression is { } value ? " = " + value + ";" : string.Empty;
+        writer.Line("public " + property.DeclaredType + " " + property.PropertyName + " { get; init; }" + initializer);
+        writer.Line();
+    }
+
+    private static void WriteBind(SourceWriter writer, SettingsClassModel model, string result)
+    {
+        var self = model.FullyQualifiedName;
+        var properties = model.Properties;
+        writer.Line("/// <summary>Binds these settings from a variable lookup: every variable is read and checked, every problem is reported at once.</summary>");
+        writer.Line("/// <param name=\"variables\">Where the variables are read from.</param>");
+        writer.Line("/// <returns>The settings, or (when any error was found) no settings and every problem.</returns>");
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.OpenBlock("public static " + result + " Bind(" + Runtime + "IVariableLookup variables)");
+        writer.Line("var described = Variables;");
+        writer.Line("var reader = new " + Runtime + "SettingsReader(variables, VariablePrefix, described);");
+        writer.Line("var defaults = new " + self + "();");
+
+        var selector = properties.FirstOrDefault(p => p.Standard is { IsProfileSelector: true });
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var fallback = "defaults." + property.PropertyName;
+            var source = Runtime + "ValueSource.Default";
+            if (selector is not null && property.Standard is { FollowsProfile: true, RiskSettingsMember: { } member })
+            {
+                fallback = "profile is null ? defaults." + property.PropertyName + " : profile." + member;
+                source = "profileSource";
+            }
+
+            writer.Line("var " + Local(property) + " = " + ReadExpression(property, "described[" + i.ToString(CultureInfo.InvariantCulture) + "]", fallback, source) + ";");
+            if (property == selector)
+            {
+                writer.Line("var profile = " + Local(property) + " is { } selectedProfile ? global::RiskSdk.RiskSettings.ForProfile(selectedProfile) : null;");
+                writer.Line("var profileSource = profile is null ? " + Runtime + "ValueSource.Default : " + Runtime + "ValueSource.Profile;");
+            }
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            foreach (var rule in property.Rules)
+            {
+                var other = IndexOf(properties, rule.OtherProperty);
+                writer.Line("reader." + (rule.AtLeast ? "RequireAtLeast" : "RequireAtMost") + "<" + property.TypeName + ">(described[" + Index(i) + "], " + Local(property) + ", described[" + Index(other) + "], " + Local(properties[other]) + ");");
+            }
+
+            foreach (var condition in property.RequiredWhen)
+            {
+                var other = IndexOf(properties, condition.OtherProperty);
+                writer.OpenBlock("if (" + Local(properties[other]) + " == " + condition.ValueExpression + ")");
+                writer.Line("reader.RequireSet(described[" + Index(i) + "], described[" + Index(other) + "]);");
+                writer.CloseBlock();
+            }
+        }
+
+        writer.OpenBlock("var settings = new " + self + "()");
+        foreach (var property in properties)
+        {
+            writer.Line(property.PropertyName + " = " + Local(property) + ",");
+        }
+
+        writer.Line("BoundVariables = reader.BoundVariables,");
+        writer.CloseBlock(";");
+        writer.Line("settings.Validate(reader.CreateValidation());");
+        writer.Line("return reader.Complete(settings);");
+        writer.CloseBlock();
+        writer.Line();
+    }
+
+    private static string ReadExpression(SettingPropertyModel property, string variable, string fallback, string source)
+    {
+        if (property.Kind == SettingKind.Text)
+        {
+            var read = "reader.ReadString(" + variable + ", " + fallback + ", " + source + ")";
+            return property.IsNullable ? read : read + " ?? defaults." + property.PropertyName;
+        }
+
+        var parser = property.Kind switch
+        {
+            SettingKind.Boolean => Runtime + "ValueParsers.Boolean",
+            SettingKind.WholeNumber => Runtime + "ValueParsers.WholeNumber",
+            SettingKind.LongInteger => Runtime + "ValueParsers.LongInteger",
+            SettingKind.Number => Runtime + "ValueParsers.Number",
+            SettingKind.DecimalNumber => Runtime + "ValueParsers.DecimalNumber",
+            SettingKind.Seconds => Runtime + "ValueParsers.Seconds",
+            _ => ParserField(property),
+        };
+        return "reader." + (property.IsNullable ? "ReadOptional" : "Read") + "(" + variable + ", " + fallback + ", " + source + ", " + parser + ")";
+    }
+
+    private static void WriteDescribe(SourceWriter writer, SettingsClassModel model)
+    {
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.OpenBlock("private static " + ReadOnlyList + "<" + Runtime + "VariableDescription> DescribeVariables()");
+        writer.Line("var defaults = new " + model.FullyQualifiedName + "();");
+        writer.OpenBlock("return new " + Runtime + "VariableDescription[]");
+        foreach (var property in model.Properties)
+        {
+            writer.OpenBlock("new " + Runtime + "VariableDescription");
+            writer.Line("Name = " + Literal(model.Prefix + property.VariableName) + ",");
+            writer.Line("PropertyName = " + Literal(property.PropertyName) + ",");
+            writer.Line("Kind = " + Runtime + "VariableKind." + property.Kind + ",");
+            if (property.IsNullable)
+            {
+                writer.Line("IsOptional = true,");
+            }
+
+            if (property.IsRequired)
+            {
+                writer.Line("IsRequired = true,");
+            }
+
+            if (property.IsSecret)
+            {
+                writer.Line("IsSecret = true,");
+                writer.Line("DefaultValue = defaults." + property.PropertyName + " is null ? null : \"***\",");
+            }
+            else
+            {
+                writer.Line("DefaultValue = " + Runtime + "ValueFormatter.Format(defaults." + property.PropertyName + "),");
+            }
+
+            if (property.Range is { } range)
+            {
+                if (range.Minimum is { } min)
+                {
+                    writer.Line("Minimum = " + DoubleLiteral(min) + ",");
+                }
+
+                if (range.Maximum is { } max)
+                {
+                    writer.Line("Maximum = " + DoubleLiteral(max) + ",");
+                }
+
+                if (range.MinimumIsExclusive)
+                {
+                    writer.Line("MinimumIsExclusive = true,");
+                }
+
+                if (range.MaximumIsExclusive)
+                {
+                    writer.Line("MaximumIsExclusive = true,");
+                }
+            }
+
+            if (property.Kind == SettingKind.Enum)
+            {
+                writer.Line("AllowedValues = new string[] { " + string.Join(", ", property.EnumMembers.Select(m => Literal(m.ToLowerInvariant()))) + " },");
+            }
+
+            if (property.RequiredWhen.Count > 0)
+            {
+                var conditions = property.RequiredWhen.Select(c =>
+                    model.Prefix + model.Properties.First(p => p.PropertyName == c.OtherProperty).VariableName + " is " + c.ValueDisplay);
+                writer.Line("Requirement = " + Literal("required when " + string.Join(" or ", conditions)) + ",");
+            }
+
+            writer.Line("Description = " + Literal(property.Description) + ",");
+            writer.CloseBlock(",");
+        }
+
+        writer.CloseBlock(";");
+        writer.CloseBlock();
+    }
+
+    private static void WriteToRiskSettings(SourceWriter writer, SettingsClassModel model)
+    {
+        writer.Line();
+        writer.Line("/// <summary>The gate settings these variables describe, for the runtime pipeline.</summary>");
+        writer.Line("/// <returns>The gate settings.</returns>");
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.OpenBlock("public global::RiskSdk.RiskSettings ToRiskSettings() => new global::RiskSdk.RiskSettings");
+        foreach (var property in model.Properties)
+        {
+            if (property.Standard?.RiskSettingsMember is { } member)
+            {
+                writer.Line(member + " = " + property.PropertyName + ",");
+            }
+        }
+
+        writer.CloseBlock(";");
+    }
+
+    private static int IndexOf(EquatableArray<SettingPropertyModel> properties, string name)
+    {
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].PropertyName == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Index(int index) => index.ToString(CultureInfo.InvariantCulture);
+
+    private static string Local(SettingPropertyModel property) => char.ToLowerInvariant(property.PropertyName[0]) + property.PropertyName.Substring(1) + "Value";
+
+    private static string ParserField(SettingPropertyModel property) => "s_" + char.ToLowerInvariant(property.PropertyName[0]) + property.PropertyName.Substring(1) + "Parser";
+
+    private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+
+    private static string DoubleLiteral(double value)
+    {
+        return value.ToString("R", CultureInfo.InvariantCulture) + "d";
+    }
+
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

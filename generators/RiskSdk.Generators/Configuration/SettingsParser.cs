@@ -1,0 +1,400 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RiskSdk.Generators.Configuration;
+
+/// <summary>
+/// Turns a class marked <c>[EnvironmentSettings]</c> into a <see cref="SettingsClassModel"/> and the diagnostics
+/// found on the way. Nothing Roslyn-specific leaves this class.
+/// </summary>
+internal static class SettingsParser
+{
+    public const string EnvironmentSettingsAttribute = "RiskSdk.EnvironmentSettingsAttribute";
+    private const string AutoExecSettingsAttribute = "RiskSdk.AutoExecSettingsAttribute";
+    private const string EnvironmentVariableAttribute = "RiskSdk.EnvironmentVariableAttribute";
+    private const string SecretAttribute = "RiskSdk.SecretAttribute";
+    private const string AtLeastAttribute = "RiskSdk.AtLeastAttribute";
+    private const string AtMostAttribute = "RiskSdk.AtMostAttribute";
+    private const string RequiredWhenAttribute = "RiskSdk.RequiredWhenAttribute";
+    private const string RangeAttribute = "System.ComponentModel.DataAnnotations.RangeAttribute";
+    private const string RequiredAttribute = "System.ComponentModel.DataAnnotations.RequiredAttribute";
+
+    private static readonly SymbolDisplayFormat QualifiedFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+    public static SettingsParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+        {
+            return new SettingsParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+        var notPartial = FirstNonPartial(type, declaration);
+        if (notPartial is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingsClassNotPartial, declaration.Identifier.GetLocation(), type.Name, notPartial));
+            return new SettingsParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var marker = context.Attributes.FirstOrDefault();
+        var prefix = marker?.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
+        if (!VariableNames.IsValid(prefix, allowEmpty: true))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidVariableName, AttributeLocation(marker, declaration), prefix, "variable prefix"));
+        }
+
+        var isAutoExec = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AutoExecSettingsAttribute);
+        var properties = new List<SettingPropertyModel>();
+        if (isAutoExec)
+        {
+            properties.AddRange(AutoExecStandardSettings.Properties);
+        }
+
+        var locations = new Dictionary<string, Location?>(StringComparer.Ordinal);
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, SetMethod: not null } property || property.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            var model = ParseProperty(property, context.SemanticModel, prefix, diagnostics, cancellationToken);
+            if (model is null)
+            {
+                continue;
+            }
+
+            var location = property.Locations.FirstOrDefault();
+            var clash = properties.FirstOrDefault(p => p.VariableName == model.VariableName);
+            if (clash is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateVariable, location, clash.PropertyName, model.PropertyName, prefix + model.VariableName));
+                continue;
+            }
+
+            properties.Add(model);
+            locations[model.PropertyName] = location;
+        }
+
+        CheckRules(properties, locations, diagnostics);
+        var containing = ContainingTypes(type);
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } space ? space.ToDisplayString() : string.Empty;
+        var model2 = new SettingsClassModel(
+            ns,
+            HintName(type),
+            Keyword(declaration),
+            type.Name + TypeParameters(type),
+            type.ToDisplayString(QualifiedFormat),
+            containing,
+            prefix,
+            isAutoExec,
+            properties.ToEquatableArray());
+        return new SettingsParseResult(model2, diagnostics.ToEquatableArray());
+    }
+
+    private static SettingPropertyModel? ParseProperty(IPropertySymbol property, SemanticModel semanticModel, string prefix, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var location = property.Locations.FirstOrDefault();
+        var attributes = property.GetAttributes();
+        AttributeData? Find(string name) => attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == name);
+
+        var variableAttribute = Find(EnvironmentVariableAttribute);
+        var variableName = variableAttribute?.ConstructorArguments.FirstOrDefault().Value as string ?? VariableNames.ToUpperSnake(property.Name);
+        if (!VariableNames.IsValid(variableName))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidVariableName, AttributeLocation(variableAttribute, null) ?? location, variableName, "variable name for '" + property.Name + "'"));
+        }
+
+        if (!Classify(property.Type, property.NullableAnnotation, out var kind, out var typeName, out var nullable, out var enumMembers))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSettingType, location, property.Name, property.Type.ToDisplayString()));
+            return null;
+        }
+
+        var range = ReadRange(Find(RangeAttribute));
+        var isRequired = Find(RequiredAttribute) is not null;
+        var rules = attributes
+            .Where(a => a.AttributeClass?.ToDisplayString() is AtLeastAttribute or AtMostAttribute)
+            .Select(a => new CrossFieldRuleModel(a.AttributeClass!.ToDisplayString() == AtLeastAttribute, a.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty))
+            .ToEquatableArray();
+        var requiredWhen = attributes
+            .Where(a => a.AttributeClass?.ToDisplayString() == RequiredWhenAttribute && a.ConstructorArguments.Length == 2)
+            .Select(a => RequiredWhen(a, property.ContainingType))
+            .ToEquatableArray();
+
+        if (range is not null && !isRequired && DefaultValue(property, semanticModel, kind, nullable, cancellationToken) is { } defaultValue && !range.Contains(defaultValue))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DefaultOutsideRange, location, property.Name, defaultValue.ToString("R", CultureInfo.InvariantCulture), Describe(range)));
+        }
+
+        return new SettingPropertyModel(
+            property.Name,
+            variableName,
+            kind,
+            typeName,
+            nullable,
+            enumMembers,
+            range,
+            isRequired,
+            Find(SecretAttribute) is not null,
+            DocumentationSummary.Read(property, cancellationToken),
+            rules,
+            requiredWhen,
+            null);
+    }
+
+    private static bool Classify(ITypeSymbol type, NullableAnnotation annotation, out SettingKind kind, out string typeName, out bool nullable, out EquatableArray<string> enumMembers)
+    {
+        nullable = false;
+        enumMembers = EquatableArray<string>.Empty;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
+        {
+            nullable = true;
+            type = wrapper.TypeArguments[0];
+        }
+
+        typeName = type.ToDisplayString(QualifiedFormat);
+        kind = type.SpecialType switch
+        {
+            SpecialType.System_Boolean => SettingKind.Boolean,
+            SpecialType.System_Int32 => SettingKind.WholeNumber,
+            SpecialType.System_Int64 => SettingKind.LongInteger,
+            SpecialType.System_Double => SettingKind.Number,
+            SpecialType.System_Decimal => SettingKind.DecimalNumber,
+            SpecialType.System_String => SettingKind.Text,
+            _ => (SettingKind)(-1),
+        };
+        if (kind == SettingKind.Text)
+        {
+            nullable = annotation == NullableAnnotation.Annotated;
+            return true;
+        }
+
+        if (kind >= 0)
+        {
+            return true;
+        }
+
+        if (type.ToDisplayString() == "System.TimeSpan")
+        {
+            kind = SettingKind.Seconds;
+            return true;
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            kind = SettingKind.Enum;
+            enumMembers = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name).ToEquatableArray();
+            return enumMembers.Count > 0;
+        }
+
+        return false;
+    }
+
+    private static RangeModel? ReadRange(AttributeData? range)
+    {
+        if (range is null || range.ConstructorArguments.Length < 2)
+        {
+            return null;
+        }
+
+        var arguments = range.ConstructorArguments;
+        var offset = arguments.Length == 3 ? 1 : 0;
+        var minimum = ToDouble(arguments[offset].Value);
+        var maximum = ToDouble(arguments[offset + 1].Value);
+        bool Flag(string name) => range.NamedArguments.FirstOrDefault(n => n.Key == name).Value.Value is true;
+        return new RangeModel(Open(minimum), Open(maximum), Flag("MinimumIsExclusive"), Flag("MaximumIsExclusive"));
+    }
+
+    /// <summary>Bounds at the edge of their type (int.MaxValue, double.MaxValue, infinity) mean "no bound".</summary>
+    private static double? Open(double? bound) => bound is { } value && (double.IsInfinity(value) || Math.Abs(value) >= int.MaxValue) ? null : bound;
+
+    private static double? ToDouble(object? value) => value switch
+    {
+        int number => number,
+        long number => number,
+        double number => number,
+        string text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+        _ => null,
+    };
+
+    private static string Describe(RangeModel range) =>
+        (range.Minimum is { } min ? (range.MinimumIsExclusive ? "> " : ">= ") + min.ToString("R", CultureInfo.InvariantCulture) : string.Empty) +
+        (range.Minimum is not null && range.Maximum is not null ? " and " : string.Empty) +
+        (range.Maximum is { } max ? (range.MaximumIsExclusive ? "< " : "<= ") + max.ToString("R", CultureInfo.InvariantCulture) : string.Empty);
+
+    /// <summary>The default as a number (seconds for durations) when the initializer is a constant, <c>TimeSpan.FromSeconds(constant)</c>, or absent.</summary>
+    private static double? DefaultValue(IPropertySymbol property, SemanticModel semanticModel, SettingKind kind, bool nullable, CancellationToken cancellationToken)
+    {
+        if (kind is SettingKind.Boolean or SettingKind.Enum or SettingKind.Text)
+        {
+            return null;
+        }
+
+        var syntax = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax;
+        if (syntax is null || syntax.SyntaxTree != semanticModel.SyntaxTree)
+        {
+            return null;
+        }
+
+        if (syntax.Initializer is not { Value: { } value })
+        {
+            return nullable ? null : 0;
+        }
+
+        if (kind == SettingKind.Seconds)
+        {
+            if (value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromSeconds" }, ArgumentList.Arguments: { Count: 1 } arguments })
+            {
+                value = arguments[0].Expression;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return ToDouble(semanticModel.GetConstantValue(value, cancellationToken) is { HasValue: true } constant ? Widen(constant.Value) : null);
+    }
+
+    private static object? Widen(object? value) => value switch
+    {
+        decimal number => (double)number,
+        float number => (double)number,
+        _ => value,
+    };
+
+    private static RequiredWhenModel RequiredWhen(AttributeData attribute, INamedTypeSymbol owner)
+    {
+        var other = attribute.ConstructorArguments[0].Value as string ?? string.Empty;
+        var value = attribute.ConstructorArguments[1];
+        if (value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value.Value));
+            var typeName = enumType.ToDisplayString(QualifiedFormat);
+            return member is null
+                ? new RequiredWhenModel(other, "(" + typeName + ")" + Convert.ToString(value.Value, CultureInfo.InvariantCulture), Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty)
+                : new RequiredWhenModel(other, typeName + "." + member.Name, member.Name.ToLowerInvariant());
+        }
+
+        return value.Value switch
+        {
+            bool flag => new RequiredWhenModel(other, flag ? "true" : "false", flag ? "true" : "false"),
+            string text => new RequiredWhenModel(other, SymbolDisplay.FormatLiteral(text, quote: true), text),
+            null => new RequiredWhenModel(other, "null", "(not set)"),
+            IFormattable number => new RequiredWhenModel(other, SymbolDisplay.FormatPrimitive(number, quoteStrings: true, useHexadecimalNumbers: false) ?? "null", number.ToString(null, CultureInfo.InvariantCulture)),
+            _ => new RequiredWhenModel(other, "null", value.Value.ToString() ?? string.Empty),
+        };
+    }
+
+    private static void CheckRules(List<SettingPropertyModel> properties, Dictionary<string, Location?> locations, List<DiagnosticInfo> diagnostics)
+    {
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            if (property.Standard is not null)
+            {
+                continue;
+            }
+
+            locations.TryGetValue(property.PropertyName, out var location);
+            var keptRules = property.Rules.Where(rule =>
+            {
+                var problem = RuleProblem(properties, property, rule.OtherProperty, comparison: true);
+                if (problem is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCrossFieldMember, location, (rule.AtLeast ? "AtLeast" : "AtMost") + "(\"" + rule.OtherProperty + "\")", property.PropertyName, rule.OtherProperty, problem));
+                }
+
+                return problem is null;
+            }).ToEquatableArray();
+            var keptConditions = property.RequiredWhen.Where(condition =>
+            {
+                var problem = RuleProblem(properties, property, condition.OtherProperty, comparison: false);
+                if (problem is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCrossFieldMember, location, "RequiredWhen(\"" + condition.OtherProperty + "\")", property.PropertyName, condition.OtherProperty, problem));
+                }
+
+                return problem is null;
+            }).ToEquatableArray();
+            properties[i] = property with { Rules = keptRules, RequiredWhen = keptConditions };
+        }
+    }
+
+    private static string? RuleProblem(List<SettingPropertyModel> properties, SettingPropertyModel property, string otherName, bool comparison)
+    {
+        var other = properties.FirstOrDefault(p => p.PropertyName == otherName);
+        if (other is null || other.PropertyName == property.PropertyName)
+        {
+            return other is null ? "is not a bound setting of this class" : "is the property itself";
+        }
+
+        if (comparison && (other.Kind != property.Kind || other.TypeName != property.TypeName || property.Kind is SettingKind.Boolean or SettingKind.Enum or SettingKind.Text))
+        {
+            return "is not a number or duration of the same type";
+        }
+
+        return null;
+    }
+
+    private static string? FirstNonPartial(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
+    {
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return type.Name;
+        }
+
+        for (var containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            var isPartial = containing.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (!isPartial)
+            {
+                return containing.Name;
+            }
+        }
+
+        return null;
+    }
+
+    private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol type)
+    {
+        var types = new List<ContainingTypeModel>();
+        for (var containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            var keyword = containing.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().Select(Keyword).FirstOrDefault() ?? "class";
+            types.Insert(0, new ContainingTypeModel(keyword, containing.Name + TypeParameters(containing)));
+        }
+
+        return types.ToEquatableArray();
+    }
+
+    private static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
+    {
+        RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+        StructDeclarationSyntax => "struct",
+        InterfaceDeclarationSyntax => "interface",
+        _ => "class",
+    };
+
+    private static string TypeParameters(INamedTypeSymbol type) =>
+        type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+
+    private static string HintName(INamedTypeSymbol type)
+    {
+        var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted));
+        var safe = new string(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_').ToArray());
+        return safe + ".g.cs";
+    }
+
+    private static Location? AttributeLocation(AttributeData? attribute, SyntaxNode? fallback) =>
+        attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback?.GetLocation();
+}

@@ -1,0 +1,19 @@
+using System;
+
+namespace RiskSdk;
+
+/// <summary>
+/// A cross-field rule: the setting must be greater than or equal to another setting of the same class (both must be
+/// of the same comparable type). Checked after both are read; a violation is reported with every other problem.
+/// </summary>
+/// <example><c>[AtLeast(nameof(MaxOpenPositions))] public int MaxOpenPositionsHighConfidence { get; init; } = 3;</c></example>
+[AttributeUsage(AttributeTargets.Property, Inherited = false, AllowMultiple = true)]
+public sealed class AtLeastAttribute : Attribute
+{
+    /// <summary>Creates the rule.</summary>
+    /// <param name="otherProperty">The name of the other property; use <c>nameof</c>.</param>
+    public AtLeastAttribute(string otherProperty) => OtherProperty = otherProperty;
+
+    /// <summary>The name of the property this setting must not be below.</summary>
+    public string OtherProperty { get; }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.ComponentModel.DataAnnotations;
+
+namespace RiskSdk.Generators.Tests.Configuration;
+
+/// <summary>The SDK's ready auto-exec set under the seed's prefix, the way an app declares it.</summary>
+[EnvironmentSettings("OI_TRACKER_")]
+[AutoExecSettings]
+public partial class TrackerSettings;
+
+/// <summary>One property of every supported type, bound by the generator in this test assembly.</summary>
+[EnvironmentSettings("TEST_")]
+public partial class EveryTypeSettings
+{
+    /// <summary>A switch.</summary>
+    public bool Flag { get; init; }
+
+    /// <summary>A bounded count.</summary>
+    [Range(0, 1000)]
+    public int Count { get; init; } = 5;
+
+    /// <summary>A large count.</summary>
+    public long Big { get; init; } = 10;
+
+    /// <summary>A fraction.</summary>
+    [Range(0.0, 1.0)]
+    public double Ratio { get; init; } = 0.5;
+
+    /// <summary>A price.</summary>
+    public decimal Price { get; init; } = 1.25m;
+
+    /// <summary>A delay in seconds.</summary>
+    [Range(0, 3600)]
+    public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A profile.</summary>
+    public RiskProfile Profile { get; init; } = RiskProfile.Moderate;
+
+    /// <summary>A name.</summary>
+    public string Name { get; init; } = "default";
+
+    /// <summary>An optional count; unset means none.</summary>
+    public int? OptionalCount { get; init; }
+
+    /// <summary>An optional delay.</summary>
+    public TimeSpan? OptionalDelay { get; init; }
+
+    /// <summary>A token that is never shown.</summary>
+    [Secret]
+    [EnvironmentVariable("API_TOKEN")]
+    public string? Token { get; init; }
+}
