@@ -89,32 +89,7 @@ public sealed class AppTests
         Assert.Contains("usage: OiTracker", stderr);
     }
 
-    [Fact]
-    public void An_invalid_configuration_exits_78_listing_every_bad_variable_and_trades_nothing()
-    {
-        var (exit, stdout, stderr) = Run([], new Dictionary<string, string?>
-        {
-            ["OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS"] = "-1",
-            ["OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE"] = "0.95x",
-        });
-
-        Assert.Equal(ExitCodes.Configuration, exit);
-        Assert.Equal(string.Empty, stdout);
-        Assert.Contains("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS", stderr);
-        Assert.Contains("OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE", stderr);
-    }
-
-    [Fact]
-    public void Config_with_an_invalid_configuration_exits_78_too()
-    {
-        var (exit, stdout, stderr) = Run(["config"], new Dictionary<string, string?> { ["OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS"] = "many" });
-
-        Assert.Equal(ExitCodes.Configuration, exit);
-        Assert.Equal(string.Empty, stdout);
-        Assert.Contains("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS", stderr);
-    }
-
-    private static (int Exit, string Stdout, string Stderr) Run(string[] args, IReadOnlyDictionary<string, string?>? environment = null)
+    internal static (int Exit, string Stdout, string Stderr) Run(string[] args, IReadOnlyDictionary<string, string?>? environment = null)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };

@@ -16,7 +16,7 @@ public sealed class SessionTests
             Signal("09:40:00", "B"),
             Signal("14:40:00", "C", exchange: "BSE"));
 
-        var result = Replays.Gated(new RiskSettings { SessionDrawdownStop = 5000 }, tape);
+        var result = Replays.Gated(tape, ("AUTO_EXEC_SESSION_DRAWDOWN_STOP", "5000"));
 
         Assert.Equal(["A"], result.Approvals.Select(static a => a.SignalId).ToArray());
         Assert.Equal(2, result.Rejections[RejectionReason.SessionDrawdownStop]);
@@ -31,7 +31,7 @@ public sealed class SessionTests
             Signal("09:40:00", "B"),
             Signal("2026-11-26T09:20:00", "C"));
 
-        var result = Replays.Gated(new RiskSettings { SessionDrawdownStop = 5000 }, tape);
+        var result = Replays.Gated(tape, ("AUTO_EXEC_SESSION_DRAWDOWN_STOP", "5000"));
 
         Assert.Equal(["A", "C"], result.Approvals.Select(static a => a.SignalId).ToArray());
         Assert.Equal(2, result.Sessions.Windows.Count);
@@ -46,7 +46,7 @@ public sealed class SessionTests
             Exit("09:30:00.000", "A"),
             Exit("09:30:00.100", "B"));
 
-        var result = Replays.Gated(new RiskSettings { MaxOrdersPerSecond = 1 }, tape);
+        var result = Replays.Gated(tape, ("AUTO_EXEC_MAX_ORDERS_PER_SECOND", "1"));
 
         Assert.Equal(1, result.ExitRetries);
         Assert.Equal(2, result.Exits[ExitReason.Target]);
@@ -58,7 +58,7 @@ public sealed class SessionTests
     {
         var tape = Read(Signal("09:15:00", "A"), Exit("15:30:00", "A"));
 
-        var figures = Replays.Gated(new RiskSettings(), tape).For("NSE");
+        var figures = Replays.Gated(tape).For("NSE");
 
         Assert.Equal(1, figures.MaxOpen);
         Assert.InRange(figures.AverageOpen, 0.99, 1.0);

@@ -26,6 +26,7 @@ internal static class ReportPrinter
         ArgumentNullException.ThrowIfNull(configuration);
         var sessions = runs.Count > 0 ? runs[0].Sessions.Windows.Count : 0;
         writer.WriteLine($"OiTracker paper-trading replay: {tape.Name}, {sessions} session(s), {tape.Events.Count} rows replayed, {tape.Problems.Count} skipped");
+        writer.WriteLine("Orders go to a paper broker in virtual time; positions are counted in an in-memory book.");
         writer.WriteLine();
         var table = new ReportTable();
         table.Row(string.Empty, runs.Select(static r => r.RunName).ToArray());
