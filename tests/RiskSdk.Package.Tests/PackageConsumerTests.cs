@@ -66,7 +66,7 @@ public sealed class PackageConsumerTests(ConsumerWorkspace workspace) : IClassFi
         var (exitCode, output) = DotNetCli.DotNet(app, "run", "-c", "Release");
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("decision: approved, 1 open on NSE", output, StringComparison.Ordinal);
+        Assert.Contains("decision: approved, 1 open on NSE, cap 2", output, StringComparison.Ordinal);
     }
 
     [PackageFact]
@@ -91,6 +91,6 @@ public sealed class PackageConsumerTests(ConsumerWorkspace workspace) : IClassFi
         Assert.DoesNotContain("warning IL", output, StringComparison.Ordinal);
         var (runExit, runOutput) = DotNetCli.Run(app, Path.Combine(app, "native", "Consumer"));
         Assert.True(runExit == 0, runOutput);
-        Assert.Contains("decision: approved, 1 open on NSE", runOutput, StringComparison.Ordinal);
+        Assert.Contains("decision: approved, 1 open on NSE, cap 2", runOutput, StringComparison.Ordinal);
     }
 }

@@ -80,7 +80,8 @@ internal static class AutoExecStandardSettings
     private static SettingPropertyModel Setting(
         string property, string variable, SettingKind kind, string type, RangeModel? range, string? defaultExpression, string riskSettingsMember,
         bool followsProfile, string description, bool nullable = false, string? rule = null) =>
-        new(property, variable, kind, type, nullable, EquatableArray<string>.Empty, range, IsRequired: false, IsSecret: false, description,
+        new(property, variable, kind, type, nullable, EquatableArray<string>.Empty, range, IsRequired: false, IsSecret: false,
+            followsProfile ? description + " RISK_PROFILE supplies it when unset." : description,
             rule is null ? EquatableArray<CrossFieldRuleModel>.Empty : new EquatableArray<CrossFieldRuleModel>(new[] { new CrossFieldRuleModel(AtLeast: true, rule) }),
             EquatableArray<RequiredWhenModel>.Empty,
             new StandardSettingModel(defaultExpression, riskSettingsMember, followsProfile, IsProfileSelector: false));

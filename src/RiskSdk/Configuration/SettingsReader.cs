@@ -18,7 +18,6 @@ public sealed class SettingsReader
     private readonly IReadOnlyList<VariableDescription> _variables;
     private readonly List<ConfigurationProblem> _problems = new();
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _set = new(StringComparer.Ordinal);
     private readonly List<BoundVariable> _bound = new();
 
     /// <summary>Creates a reader.</summary>
@@ -53,7 +52,6 @@ public sealed class SettingsReader
             return Unset(variable, fallback, fallbackSource);
         }
 
-        _set.Add(variable.Name);
         var text = raw.Trim();
         if (text.Length == 0)
         {
@@ -61,14 +59,7 @@ public sealed class SettingsReader
             return fallback;
         }
 
-        if (!parse(text, variable, out var value, out var failure))
-        {
-            Refuse(variable, raw, failure);
-            return fallback;
-        }
-
-        _bound.Add(new BoundVariable(variable, variable.Mask(ValueFormatter.Format(value)), ValueSource.Environment));
-        return value;
+        return TryParse(variable, raw, text, parse, out var value) ? value : fallback;
     }
 
     /// <summary>Reads a nullable value; unset gives <paramref name="fallback"/>, empty text gives null (the setting is off).</summary>
@@ -89,7 +80,6 @@ public sealed class SettingsReader
             return Unset(variable, fallback, fallbackSource);
         }
 
-        _set.Add(variable.Name);
         var text = raw.Trim();
         if (text.Length == 0)
         {
@@ -102,14 +92,7 @@ public sealed class SettingsReader
             return null;
         }
 
-        if (!parse(text, variable, out var value, out var failure))
-        {
-            Refuse(variable, raw, failure);
-            return fallback;
-        }
-
-        _bound.Add(new BoundVariable(variable, variable.Mask(ValueFormatter.Format(value)), ValueSource.Environment));
-        return value;
+        return TryParse(variable, raw, text, parse, out var value) ? value : fallback;
     }
 
     /// <summary>Reads text as it is; empty text counts as unset for a required or nullable string.</summary>
@@ -126,7 +109,6 @@ public sealed class SettingsReader
             return raw is null ? Unset(variable, fallback, fallbackSource) : Unset(variable, (string?)null, ValueSource.Environment);
         }
 
-        _set.Add(variable.Name);
         _bound.Add(new BoundVariable(variable, variable.Mask(raw), ValueSource.Environment));
         return raw;
     }
@@ -220,6 +202,18 @@ public sealed class SettingsReader
         }
 
         return null;
+    }
+
+    private bool TryParse<T>(VariableDescription variable, string raw, string text, ValueParser<T> parse, out T value)
+    {
+        if (!parse(text, variable, out value, out var failure))
+        {
+            Refuse(variable, raw, failure);
+            return false;
+        }
+
+        _bound.Add(new BoundVariable(variable, variable.Mask(ValueFormatter.Format(value)), ValueSource.Environment));
+        return true;
     }
 
     private T Unset<T>(VariableDescription variable, T fallback, ValueSource fallbackSource)

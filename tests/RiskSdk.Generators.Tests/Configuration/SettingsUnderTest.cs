@@ -50,3 +50,49 @@ public partial class EveryTypeSettings
     [EnvironmentVariable("API_TOKEN")]
     public string? Token { get; init; }
 }
+
+/// <summary>Required settings, cross-field rules and a validation method of its own.</summary>
+[EnvironmentSettings("RULES_")]
+public partial class RuleSettings
+{
+    /// <summary>The broker account; must be set.</summary>
+    [Required]
+    public string Account { get; init; } = string.Empty;
+
+    /// <summary>The lower limit.</summary>
+    [Range(0, 100)]
+    public int Low { get; init; } = 1;
+
+    /// <summary>The upper limit; never below <see cref="Low"/>.</summary>
+    [Range(0, 100)]
+    [AtLeast(nameof(Low))]
+    public int High { get; init; } = 2;
+
+    /// <summary>The shortest wait.</summary>
+    public TimeSpan ShortWait { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A wait never longer than... the long wait's partner.</summary>
+    [AtMost(nameof(ShortWait))]
+    public TimeSpan? ShorterWait { get; init; }
+
+    /// <summary>Where orders go.</summary>
+    public RiskLedgerKind Ledger { get; init; }
+
+    /// <summary>The ledger password.</summary>
+    [Secret]
+    [RequiredWhen(nameof(Ledger), RiskLedgerKind.Redis)]
+    public string? LedgerPassword { get; init; }
+
+    partial void Validate(SettingsValidation validation)
+    {
+        if (Account == "demo" && High > 10)
+        {
+            validation.Error(nameof(High), "at most 10 for the demo account");
+        }
+
+        if (Account == "legacy")
+        {
+            validation.Warning(nameof(Account), "a current account name");
+        }
+    }
+}

@@ -41,23 +41,23 @@ namespace Demo.Trading
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public double? SessionDrawdownStop { get; init; }
 
-        /// <summary>The open-position cap per exchange at normal confidence. Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS</c>.</summary>
+        /// <summary>The open-position cap per exchange at normal confidence. RISK_PROFILE supplies it when unset. Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public int MaxOpenPositions { get; init; } = 2;
 
-        /// <summary>The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap. Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF</c>.</summary>
+        /// <summary>The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap. RISK_PROFILE supplies it when unset. Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public int MaxOpenPositionsHighConfidence { get; init; } = 3;
 
-        /// <summary>The confidence from which the high-confidence cap applies; at least the minimum confidence. Variable: <c>OI_TRACKER_AUTO_EXEC_HIGH_CONFIDENCE_THRESHOLD</c>.</summary>
+        /// <summary>The confidence from which the high-confidence cap applies; at least the minimum confidence. RISK_PROFILE supplies it when unset. Variable: <c>OI_TRACKER_AUTO_EXEC_HIGH_CONFIDENCE_THRESHOLD</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public double HighConfidenceThreshold { get; init; } = 0.95;
 
-        /// <summary>Seconds since the last trade that must pass while the exchange has open or pending positions. Variable: <c>OI_TRACKER_AUTO_EXEC_COOLDOWN_WITH_POSITIONS</c>.</summary>
+        /// <summary>Seconds since the last trade that must pass while the exchange has open or pending positions. RISK_PROFILE supplies it when unset. Variable: <c>OI_TRACKER_AUTO_EXEC_COOLDOWN_WITH_POSITIONS</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public global::System.TimeSpan CooldownWithPositions { get; init; } = global::System.TimeSpan.FromSeconds(300);
 
-        /// <summary>Seconds since the last trade that must pass while the exchange is flat. Variable: <c>OI_TRACKER_ML_SIGNAL_COOLDOWN_SECONDS</c>.</summary>
+        /// <summary>Seconds since the last trade that must pass while the exchange is flat. RISK_PROFILE supplies it when unset. Variable: <c>OI_TRACKER_ML_SIGNAL_COOLDOWN_SECONDS</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public global::System.TimeSpan SignalCooldown { get; init; } = global::System.TimeSpan.FromSeconds(30);
 
@@ -282,7 +282,7 @@ namespace Demo.Trading
                     DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.MaxOpenPositions),
                     Minimum = 0d,
                     Maximum = 1000d,
-                    Description = "The open-position cap per exchange at normal confidence.",
+                    Description = "The open-position cap per exchange at normal confidence. RISK_PROFILE supplies it when unset.",
                 },
                 new global::RiskSdk.VariableDescription
                 {
@@ -292,7 +292,7 @@ namespace Demo.Trading
                     DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.MaxOpenPositionsHighConfidence),
                     Minimum = 0d,
                     Maximum = 1000d,
-                    Description = "The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap.",
+                    Description = "The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap. RISK_PROFILE supplies it when unset.",
                 },
                 new global::RiskSdk.VariableDescription
                 {
@@ -302,7 +302,7 @@ namespace Demo.Trading
                     DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.HighConfidenceThreshold),
                     Minimum = 0d,
                     Maximum = 1d,
-                    Description = "The confidence from which the high-confidence cap applies; at least the minimum confidence.",
+                    Description = "The confidence from which the high-confidence cap applies; at least the minimum confidence. RISK_PROFILE supplies it when unset.",
                 },
                 new global::RiskSdk.VariableDescription
                 {
@@ -312,7 +312,7 @@ namespace Demo.Trading
                     DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.CooldownWithPositions),
                     Minimum = 0d,
                     Maximum = 86400d,
-                    Description = "Seconds since the last trade that must pass while the exchange has open or pending positions.",
+                    Description = "Seconds since the last trade that must pass while the exchange has open or pending positions. RISK_PROFILE supplies it when unset.",
                 },
                 new global::RiskSdk.VariableDescription
                 {
@@ -322,7 +322,7 @@ namespace Demo.Trading
                     DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.SignalCooldown),
                     Minimum = 0d,
                     Maximum = 86400d,
-                    Description = "Seconds since the last trade that must pass while the exchange is flat.",
+                    Description = "Seconds since the last trade that must pass while the exchange is flat. RISK_PROFILE supplies it when unset.",
                 },
                 new global::RiskSdk.VariableDescription
                 {

@@ -1,7 +1,19 @@
 using RiskSdk;
 
+// Generated at compile time: binding of CONSUMER_* variables, with every problem reported at once.
+var configuration = ConsumerSettings.BindFromEnvironment();
+if (!configuration.TryGetSettings(out var settings))
+{
+    foreach (var problem in configuration.Errors)
+    {
+        Console.Error.WriteLine(problem);
+    }
+
+    return 78;
+}
+
 var broker = new PaperBroker();
-using var context = new RiskContext(RiskSettings.ForProfile(RiskProfile.Moderate));
+using var context = new RiskContext(settings.ToRiskSettings());
 var pipeline = RiskPipeline.CreateDefault(context);
 
 var intent = new TradeIntent { Exchange = "NSE", Side = TradeSide.Buy, Confidence = 0.91, KellyFraction = 0.22, Lots = 2 };
@@ -14,8 +26,12 @@ if (!decision.IsApproved)
 
 var positionId = broker.PlaceOrder(intent);
 decision.Reservation.Commit(positionId);
-Console.WriteLine($"decision: approved, {context.Book.GetCounts("NSE").Open} open on NSE");
+Console.WriteLine($"decision: approved, {context.Book.GetCounts("NSE").Open} open on NSE, cap {settings.MaxOpenPositions}");
 return 0;
+
+/// <summary>The SDK's auto-execution settings under this app's prefix.</summary>
+[EnvironmentSettings("CONSUMER_"), AutoExecSettings]
+internal sealed partial class ConsumerSettings;
 
 internal sealed class PaperBroker
 {
