@@ -67,4 +67,60 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error);
 
     // Pipeline generator (RISKGEN1xx) descriptors go below, one field each, in id order.
+
+    /// <summary>RISKGEN101: the pipeline lists no position-limit gate.</summary>
+    public static readonly DiagnosticDescriptor PipelineWithoutPositionLimit = Create(
+        "RISKGEN101",
+        "Gate pipeline has no position-limit gate",
+        "The gate pipeline '{0}' lists no PositionLimitGate; without it nothing caps open positions. Add typeof(PositionLimitGate) as its last gate.",
+        PipelineCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>RISKGEN102: the reserving position-limit gate is not the last gate.</summary>
+    public static readonly DiagnosticDescriptor PositionLimitNotLast = Create(
+        "RISKGEN102",
+        "Reserving gate must be last",
+        "PositionLimitGate is gate {0} of {1} in '{2}'; it reserves a position slot, so it must be the last gate, after every pure check has passed",
+        PipelineCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>RISKGEN103: the same gate type is listed twice.</summary>
+    public static readonly DiagnosticDescriptor DuplicateGate = Create(
+        "RISKGEN103",
+        "Gate listed twice",
+        "'{0}' is listed twice in the gate pipeline '{1}' (gates {2} and {3}); list each gate once",
+        PipelineCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>RISKGEN104: the gate type has no usable check method.</summary>
+    public static readonly DiagnosticDescriptor UnusableGateType = Create(
+        "RISKGEN104",
+        "Gate type has no usable check method",
+        "'{0}' cannot be a gate of '{1}': {2}. A gate is a class or struct with a method 'GateVerdict Check(in TradeIntent intent)', instance or static, accessible from the pipeline.",
+        PipelineCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>RISKGEN105: the pipeline can neither create the gate nor have it passed in.</summary>
+    public static readonly DiagnosticDescriptor GateCannotBeConstructed = Create(
+        "RISKGEN105",
+        "Gate cannot be constructed",
+        "The gate pipeline '{1}' cannot get an instance of '{0}': {2}. Give the gate a constructor accessible from the pipeline that takes nothing or only RiskContext, RiskSettings, IPositionBook, TimeProvider or ILogger (the pipeline creates it), or any other accessible constructor (the app passes the gate to the pipeline's constructor), or make its Check method static.",
+        PipelineCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>RISKGEN106: the pipeline class (or a type containing it) is not partial, or it is static.</summary>
+    public static readonly DiagnosticDescriptor PipelineClassNotPartial = Create(
+        "RISKGEN106",
+        "Gate pipeline class must be a non-static partial class",
+        "'{0}' is marked [GatePipeline] but '{1}' {2}; the generator adds the pipeline's constructor, Evaluate and Explain to a non-static partial class",
+        PipelineCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>RISKGEN107: the kill switch is listed but not first.</summary>
+    public static readonly DiagnosticDescriptor KillSwitchNotFirst = Create(
+        "RISKGEN107",
+        "Kill switch should be the first gate",
+        "KillSwitchGate is gate {0} of {1} in '{2}'; put it first so a halted system looks no further",
+        PipelineCategory,
+        DiagnosticSeverity.Warning);
 }

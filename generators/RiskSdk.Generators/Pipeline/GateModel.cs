@@ -1,0 +1,20 @@
+namespace RiskSdk.Generators.Pipeline;
+
+/// <summary>One gate of a pipeline, as plain data.</summary>
+/// <param name="TypeName">The gate type, <c>global::</c>-qualified.</param>
+/// <param name="NameExpression">The C# expression for the gate's name in fault verdicts: its <c>GateName</c> constant, or its type name as a literal.</param>
+/// <param name="FieldName">The field holding the instance (unused for a static gate).</param>
+/// <param name="ParameterName">The constructor parameter of a supplied gate, escaped when it is a keyword.</param>
+/// <param name="Role">What the gate does besides its check.</param>
+/// <param name="Creation">How the pipeline gets hold of it.</param>
+/// <param name="ConstructorArguments">For a created gate, the arguments taken from the context, in order.</param>
+/// <param name="IsValueType">True for a struct gate: its field is not readonly, so a mutating check keeps its state.</param>
+internal sealed record GateModel(
+    string TypeName,
+    string NameExpression,
+    string FieldName,
+    string ParameterName,
+    GateRole Role,
+    GateCreation Creation,
+    EquatableArray<string> ConstructorArguments,
+    bool IsValueType);

@@ -1,0 +1,188 @@
+using System.Linq;
+
+namespace RiskSdk.Generators.Pipeline;
+
+/// <summary>
+/// Writes one pipeline class from its <see cref="PipelineModel"/>: a field per gate of its concrete type, a
+/// constructor, <c>Evaluate</c> as straight-line direct calls with the same fault handling as the runtime's
+/// hand-assembled <c>RiskPipeline</c>, and <c>Explain</c>. The output depends on the model alone.
+/// </summary>
+internal static class PipelineEmitter
+{
+    private const string Context = "global::RiskSdk.RiskContext";
+    private const string Intent = "global::RiskSdk.TradeIntent";
+    private const string Verdict = "global::RiskSdk.GateVerdict";
+    private const string Decision = "global::RiskSdk.RiskDecision";
+    private const string Exception = "global::System.Exception";
+    private const string ArgumentNull = "global::System.ArgumentNullException";
+
+    public static string Emit(PipelineModel model)
+    {
+        var writer = new SourceWriter().FileHeader();
+        if (model.Namespace is not null)
+        {
+            writer.OpenBlock("namespace " + model.Namespace);
+        }
+
+        foreach (var container in model.ContainingTypes)
+        {
+            writer.OpenBlock(container);
+        }
+
+        writer.Line("/// <summary>")
+            .Line("/// The gate pipeline " + GateList(model) + ", generated from its <c>[GatePipeline]</c> attribute.")
+            .Line("/// </summary>")
+            .OpenBlock("partial " + model.Keyword + " " + model.ClassName);
+        WriteFields(writer, model);
+        writer.Line();
+        WriteConstructor(writer, model);
+        writer.Line();
+        writer.Line("/// <summary>The context the pipeline decides over: settings, position book, kill switch, clock, logger and metrics.</summary>")
+            .Line(GeneratedCodeInfo.Attribute)
+            .Line("public " + Context + " Context => _context;")
+            .Line();
+        WriteEvaluate(writer, model);
+        writer.Line();
+        WriteExplain(writer, model);
+        writer.Line();
+        writer.Line(GeneratedCodeInfo.Attribute)
+            .Line("private static " + Verdict + " Faulted(string gate, " + Exception + " exception) =>")
+            .Line("    " + Verdict + ".Reject(gate, global::RiskSdk.RejectionReason.GateFault, 0, 0, exception.GetType().Name + \": \" + exception.Message);");
+        writer.CloseBlock();
+
+        foreach (var _ in model.ContainingTypes)
+        {
+            writer.CloseBlock();
+        }
+
+        if (model.Namespace is not null)
+        {
+            writer.CloseBlock();
+        }
+
+        return writer.ToString();
+    }
+
+    private static string GateList(PipelineModel model) =>
+        string.Join(", ", model.Gates.Select(g => Reference(g.TypeName)));
+
+    /// <summary>A documentation reference to a type; a constructed generic type is written as code, since a cref cannot name one.</summary>
+    private static string Reference(string typeName) =>
+        typeName.IndexOf('<') < 0
+            ? "<see cref=\"" + typeName + "\"/>"
+            : "<c>" + typeName.Replace("<", "&lt;").Replace(">", "&gt;") + "</c>";
+
+    private static void WriteFields(SourceWriter writer, PipelineModel model)
+    {
+        writer.Line(GeneratedCodeInfo.Attribute).Line("private readonly " + Context + " _context;");
+        foreach (var gate in model.Gates.Where(g => g.Creation != GateCreation.Static))
+        {
+            // A struct gate's field is not readonly, so a check that changes the gate's state keeps the change.
+            writer.Line(GeneratedCodeInfo.Attribute)
+                .Line("private " + (gate.IsValueType ? string.Empty : "readonly ") + gate.TypeName + " " + gate.FieldName + ";");
+        }
+    }
+
+    private static void WriteConstructor(SourceWriter writer, PipelineModel model)
+    {
+        var supplied = model.Gates.Where(g => g.Creation == GateCreation.Supplied).ToList();
+        writer.Line("/// <summary>Creates the pipeline over <paramref name=\"context\"/>, building the gates it can build from the context.</summary>")
+            .Line("/// <param name=\"context\">The shared context: settings, position book, kill switch, clock, logger and metrics.</param>");
+        foreach (var gate in supplied)
+        {
+            writer.Line("/// <param name=\"" + gate.ParameterName.TrimStart('@') + "\">The " + Reference(gate.TypeName) + " gate, built by the app: its constructor needs more than the context gives.</param>");
+        }
+
+        writer.Line("/// <exception cref=\"" + ArgumentNull + "\">The context" + (supplied.Count > 0 ? " or a gate" : string.Empty) + " is null.</exception>")
+            .Line(GeneratedCodeInfo.Attribute)
+            .OpenBlock(model.ConstructorAccessibility + " " + model.ConstructorName + "(" + string.Join(", ", new[] { Context + " context" }.Concat(supplied.Select(g => g.TypeName + " " + g.ParameterName))) + ")")
+            .Line("_context = context ?? throw new " + ArgumentNull + "(nameof(context));");
+        foreach (var gate in model.Gates)
+        {
+            switch (gate.Creation)
+            {
+                case GateCreation.Created:
+                    writer.Line(gate.FieldName + " = new " + gate.TypeName + "(" + string.Join(", ", gate.ConstructorArguments) + ");");
+                    break;
+                case GateCreation.Supplied when gate.IsValueType:
+                    writer.Line(gate.FieldName + " = " + gate.ParameterName + ";");
+                    break;
+                case GateCreation.Supplied:
+                    writer.Line(gate.FieldName + " = " + gate.ParameterName + " ?? throw new " + ArgumentNull + "(nameof(" + gate.ParameterName + "));");
+                    break;
+            }
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteEvaluate(SourceWriter writer, PipelineModel model)
+    {
+        var positionLimit = model.Gates.Single(g => g.Role == GateRole.PositionLimit);
+        var checks = model.Gates.Where(g => g.Role != GateRole.PositionLimit).ToList();
+        writer.Line("/// <summary>")
+            .Line("/// Decides one trade: each check in declared order, the first rejection wins, then the position-limit gate admits,")
+            .Line("/// taking the slot, stamping the cooldown and counting the order in one atomic step. A gate that throws refuses")
+            .Line("/// the trade with <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/>. Allocates nothing.")
+            .Line("/// </summary>")
+            .Line("/// <param name=\"intent\">The trade.</param>")
+            .Line("/// <returns>Approved with its reservation (commit it on fill, release it otherwise), or rejected with the reason, gate and figures.</returns>")
+            .Line(GeneratedCodeInfo.Attribute)
+            .Line("[global::RiskSdk.PositionLimitCheck]")
+            .OpenBlock("public " + Decision + " Evaluate(in " + Intent + " intent)")
+            .OpenBlock("if (intent.Exchange is null)")
+            .Line("return _context.Fault(in intent, \"Intent\", new global::System.ArgumentException(\"The intent names no exchange.\", nameof(intent)));")
+            .CloseBlock();
+        if (checks.Count > 0)
+        {
+            writer.Line().Line(Verdict + " verdict;");
+        }
+
+        foreach (var gate in checks)
+        {
+            writer.OpenBlock("try")
+                .Line("verdict = " + CheckCall(gate) + ";")
+                .CloseBlock()
+                .OpenBlock("catch (" + Exception + " exception)")
+                .Line("return _context.Fault(in intent, " + gate.NameExpression + ", exception);")
+                .CloseBlock()
+                .Line()
+                .OpenBlock("if (!verdict.IsPassed)")
+                .Line("return _context.Reject(in intent, in verdict);")
+                .CloseBlock()
+                .Line();
+        }
+
+        var cooldown = model.Gates.FirstOrDefault(g => g.Role == GateRole.Cooldown)?.FieldName ?? "null";
+        var orderRate = model.Gates.FirstOrDefault(g => g.Role == GateRole.OrderRate)?.FieldName ?? "null";
+        writer.Line("return " + positionLimit.FieldName + ".Admit(in intent, " + cooldown + ", " + orderRate + ");")
+            .CloseBlock();
+    }
+
+    private static void WriteExplain(SourceWriter writer, PipelineModel model)
+    {
+        writer.Line("/// <summary>Runs every gate, the position limit included, without reserving anything, and returns all verdicts in order.</summary>")
+            .Line("/// <param name=\"intent\">The trade.</param>")
+            .Line("/// <returns>One verdict per gate; a gate that throws gives a <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/> verdict.</returns>")
+            .Line(GeneratedCodeInfo.Attribute)
+            .OpenBlock("public global::System.Collections.Generic.IReadOnlyList<" + Verdict + "> Explain(in " + Intent + " intent)")
+            .Line("var verdicts = new " + Verdict + "[" + model.Gates.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "];");
+        for (var i = 0; i < model.Gates.Count; i++)
+        {
+            var gate = model.Gates[i];
+            var slot = "verdicts[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+            writer.OpenBlock("try")
+                .Line(slot + " = " + CheckCall(gate) + ";")
+                .CloseBlock()
+                .OpenBlock("catch (" + Exception + " exception)")
+                .Line(slot + " = Faulted(" + gate.NameExpression + ", exception);")
+                .CloseBlock()
+                .Line();
+        }
+
+        writer.Line("return verdicts;").CloseBlock();
+    }
+
+    private static string CheckCall(GateModel gate) =>
+        (gate.Creation == GateCreation.Static ? gate.TypeName : gate.FieldName) + ".Check(in intent)";
+}

@@ -1,0 +1,430 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RiskSdk.Generators.Pipeline;
+
+/// <summary>
+/// Turns a class marked <c>[GatePipeline]</c> into a <see cref="PipelineModel"/> and the diagnostics found on the way.
+/// Nothing Roslyn-specific leaves this class. A pipeline with any error yields no model, so no half-right pipeline is
+/// ever generated.
+/// </summary>
+internal static class PipelineParser
+{
+    public const string GatePipelineAttribute = "RiskSdk.GatePipelineAttribute";
+    private const string GateVerdictType = "RiskSdk.GateVerdict";
+    private const string TradeIntentType = "RiskSdk.TradeIntent";
+    private const string PositionLimitGateType = "RiskSdk.PositionLimitGate";
+    private const string CooldownGateType = "RiskSdk.CooldownGate";
+    private const string OrderRateGateType = "RiskSdk.OrderRateGate";
+    private const string KillSwitchGateType = "RiskSdk.KillSwitchGate";
+    private const string CheckMethod = "Check";
+    private const string GateNameConstant = "GateName";
+
+    private static readonly SymbolDisplayFormat QualifiedFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+    private static readonly SymbolDisplayFormat MetadataFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
+    public static PipelineParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } pipeline || context.TargetNode is not TypeDeclarationSyntax declaration)
+        {
+            return new PipelineParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+        if (ShapeProblem(pipeline, declaration) is { } shape)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineClassNotPartial, declaration.Identifier.GetLocation(), pipeline.Name, shape.Type, shape.Problem));
+        }
+
+        var attribute = context.Attributes.FirstOrDefault();
+        if (attribute is null || !TryReadGateTypes(attribute, out var gateTypes))
+        {
+            // The attribute does not bind yet (the code is being typed): the compiler reports that.
+            return new PipelineParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var compilation = context.SemanticModel.Compilation;
+        var known = new KnownTypes(compilation);
+        if (known.GateVerdict is null || known.TradeIntent is null)
+        {
+            return new PipelineParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var gateLocations = GateArgumentLocations(attribute, declaration, gateTypes.Count);
+        CheckOrder(pipeline, declaration, gateTypes, gateLocations, diagnostics);
+
+        var names = new MemberNames();
+        var gates = new List<GateModel>(gateTypes.Count);
+        var constructorIsPublic = true;
+        for (var i = 0; i < gateTypes.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var gate = ParseGate(gateTypes[i], pipeline, compilation, known, names, gateLocations[i], diagnostics);
+            if (gate is not null)
+            {
+                gates.Add(gate);
+                constructorIsPublic &= gate.Creation != GateCreation.Supplied || IsEffectivelyPublic(gateTypes[i]);
+            }
+        }
+
+        if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
+        {
+            return new PipelineParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var model = new PipelineModel(
+            pipeline.ContainingNamespace.IsGlobalNamespace ? null : pipeline.ContainingNamespace.ToDisplayString(),
+            ContainingTypeDeclarations(pipeline).ToEquatableArray(),
+            pipeline.IsRecord ? "record" : "class",
+            NameWithTypeParameters(pipeline),
+            pipeline.Name,
+            constructorIsPublic ? "public" : "internal",
+            HintName(pipeline),
+            gates.ToEquatableArray());
+        return new PipelineParseResult(model, diagnostics.ToEquatableArray());
+    }
+
+    private static bool TryReadGateTypes(AttributeData attribute, out List<ITypeSymbol> gateTypes)
+    {
+        gateTypes = new List<ITypeSymbol>();
+        if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
+        {
+            return false;
+        }
+
+        foreach (var value in attribute.ConstructorArguments[0].Values)
+        {
+            if (value.Value is not ITypeSymbol type || type.TypeKind == TypeKind.Error)
+            {
+                return false;
+            }
+
+            gateTypes.Add(type);
+        }
+
+        return true;
+    }
+
+    private static (string Type, string Problem)? ShapeProblem(INamedTypeSymbol pipeline, TypeDeclarationSyntax declaration)
+    {
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return (pipeline.Name, "is not declared partial");
+        }
+
+        if (pipeline.IsStatic)
+        {
+            return (pipeline.Name, "is static");
+        }
+
+        foreach (var container in declaration.Ancestors().OfType<TypeDeclarationSyntax>())
+        {
+            if (!container.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return (container.Identifier.ValueText, "contains it and is not declared partial");
+            }
+        }
+
+        return null;
+    }
+
+    private static void CheckOrder(INamedTypeSymbol pipeline, TypeDeclarationSyntax declaration, List<ITypeSymbol> gateTypes, List<Location> locations, List<DiagnosticInfo> diagnostics)
+    {
+        var positionLimit = -1;
+        for (var i = 0; i < gateTypes.Count; i++)
+        {
+            var name = FullMetadataName(gateTypes[i]);
+            for (var earlier = 0; earlier < i; earlier++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(gateTypes[earlier], gateTypes[i]))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateGate, locations[i], gateTypes[i].Name, pipeline.Name, Ordinal(earlier), Ordinal(i)));
+                    break;
+                }
+            }
+
+            if (name == PositionLimitGateType && positionLimit < 0)
+            {
+                positionLimit = i;
+                if (i != gateTypes.Count - 1)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PositionLimitNotLast, locations[i], Ordinal(i), Ordinal(gateTypes.Count - 1), pipeline.Name));
+                }
+            }
+
+            if (name == KillSwitchGateType && i != 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KillSwitchNotFirst, locations[i], Ordinal(i), Ordinal(gateTypes.Count - 1), pipeline.Name));
+            }
+        }
+
+        if (positionLimit < 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineWithoutPositionLimit, declaration.Identifier.GetLocation(), pipeline.Name));
+        }
+    }
+
+    private static GateModel? ParseGate(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation, KnownTypes known, MemberNames names, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        if (UnusableReason(type, pipeline, compilation) is { } unusable)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, unusable));
+            return null;
+        }
+
+        var check = FindCheckMethod(type, pipeline, compilation, known);
+        if (check is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, "it has no such method"));
+            return null;
+        }
+
+        var typeName = type.ToDisplayString(QualifiedFormat);
+        var nameExpression = HasGateNameConstant(type, pipeline, compilation)
+            ? typeName + "." + GateNameConstant
+            : SymbolDisplay.FormatLiteral(type.Name, quote: true);
+        var role = FullMetadataName(type) switch
+        {
+            PositionLimitGateType => GateRole.PositionLimit,
+            CooldownGateType => GateRole.Cooldown,
+            OrderRateGateType => GateRole.OrderRate,
+            _ => GateRole.Check,
+        };
+        var (field, parameter) = names.For(type.Name);
+        if (check.IsStatic)
+        {
+            return new GateModel(typeName, nameExpression, field, parameter, role, GateCreation.Static, EquatableArray<string>.Empty, type.IsValueType);
+        }
+
+        if (type.IsAbstract || type.TypeKind == TypeKind.Interface)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, "its Check method is an instance method of an interface or abstract class, which would be called through virtual dispatch; list the concrete gate type"));
+            return null;
+        }
+
+        var accessible = ((INamedTypeSymbol)type).InstanceConstructors
+            .Where(c => compilation.IsSymbolAccessibleWithin(c, pipeline))
+            .ToList();
+        var created = accessible
+            .Select(c => (Constructor: c, Arguments: ContextArguments(c, known)))
+            .Where(c => c.Arguments is not null)
+            .OrderByDescending(c => c.Arguments!.Count)
+            .FirstOrDefault();
+        if (created.Arguments is not null)
+        {
+            return new GateModel(typeName, nameExpression, field, parameter, role, GateCreation.Created, created.Arguments.ToEquatableArray(), type.IsValueType);
+        }
+
+        if (accessible.Count == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GateCannotBeConstructed, location, type.ToDisplayString(), pipeline.Name, "it has no constructor accessible from the pipeline, and its Check method is not static"));
+            return null;
+        }
+
+        if (!IsAtLeastInternal(type))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GateCannotBeConstructed, location, type.ToDisplayString(), pipeline.Name, "its constructors need arguments the context cannot give, and the type is too private to be a parameter of the pipeline's constructor"));
+            return null;
+        }
+
+        return new GateModel(typeName, nameExpression, field, parameter, role, GateCreation.Supplied, EquatableArray<string>.Empty, type.IsValueType);
+    }
+
+    private static string? UnusableReason(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation)
+    {
+        if (type is not INamedTypeSymbol named || type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
+        {
+            return "it is not a class or struct";
+        }
+
+        if (named.IsUnboundGenericType)
+        {
+            return "it is an open generic type; list a constructed type such as Gate<int>";
+        }
+
+        if (!compilation.IsSymbolAccessibleWithin(type, pipeline))
+        {
+            return "it is not accessible from the pipeline";
+        }
+
+        return null;
+    }
+
+    private static IMethodSymbol? FindCheckMethod(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation, KnownTypes known)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(CheckMethod))
+            {
+                if (member is IMethodSymbol { IsGenericMethod: false, ReturnsByRef: false, ReturnsByRefReadonly: false, Parameters.Length: 1 } method
+                    && !(method.IsStatic && method.IsAbstract)
+                    && method.Parameters[0].RefKind == RefKind.In
+                    && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, known.TradeIntent)
+                    && SymbolEqualityComparer.Default.Equals(method.ReturnType, known.GateVerdict)
+                    && compilation.IsSymbolAccessibleWithin(method, pipeline))
+                {
+                    return method;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasGateNameConstant(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation) =>
+        type.GetMembers(GateNameConstant).Any(member =>
+            member is IFieldSymbol { IsConst: true, Type.SpecialType: SpecialType.System_String } field
+            && compilation.IsSymbolAccessibleWithin(field, pipeline));
+
+    /// <summary>The arguments that fill <paramref name="constructor"/> from the context, or null when a parameter cannot be filled.</summary>
+    private static List<string>? ContextArguments(IMethodSymbol constructor, KnownTypes known)
+    {
+        var arguments = new List<string>(constructor.Parameters.Length);
+        foreach (var parameter in constructor.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || known.ContextExpression(parameter.Type) is not { } expression)
+            {
+                return null;
+            }
+
+            arguments.Add(expression);
+        }
+
+        return arguments;
+    }
+
+    private static List<Location> GateArgumentLocations(AttributeData attribute, TypeDeclarationSyntax declaration, int count)
+    {
+        var fallback = declaration.Identifier.GetLocation();
+        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax syntax)
+        {
+            return Enumerable.Repeat(fallback, count).ToList();
+        }
+
+        var arguments = syntax.ArgumentList?.Arguments;
+        if (arguments is { } list && list.Count == count)
+        {
+            return list.Select(a => a.GetLocation()).ToList();
+        }
+
+        return Enumerable.Repeat(syntax.GetLocation(), count).ToList();
+    }
+
+    private static IEnumerable<string> ContainingTypeDeclarations(INamedTypeSymbol pipeline)
+    {
+        var containers = new Stack<INamedTypeSymbol>();
+        for (var container = pipeline.ContainingType; container is not null; container = container.ContainingType)
+        {
+            containers.Push(container);
+        }
+
+        foreach (var container in containers)
+        {
+            var keyword = container.TypeKind switch
+            {
+                TypeKind.Struct when container.IsRecord => "record struct",
+                TypeKind.Struct => "struct",
+                TypeKind.Interface => "interface",
+                _ when container.IsRecord => "record",
+                _ => "class",
+            };
+            yield return "partial " + keyword + " " + NameWithTypeParameters(container);
+        }
+    }
+
+    private static string NameWithTypeParameters(INamedTypeSymbol type) =>
+        type.TypeParameters.Length == 0
+            ? type.Name
+            : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+
+    private static string HintName(INamedTypeSymbol pipeline)
+    {
+        var parts = new Stack<string>();
+        for (var type = pipeline; type is not null; type = type.ContainingType)
+        {
+            parts.Push(type.MetadataName);
+        }
+
+        if (!pipeline.ContainingNamespace.IsGlobalNamespace)
+        {
+            parts.Push(pipeline.ContainingNamespace.ToDisplayString());
+        }
+
+        return string.Join(".", parts) + ".g.cs";
+    }
+
+    private static string FullMetadataName(ITypeSymbol type) => type.OriginalDefinition.ToDisplayString(MetadataFormat);
+
+    private static bool IsEffectivelyPublic(ITypeSymbol type)
+    {
+        for (ISymbol? symbol = type; symbol is INamedTypeSymbol; symbol = symbol.ContainingType)
+        {
+            if (symbol.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAtLeastInternal(ITypeSymbol type)
+    {
+        for (ISymbol? symbol = type; symbol is INamedTypeSymbol; symbol = symbol.ContainingType)
+        {
+            if (symbol.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Ordinal(int index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The runtime types the parser compares against, looked up once per pipeline.</summary>
+    private sealed class KnownTypes
+    {
+        private readonly (INamedTypeSymbol? Type, string Expression)[] _contextServices;
+
+        public KnownTypes(Compilation compilation)
+        {
+            GateVerdict = compilation.GetTypeByMetadataName(GateVerdictType);
+            TradeIntent = compilation.GetTypeByMetadataName(TradeIntentType);
+            _contextServices = new[]
+            {
+                (compilation.GetTypeByMetadataName("RiskSdk.RiskContext"), "context"),
+                (compilation.GetTypeByMetadataName("RiskSdk.RiskSettings"), "context.Settings"),
+                (compilation.GetTypeByMetadataName("RiskSdk.IPositionBook"), "context.Book"),
+                (compilation.GetTypeByMetadataName("System.TimeProvider"), "context.Time"),
+                (compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger"), "context.Logger"),
+            };
+        }
+
+        public INamedTypeSymbol? GateVerdict { get; }
+
+        public INamedTypeSymbol? TradeIntent { get; }
+
+        public string? ContextExpression(ITypeSymbol parameterType)
+        {
+            foreach (var (type, expression) in _contextServices)
+            {
+                if (type is not null && SymbolEqualityComparer.Default.Equals(type, parameterType.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
+                {
+                    return expression;
+                }
+            }
+
+            return null;
+        }
+    }
+}

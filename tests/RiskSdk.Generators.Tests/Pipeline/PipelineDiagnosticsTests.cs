@@ -1,0 +1,250 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using RiskSdk.Generators.Pipeline;
+using RiskSdk.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace RiskSdk.Generators.Tests.Pipeline;
+
+/// <summary>Each RISKGEN1xx diagnostic: reported on the offending gate or class, with a message that says what to do, and no pipeline generated for an error.</summary>
+public sealed class PipelineDiagnosticsTests
+{
+    private static readonly string[] RuleSections = { "## What", "## Why", "## Fix", "## Example" };
+
+    private const string Gates = """
+        using System;
+        using RiskSdk;
+
+        namespace Demo;
+
+        public sealed class FlatGate
+        {
+            public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Flat");
+        }
+
+        public sealed class ByValueGate
+        {
+            public GateVerdict Check(TradeIntent intent) => GateVerdict.Pass("ByValue");
+        }
+
+        public sealed class WrongReturnGate
+        {
+            public bool Check(in TradeIntent intent) => true;
+        }
+
+        public interface IGate
+        {
+            GateVerdict Check(in TradeIntent intent);
+        }
+
+        public sealed class HiddenConstructorGate
+        {
+            private HiddenConstructorGate() { }
+
+            public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Hidden");
+        }
+        """;
+
+    private static (GeneratorDriverRunResult Result, Diagnostic Diagnostic, string Source) Single(string gates, string modifiers = "public partial")
+    {
+        var source = Gates + $$"""
+
+            [GatePipeline({{gates}})]
+            {{modifiers}} class Pipeline;
+            """;
+        var (result, _) = GeneratorHarness.Run(new GatePipelineGenerator(), source);
+        return (result, Assert.Single(result.Diagnostics), source);
+    }
+
+    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
+
+    /// <summary>The text a diagnostic points at in its source.</summary>
+    private static string Squiggled(string source, Diagnostic diagnostic) => source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
+
+    private static void AssertError(GeneratorDriverRunResult result, Diagnostic diagnostic, string id)
+    {
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.EndsWith("docs/rules/" + id + ".md", diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void RISKGEN101_a_pipeline_without_a_position_limit_gate()
+    {
+        var (result, diagnostic, source) = Single("typeof(KillSwitchGate), typeof(FlatGate)");
+
+        AssertError(result, diagnostic, "RISKGEN101");
+        Assert.Equal("Pipeline", Squiggled(source, diagnostic));
+        Assert.Contains("lists no PositionLimitGate", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RISKGEN101_a_pipeline_with_no_gates_at_all()
+    {
+        var (result, diagnostic, source) = Single(string.Empty);
+
+        AssertError(result, diagnostic, "RISKGEN101");
+    }
+
+    [Fact]
+    public void RISKGEN102_the_reserving_gate_before_a_check()
+    {
+        var (result, diagnostic, source) = Single("typeof(KillSwitchGate), typeof(PositionLimitGate), typeof(FlatGate)");
+
+        AssertError(result, diagnostic, "RISKGEN102");
+        Assert.Equal("typeof(PositionLimitGate)", Squiggled(source, diagnostic));
+        Assert.Contains("gate 2 of 3", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RISKGEN103_the_same_gate_twice()
+    {
+        var (result, diagnostic, source) = Single("typeof(KillSwitchGate), typeof(FlatGate), typeof(FlatGate), typeof(PositionLimitGate)");
+
+        AssertError(result, diagnostic, "RISKGEN103");
+        Assert.Equal("typeof(FlatGate)", Squiggled(source, diagnostic));
+        Assert.Equal(source.LastIndexOf("typeof(FlatGate)", StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Contains("'FlatGate' is listed twice", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Contains("gates 2 and 3", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ByValueGate", "it has no such method")]
+    [InlineData("WrongReturnGate", "it has no such method")]
+    [InlineData("IGate", "interface or abstract class")]
+    [InlineData("string", "it has no such method")]
+    [InlineData("int[]", "it is not a class or struct")]
+    public void RISKGEN104_a_gate_without_a_usable_check_method(string gate, string why)
+    {
+        var (result, diagnostic, source) = Single($"typeof(KillSwitchGate), typeof({gate}), typeof(PositionLimitGate)");
+
+        AssertError(result, diagnostic, "RISKGEN104");
+        Assert.Equal($"typeof({gate})", Squiggled(source, diagnostic));
+        Assert.Contains(why, Message(diagnostic), StringComparison.Ordinal);
+        Assert.Contains("'GateVerdict Check(in TradeIntent intent)', instance or static", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RISKGEN104_an_open_generic_gate()
+    {
+        var source = """
+            using RiskSdk;
+            public sealed class GenericGate<T> { public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("G"); }
+            [GatePipeline(typeof(GenericGate<>), typeof(PositionLimitGate))]
+            public partial class Pipeline;
+            """;
+        var (result, _) = GeneratorHarness.Run(new GatePipelineGenerator(), source);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        AssertError(result, diagnostic, "RISKGEN104");
+        Assert.Contains("open generic", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RISKGEN105_a_gate_the_pipeline_can_neither_create_nor_be_given()
+    {
+        var (result, diagnostic, source) = Single("typeof(KillSwitchGate), typeof(HiddenConstructorGate), typeof(PositionLimitGate)");
+
+        AssertError(result, diagnostic, "RISKGEN105");
+        Assert.Equal("typeof(HiddenConstructorGate)", Squiggled(source, diagnostic));
+        Assert.Contains("no constructor accessible from the pipeline", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Contains("RiskContext, RiskSettings, IPositionBook, TimeProvider or ILogger", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("public", "is not declared partial")]
+    [InlineData("public static partial", "is static")]
+    public void RISKGEN106_a_pipeline_class_that_cannot_take_the_generated_part(string modifiers, string problem)
+    {
+        var (result, diagnostic, source) = Single("typeof(KillSwitchGate), typeof(PositionLimitGate)", modifiers);
+
+        AssertError(result, diagnostic, "RISKGEN106");
+        Assert.Equal("Pipeline", Squiggled(source, diagnostic));
+        Assert.Contains(problem, Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RISKGEN106_a_containing_type_that_is_not_partial()
+    {
+        var source = """
+            using RiskSdk;
+            public class Host
+            {
+                [GatePipeline(typeof(PositionLimitGate))]
+                public partial class Pipeline;
+            }
+            """;
+        var (result, _) = GeneratorHarness.Run(new GatePipelineGenerator(), source);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        AssertError(result, diagnostic, "RISKGEN106");
+        Assert.Contains("'Host' contains it and is not declared partial", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RISKGEN107_the_kill_switch_after_another_gate_warns_and_still_generates()
+    {
+        var (result, diagnostic, source) = Single("typeof(FlatGate), typeof(KillSwitchGate), typeof(PositionLimitGate)");
+
+        Assert.Equal("RISKGEN107", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("typeof(KillSwitchGate)", Squiggled(source, diagnostic));
+        Assert.Contains("gate 2 of 3", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Single(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void Several_problems_are_reported_together()
+    {
+        var (result, _) = GeneratorHarness.Run(new GatePipelineGenerator(), Gates + """
+
+            [GatePipeline(typeof(FlatGate), typeof(KillSwitchGate), typeof(ByValueGate), typeof(FlatGate))]
+            public partial class Pipeline;
+            """);
+
+        Assert.Equal("RISKGEN101 RISKGEN103 RISKGEN104 RISKGEN107", string.Join(" ", result.Diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal)));
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void A_gate_type_that_does_not_bind_yet_is_left_to_the_compiler()
+    {
+        var (result, output) = GeneratorHarness.Run(new GatePipelineGenerator(), """
+            using RiskSdk;
+            [GatePipeline(typeof(NoSuchGate), typeof(PositionLimitGate))]
+            public partial class Pipeline;
+            """);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.GeneratedTrees);
+        Assert.Contains(output.GetDiagnostics(), d => d.Id == "CS0246");
+    }
+
+    [Fact]
+    public void Every_descriptor_has_a_rule_page_and_a_release_row()
+    {
+        var descriptors = typeof(DiagnosticDescriptors).GetFields()
+            .Select(f => f.GetValue(null))
+            .OfType<DiagnosticDescriptor>()
+            .Where(d => d.Category == DiagnosticDescriptors.PipelineCategory)
+            .ToList();
+        var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(Configuration.RepositoryRoot.Path, "generators/RiskSdk.Generators/AnalyzerReleases.Unshipped.md"));
+
+        Assert.Equal(7, descriptors.Count);
+        foreach (var descriptor in descriptors)
+        {
+            var page = System.IO.Path.Combine(Configuration.RepositoryRoot.Path, "docs/rules", descriptor.Id + ".md");
+            Assert.True(System.IO.File.Exists(page), "Missing " + page);
+            var text = System.IO.File.ReadAllText(page);
+            foreach (var section in RuleSections)
+            {
+                Assert.Contains(section, text, StringComparison.Ordinal);
+            }
+
+            Assert.Contains($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity} | {descriptor.Title}", releases, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using RiskSdk.Generators.Pipeline;
+using RiskSdk.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace RiskSdk.Generators.Tests.Pipeline;
+
+/// <summary>The emitted pipelines, byte for byte, against committed golden files; each compiles with no diagnostics.</summary>
+public sealed class PipelineSnapshotTests
+{
+    [Theory]
+    [InlineData("Default", PipelineSources.Default, "Demo.Trading.TradingPipeline.g.cs")]
+    [InlineData("CustomGates", PipelineSources.CustomGates, "Demo.Custom.Host.CustomPipeline.g.cs")]
+    [InlineData("Minimal", PipelineSources.Minimal, "MinimalPipeline.g.cs")]
+    public void Emitted_pipeline_matches_its_snapshot_and_compiles(string name, string source, string hintName)
+    {
+        var (result, output) = GeneratorHarness.Run(new GatePipelineGenerator(), source);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics());
+        var generated = Assert.Single(GeneratorHarness.GeneratedSources(result));
+        Assert.Equal(hintName, generated.HintName);
+        Snapshot.Match("Pipeline." + name, generated.Text);
+    }
+
+    [Fact]
+    public void Output_is_identical_across_runs()
+    {
+        var first = GeneratorHarness.GeneratedSources(GeneratorHarness.Run(new GatePipelineGenerator(), PipelineSources.CustomGates).Result);
+        var second = GeneratorHarness.GeneratedSources(GeneratorHarness.Run(new GatePipelineGenerator(), PipelineSources.CustomGates).Result);
+
+        Assert.Equal(first, second);
+    }
+}
