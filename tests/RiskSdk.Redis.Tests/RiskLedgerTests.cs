@@ -25,7 +25,7 @@ public sealed class RiskLedgerTests : IClassFixture<RedisServerFixture>
     [LedgerFact]
     public void Redis_opens_a_shared_ledger_with_the_configured_reservation_timeout()
     {
-        var options = new RedisPositionBookOptions { KeyPrefix = RedisServerFixture.UniquePrefix() };
+        var options = new RedisPositionBookOptions { KeyPrefix = RedisServerFixture.UniquePrefix(), OperationTimeout = TimeSpan.FromSeconds(5) };
 
         using var book = Assert.IsType<RedisPositionBook>(RiskLedger.Open(RiskLedgerKind.Redis, _fixture.Server.ConnectionString, TimeSpan.FromSeconds(7), options));
 
