@@ -30,7 +30,8 @@ public sealed class AppTests
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("no gates (old)", stdout);
-        Assert.Contains("RiskSdk", stdout);
+        Assert.Contains("NSE: without gates up to ", stdout);
+        Assert.Contains("approvals above the cap: ", stdout);
     }
 
     [Fact]
@@ -49,6 +50,7 @@ public sealed class AppTests
         Assert.Contains("BSE: open positions", svg);
         Assert.Contains("high-confidence cap 3", svg);
         Assert.Contains("no gates (old)", svg);
+        Assert.Contains("high volatility: caps scaled down", svg);
     }
 
     [Fact]
@@ -87,32 +89,7 @@ public sealed class AppTests
         Assert.Contains("usage: OiTracker", stderr);
     }
 
-    [Fact]
-    public void An_invalid_configuration_exits_78_listing_every_bad_variable_and_trades_nothing()
-    {
-        var (exit, stdout, stderr) = Run([], new Dictionary<string, string?>
-        {
-            ["OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS"] = "-1",
-            ["OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE"] = "0.95x",
-        });
-
-        Assert.Equal(ExitCodes.Configuration, exit);
-        Assert.Equal(string.Empty, stdout);
-        Assert.Contains("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS", stderr);
-        Assert.Contains("OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE", stderr);
-    }
-
-    [Fact]
-    public void Config_with_an_invalid_configuration_exits_78_too()
-    {
-        var (exit, stdout, stderr) = Run(["config"], new Dictionary<string, string?> { ["OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS"] = "many" });
-
-        Assert.Equal(ExitCodes.Configuration, exit);
-        Assert.Equal(string.Empty, stdout);
-        Assert.Contains("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS", stderr);
-    }
-
-    private static (int Exit, string Stdout, string Stderr) Run(string[] args, IReadOnlyDictionary<string, string?>? environment = null)
+    internal static (int Exit, string Stdout, string Stderr) Run(string[] args, IReadOnlyDictionary<string, string?>? environment = null)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };

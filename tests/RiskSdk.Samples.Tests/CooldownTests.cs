@@ -6,14 +6,14 @@ namespace RiskSdk.Samples.Tests;
 
 public sealed class CooldownTests
 {
-    public static TheoryData<RiskProfile> Profiles => [RiskProfile.Conservative, RiskProfile.Moderate, RiskProfile.Aggressive];
-
     [Theory]
-    [MemberData(nameof(Profiles))]
-    public void Consecutive_entries_on_an_exchange_are_at_least_the_cooldown_in_force_apart(RiskProfile profile)
+    [InlineData("conservative")]
+    [InlineData("moderate")]
+    [InlineData("aggressive")]
+    public void Consecutive_entries_on_an_exchange_are_at_least_the_cooldown_in_force_apart(string profile)
     {
-        var settings = RiskSettings.ForProfile(profile);
-        var result = Replays.Gated(settings);
+        var settings = Replays.Settings(("RISK_PROFILE", profile));
+        var result = Replays.Gated(variables: ("RISK_PROFILE", profile));
 
         foreach (var exchange in result.Approvals.GroupBy(static a => a.Exchange))
         {
@@ -38,7 +38,7 @@ public sealed class CooldownTests
             Exit("09:27:00", "A"),
             Signal("09:27:40", "D"));
 
-        var result = Replays.Gated(new RiskSettings(), tape);
+        var result = Replays.Gated(tape);
 
         Assert.Equal(["A", "C", "D"], result.Approvals.Select(static a => a.SignalId).ToArray());
         Assert.Equal(1, result.Rejections[RejectionReason.CooldownActive]);
@@ -49,7 +49,7 @@ public sealed class CooldownTests
     {
         var tape = Read(Signal("09:20:00", "A"), Signal("09:20:31", "B"), Signal("09:21:02", "C"));
 
-        var result = Replays.Ungated(new RiskSettings(), tape);
+        var result = Replays.Ungated(tape);
 
         Assert.Equal(3, result.Approvals.Count);
         Assert.Equal(3, result.For("NSE").MaxOpen);
@@ -60,7 +60,7 @@ public sealed class CooldownTests
     {
         var tape = Read(Signal("09:20:00", "A"), Signal("09:20:05", "B", exchange: "BSE"));
 
-        var result = Replays.Gated(new RiskSettings(), tape);
+        var result = Replays.Gated(tape);
 
         Assert.Equal(["NSE", "BSE"], result.Approvals.Select(static a => a.Exchange).ToArray());
     }

@@ -21,7 +21,7 @@ public sealed class KillSwitchTests
             Operator("10:00:00", "resume"),
             Signal("10:10:00", "E"));
 
-        var result = Replays.Gated(new RiskSettings(), tape);
+        var result = Replays.Gated(tape);
 
         Assert.Equal(["A", "B", "E"], result.Approvals.Select(static a => a.SignalId).ToArray());
         Assert.Equal(2, result.Rejections[RejectionReason.TradingHalted]);
@@ -33,7 +33,7 @@ public sealed class KillSwitchTests
     [Fact]
     public void Auto_execution_disabled_opens_nothing()
     {
-        var result = Replays.Gated(new RiskSettings { AutoExecEnabled = false });
+        var result = Replays.Gated(variables: ("AUTO_EXEC_ENABLED", "false"));
 
         Assert.Empty(result.Approvals);
         Assert.Equal(0, result.OrdersPlaced);

@@ -46,7 +46,7 @@ internal static class OiTrackerApp
 
         if (!configuration.IsValid)
         {
-            stderr.WriteLine($"OiTracker: the configuration is invalid ({configuration.Problems.Count} problem(s)); nothing was traded.");
+            // Fail closed: one line per problem, each naming its variable, and nothing is replayed.
             foreach (var problem in configuration.Problems)
             {
                 stderr.WriteLine(problem);

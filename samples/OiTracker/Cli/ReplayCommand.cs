@@ -90,7 +90,7 @@ internal static class ReplayCommand
         {
             using (var file = new StreamWriter(path) { NewLine = "\n" })
             {
-                SvgChart.Write(file, $"Open positions over the day: {tape.Name}", runs);
+                SvgChart.Write(file, $"Open positions over the day: {tape.Name}", runs, VolatileSpells.Of(tape.Events));
             }
 
             stdout.WriteLine();

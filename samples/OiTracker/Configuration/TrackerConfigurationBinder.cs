@@ -1,15 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.Linq;
 using RiskSdk;
 
 namespace OiTracker.Configuration;
 
-/// <summary>
-/// Binds the tracker's configuration. Until the configuration generator is available this build knows only the
-/// runtime's defaults (the moderate profile, paper mode), and fails closed on any <c>OI_TRACKER_*</c> variable rather
-/// than ignore a risk limit someone set.
-/// </summary>
+/// <summary>Binds the tracker's configuration from <c>OI_TRACKER_*</c> variables through the generated <see cref="TrackerSettings"/>.</summary>
 internal static class TrackerConfigurationBinder
 {
     /// <summary>Binds from a set of variables (the process environment, or a dictionary in tests).</summary>
@@ -18,40 +14,45 @@ internal static class TrackerConfigurationBinder
     public static TrackerConfiguration Bind(IReadOnlyDictionary<string, string?> variables)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        var problems = new List<string>();
-        foreach (var (name, value) in variables)
+        var result = TrackerSettings.Bind(variables);
+        var problems = result.Errors.Select(static p => p.Message).ToList();
+        var warnings = result.Warnings.Select(static p => p.Message).ToList();
+        if (!result.TryGetSettings(out var bound))
         {
-            if (name.StartsWith(TrackerConfiguration.Prefix, StringComparison.Ordinal) && value is not null)
+            return new TrackerConfiguration(null, Describe(TrackerSettings.Variables), problems, warnings);
+        }
+
+        // The runtime validates the gate settings again; anything it refuses is refused here, before trading starts.
+        var settings = bound.ToRiskSettings();
+        problems.AddRange(settings.Validate().Select(NameTheVariable));
+        if (bound.Ledger == RiskLedgerKind.Redis)
+        {
+            warnings.Add($"{TrackerConfiguration.Prefix}RISK_LEDGER=redis is not used by the replay: it counts positions in memory, in virtual time.");
+        }
+
+        return new TrackerConfiguration(problems.Count == 0 ? settings : null, Describe(bound.BoundVariables), problems, warnings);
+    }
+
+    /// <summary>Puts the variable's name before a runtime message that names only the property.</summary>
+    private static string NameTheVariable(string message)
+    {
+        foreach (var variable in TrackerSettings.Variables)
+        {
+            if (message.StartsWith(variable.PropertyName + " ", StringComparison.Ordinal))
             {
-                problems.Add($"{name}: this build cannot read configuration variables yet; unset it to run with the defaults.");
+                return variable.Name + ": " + message;
             }
         }
 
-        problems.Sort(StringComparer.Ordinal);
-        var settings = new RiskSettings { PaperMode = true };
-        return new TrackerConfiguration(problems.Count == 0 ? settings : null, Describe(settings), problems, []);
+        return message;
     }
 
-    private static List<ConfigurationEntry> Describe(RiskSettings settings) =>
-    [
-        Entry(nameof(settings.AutoExecEnabled), settings.AutoExecEnabled ? "true" : "false"),
-        Entry(nameof(settings.PaperMode), settings.PaperMode ? "true" : "false"),
-        Entry(nameof(settings.MinConfidence), Number(settings.MinConfidence)),
-        Entry(nameof(settings.MinKellyFraction), Number(settings.MinKellyFraction)),
-        Entry(nameof(settings.MaxLotsPerOrder), Number(settings.MaxLotsPerOrder)),
-        Entry(nameof(settings.MaxNetDelta), settings.MaxNetDelta is { } delta ? Number(delta) : string.Empty),
-        Entry(nameof(settings.SessionDrawdownStop), settings.SessionDrawdownStop is { } stop ? Number(stop) : string.Empty),
-        Entry(nameof(settings.MaxOpenPositions), Number(settings.MaxOpenPositions)),
-        Entry(nameof(settings.MaxOpenPositionsHighConfidence), Number(settings.MaxOpenPositionsHighConfidence)),
-        Entry(nameof(settings.HighConfidenceThreshold), Number(settings.HighConfidenceThreshold)),
-        Entry(nameof(settings.CooldownWithPositions), Number(settings.CooldownWithPositions.TotalSeconds)),
-        Entry(nameof(settings.SignalCooldown), Number(settings.SignalCooldown.TotalSeconds)),
-        Entry(nameof(settings.HighVolatilityScale), Number(settings.HighVolatilityScale)),
-        Entry(nameof(settings.MaxOrdersPerSecond), Number(settings.MaxOrdersPerSecond)),
-        Entry(nameof(settings.ReservationTimeout), Number(settings.ReservationTimeout.TotalSeconds)),
-    ];
+    private static List<ConfigurationEntry> Describe(IEnumerable<BoundVariable> bound) =>
+        bound.Select(static b => Entry(b.Variable, b.DisplayValue, b.Source)).ToList();
 
-    private static ConfigurationEntry Entry(string name, string value) => new(name, value, "default", string.Empty, "RiskSettings." + name);
+    private static List<ConfigurationEntry> Describe(IEnumerable<VariableDescription> variables) =>
+        variables.Select(static v => Entry(v, v.DefaultValue, ValueSource.Default)).ToList();
 
-    private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    private static ConfigurationEntry Entry(VariableDescription variable, string? value, ValueSource source) =>
+        new(variable.Name, value ?? string.Empty, source.ToString().ToLowerInvariant(), variable.AllowedRange, variable.Description);
 }

@@ -12,6 +12,7 @@ namespace OiTracker.Replay;
 /// <param name="HeldBefore">Open plus in-flight positions the executor counted before the decision.</param>
 /// <param name="HeldAfter">Open plus in-flight positions the executor counted after it.</param>
 /// <param name="CapAllowed">The cap in force; <see cref="int.MaxValue"/> when nothing capped it.</param>
+/// <param name="OpenAfter">Positions open or in flight at the broker right after the order was sent (the truth, whatever the executor believes).</param>
 internal sealed record Approval(
     DateTimeOffset Time,
     string Exchange,
@@ -20,4 +21,5 @@ internal sealed record Approval(
     MarketRegime Regime,
     int HeldBefore,
     int HeldAfter,
-    int CapAllowed);
+    int CapAllowed,
+    int OpenAfter);

@@ -9,8 +9,8 @@ namespace OiTracker.Replay;
 /// <param name="NormalCap">The normal-confidence cap (normal regime).</param>
 /// <param name="HighConfidenceCap">The high-confidence cap, the ceiling in every case.</param>
 /// <param name="MaxOpen">The most positions the broker held open at once.</param>
-/// <param name="MaxHeldAfterNormalApproval">The most positions held right after a normal-confidence approval.</param>
-/// <param name="MaxHeldAfterHighApproval">The most positions held right after a high-confidence approval.</param>
+/// <param name="MaxOpenAfterNormalApproval">The most positions open or in flight at the broker right after a normal-confidence approval.</param>
+/// <param name="MaxOpenAfterHighApproval">The most positions open or in flight at the broker right after a high-confidence approval.</param>
 /// <param name="OverCapApprovals">Approvals that took the exchange above the cap the settings put in force for that signal.</param>
 /// <param name="NormalApprovals">Approvals at normal confidence.</param>
 /// <param name="HighApprovals">Approvals at high confidence.</param>
@@ -22,8 +22,8 @@ internal sealed record ExchangeFigures(
     int NormalCap,
     int HighConfidenceCap,
     int MaxOpen,
-    int MaxHeldAfterNormalApproval,
-    int MaxHeldAfterHighApproval,
+    int MaxOpenAfterNormalApproval,
+    int MaxOpenAfterHighApproval,
     int OverCapApprovals,
     int NormalApprovals,
     int HighApprovals,
@@ -43,7 +43,7 @@ internal sealed record ExchangeFigures(
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(approvals);
         ArgumentNullException.ThrowIfNull(settings);
-        int normal = 0, high = 0, maxAfterNormal = 0, maxAfterHigh = 0, overCap = 0;
+        int normal = 0, high = 0, maxOpenAfterNormal = 0, maxOpenAfterHigh = 0, overCap = 0;
         foreach (var approval in approvals)
         {
             if (approval.Exchange != exchange)
@@ -52,7 +52,7 @@ internal sealed record ExchangeFigures(
             }
 
             var confidence = approval.IsHighConfidence ? 1.0 : 0.0;
-            if (approval.HeldAfter > PositionCap.For(settings, confidence, approval.Regime).Allowed)
+            if (approval.OpenAfter > PositionCap.For(settings, confidence, approval.Regime).Allowed)
             {
                 overCap++;
             }
@@ -60,12 +60,12 @@ internal sealed record ExchangeFigures(
             if (approval.IsHighConfidence)
             {
                 high++;
-                maxAfterHigh = Math.Max(maxAfterHigh, approval.HeldAfter);
+                maxOpenAfterHigh = Math.Max(maxOpenAfterHigh, approval.OpenAfter);
             }
             else
             {
                 normal++;
-                maxAfterNormal = Math.Max(maxAfterNormal, approval.HeldAfter);
+                maxOpenAfterNormal = Math.Max(maxOpenAfterNormal, approval.OpenAfter);
             }
         }
 
@@ -76,8 +76,8 @@ internal sealed record ExchangeFigures(
             normalCap,
             highCap,
             timeline.Maximum,
-            maxAfterNormal,
-            maxAfterHigh,
+            maxOpenAfterNormal,
+            maxOpenAfterHigh,
             overCap,
             normal,
             high,

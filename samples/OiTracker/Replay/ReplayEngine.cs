@@ -22,6 +22,7 @@ internal sealed class ReplayEngine
     private readonly ReplayRecorder _recorder = new();
     private readonly PriorityQueue<Action, (long Ticks, long Sequence)> _scheduled = new();
     private readonly Dictionary<string, TapeEvent> _signals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _inFlight = new(StringComparer.Ordinal);
     private long _sequence;
 
     /// <summary>Creates an engine.</summary>
@@ -114,7 +115,10 @@ internal sealed class ReplayEngine
         }
 
         var after = _executor.Held(signal.Exchange);
-        _recorder.Approved(new Approval(_clock.Now, signal.Exchange, signal.SignalId, decision.IsHighConfidence, signal.Regime, before, after, decision.CapAllowed));
+        var inFlight = _inFlight.GetValueOrDefault(signal.Exchange) + 1;
+        _inFlight[signal.Exchange] = inFlight;
+        var openAfter = _broker.OpenCount(signal.Exchange) + inFlight;
+        _recorder.Approved(new Approval(_clock.Now, signal.Exchange, signal.SignalId, decision.IsHighConfidence, signal.Regime, before, after, decision.CapAllowed, openAfter));
         var (answer, latency) = _broker.Answer(signal.SignalId);
         Schedule(latency, () => Answer(signal, decision, answer));
     }
@@ -122,6 +126,7 @@ internal sealed class ReplayEngine
     private void Answer(TapeEvent signal, EntryDecision decision, BrokerAnswer answer)
     {
         _recorder.Answered(answer);
+        _inFlight[signal.Exchange]--;
         switch (answer)
         {
             case BrokerAnswer.Filled:
@@ -133,7 +138,8 @@ internal sealed class ReplayEngine
                 _executor.Failed(in decision, signal);
                 break;
             case BrokerAnswer.NoAnswer:
-                // Nothing comes back: the reservation stays pending until the book's timeout gives its slot back.
+                // The order is lost at the broker and nothing comes back: the executor is not told, so a reservation
+                // stays pending until the book's timeout gives its slot back.
                 break;
         }
     }

@@ -32,9 +32,6 @@ internal sealed class ReplayRecorder
     /// <summary>Exit orders throttled and sent again a second later.</summary>
     public int ExitRetries { get; private set; }
 
-    /// <summary>Realised P&amp;L of the positions actually held, in rupees.</summary>
-    public double RealisedPnl { get; private set; }
-
     /// <summary>Refused entries and exits, by reason code.</summary>
     public SortedDictionary<RejectionReason, int> Rejections { get; } = [];
 
@@ -78,11 +75,7 @@ internal sealed class ReplayRecorder
 
     /// <summary>Counts a closed position.</summary>
     /// <param name="exit">The exit row.</param>
-    public void Exited(TapeEvent exit)
-    {
-        Exits[exit.ExitReason] = Exits.GetValueOrDefault(exit.ExitReason) + 1;
-        RealisedPnl += exit.Pnl;
-    }
+    public void Exited(TapeEvent exit) => Exits[exit.ExitReason] = Exits.GetValueOrDefault(exit.ExitReason) + 1;
 
     /// <summary>Counts an exit row with no open position behind it.</summary>
     public void ExitWithoutPosition() => ExitsWithoutPosition++;

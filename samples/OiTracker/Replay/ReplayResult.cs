@@ -16,7 +16,6 @@ namespace OiTracker.Replay;
 /// <param name="Exits">Positions closed, by exit reason.</param>
 /// <param name="ExitsWithoutPosition">Exit rows whose entry was never opened.</param>
 /// <param name="ExitRetries">Exits throttled and sent again.</param>
-/// <param name="RealisedPnl">Realised P&amp;L of the positions held, in rupees, from the tape's exit rows.</param>
 /// <param name="ExpiredReservations">Reservations given back after the timeout; null without a position book.</param>
 /// <param name="Exchanges">Per-exchange figures.</param>
 /// <param name="Approvals">Every approved entry.</param>
@@ -33,7 +32,6 @@ internal sealed record ReplayResult(
     IReadOnlyDictionary<ExitReason, int> Exits,
     int ExitsWithoutPosition,
     int ExitRetries,
-    double RealisedPnl,
     long? ExpiredReservations,
     IReadOnlyList<ExchangeFigures> Exchanges,
     IReadOnlyList<Approval> Approvals,
@@ -90,7 +88,6 @@ internal sealed record ReplayResult(
             recorder.Exits,
             recorder.ExitsWithoutPosition,
             recorder.ExitRetries,
-            recorder.RealisedPnl,
             executor.ExpiredReservations,
             exchanges,
             recorder.Approvals,

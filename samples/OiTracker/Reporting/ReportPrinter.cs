@@ -26,6 +26,7 @@ internal static class ReportPrinter
         ArgumentNullException.ThrowIfNull(configuration);
         var sessions = runs.Count > 0 ? runs[0].Sessions.Windows.Count : 0;
         writer.WriteLine($"OiTracker paper-trading replay: {tape.Name}, {sessions} session(s), {tape.Events.Count} rows replayed, {tape.Problems.Count} skipped");
+        writer.WriteLine("Orders go to a paper broker in virtual time; positions are counted in an in-memory book.");
         writer.WriteLine();
         var table = new ReportTable();
         table.Row(string.Empty, runs.Select(static r => r.RunName).ToArray());
@@ -38,6 +39,7 @@ internal static class ReportPrinter
 
         table.WriteTo(writer);
         writer.WriteLine();
+        WriteSummary(writer, runs);
         WriteConfiguration(writer, configuration);
     }
 
@@ -72,13 +74,36 @@ internal static class ReportPrinter
         var any = runs.SelectMany(r => r.Exchanges).First(e => e.Exchange == exchange);
         table.Heading($"{exchange}: cap {any.NormalCap} open positions, {any.HighConfidenceCap} at high confidence");
         table.Row("Max open positions at once", Each(runs, r => Figure(r, exchange, static e => Count(e.MaxOpen))));
-        table.Row("Max held after a normal-confidence approval", Each(runs, r => Figure(r, exchange, static e => Count(e.MaxHeldAfterNormalApproval))));
-        table.Row("Max held after a high-confidence approval", Each(runs, r => Figure(r, exchange, static e => Count(e.MaxHeldAfterHighApproval))));
+        table.Row("Max open after a normal-confidence approval", Each(runs, r => Figure(r, exchange, static e => Count(e.MaxOpenAfterNormalApproval))));
+        table.Row("Max open after a high-confidence approval", Each(runs, r => Figure(r, exchange, static e => Count(e.MaxOpenAfterHighApproval))));
         table.Row("Approvals above the cap in force", Each(runs, r => Figure(r, exchange, static e => Count(e.OverCapApprovals))));
         table.Row("Approvals: high / normal confidence", Each(runs, r => Figure(r, exchange, static e => $"{e.HighApprovals} / {e.NormalApprovals}")));
         table.Row("Time at or above the normal cap", Each(runs, r => Figure(r, exchange, static e => DurationText.Format(e.TimeAtOrAboveNormalCap))));
         table.Row("Time above the high-confidence cap", Each(runs, r => Figure(r, exchange, static e => DurationText.Format(e.TimeAboveHighCap))));
         table.Row("Average open positions", Each(runs, r => Figure(r, exchange, static e => e.AverageOpen.ToString("0.00", CultureInfo.InvariantCulture))));
+    }
+
+    private static void WriteSummary(TextWriter writer, IReadOnlyList<ReplayResult> runs)
+    {
+        if (runs.Count < 2)
+        {
+            writer.WriteLine("Run with --no-gates to see the old executor beside it, or --chart report.svg to draw both.");
+            writer.WriteLine();
+            return;
+        }
+
+        foreach (var gated in runs[^1].Exchanges)
+        {
+            var old = runs[0].Exchanges.FirstOrDefault(e => e.Exchange == gated.Exchange);
+            if (old is not null)
+            {
+                writer.WriteLine(
+                    $"{gated.Exchange}: without gates up to {old.MaxOpen} positions were open at once, with RiskSdk at most {gated.MaxOpen} " +
+                    $"(cap {gated.NormalCap}, {gated.HighConfidenceCap} at high confidence); approvals above the cap: {old.OverCapApprovals} without gates, {gated.OverCapApprovals} with RiskSdk.");
+            }
+        }
+
+        writer.WriteLine();
     }
 
     private static void WriteConfiguration(TextWriter writer, TrackerConfiguration configuration)

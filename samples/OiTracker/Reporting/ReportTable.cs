@@ -9,7 +9,7 @@ namespace OiTracker.Reporting;
 internal sealed class ReportTable
 {
     private const int LabelWidth = 48;
-    private const int ValueWidth = 16;
+    private const int MinimumValueWidth = 16;
     private readonly List<(string Label, IReadOnlyList<string>? Values)> _rows = [];
 
     /// <summary>Adds a heading line (no values).</summary>
@@ -26,6 +26,15 @@ internal sealed class ReportTable
     public void WriteTo(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        var valueWidth = MinimumValueWidth;
+        foreach (var (_, values) in _rows)
+        {
+            foreach (var value in values ?? [])
+            {
+                valueWidth = Math.Max(valueWidth, value.Length + 2);
+            }
+        }
+
         foreach (var (label, values) in _rows)
         {
             if (values is null)
@@ -37,7 +46,7 @@ internal sealed class ReportTable
             var line = new StringBuilder(label.PadRight(LabelWidth));
             foreach (var value in values)
             {
-                line.Append(value.PadLeft(ValueWidth));
+                line.Append(value.PadLeft(valueWidth));
             }
 
             writer.WriteLine(line.ToString().TrimEnd());

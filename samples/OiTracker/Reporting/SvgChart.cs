@@ -19,18 +19,20 @@ internal static class SvgChart
     private const int PanelHeight = 240;
     private const int Left = 56;
     private const int Right = 180;
-    private const int Top = 44;
+    private const int Top = 64;
     private const int Bottom = 36;
-    private static readonly string[] RunColours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
+    private static readonly string[] RunColours = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd"];
 
     /// <summary>Writes the chart.</summary>
     /// <param name="writer">Where to.</param>
     /// <param name="title">The chart's title.</param>
     /// <param name="runs">The runs over the same tape; the first one's sessions set the time axis.</param>
-    public static void Write(TextWriter writer, string title, IReadOnlyList<ReplayResult> runs)
+    /// <param name="volatileSpells">Stretches of high volatility, shaded: the caps were scaled down there.</param>
+    public static void Write(TextWriter writer, string title, IReadOnlyList<ReplayResult> runs, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> volatileSpells)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(volatileSpells);
         var exchanges = runs.SelectMany(static r => r.Exchanges).Select(static e => e.Exchange).Distinct().Order(StringComparer.Ordinal).ToList();
         var height = Top + (exchanges.Count * (PanelHeight + Bottom)) + 8;
         writer.WriteLine($"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{height}" viewBox="0 0 {Width} {height}" font-family="sans-serif" font-size="12">""");
@@ -38,13 +40,13 @@ internal static class SvgChart
         writer.WriteLine($"""<text x="{Left}" y="24" font-size="16" font-weight="bold">{Escape(title)}</text>""");
         for (var i = 0; i < exchanges.Count; i++)
         {
-            Panel(writer, runs, exchanges[i], Top + (i * (PanelHeight + Bottom)));
+            Panel(writer, runs, volatileSpells, exchanges[i], Top + (i * (PanelHeight + Bottom)));
         }
 
         writer.WriteLine("</svg>");
     }
 
-    private static void Panel(TextWriter writer, IReadOnlyList<ReplayResult> runs, string exchange, int top)
+    private static void Panel(TextWriter writer, IReadOnlyList<ReplayResult> runs, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> volatileSpells, string exchange, int top)
     {
         var sessions = runs[0].Sessions;
         var figures = runs.SelectMany(r => r.Exchanges).Where(e => e.Exchange == exchange).ToList();
@@ -56,6 +58,12 @@ internal static class SvgChart
 
         writer.WriteLine($"""<text x="{Left}" y="{top - 6}" font-weight="bold">{Escape(exchange)}: open positions</text>""");
         writer.WriteLine($"""<rect x="{Left}" y="{top}" width="{Width - Left - Right}" height="{PanelHeight}" fill="#fafafa" stroke="#999"/>""");
+        foreach (var (start, end) in volatileSpells)
+        {
+            var (x1, x2) = (axis.X(start), axis.X(end));
+            writer.WriteLine($"""<rect x="{F(x1)}" y="{top}" width="{F(x2 - x1)}" height="{PanelHeight}" fill="#ffe9c7"/><text x="{F((x1 + x2) / 2)}" y="{top + 14}" text-anchor="middle" fill="#a05a00" font-size="11">high volatility: caps scaled down</text>""");
+        }
+
         var step = Math.Max(1, (int)Math.Ceiling(yMax / 8.0));
         for (var tick = 0; tick <= yMax; tick += step)
         {
