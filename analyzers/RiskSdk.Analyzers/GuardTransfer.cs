@@ -1,0 +1,326 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RiskSdk.Analyzers;
+
+/// <summary>
+/// The transfer function of the guard analysis: evaluates the operations of one basic block in order, updating the
+/// <see cref="FlowState"/> and returning what each value says about the guard. On the reporting pass it records
+/// unguarded order placements and the lambdas to analyse on their own.
+/// </summary>
+internal sealed class GuardTransfer
+{
+    private readonly RiskSymbols _symbols;
+    private readonly HashSet<ILocalSymbol> _readLocals;
+    private readonly FlowFindings? _findings;
+
+    public GuardTransfer(RiskSymbols symbols, HashSet<ILocalSymbol> readLocals, FlowState state, FlowFindings? findings)
+    {
+        _symbols = symbols;
+        _readLocals = readLocals;
+        State = state;
+        _findings = findings;
+    }
+
+    public FlowState State { get; }
+
+    /// <summary>Evaluates one top-level operation of a block; a check whose result is dropped is remembered as ignored.</summary>
+    public void Statement(IOperation operation)
+    {
+        if (operation is IExpressionStatementOperation statement)
+        {
+            operation = statement.Operation;
+        }
+
+        Evaluate(operation);
+        var dropped = operation switch
+        {
+            ISimpleAssignmentOperation { Target: IDiscardOperation } discard => discard.Value,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when !_readLocals.Contains(local.Local) => assignment.Value,
+            ISimpleAssignmentOperation => null,
+            _ => operation,
+        };
+        if (dropped is not null && DroppedCheck(dropped) is { } check)
+        {
+            State.Ignored.Add(check);
+        }
+    }
+
+    /// <summary>Evaluates <paramref name="operation"/> and its children in evaluation order.</summary>
+    public GuardFacts Evaluate(IOperation? operation)
+    {
+        switch (operation)
+        {
+            case null:
+            case INameOfOperation:
+                return GuardFacts.None;
+            case IFlowAnonymousFunctionOperation lambda:
+                _findings?.Lambdas.Add(lambda);
+                return GuardFacts.None;
+            case IInvocationOperation invocation:
+                return Invocation(invocation);
+            case IAwaitOperation awaited:
+                return Await(Evaluate(awaited.Operation));
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return Evaluate(not.Operand).Negate();
+            case IBinaryOperation binary:
+                return Binary(binary);
+            case IIsPatternOperation isPattern:
+                return Pattern(Evaluate(isPattern.Value), isPattern.Pattern, IsNullable(isPattern.Value.Type));
+            case IConversionOperation conversion:
+                return Evaluate(conversion.Operand);
+            case ILocalReferenceOperation local:
+                return State.Lookup(local.Local);
+            case IFlowCaptureReferenceOperation capture:
+                return State.Lookup(capture.Id);
+            case IFlowCaptureOperation capture:
+                State.Store(capture.Id, Evaluate(capture.Value));
+                return GuardFacts.None;
+            case ISimpleAssignmentOperation assignment:
+                return Assignment(assignment);
+            case ICompoundAssignmentOperation or IDeconstructionAssignmentOperation or ICoalesceAssignmentOperation:
+                EvaluateChildren(operation);
+                ForgetAssignedLocals(operation);
+                return GuardFacts.None;
+            case IPropertyReferenceOperation { Property: { Name: CheckShape.DecisionMember, Type.SpecialType: SpecialType.System_Boolean } } isApproved:
+                return Evaluate(isApproved.Instance).IsApprovedMember();
+            case IDefaultValueOperation defaultValue:
+                return NeverTrue(defaultValue.Type);
+            case ILiteralOperation literal:
+                return Constant(literal);
+            default:
+                EvaluateChildren(operation);
+                return GuardFacts.None;
+        }
+    }
+
+    private void EvaluateChildren(IOperation operation)
+    {
+        foreach (var child in operation.ChildOperations)
+        {
+            Evaluate(child);
+        }
+    }
+
+    private GuardFacts Invocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var conditional = FlowAttributes.IsConditional(method);
+        var guardedBefore = State.Guarded;
+        var instance = Evaluate(invocation.Instance);
+        foreach (var argument in invocation.Arguments)
+        {
+            var facts = Evaluate(argument.Value);
+            if (argument.Parameter is { } parameter)
+            {
+                if (!conditional && FlowAttributes.DoesNotReturnIf(parameter, out var stopsWhen))
+                {
+                    State.Guarded |= facts.Has(stopsWhen ? GuardFacts.IfFalse : GuardFacts.IfTrue);
+                }
+
+                if (parameter.RefKind is RefKind.Ref or RefKind.Out && argument.Value is ILocalReferenceOperation local)
+                {
+                    State.Facts.Remove(local.Local);
+                }
+            }
+        }
+
+        if (conditional)
+        {
+            State.Guarded = guardedBefore;
+        }
+
+        if (_symbols.IsGuardedPlacement(method))
+        {
+            Placement(invocation);
+        }
+
+        if (FlowAttributes.DoesNotReturn(method))
+        {
+            State.Reachable = false;
+        }
+
+        if (_symbols.IsCheck(method))
+        {
+            return Check(CheckShape.Of(method), conditional);
+        }
+
+        return method is { Name: "GetValueOrDefault", ContainingType.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+            ? instance & GuardFacts.IfTrue
+            : GuardFacts.None;
+    }
+
+    private GuardFacts Check(CheckShape shape, bool conditional) => (shape.Kind, shape.IsAsync) switch
+    {
+        (CheckResultKind.Boolean, false) => GuardFacts.IfTrue,
+        (CheckResultKind.Boolean, true) => GuardFacts.IfAwaitedTrue,
+        (CheckResultKind.Decision, false) => GuardFacts.IfApproved,
+        (CheckResultKind.Decision, true) => GuardFacts.IfAwaitedApproved,
+        (_, true) => GuardFacts.IfAwaitedAssert,
+        _ => AssertPassed(conditional),
+    };
+
+    private GuardFacts AssertPassed(bool conditional)
+    {
+        State.Guarded |= !conditional;
+        return GuardFacts.None;
+    }
+
+    private void Placement(IInvocationOperation invocation)
+    {
+        if (_findings is not null && State.Reachable && !State.Guarded)
+        {
+            _findings.AddUnguarded(invocation, State.Ignored);
+        }
+    }
+
+    private GuardFacts Await(GuardFacts task)
+    {
+        State.Guarded |= task.Has(GuardFacts.IfAwaitedAssert);
+        return (task.Has(GuardFacts.IfAwaitedTrue) ? GuardFacts.IfTrue : GuardFacts.None)
+            | (task.Has(GuardFacts.IfAwaitedApproved) ? GuardFacts.IfApproved : GuardFacts.None);
+    }
+
+    private GuardFacts Assignment(ISimpleAssignmentOperation assignment)
+    {
+        if (assignment.Target is not ILocalReferenceOperation)
+        {
+            Evaluate(assignment.Target);
+        }
+
+        var facts = Evaluate(assignment.Value);
+        if (assignment.Target is ILocalReferenceOperation local)
+        {
+            State.Store(local.Local, facts);
+        }
+
+        return facts;
+    }
+
+    private void ForgetAssignedLocals(IOperation assignment)
+    {
+        var target = assignment switch
+        {
+            ICompoundAssignmentOperation compound => compound.Target,
+            IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+            ICoalesceAssignmentOperation coalesce => coalesce.Target,
+            _ => null,
+        };
+        foreach (var local in target?.DescendantsAndSelf() ?? [])
+        {
+            if (local is ILocalReferenceOperation reference)
+            {
+                State.Facts.Remove(reference.Local);
+            }
+        }
+    }
+
+    private GuardFacts Binary(IBinaryOperation binary)
+    {
+        var left = Evaluate(binary.LeftOperand);
+        var right = Evaluate(binary.RightOperand);
+        switch (binary.OperatorKind)
+        {
+            case BinaryOperatorKind.And or BinaryOperatorKind.ConditionalAnd:
+                return GuardFactsAlgebra.And(left, right);
+            case BinaryOperatorKind.Or or BinaryOperatorKind.ConditionalOr:
+                return GuardFactsAlgebra.Or(left, right);
+            case BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals:
+                var compared = BooleanConstant(binary.RightOperand) is { } rightConstant ? (left, rightConstant)
+                    : BooleanConstant(binary.LeftOperand) is { } leftConstant ? (right, leftConstant)
+                    : (GuardFacts.None, true);
+                var equalsFacts = compared.Item2 ? compared.Item1.AsBoolean() : compared.Item1.Negate();
+
+                // Lifted (bool?): null makes '==' false and '!=' true, so only one outcome still proves anything.
+                equalsFacts &= IsNullable(binary.LeftOperand.Type) || IsNullable(binary.RightOperand.Type) ? GuardFacts.IfTrue : GuardFacts.All;
+                return binary.OperatorKind == BinaryOperatorKind.Equals ? equalsFacts : equalsFacts.Negate();
+            default:
+                return GuardFacts.None;
+        }
+    }
+
+    private static GuardFacts Pattern(GuardFacts value, IPatternOperation pattern, bool nullable)
+    {
+        switch (pattern)
+        {
+            case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool constant } }:
+                var matches = constant ? value.AsBoolean() : value.Negate();
+                return nullable ? matches & GuardFacts.IfTrue : matches;
+            case INegatedPatternOperation negated:
+                return Pattern(value, negated.Pattern, nullable).Negate();
+            case IBinaryPatternOperation binaryPattern:
+                var left = Pattern(value, binaryPattern.LeftPattern, nullable);
+                var right = Pattern(value, binaryPattern.RightPattern, nullable);
+                return binaryPattern.OperatorKind == BinaryOperatorKind.And ? GuardFactsAlgebra.And(left, right) : GuardFactsAlgebra.Or(left, right);
+            case IRecursivePatternOperation recursive:
+                foreach (var subpattern in recursive.PropertySubpatterns)
+                {
+                    if (subpattern.Member is IPropertyReferenceOperation { Property: { Name: CheckShape.DecisionMember, Type.SpecialType: SpecialType.System_Boolean } }
+                        && Pattern(value.IsApprovedMember(), subpattern.Pattern, nullable: false).Has(GuardFacts.IfTrue))
+                    {
+                        return GuardFacts.IfTrue;
+                    }
+                }
+
+                return GuardFacts.None;
+            default:
+                return GuardFacts.None;
+        }
+    }
+
+    /// <summary>The value of a constant <c>true</c> or <c>false</c>, also lifted to <c>bool?</c>.</summary>
+    private static bool? BooleanConstant(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation.ConstantValue is { HasValue: true, Value: bool value } ? value : null;
+    }
+
+    /// <summary>A constant: <c>false</c> is never true (so "true proves approval" holds vacuously), and the reverse.</summary>
+    private static GuardFacts Constant(ILiteralOperation literal) => literal.ConstantValue switch
+    {
+        { HasValue: true, Value: true } => GuardFacts.IfFalse,
+        { HasValue: true, Value: false } => GuardFacts.IfTrue,
+        { HasValue: true, Value: null } => NeverTrue(literal.Type),
+        _ => GuardFacts.None,
+    };
+
+    private static bool IsNullable(ITypeSymbol? type) => type is { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+
+    /// <summary><c>default(bool)</c> is never true; <c>default(bool?)</c> is neither true nor false.</summary>
+    private static GuardFacts NeverTrue(ITypeSymbol? type) => type switch
+    {
+        { SpecialType: SpecialType.System_Boolean } => GuardFacts.IfTrue,
+        INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable when nullable.TypeArguments[0].SpecialType == SpecialType.System_Boolean => GuardFacts.IfTrue | GuardFacts.IfFalse,
+        _ => GuardFacts.None,
+    };
+
+    /// <summary>The check a dropped value comes from, unless it is an assert-style check that already guarded.</summary>
+    private IInvocationOperation? DroppedCheck(IOperation value)
+    {
+        var awaited = false;
+        while (true)
+        {
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    value = conversion.Operand;
+                    continue;
+                case IAwaitOperation await:
+                    awaited = true;
+                    value = await.Operation;
+                    continue;
+                case IInvocationOperation invocation when _symbols.IsCheck(invocation.TargetMethod):
+                    var shape = CheckShape.Of(invocation.TargetMethod);
+                    return shape.Kind == CheckResultKind.Assert && (awaited || !shape.IsAsync) ? null : invocation;
+                default:
+                    return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace RiskSdk.Analyzers;
+
+/// <summary>
+/// Reports order placements that can run without a passed position-limit check (RISK001), checks whose result is
+/// ignored before an order (RISK002), and bad lines in the RiskSdk symbols files (RISK003, RISK004).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OrderPlacementAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        RiskDiagnostics.UnguardedOrder,
+        RiskDiagnostics.IgnoredCheck,
+        RiskDiagnostics.MalformedSymbolLine,
+        RiskDiagnostics.UnknownSymbol);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var symbols = RiskSymbols.Create(context.Compilation, context.Options.AdditionalFiles, context.CancellationToken);
+        if (!symbols.FileDiagnostics.IsEmpty)
+        {
+            context.RegisterAdditionalFileAction(fileContext =>
+            {
+                if (symbols.FileDiagnostics.TryGetValue(fileContext.AdditionalFile.Path, out var diagnostics))
+                {
+                    foreach (var diagnostic in diagnostics)
+                    {
+                        fileContext.ReportDiagnostic(diagnostic);
+                    }
+                }
+            });
+        }
+
+        if (symbols.CanPlaceOrders)
+        {
+            context.RegisterOperationBlockStartAction(blockContext => PlacementBlock.Start(blockContext, symbols));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.CodeAnalysis;
+
+namespace RiskSdk.Analyzers;
+
+/// <summary>Every RiskSdk analyzer diagnostic: stable IDs, the category and the descriptors, declared once.</summary>
+public static class RiskDiagnostics
+{
+    /// <summary>Order placed without a guarding position-limit check.</summary>
+    public const string UnguardedOrderId = "RISK001";
+
+    /// <summary>Position-limit check result ignored.</summary>
+    public const string IgnoredCheckId = "RISK002";
+
+    /// <summary>Malformed line in a RiskSdk symbols file.</summary>
+    public const string MalformedSymbolLineId = "RISK003";
+
+    /// <summary>A symbols file line that names no method of the compilation.</summary>
+    public const string UnknownSymbolId = "RISK004";
+
+    /// <summary>The category of every RiskSdk analyzer diagnostic.</summary>
+    public const string Category = "RiskSdk";
+
+    internal static readonly DiagnosticDescriptor UnguardedOrder = new(
+        UnguardedOrderId,
+        title: "Order placed without a guarding position-limit check",
+        messageFormat: "'{0}' places an order on a path that does not pass through an approved position-limit check",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A call to an [OrderPlacement] method must be reached only through the approved outcome of a [PositionLimitCheck] method, on every control-flow path from the start of the enclosing method, lambda or local function.",
+        helpLinkUri: HelpLink(UnguardedOrderId));
+
+    internal static readonly DiagnosticDescriptor IgnoredCheck = new(
+        IgnoredCheckId,
+        title: "Position-limit check result ignored",
+        messageFormat: "The result of position-limit check '{0}' is never tested, but an order is placed after it",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A position-limit check that returns bool, a decision with IsApproved, or a task of them only guards an order when its result is tested.",
+        helpLinkUri: HelpLink(IgnoredCheckId));
+
+    internal static readonly DiagnosticDescriptor MalformedSymbolLine = new(
+        MalformedSymbolLineId,
+        title: "Malformed line in a RiskSdk symbols file",
+        messageFormat: "'{0}' is not a method documentation-comment ID (expected a line such as 'M:Broker.Client.PlaceOrder(Broker.Order)')",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "RiskSdk.OrderPlacement.txt and RiskSdk.PositionChecks.txt hold one method documentation-comment ID a line; ';' or '#' starts a comment.",
+        helpLinkUri: HelpLink(MalformedSymbolLineId));
+
+    internal static readonly DiagnosticDescriptor UnknownSymbol = new(
+        UnknownSymbolId,
+        title: "RiskSdk symbols file names no method of the compilation",
+        messageFormat: "'{0}' names no method of this compilation, so it is not treated as {1}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A documentation-comment ID in a RiskSdk symbols file that resolves to nothing is a typo or a stale entry: the method it meant is not checked.",
+        helpLinkUri: HelpLink(UnknownSymbolId));
+
+    private static string HelpLink(string id) => $"https://github.com/risksdk/risksdk/blob/main/docs/rules/{id}.md";
+}

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace RiskSdk.Analyzers;
+
+/// <summary>
+/// What RiskSdk means in one compilation: the attribute and token types, the methods listed in the symbols files,
+/// and cached answers to "is this an order placement?" and "is this a position-limit check?". Built once per
+/// compilation; safe to query from concurrent callbacks.
+/// </summary>
+internal sealed class RiskSymbols
+{
+    private const string PlacementAttributeName = "RiskSdk.OrderPlacementAttribute";
+    private const string CheckAttributeName = "RiskSdk.PositionLimitCheckAttribute";
+    private const string ApprovalTokenName = "RiskSdk.ApprovalToken";
+
+    private readonly MarkedMethods _placements;
+    private readonly MarkedMethods _checks;
+    private readonly INamedTypeSymbol? _approvalToken;
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _placementCalls = new(SymbolEqualityComparer.Default);
+
+    private RiskSymbols(MarkedMethods placements, MarkedMethods checks, INamedTypeSymbol? approvalToken, ImmutableDictionary<string, ImmutableArray<Diagnostic>> fileDiagnostics)
+    {
+        _placements = placements;
+        _checks = checks;
+        _approvalToken = approvalToken;
+        FileDiagnostics = fileDiagnostics;
+    }
+
+    /// <summary>RISK003/RISK004 diagnostics found in the symbols files, by file path.</summary>
+    public ImmutableDictionary<string, ImmutableArray<Diagnostic>> FileDiagnostics { get; }
+
+    /// <summary>False when nothing can be an order placement in this compilation: the analysis is then skipped.</summary>
+    public bool CanPlaceOrders => !_placements.IsEmpty;
+
+    /// <summary>Resolves the attributes and reads the symbols files.</summary>
+    public static RiskSymbols Create(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+    {
+        var listedPlacements = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var listedChecks = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var diagnostics = new List<Diagnostic>();
+        foreach (var file in additionalFiles)
+        {
+            if (SymbolsFile.IsSymbolsFile(file.Path, out var isPlacementFile))
+            {
+                SymbolsFile.Read(file, isPlacementFile, compilation, isPlacementFile ? listedPlacements : listedChecks, diagnostics, cancellationToken);
+            }
+        }
+
+        return new RiskSymbols(
+            new MarkedMethods(compilation.GetTypeByMetadataName(PlacementAttributeName), listedPlacements),
+            new MarkedMethods(compilation.GetTypeByMetadataName(CheckAttributeName), listedChecks),
+            compilation.GetTypeByMetadataName(ApprovalTokenName),
+            SymbolsFile.ByPath(diagnostics));
+    }
+
+    /// <summary>True when <paramref name="method"/> is an order placement (marked or listed, also through overrides and interfaces).</summary>
+    public bool IsPlacement(IMethodSymbol method) => _placements.Contains(method);
+
+    /// <summary>True when <paramref name="method"/> is a position-limit check (marked or listed, also through overrides and interfaces).</summary>
+    public bool IsCheck(IMethodSymbol method) => _checks.Contains(method);
+
+    /// <summary>True for a call that must be guarded: an order placement that does not take an approval token.</summary>
+    public bool IsGuardedPlacement(IMethodSymbol method) =>
+        _placementCalls.GetOrAdd(method, m => IsPlacement(m) && !TakesApprovalToken(m));
+
+    /// <summary>True when <paramref name="method"/> has an <c>ApprovalToken</c> parameter: it is guarded by construction.</summary>
+    public bool TakesApprovalToken(IMethodSymbol method)
+    {
+        if (_approvalToken is null)
+        {
+            return false;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, _approvalToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace RiskSdk.Analyzers.Tests;
+
+/// <summary>RISK002: a check whose result is never tested, followed by an order.</summary>
+public sealed class IgnoredCheckTests
+{
+    [Theory]
+    [InlineData("{|#0:limits.CanOpen(order)|}; broker.Place(order);")]
+    [InlineData("_ = {|#0:limits.Decide(order)|}; broker.Place(order);")]
+    [InlineData("var ok = {|#0:limits.CanOpen(order)|}; broker.Place(order);")]
+    [InlineData("await {|#0:limits.CanOpenAsync(order)|}; broker.Place(order);")]
+    [InlineData("_ = {|#0:limits.EnsureAsync(order)|}; broker.Place(order);")]
+    [InlineData("if (force) { {|#0:limits.CanOpen(order)|}; } broker.Place(order);")]
+    public Task Dropped_result_before_an_order_is_reported(string statements) =>
+        Verify.Analyzer(Prelude.Body(statements), Verify.Diagnostic(RiskDiagnostics.IgnoredCheckId));
+
+    [Theory]
+    [InlineData("limits.CanOpen(order);")]
+    [InlineData("var ok = limits.CanOpen(order); if (ok) broker.Place(order);")]
+    [InlineData("limits.CanOpen(order); if (!limits.CanOpen(order)) return; broker.Place(order);")]
+    [InlineData("limits.EnsureCanOpen(order); broker.Place(order);")]
+    public Task Tested_or_harmless_result_is_not_reported(string statements) => Verify.Analyzer(Prelude.Body(statements));
+
+    [Fact]
+    public Task Ignored_check_and_unrelated_unguarded_order_are_told_apart() => Verify.Analyzer(
+        Prelude.Body("if (force) { {|#0:broker.Place(order)|}; return; } {|#1:limits.CanOpen(order)|}; broker.Place(order);"),
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0),
+        Verify.Diagnostic(RiskDiagnostics.IgnoredCheckId, 1));
+}
