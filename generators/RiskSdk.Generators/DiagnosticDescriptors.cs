@@ -66,6 +66,14 @@ internal static class DiagnosticDescriptors
         ConfigurationCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>RISKGEN007: the settings class has no accessible parameterless constructor.</summary>
+    public static readonly DiagnosticDescriptor SettingsClassWithoutParameterlessConstructor = Create(
+        "RISKGEN007",
+        "Settings class needs a parameterless constructor",
+        "'{0}' has no parameterless constructor; the generated Bind creates it with one and sets the properties it reads",
+        ConfigurationCategory,
+        DiagnosticSeverity.Error);
+
     // Pipeline generator (RISKGEN1xx) descriptors go below, one field each, in id order.
 
     /// <summary>RISKGEN101: the pipeline lists no position-limit gate.</summary>

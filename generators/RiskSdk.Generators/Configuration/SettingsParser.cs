@@ -43,6 +43,12 @@ internal static class SettingsParser
             return new SettingsParseResult(null, diagnostics.ToEquatableArray());
         }
 
+        if (!type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingsClassWithoutParameterlessConstructor, declaration.Identifier.GetLocation(), type.Name));
+            return new SettingsParseResult(null, diagnostics.ToEquatableArray());
+        }
+
         var marker = context.Attributes.FirstOrDefault();
         var prefix = marker?.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
         if (!VariableNames.IsValid(prefix, allowEmpty: true))
@@ -73,6 +79,12 @@ internal static class SettingsParser
             }
 
             var location = property.Locations.FirstOrDefault();
+            if (properties.Any(p => p.Standard is not null && p.PropertyName == model.PropertyName))
+            {
+                // Declared again next to the standard set: the compiler reports the duplicate member (CS0102).
+                continue;
+            }
+
             var clash = properties.FirstOrDefault(p => p.VariableName == model.VariableName);
             if (clash is not null)
             {

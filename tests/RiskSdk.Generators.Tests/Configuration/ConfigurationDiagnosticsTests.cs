@@ -159,12 +159,64 @@ public sealed class ConfigurationDiagnosticsTests
         Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData("public partial record Settings(int Count);")]
+    [InlineData("public partial class Settings { public Settings(int count) => Count = count; public int Count { get; init; } }")]
+    public void RISKGEN007_a_class_without_a_parameterless_constructor(string declaration)
+    {
+        var (result, _) = GeneratorHarness.Run(new ConfigurationGenerator(), "using RiskSdk;\n[EnvironmentSettings(\"APP_\")]\n" + declaration);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("RISKGEN007", diagnostic.Id);
+        Assert.Equal("'Settings' has no parameterless constructor; the generated Bind creates it with one and sets the properties it reads", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void A_private_parameterless_constructor_is_enough()
+    {
+        var (result, output) = GeneratorHarness.Run(new ConfigurationGenerator(), """
+            using RiskSdk;
+            [EnvironmentSettings("APP_")]
+            public partial class Settings
+            {
+                private Settings() { }
+                public int Count { get; init; } = 1;
+            }
+            """);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.CompilationErrors(output));
+    }
+
+    [Fact]
+    public void Get_only_and_static_properties_are_not_bound()
+    {
+        var (result, output) = GeneratorHarness.Run(new ConfigurationGenerator(), """
+            using RiskSdk;
+            [EnvironmentSettings("APP_")]
+            public partial class Settings
+            {
+                public int Count { get; init; } = 1;
+                public int Twice => Count * 2;
+                public static System.Uri Shared { get; set; } = new("http://localhost");
+            }
+            """);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.CompilationErrors(output));
+        var text = GeneratorHarness.GeneratedSources(result).Single().Text;
+        Assert.Contains("\"APP_COUNT\"", text, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("APP_TWICE", text, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("APP_SHARED", text, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_configuration_descriptor_has_a_rule_page_and_a_release_row()
     {
         var root = RepositoryRoot.Path;
         var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "generators/RiskSdk.Generators/AnalyzerReleases.Unshipped.md"));
-        foreach (var id in new[] { "RISKGEN001", "RISKGEN002", "RISKGEN003", "RISKGEN004", "RISKGEN005", "RISKGEN006" })
+        foreach (var id in new[] { "RISKGEN001", "RISKGEN002", "RISKGEN003", "RISKGEN004", "RISKGEN005", "RISKGEN006", "RISKGEN007" })
         {
             var page = System.IO.Path.Combine(root, "docs/rules", id + ".md");
             Assert.True(System.IO.File.Exists(page), $"{page} is missing");

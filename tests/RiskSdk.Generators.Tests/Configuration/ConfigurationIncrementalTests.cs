@@ -49,6 +49,7 @@ public sealed class ConfigurationIncrementalTests
     [Theory]
     [InlineData(ConfigurationSources.Simple)]
     [InlineData(ConfigurationSources.NestedInGlobalNamespace)]
+    [InlineData(ConfigurationSources.AutoExec)]
     public void Every_prefix_of_a_source_is_survived(string source) =>
         GeneratorHarness.AssertSurvivesEveryPrefix(new ConfigurationGenerator(), source, stride: 7);
 }
