@@ -1,0 +1,117 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+
+namespace RiskSdk.Benchmarks.Decision;
+
+/// <summary>
+/// One pre-trade decision with the seed's gates (kill switch, confidence, Kelly, lots, net delta, drawdown, order
+/// rate, cooldown, position limit): the runtime against the straight-line floor (the baseline) and the naive shape,
+/// on three paths: approved (the reservation is released inside the benchmark, so the book stays empty), refused by
+/// the second gate (confidence), and refused by the last gate (the exchange already holds its cap of 2 positions).
+/// </summary>
+[MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+public class DecisionBenchmarks : IDisposable
+{
+    private const string Approved = "Approved";
+    private const string RejectedLowConfidence = "Rejected: confidence (2nd gate)";
+    private const string RejectedAtCap = "Rejected: at cap (last gate)";
+
+    private TradeIntent _passing;
+    private TradeIntent _lowConfidence;
+    private DecisionRig _free = null!;
+    private DecisionRig _full = null!;
+
+    /// <summary>Builds one rig with an empty book and one whose book holds the cap, and checks every path decides as named.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _passing = DecisionSetup.Passing;
+        _lowConfidence = DecisionSetup.LowConfidence;
+        _free = new DecisionRig();
+        _full = new DecisionRig();
+        _full.FillToCap(in _passing);
+        _free.Expect(in _passing, RejectionReason.None, release: true);
+        _free.Expect(in _lowConfidence, RejectionReason.ConfidenceTooLow, release: false);
+        _full.Expect(in _passing, RejectionReason.PositionLimitReached, release: false);
+    }
+
+    /// <summary>Disposes the rigs.</summary>
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _free?.Dispose();
+        _full?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Approved by the floor, then released.</summary>
+    /// <returns>The outcome, so the work is not eliminated.</returns>
+    [Benchmark(Baseline = true, Description = "Floor (straight line, Interlocked)"), BenchmarkCategory(Approved)]
+    public bool FloorApproved()
+    {
+        var decision = _free.Floor.Evaluate(in _passing);
+        if (decision.IsApproved)
+        {
+            _free.Floor.Release();
+        }
+
+        return decision.IsApproved;
+    }
+
+    /// <summary>Approved by the runtime's hand-assembled pipeline, then released.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Description = "RiskPipeline (hand-assembled)"), BenchmarkCategory(Approved)]
+    public bool RiskPipelineApproved()
+    {
+        var decision = _free.Pipeline.Evaluate(in _passing);
+        decision.Reservation.Release();
+        return decision.IsApproved;
+    }
+
+    /// <summary>Approved by the naive shape, then released.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Description = "Naive (rule list, LINQ, lock)"), BenchmarkCategory(Approved)]
+    public bool NaiveApproved()
+    {
+        var decision = _free.Naive.Evaluate(_passing);
+        if (decision.Position is { } position)
+        {
+            _free.Naive.Release(position);
+        }
+
+        return decision.IsApproved;
+    }
+
+    /// <summary>Refused by the floor's confidence check.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Baseline = true, Description = "Floor (straight line, Interlocked)"), BenchmarkCategory(RejectedLowConfidence)]
+    public bool FloorLowConfidence() => _free.Floor.Evaluate(in _lowConfidence).IsApproved;
+
+    /// <summary>Refused by the runtime's confidence gate.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Description = "RiskPipeline (hand-assembled)"), BenchmarkCategory(RejectedLowConfidence)]
+    public bool RiskPipelineLowConfidence() => _free.Pipeline.Evaluate(in _lowConfidence).IsApproved;
+
+    /// <summary>Refused by the naive confidence rule.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Description = "Naive (rule list, LINQ, lock)"), BenchmarkCategory(RejectedLowConfidence)]
+    public bool NaiveLowConfidence() => _free.Naive.Evaluate(_lowConfidence).IsApproved;
+
+    /// <summary>Refused by the floor's slot counter.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Baseline = true, Description = "Floor (straight line, Interlocked)"), BenchmarkCategory(RejectedAtCap)]
+    public bool FloorAtCap() => _full.Floor.Evaluate(in _passing).IsApproved;
+
+    /// <summary>Refused by the runtime's position-limit gate.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Description = "RiskPipeline (hand-assembled)"), BenchmarkCategory(RejectedAtCap)]
+    public bool RiskPipelineAtCap() => _full.Pipeline.Evaluate(in _passing).IsApproved;
+
+    /// <summary>Refused by the naive position count.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Description = "Naive (rule list, LINQ, lock)"), BenchmarkCategory(RejectedAtCap)]
+    public bool NaiveAtCap() => _full.Naive.Evaluate(_passing).IsApproved;
+}

@@ -1,0 +1,55 @@
+using RiskSdk.Benchmarks.Configuration;
+using RiskSdk.Benchmarks.Decision;
+using RiskSdk.Benchmarks.PositionBook;
+
+namespace RiskSdk.Benchmarks.Tests;
+
+/// <summary>Each suite's setup holds (it throws when a path does not decide as named) and each benchmark returns what its name says, run once.</summary>
+public sealed class SuiteSetupTests
+{
+    [Fact]
+    public void Decision_benchmarks_take_the_paths_they_are_named_for()
+    {
+        using var suite = new DecisionBenchmarks();
+        suite.Setup();
+
+        Assert.True(suite.FloorApproved());
+        Assert.True(suite.RiskPipelineApproved());
+        Assert.True(suite.NaiveApproved());
+        Assert.False(suite.FloorLowConfidence());
+        Assert.False(suite.RiskPipelineLowConfidence());
+        Assert.False(suite.NaiveLowConfidence());
+        Assert.False(suite.FloorAtCap());
+        Assert.False(suite.RiskPipelineAtCap());
+        Assert.False(suite.NaiveAtCap());
+    }
+
+    [Fact]
+    public void Config_benchmarks_bind_the_valid_input_and_count_the_bad_one()
+    {
+        var suite = new ConfigBenchmarks();
+        suite.Setup();
+
+        Assert.Equal(0, suite.GeneratedValid());
+        Assert.Equal(0, suite.PeerValidPrebuilt());
+        Assert.Equal(3, suite.GeneratedThreeBad());
+        Assert.Equal(1, suite.PeerThreeBad());
+    }
+
+    [Fact]
+    public void Position_book_benchmarks_leave_the_book_empty()
+    {
+        using var suite = new PositionBookBenchmarks();
+        suite.Setup();
+
+        suite.ReserveReleaseOneThread();
+        suite.ReserveReleaseTwoThreadsOneScope();
+        suite.ReserveReleaseTwoThreadsSeparateScopes();
+        suite.ReserveCommitCloseOneThread();
+        suite.ReserveCommitCloseTwoThreadsOneScope();
+        suite.ReserveCommitCloseTwoThreadsSeparateScopes();
+
+        Assert.Equal(0, suite.Book.GetTotalCounts().Total);
+        Assert.Equal(0, suite.Book.IgnoredOperations);
+    }
+}
