@@ -8,6 +8,23 @@ namespace RiskSdk.Package.Tests;
 /// <summary>RiskSdk consumed the way users consume it: one PackageReference, restored from a feed.</summary>
 public sealed class PackageConsumerTests(ConsumerWorkspace workspace) : IClassFixture<ConsumerWorkspace>
 {
+    /// <summary>An order placed with no position-limit check: line 7, column 9 is the call.</summary>
+    private const string UnguardedSource = """
+        using RiskSdk;
+
+        internal static class Unguarded
+        {
+            public static void Run(PaperBroker broker, TradeIntent intent)
+            {
+                broker.PlaceOrder(intent);
+            }
+        }
+        """;
+
+    private const string OlderCompilerProperties = "<RoslynCompilerType>Custom</RoslynCompilerType>";
+
+    private const string OlderCompilerItems = "<PackageReference Include=\"Microsoft.Net.Compilers.Toolset\" Version=\"4.14.0\" PrivateAssets=\"all\" />";
+
     [PackageFact]
     public void The_package_holds_the_runtime_and_every_compile_time_component_and_depends_only_on_logging_abstractions()
     {
@@ -18,6 +35,8 @@ public sealed class PackageConsumerTests(ConsumerWorkspace workspace) : IClassFi
         Assert.Contains("lib/net10.0/RiskSdk.dll", entries);
         Assert.Contains("lib/net10.0/RiskSdk.xml", entries);
         Assert.Contains("analyzers/dotnet/cs/RiskSdk.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/RiskSdk.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/RiskSdk.CodeFixes.dll", entries);
         Assert.Contains("README.md", entries);
         Assert.True(File.Exists(Path.Combine(workspace.Feed, $"RiskSdk.{workspace.Version}.snupkg")), "no symbols package");
 
@@ -67,6 +86,33 @@ public sealed class PackageConsumerTests(ConsumerWorkspace workspace) : IClassFi
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("decision: approved, 1 open on NSE, cap 2", output, StringComparison.Ordinal);
+    }
+
+    [PackageFact]
+    public void An_unguarded_order_fails_the_build_with_RISK001_at_that_line()
+    {
+        var app = workspace.CreateApp("unguarded", extraSources: ("Unguarded.cs", UnguardedSource));
+
+        var (exitCode, output) = DotNetCli.DotNet(app, "build", "-c", "Release");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Unguarded.cs(7,9): error RISK001", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(output.Split('\n'), line => line.Contains("RISK001", StringComparison.Ordinal) && line.Contains("Program.cs", StringComparison.Ordinal)); // the guarded call passes
+    }
+
+    [PackageFact]
+    public void With_the_older_Roslyn_4_14_compiler_the_generators_run_and_RISK001_fires()
+    {
+        var guarded = workspace.CreateApp("older-compiler", extraProperties: OlderCompilerProperties, extraItems: OlderCompilerItems);
+        var unguarded = workspace.CreateApp("older-compiler-unguarded", extraProperties: OlderCompilerProperties, extraItems: OlderCompilerItems, extraSources: ("Unguarded.cs", UnguardedSource));
+
+        var (guardedExit, guardedOutput) = DotNetCli.DotNet(guarded, "build", "-c", "Release", "-v:n");
+        var (unguardedExit, unguardedOutput) = DotNetCli.DotNet(unguarded, "build", "-c", "Release");
+
+        Assert.True(guardedExit == 0, guardedOutput); // the generated ConsumerSettings class exists, so the generator ran
+        Assert.Contains("microsoft.net.compilers.toolset/4.14.0", guardedOutput, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(0, unguardedExit);
+        Assert.Contains("Unguarded.cs(7,9): error RISK001", unguardedOutput, StringComparison.Ordinal);
     }
 
     [PackageFact]

@@ -56,12 +56,12 @@ public sealed class SessionTests
     [Fact]
     public void Figures_are_measured_over_trading_hours_only()
     {
-        var tape = Read(Signal("09:15:00", "A"), Exit("15:30:00", "A"));
+        var tape = Read(Signal("09:20:00", "A"), Exit("15:30:00", "A"));
 
         var figures = Replays.Gated(tape).For("NSE");
 
         Assert.Equal(1, figures.MaxOpen);
-        Assert.InRange(figures.AverageOpen, 0.99, 1.0);
+        Assert.InRange(figures.AverageOpen, 370.0 / 375 - 0.001, 370.0 / 375);
         Assert.Equal(System.TimeSpan.Zero, figures.TimeAtOrAboveNormalCap);
     }
 }

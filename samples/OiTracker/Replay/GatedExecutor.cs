@@ -41,7 +41,7 @@ internal sealed class GatedExecutor : IAutoExecutor
         var decision = _pipeline.Evaluate(in intent);
         return decision.IsApproved
             ? new EntryDecision(true, RejectionReason.None, decision.Cap.IsHighConfidence, decision.Cap.Allowed, decision.Reservation)
-            : EntryDecision.Refused(decision.Reason);
+            : EntryDecision.Refused(decision.Reason, decision.Gate ?? "(none)");
     }
 
     /// <inheritdoc/>

@@ -49,7 +49,7 @@ internal sealed class LegacyExecutor : IAutoExecutor
             : RejectionReason.None;
         if (reason != RejectionReason.None)
         {
-            return EntryDecision.Refused(reason);
+            return EntryDecision.Refused(reason, Name);
         }
 
         _lastTrade[signal.Exchange] = now;

@@ -110,7 +110,7 @@ internal sealed class ReplayEngine
         var decision = _executor.DecideEntry(signal);
         if (!decision.IsApproved)
         {
-            _recorder.Refused(decision.Reason);
+            _recorder.Refused(decision.Reason, decision.Gate ?? _executor.Name);
             return;
         }
 
@@ -163,7 +163,7 @@ internal sealed class ReplayEngine
 
         if (reason != RejectionReason.None)
         {
-            _recorder.Refused(reason);
+            _recorder.Refused(reason, _executor.Name);
             return;
         }
 

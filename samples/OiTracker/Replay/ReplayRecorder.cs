@@ -35,6 +35,9 @@ internal sealed class ReplayRecorder
     /// <summary>Refused entries and exits, by reason code.</summary>
     public SortedDictionary<RejectionReason, int> Rejections { get; } = [];
 
+    /// <summary>Refusals by the app's own gates (<see cref="RejectionReason.CustomGate"/>), by gate name.</summary>
+    public SortedDictionary<string, int> CustomGateRefusals { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every approved entry.</summary>
     public List<Approval> Approvals { get; } = [];
 
@@ -51,7 +54,15 @@ internal sealed class ReplayRecorder
 
     /// <summary>Counts a refusal.</summary>
     /// <param name="reason">Why.</param>
-    public void Refused(RejectionReason reason) => Rejections[reason] = Rejections.GetValueOrDefault(reason) + 1;
+    /// <param name="gate">The gate that refused.</param>
+    public void Refused(RejectionReason reason, string gate)
+    {
+        Rejections[reason] = Rejections.GetValueOrDefault(reason) + 1;
+        if (reason == RejectionReason.CustomGate)
+        {
+            CustomGateRefusals[gate] = CustomGateRefusals.GetValueOrDefault(gate) + 1;
+        }
+    }
 
     /// <summary>Records an approval and the order sent for it.</summary>
     /// <param name="approval">The approval.</param>

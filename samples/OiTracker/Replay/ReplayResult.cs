@@ -13,6 +13,7 @@ namespace OiTracker.Replay;
 /// <param name="BrokerRejections">Entry orders the broker rejected (their reservations released).</param>
 /// <param name="LostAcknowledgements">Entry orders never acknowledged (their reservations left to expire).</param>
 /// <param name="Rejections">Refusals by reason code.</param>
+/// <param name="CustomGateRefusals">Refusals by the app's own gates, by gate name.</param>
 /// <param name="Exits">Positions closed, by exit reason.</param>
 /// <param name="ExitsWithoutPosition">Exit rows whose entry was never opened.</param>
 /// <param name="ExitRetries">Exits throttled and sent again.</param>
@@ -29,6 +30,7 @@ internal sealed record ReplayResult(
     int BrokerRejections,
     int LostAcknowledgements,
     IReadOnlyDictionary<RejectionReason, int> Rejections,
+    IReadOnlyDictionary<string, int> CustomGateRefusals,
     IReadOnlyDictionary<ExitReason, int> Exits,
     int ExitsWithoutPosition,
     int ExitRetries,
@@ -85,6 +87,7 @@ internal sealed record ReplayResult(
             recorder.BrokerRejections,
             recorder.LostAcknowledgements,
             recorder.Rejections,
+            recorder.CustomGateRefusals,
             recorder.Exits,
             recorder.ExitsWithoutPosition,
             recorder.ExitRetries,

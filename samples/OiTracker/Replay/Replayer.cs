@@ -1,4 +1,5 @@
 using System;
+using OiTracker.Gates;
 using OiTracker.Tape;
 using RiskSdk;
 
@@ -10,7 +11,7 @@ internal static class Replayer
     /// <summary>The paper broker's seed when none is given.</summary>
     public const ulong DefaultBrokerSeed = 20261125;
 
-    /// <summary>Replays a tape through the gate pipeline.</summary>
+    /// <summary>Replays a tape through the generated gate pipeline, <see cref="TrackerPipeline"/>.</summary>
     /// <param name="tape">The tape.</param>
     /// <param name="settings">The risk settings in force.</param>
     /// <param name="brokerSeed">Decides the broker's latencies, rejections and lost acknowledgements.</param>
@@ -21,7 +22,7 @@ internal static class Replayer
         ArgumentNullException.ThrowIfNull(tape);
         var clock = StartClock(tape);
         using var context = new RiskContext(settings, timeProvider: clock);
-        var executor = new GatedExecutor(context, new HandAssembledPipeline(context));
+        var executor = new GatedExecutor(context, new TrackerPipeline(context));
         return new ReplayEngine(executor, new PaperBroker(brokerSeed), clock).Run(tape, settings, progress);
     }
 

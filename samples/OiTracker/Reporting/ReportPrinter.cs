@@ -67,6 +67,11 @@ internal static class ReportPrinter
         {
             table.Row(reason.ToString(), Each(runs, r => Count(r.Rejections.GetValueOrDefault(reason))));
         }
+
+        foreach (var gate in runs.SelectMany(static r => r.CustomGateRefusals.Keys).Distinct().Order(StringComparer.Ordinal))
+        {
+            table.Row("  by " + gate, Each(runs, r => Count(r.CustomGateRefusals.GetValueOrDefault(gate))));
+        }
     }
 
     private static void Exchange(ReportTable table, IReadOnlyList<ReplayResult> runs, string exchange)

@@ -23,6 +23,24 @@ public sealed class PipelineSnapshotTests
     }
 
     [Fact]
+    public void A_generic_pipeline_nested_in_a_record_compiles()
+    {
+        var (result, output) = GeneratorHarness.Run(new GatePipelineGenerator(), """
+            using RiskSdk;
+            namespace Demo;
+            public partial record Desk<TBroker>
+            {
+                [GatePipeline(typeof(KillSwitchGate), typeof(PositionLimitGate))]
+                public partial class Pipeline<TSignal>;
+            }
+            """);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.CompilationErrors(output));
+        Assert.Equal("Demo.Desk`1.Pipeline`1.g.cs", Assert.Single(GeneratorHarness.GeneratedSources(result)).HintName);
+    }
+
+    [Fact]
     public void Output_is_identical_across_runs()
     {
         var first = GeneratorHarness.GeneratedSources(GeneratorHarness.Run(new GatePipelineGenerator(), PipelineSources.CustomGates).Result);

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Time.Testing;
+using RiskSdk.Generators.Tests.Configuration;
+using Xunit;
+
+namespace RiskSdk.Generators.Tests.Pipeline;
+
+/// <summary>What the generated members do beyond deciding like the reference: wiring, constructor checks, faults, order.</summary>
+public sealed class GeneratedPipelineBehaviourTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 25, 3, 45, 0, TimeSpan.Zero);
+
+    private static TradeIntent Signal(double confidence = 0.8, int lots = 2) =>
+        new() { Exchange = "NSE", Confidence = confidence, KellyFraction = 0.2, Lots = lots, Delta = 0.5 };
+
+    [Fact]
+    public void Generated_settings_wire_into_a_generated_pipeline_in_one_line()
+    {
+        var result = TrackerSettings.Bind(new Dictionary<string, string?> { ["OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS"] = "1" });
+        Assert.True(result.TryGetSettings(out var settings));
+
+        using var context = new RiskContext(settings.ToRiskSettings(), timeProvider: new FakeTimeProvider(Start));
+        var pipeline = new DefaultOrderPipeline(context);
+
+        Assert.Same(context, pipeline.Context);
+        Assert.True(pipeline.Evaluate(Signal()).IsApproved);
+        var verdicts = pipeline.Explain(Signal());
+        Assert.Equal(RejectionReason.PositionLimitReached, verdicts[^1].Reason);
+        Assert.Equal(1, verdicts[^1].Limit);
+    }
+
+    [Fact]
+    public void The_constructor_refuses_a_null_context_or_a_null_supplied_gate()
+    {
+        using var context = new RiskContext(new RiskSettings());
+
+        Assert.Equal("context", Assert.Throws<ArgumentNullException>(() => new DefaultOrderPipeline(null!)).ParamName);
+        Assert.Equal("blockedSymbol", Assert.Throws<ArgumentNullException>(() => new MixedPipeline(context, null!)).ParamName);
+    }
+
+    [Fact]
+    public void An_intent_without_an_exchange_is_refused_as_a_fault()
+    {
+        using var context = new RiskContext(new RiskSettings(), timeProvider: new FakeTimeProvider(Start));
+        var intent = Signal() with { Exchange = null! };
+
+        var decision = new DefaultOrderPipeline(context).Evaluate(in intent);
+
+        Assert.False(decision.IsApproved);
+        Assert.Equal(RejectionReason.GateFault, decision.Reason);
+        Assert.Equal("Intent", decision.Gate);
+    }
+
+    [Fact]
+    public void A_throwing_gate_refuses_the_trade_and_takes_no_slot()
+    {
+        using var context = new RiskContext(new RiskSettings(), timeProvider: new FakeTimeProvider(Start));
+        var pipeline = new MixedPipeline(context, new BlockedSymbolGate("BANKNIFTY"));
+
+        var decision = pipeline.Evaluate(Signal(lots: 3));
+
+        Assert.Equal(RejectionReason.GateFault, decision.Reason);
+        Assert.Equal(ThreeLotsFaultGate.GateName, decision.Gate);
+        Assert.Contains("three lots are unlucky", decision.Message, StringComparison.Ordinal);
+        Assert.Equal(0, context.Book.GetCounts("NSE").Total);
+    }
+
+    [Fact]
+    public void Explain_lists_every_gate_in_declared_order_and_reserves_nothing()
+    {
+        using var context = new RiskContext(new RiskSettings(), timeProvider: new FakeTimeProvider(Start));
+        var pipeline = new MixedPipeline(context, new BlockedSymbolGate("BANKNIFTY"));
+
+        var verdicts = pipeline.Explain(Signal(confidence: 0.3, lots: 3) with { Symbol = "BANKNIFTY" });
+
+        Assert.Equal(
+            new[] { "KillSwitch", "MinConfidence", ThreeLotsFaultGate.GateName, "DeltaFloor", "HighVolatilityLots", "BlockedSymbol", "OrderRate", "Cooldown", "PositionLimit" },
+            System.Linq.Enumerable.Select(verdicts, v => v.Gate));
+        Assert.Equal(RejectionReason.ConfidenceTooLow, verdicts[1].Reason);
+        Assert.Equal(RejectionReason.GateFault, verdicts[2].Reason);
+        Assert.Equal(RejectionReason.CustomGate, verdicts[5].Reason);
+        Assert.True(verdicts[8].IsPassed);
+        Assert.Equal(0, context.Book.GetCounts("NSE").Total);
+    }
+}
