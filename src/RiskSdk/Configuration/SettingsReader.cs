@@ -95,7 +95,7 @@ public sealed class SettingsReader
         return TryParse(variable, raw, text, parse, out var value) ? value : fallback;
     }
 
-    /// <summary>Reads text as it is; empty text counts as unset for a required or nullable string.</summary>
+    /// <summary>Reads text as it is; blank text is null for a nullable string and a problem for a required one.</summary>
     /// <param name="variable">The variable.</param>
     /// <param name="fallback">The value when unset.</param>
     /// <param name="fallbackSource">Where <paramref name="fallback"/> comes from.</param>
@@ -104,9 +104,20 @@ public sealed class SettingsReader
     {
         ArgumentNullException.ThrowIfNull(variable);
         var raw = _lookup.GetValue(variable.Name);
-        if (raw is null || (raw.Length == 0 && (variable.IsOptional || variable.IsRequired)))
+        if (raw is null)
         {
-            return raw is null ? Unset(variable, fallback, fallbackSource) : Unset(variable, (string?)null, ValueSource.Environment);
+            return Unset(variable, fallback, fallbackSource);
+        }
+
+        if (string.IsNullOrWhiteSpace(raw) && (variable.IsOptional || variable.IsRequired))
+        {
+            if (variable.IsRequired)
+            {
+                Missing(variable, raw);
+            }
+
+            _bound.Add(new BoundVariable(variable, null, ValueSource.Environment));
+            return null;
         }
 
         _bound.Add(new BoundVariable(variable, variable.Mask(raw), ValueSource.Environment));

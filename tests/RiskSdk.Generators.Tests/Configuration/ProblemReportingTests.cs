@@ -92,6 +92,17 @@ public sealed class ProblemReportingTests
         Assert.Equal("RULES_ACCOUNT is not set; expected a value.", problem.Message);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_required_variable_that_is_blank_is_a_problem(string value)
+    {
+        var problem = Assert.Single(RuleSettings.Bind(new Dictionary<string, string?> { ["RULES_ACCOUNT"] = value }).Problems);
+
+        Assert.Equal(ProblemKind.Missing, problem.Kind);
+        Assert.Equal("RULES_ACCOUNT is empty; expected a value.", problem.Message);
+    }
+
     [Fact]
     public void A_conditionally_required_variable_is_only_required_when_its_condition_holds()
     {
