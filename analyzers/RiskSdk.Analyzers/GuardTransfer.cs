@@ -107,7 +107,8 @@ internal sealed class GuardTransfer
     private GuardFacts Invocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var conditional = FlowAttributes.IsConditional(method);
+        var flow = _symbols.FlowOf(method);
+        var conditional = (flow & CallFlow.Conditional) != 0;
         var guardedBefore = State.Guarded;
         var instance = Evaluate(invocation.Instance);
         foreach (var argument in invocation.Arguments)
@@ -115,7 +116,7 @@ internal sealed class GuardTransfer
             var facts = Evaluate(argument.Value);
             if (argument.Parameter is { } parameter)
             {
-                if (!conditional && FlowAttributes.DoesNotReturnIf(parameter, out var stopsWhen))
+                if ((flow & (CallFlow.Conditional | CallFlow.DoesNotReturnIf)) == CallFlow.DoesNotReturnIf && FlowAttributes.DoesNotReturnIf(parameter, out var stopsWhen))
                 {
                     State.Guarded |= facts.Has(stopsWhen ? GuardFacts.IfFalse : GuardFacts.IfTrue);
                 }
@@ -137,7 +138,7 @@ internal sealed class GuardTransfer
             Placement(invocation);
         }
 
-        if (FlowAttributes.DoesNotReturn(method))
+        if ((flow & CallFlow.DoesNotReturn) != 0)
         {
             State.Reachable = false;
         }

@@ -22,6 +22,7 @@ internal sealed class RiskSymbols
     private readonly MarkedMethods _checks;
     private readonly INamedTypeSymbol? _approvalToken;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _placementCalls = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, CallFlow> _callFlow = new(SymbolEqualityComparer.Default);
 
     private RiskSymbols(MarkedMethods placements, MarkedMethods checks, INamedTypeSymbol? approvalToken, ImmutableDictionary<string, ImmutableArray<Diagnostic>> fileDiagnostics)
     {
@@ -67,6 +68,9 @@ internal sealed class RiskSymbols
     /// <summary>True for a call that must be guarded: an order placement that does not take an approval token.</summary>
     public bool IsGuardedPlacement(IMethodSymbol method) =>
         _placementCalls.GetOrAdd(method, m => IsPlacement(m) && !TakesApprovalToken(m));
+
+    /// <summary>How a call to <paramref name="method"/> changes control flow; cached per compilation.</summary>
+    public CallFlow FlowOf(IMethodSymbol method) => _callFlow.GetOrAdd(method, FlowAttributes.Of);
 
     /// <summary>True when <paramref name="method"/> has an <c>ApprovalToken</c> parameter: it is guarded by construction.</summary>
     public bool TakesApprovalToken(IMethodSymbol method)

@@ -30,4 +30,10 @@ public readonly struct ReserveOutcome
 
     /// <summary>True when a slot was taken.</summary>
     public bool IsReserved => Status == ReserveStatus.Reserved;
+
+    /// <summary>
+    /// Same as <see cref="IsReserved"/>. The name the RiskSdk analyzer looks for on the result of a
+    /// <see cref="PositionLimitCheckAttribute"/> method, so an untested <see cref="IPositionBook.TryReserve"/> is not a guard.
+    /// </summary>
+    public bool IsApproved => IsReserved;
 }

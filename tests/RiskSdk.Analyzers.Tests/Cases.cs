@@ -53,6 +53,10 @@ internal static class Cases
         { "nameof", "Console.WriteLine(nameof(broker.Place));" },
         { "guarded lambda", "Action run = () => { if (limits.CanOpen(order)) broker.Place(order); }; run();" },
         { "guarded local function", "void Send() { if (limits.CanOpen(order)) broker.Place(order); } Send();" },
+        { "using declaration", "using var stream = new System.IO.MemoryStream(); if (!limits.CanOpen(order)) { Console.WriteLine(stream.Length); return; } broker.Place(order);" },
+        { "is { IsApproved: true } in switch expression arm", "if (limits.Decide(order) switch { { IsApproved: true } d => !d.IsFinal || force, _ => false }) broker.Place(order);" },
+        { "nested lambda guarded inside", "Func<Action> make = () => () => { if (limits.CanOpen(order)) broker.Place(order); }; make()();" },
+        { "token method body", "Send(broker, order, null!); static void Send(Broker b, Order o, ApprovalToken token) => b.Place(o);" },
         { "guard in every loop turn", "foreach (var o in orders) { if (limits.CanOpen(o)) { broker.Place(o); } }" },
     };
 
@@ -88,6 +92,9 @@ internal static class Cases
         { "[DoesNotReturnIf(false)] negated", "Guard.That(!limits.CanOpen(order)); {|#0:broker.Place(order)|};" },
         { "assert-style after", "{|#0:broker.Place(order)|}; limits.EnsureCanOpen(order);" },
         { "nameof beside a call", "Console.WriteLine(nameof(broker.Place)); {|#0:broker.Place(order)|};" },
+        { "nested lambda", "if (!limits.CanOpen(order)) return; Func<Action> make = () => () => {|#0:broker.Place(order)|}; make()();" },
+        { "switch expression arm without approval", "if (limits.Decide(order) switch { { IsFinal: true } => true, _ => false }) {|#0:broker.Place(order)|};" },
+        { "guard only on one if branch", "if (force) { if (!limits.CanOpen(order)) return; } else { Console.WriteLine(); } {|#0:broker.Place(order)|};" },
         { "async placement", "await {|#0:broker.PlaceAsync(order)|};" },
     };
 }

@@ -24,6 +24,15 @@ public sealed class IgnoredCheckTests
     public Task Tested_or_harmless_result_is_not_reported(string statements) => Verify.Analyzer(Prelude.Body(statements));
 
     [Fact]
+    public Task An_untested_reservation_from_the_position_book_is_no_guard() => Verify.Analyzer(
+        Prelude.Body("{|#0:pipeline.Context.Book.TryReserve(\"NSE\", 2)|}; broker.Place(order);"),
+        Verify.Diagnostic(RiskDiagnostics.IgnoredCheckId));
+
+    [Fact]
+    public Task A_tested_reservation_from_the_position_book_guards() =>
+        Verify.Analyzer(Prelude.Body("if (pipeline.Context.Book.TryReserve(\"NSE\", 2).IsApproved) broker.Place(order);"));
+
+    [Fact]
     public Task Ignored_check_and_unrelated_unguarded_order_are_told_apart() => Verify.Analyzer(
         Prelude.Body("if (force) { {|#0:broker.Place(order)|}; return; } {|#1:limits.CanOpen(order)|}; broker.Place(order);"),
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0),

@@ -47,7 +47,7 @@ public sealed class ConsumerWorkspace : IDisposable
 
     public string PackOutput { get; }
 
-    /// <summary>Writes a consumer project named <paramref name="name"/> from the template and returns its folder.</summary>
+    /// <summary>Writes a consumer project named <paramref name="name"/> from the template (sources given replace or add to the template's) and returns its folder.</summary>
     public string CreateApp(string name, string targetFramework = "net10.0", string extraProperties = "", string extraItems = "", params (string File, string Text)[] extraSources)
     {
         var directory = Directory.CreateDirectory(Path.Combine(Root, name)).FullName;

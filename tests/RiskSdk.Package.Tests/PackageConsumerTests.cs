@@ -116,6 +116,25 @@ public sealed class PackageConsumerTests(ConsumerWorkspace workspace) : IClassFi
     }
 
     [PackageFact]
+    public void The_README_quick_start_builds_and_without_its_check_fails_with_RISK001()
+    {
+        var readme = File.ReadAllText(Path.Combine(ConsumerWorkspace.RepositoryRoot, "README.md"));
+        var section = readme[readme.IndexOf("## Quick start", StringComparison.Ordinal)..];
+        var code = section[(section.IndexOf("```csharp", StringComparison.Ordinal) + "```csharp".Length)..];
+        code = code[..code.IndexOf("```", StringComparison.Ordinal)];
+        var checkLine = code.Split('\n').Single(line => line.StartsWith("if (!decision.IsApproved)", StringComparison.Ordinal));
+        var guarded = workspace.CreateApp("readme", extraSources: ("Program.cs", code));
+        var unguarded = workspace.CreateApp("readme-unguarded", extraSources: ("Program.cs", code.Replace(checkLine, string.Empty, StringComparison.Ordinal)));
+
+        var (guardedExit, guardedOutput) = DotNetCli.DotNet(guarded, "build", "-c", "Release");
+        var (unguardedExit, unguardedOutput) = DotNetCli.DotNet(unguarded, "build", "-c", "Release");
+
+        Assert.True(guardedExit == 0, guardedOutput);
+        Assert.NotEqual(0, unguardedExit);
+        Assert.Contains("error RISK001", unguardedOutput, StringComparison.Ordinal);
+    }
+
+    [PackageFact]
     public void A_net8_app_builds_from_the_feed()
     {
         var app = workspace.CreateApp("net8", targetFramework: "net8.0");

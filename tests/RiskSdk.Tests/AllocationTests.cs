@@ -3,6 +3,7 @@ using System;
 namespace RiskSdk.Tests;
 
 /// <summary>Deciding allocates nothing, approved or rejected, once the exchange's state exists.</summary>
+[Collection(RunsAlone.Name)]
 public sealed class AllocationTests
 {
     private static readonly RiskSettings Unthrottled = new()

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace RiskSdk.Tests;
 
 /// <summary>The hand-assembled pipeline: order, explanation, tokens, status, logs and metrics.</summary>
+[Collection(RunsAlone.Name)]
 public sealed class PipelineTests
 {
     [Fact]

@@ -23,6 +23,8 @@ public sealed class PositionBookTests
         Assert.Equal(ReserveStatus.Reserved, first.Status);
         Assert.Equal((0, 1), (second.Open, second.Pending));
         Assert.Equal(ReserveStatus.AtCapacity, third.Status);
+        Assert.True(first.IsApproved);
+        Assert.False(third.IsApproved); // the member the analyzer tests for, so an untested reservation is no guard
         Assert.False(third.Reservation.HoldsSlot);
         Assert.Equal(new ScopeCounts(0, 2), _book.GetCounts("NSE"));
     }
