@@ -31,9 +31,12 @@ public sealed class BaselineAgreementTests
         var intent = DecisionSetup.Passing with { Confidence = confidence, KellyFraction = kelly, Lots = lots, Delta = delta };
 
         var runtime = rig.Pipeline.Evaluate(in intent);
+        runtime.Reservation.Release();
+        var generated = rig.Generated.Evaluate(in intent);
         var floor = rig.Floor.Evaluate(in intent);
         var naive = rig.Naive.Evaluate(intent);
 
+        Assert.True(runtime.Reason == generated.Reason, $"runtime {runtime.Reason}, generated {generated.Reason}");
         Assert.True(runtime.Reason == floor.Reason, $"runtime {runtime.Reason}, floor {floor.Reason}");
         Assert.Equal(runtime.IsApproved, naive.IsApproved);
     }
@@ -45,17 +48,20 @@ public sealed class BaselineAgreementTests
     public void Each_baseline_stops_at_the_runtime_s_cap(double confidence, MarketRegime regime, int cap)
     {
         using var rig = new DecisionRig();
+        using var generatedRig = new DecisionRig();
         var intent = DecisionSetup.Passing with { Confidence = confidence, Regime = regime };
 
         for (var i = 0; i < cap; i++)
         {
             Assert.True(rig.Pipeline.Evaluate(in intent).IsApproved);
+            Assert.True(generatedRig.Generated.Evaluate(in intent).IsApproved);
             Assert.True(rig.Floor.Evaluate(in intent).IsApproved);
             Assert.True(rig.Naive.Evaluate(intent).IsApproved);
         }
 
         var refused = rig.Pipeline.Evaluate(in intent);
         Assert.True(refused.Reason == RejectionReason.PositionLimitReached, refused.Message);
+        Assert.True(generatedRig.Generated.Evaluate(in intent).Reason == RejectionReason.PositionLimitReached);
         Assert.True(rig.Floor.Evaluate(in intent).Reason == RejectionReason.PositionLimitReached);
         Assert.StartsWith("PositionLimit", rig.Naive.Evaluate(intent).Reason, System.StringComparison.Ordinal);
     }

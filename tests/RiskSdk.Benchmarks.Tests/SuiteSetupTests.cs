@@ -14,12 +14,15 @@ public sealed class SuiteSetupTests
         suite.Setup();
 
         Assert.True(suite.FloorApproved());
+        Assert.True(suite.GeneratedApproved());
         Assert.True(suite.RiskPipelineApproved());
         Assert.True(suite.NaiveApproved());
         Assert.False(suite.FloorLowConfidence());
+        Assert.False(suite.GeneratedLowConfidence());
         Assert.False(suite.RiskPipelineLowConfidence());
         Assert.False(suite.NaiveLowConfidence());
         Assert.False(suite.FloorAtCap());
+        Assert.False(suite.GeneratedAtCap());
         Assert.False(suite.RiskPipelineAtCap());
         Assert.False(suite.NaiveAtCap());
     }

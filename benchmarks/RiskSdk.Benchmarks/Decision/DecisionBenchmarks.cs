@@ -6,7 +6,8 @@ namespace RiskSdk.Benchmarks.Decision;
 
 /// <summary>
 /// One pre-trade decision with the seed's gates (kill switch, confidence, Kelly, lots, net delta, drawdown, order
-/// rate, cooldown, position limit): the runtime against the straight-line floor (the baseline) and the naive shape,
+/// rate, cooldown, position limit): the generated pipeline and the hand-assembled <see cref="RiskPipeline"/> against
+/// the straight-line floor (the baseline) and the naive shape,
 /// on three paths: approved (the reservation is released inside the benchmark, so the book stays empty), refused by
 /// the second gate (confidence), and refused by the last gate (the exchange already holds its cap of 2 positions).
 /// </summary>
@@ -61,6 +62,16 @@ public class DecisionBenchmarks : IDisposable
         return decision.IsApproved;
     }
 
+    /// <summary>Approved by the generated pipeline, then released.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Description = "Generated pipeline ([GatePipeline])"), BenchmarkCategory(Approved)]
+    public bool GeneratedApproved()
+    {
+        var decision = _free.Generated.Evaluate(in _passing);
+        decision.Reservation.Release();
+        return decision.IsApproved;
+    }
+
     /// <summary>Approved by the runtime's hand-assembled pipeline, then released.</summary>
     /// <returns>The outcome.</returns>
     [Benchmark(Description = "RiskPipeline (hand-assembled)"), BenchmarkCategory(Approved)]
@@ -90,6 +101,11 @@ public class DecisionBenchmarks : IDisposable
     [Benchmark(Baseline = true, Description = "Floor (straight line, Interlocked)"), BenchmarkCategory(RejectedLowConfidence)]
     public bool FloorLowConfidence() => _free.Floor.Evaluate(in _lowConfidence).IsApproved;
 
+    /// <summary>Refused by the generated pipeline's confidence gate.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Description = "Generated pipeline ([GatePipeline])"), BenchmarkCategory(RejectedLowConfidence)]
+    public bool GeneratedLowConfidence() => _free.Generated.Evaluate(in _lowConfidence).IsApproved;
+
     /// <summary>Refused by the runtime's confidence gate.</summary>
     /// <returns>The outcome.</returns>
     [Benchmark(Description = "RiskPipeline (hand-assembled)"), BenchmarkCategory(RejectedLowConfidence)]
@@ -104,6 +120,11 @@ public class DecisionBenchmarks : IDisposable
     /// <returns>The outcome.</returns>
     [Benchmark(Baseline = true, Description = "Floor (straight line, Interlocked)"), BenchmarkCategory(RejectedAtCap)]
     public bool FloorAtCap() => _full.Floor.Evaluate(in _passing).IsApproved;
+
+    /// <summary>Refused by the generated pipeline's position-limit gate.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Description = "Generated pipeline ([GatePipeline])"), BenchmarkCategory(RejectedAtCap)]
+    public bool GeneratedAtCap() => _full.Generated.Evaluate(in _passing).IsApproved;
 
     /// <summary>Refused by the runtime's position-limit gate.</summary>
     /// <returns>The outcome.</returns>

@@ -14,6 +14,7 @@ public sealed class DecisionRig : IDisposable
         Context.Exposure.ReportNetDelta(DecisionSetup.ReportedNetDelta);
         Context.Exposure.ReportSessionPnl(DecisionSetup.ReportedSessionPnl);
         Pipeline = RiskPipeline.CreateDefault(Context);
+        Generated = new GeneratedDefaultPipeline(Context);
         Floor = new StraightLineFloor(DecisionSetup.Settings, clock.TimestampFrequency);
         Floor.ReportNetDelta(DecisionSetup.ReportedNetDelta);
         Floor.ReportSessionPnl(DecisionSetup.ReportedSessionPnl);
@@ -27,6 +28,9 @@ public sealed class DecisionRig : IDisposable
 
     /// <summary>The runtime's hand-assembled pipeline with every built-in gate.</summary>
     public RiskPipeline Pipeline { get; }
+
+    /// <summary>The same gates as a generated pipeline, over the same context (the same book, clock and limiter).</summary>
+    public GeneratedDefaultPipeline Generated { get; }
 
     /// <summary>The straight-line floor.</summary>
     public StraightLineFloor Floor { get; }
@@ -54,18 +58,24 @@ public sealed class DecisionRig : IDisposable
         }
     }
 
-    /// <summary>Decides once with each decider and throws unless all three give <paramref name="expected"/>.</summary>
+    /// <summary>Decides once with each decider and throws unless all four give <paramref name="expected"/>.</summary>
     /// <param name="intent">The trade.</param>
     /// <param name="expected">The reason expected (<see cref="RejectionReason.None"/> for an approval).</param>
     /// <param name="release">True to give an approval's slot back.</param>
     public void Expect(in TradeIntent intent, RejectionReason expected, bool release)
     {
         var runtime = Pipeline.Evaluate(in intent);
+        if (release)
+        {
+            runtime.Reservation.Release();
+        }
+
+        var generated = Generated.Evaluate(in intent);
         var floor = Floor.Evaluate(in intent);
         var naive = Naive.Evaluate(intent);
         if (release)
         {
-            runtime.Reservation.Release();
+            generated.Reservation.Release();
             if (floor.IsApproved)
             {
                 Floor.Release();
@@ -78,10 +88,10 @@ public sealed class DecisionRig : IDisposable
         }
 
         var expectApproval = expected == RejectionReason.None;
-        if (runtime.Reason != expected || floor.Reason != expected || naive.IsApproved != expectApproval)
+        if (runtime.Reason != expected || generated.Reason != expected || floor.Reason != expected || naive.IsApproved != expectApproval)
         {
             throw new InvalidOperationException(
-                $"The deciders disagree with the benchmark's path {expected}: runtime {runtime.Reason} ({runtime.Message}), floor {floor.Reason}, naive {naive.Reason}.");
+                $"The deciders disagree with the benchmark's path {expected}: runtime {runtime.Reason} ({runtime.Message}), generated {generated.Reason} ({generated.Message}), floor {floor.Reason}, naive {naive.Reason}.");
         }
     }
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace RiskSdk.Benchmarks.Running;
 
@@ -10,11 +11,15 @@ public static class BenchmarkMode
     public const string ShortSwitch = "--short";
 
     /// <summary>The configuration for a mode.</summary>
-    /// <param name="isShort">True for ShortRun (1 launch, 3 warm-up and 3 measured iterations): about 10 s a benchmark, wider error bars.</param>
+    /// <param name="isShort">
+    /// True for ShortRun (1 launch, 3 warm-up and 3 measured iterations) run in this process, so no separate benchmark
+    /// project is built: quick, with wider error bars. False for BenchmarkDotNet's default job, each benchmark in its
+    /// own process.
+    /// </param>
     /// <returns>The configuration; the suites add their own diagnosers and columns by attribute.</returns>
     public static IConfig For(bool isShort)
     {
-        var job = isShort ? Job.ShortRun : Job.Default;
+        var job = isShort ? Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance) : Job.Default;
         return DefaultConfig.Instance.AddJob(job.AsDefault());
     }
 }
