@@ -45,7 +45,7 @@ internal static class PipelineParser
         }
 
         var attribute = context.Attributes.FirstOrDefault();
-        if (attribute is null || !TryReadGateTypes(attribute, out var gateTypes))
+        if (attribute is null || IsRepeated(pipeline) || !TryReadGateTypes(attribute, out var gateTypes))
         {
             // The attribute does not bind yet (the code is being typed): the compiler reports that.
             return new PipelineParseResult(null, diagnostics.ToEquatableArray());
@@ -91,6 +91,13 @@ internal static class PipelineParser
             gates.ToEquatableArray());
         return new PipelineParseResult(model, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>
+    /// True when the attribute sits on more than one part of the class (the compiler reports CS0579); generating for
+    /// each part would add the same file twice.
+    /// </summary>
+    private static bool IsRepeated(INamedTypeSymbol pipeline) =>
+        pipeline.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == GatePipelineAttribute) > 1;
 
     private static bool TryReadGateTypes(AttributeData attribute, out List<ITypeSymbol> gateTypes)
     {

@@ -224,6 +224,27 @@ public sealed class PipelineDiagnosticsTests
     }
 
     [Fact]
+    public void The_attribute_on_two_parts_of_a_class_is_left_to_the_compiler_without_crashing()
+    {
+        var (result, output) = GeneratorHarness.Run(
+            new GatePipelineGenerator(),
+            """
+            using RiskSdk;
+            [GatePipeline(typeof(PositionLimitGate))]
+            public partial class Pipeline;
+            """,
+            """
+            using RiskSdk;
+            [GatePipeline(typeof(KillSwitchGate), typeof(PositionLimitGate))]
+            public partial class Pipeline;
+            """);
+
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        Assert.Empty(result.GeneratedTrees);
+        Assert.Contains(output.GetDiagnostics(), d => d.Id == "CS0579");
+    }
+
+    [Fact]
     public void Every_descriptor_has_a_rule_page_and_a_release_row()
     {
         var descriptors = typeof(DiagnosticDescriptors).GetFields()
