@@ -52,6 +52,13 @@ public readonly struct GateVerdict
     public static GateVerdict Reject(string gate, RejectionReason reason, double observed, double limit, string? detail = null) =>
         new(gate, reason == RejectionReason.None ? RejectionReason.GateFault : reason, observed, limit, detail);
 
+    /// <summary>A <see cref="RejectionReason.GateFault"/> rejection for a gate that threw; the detail names the exception.</summary>
+    /// <param name="gate">The gate's name.</param>
+    /// <param name="exception">What it threw.</param>
+    /// <returns>The verdict.</returns>
+    public static GateVerdict Fault(string gate, System.Exception exception) =>
+        new(gate, RejectionReason.GateFault, 0, 0, exception is null ? null : exception.GetType().Name + ": " + exception.Message);
+
     /// <inheritdoc/>
     public override string ToString() => IsPassed ? Gate + ": passed" : Message;
 }

@@ -110,7 +110,7 @@ public sealed class RiskContext : IDisposable
     public RiskDecision Fault(in TradeIntent intent, string gate, Exception exception)
     {
         RiskLog.GateFaulted(Logger, exception, gate, intent.Exchange ?? "(none)");
-        var verdict = GateVerdict.Reject(gate, RejectionReason.GateFault, 0, 0, exception.GetType().Name + ": " + exception.Message);
+        var verdict = GateVerdict.Fault(gate, exception);
         Metrics.RecordRejected(intent.Exchange ?? "(none)", RejectionReason.GateFault);
         return RiskDecision.Rejected(intent.Exchange ?? "(none)", verdict);
     }

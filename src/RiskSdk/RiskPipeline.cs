@@ -117,7 +117,7 @@ public sealed class RiskPipeline
             }
             catch (Exception exception)
             {
-                verdicts[i] = GateVerdict.Reject(SafeName(gate), RejectionReason.GateFault, 0, 0, exception.GetType().Name + ": " + exception.Message);
+                verdicts[i] = GateVerdict.Fault(SafeName(gate), exception);
             }
         }
 

@@ -44,10 +44,6 @@ internal static class PipelineEmitter
         WriteEvaluate(writer, model);
         writer.Line();
         WriteExplain(writer, model);
-        writer.Line();
-        writer.Line(GeneratedCodeInfo.Attribute)
-            .Line("private static " + Verdict + " Faulted(string gate, " + Exception + " exception) =>")
-            .Line("    " + Verdict + ".Reject(gate, global::RiskSdk.RejectionReason.GateFault, 0, 0, exception.GetType().Name + \": \" + exception.Message);");
         writer.CloseBlock();
 
         foreach (var _ in model.ContainingTypes)
@@ -175,7 +171,7 @@ internal static class PipelineEmitter
                 .Line(slot + " = " + CheckCall(gate) + ";")
                 .CloseBlock()
                 .OpenBlock("catch (" + Exception + " exception)")
-                .Line(slot + " = Faulted(" + gate.NameExpression + ", exception);")
+                .Line(slot + " = " + Verdict + ".Fault(" + gate.NameExpression + ", exception);")
                 .CloseBlock()
                 .Line();
         }

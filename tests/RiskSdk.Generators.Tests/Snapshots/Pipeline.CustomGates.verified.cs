@@ -162,7 +162,7 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[0] = Faulted(global::RiskSdk.KillSwitchGate.GateName, exception);
+                    verdicts[0] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.KillSwitchGate.GateName, exception);
                 }
 
                 try
@@ -171,7 +171,7 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[1] = Faulted(global::Demo.Custom.NoTradeAfterOpenGate.GateName, exception);
+                    verdicts[1] = global::RiskSdk.GateVerdict.Fault(global::Demo.Custom.NoTradeAfterOpenGate.GateName, exception);
                 }
 
                 try
@@ -180,7 +180,7 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[2] = Faulted("EvenLotsGate", exception);
+                    verdicts[2] = global::RiskSdk.GateVerdict.Fault("EvenLotsGate", exception);
                 }
 
                 try
@@ -189,7 +189,7 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[3] = Faulted("SettingsAwareGate", exception);
+                    verdicts[3] = global::RiskSdk.GateVerdict.Fault("SettingsAwareGate", exception);
                 }
 
                 try
@@ -198,7 +198,7 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[4] = Faulted(global::Demo.Custom.OnePositionPerUnderlyingGate.GateName, exception);
+                    verdicts[4] = global::RiskSdk.GateVerdict.Fault(global::Demo.Custom.OnePositionPerUnderlyingGate.GateName, exception);
                 }
 
                 try
@@ -207,7 +207,7 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[5] = Faulted(global::RiskSdk.CooldownGate.GateName, exception);
+                    verdicts[5] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.CooldownGate.GateName, exception);
                 }
 
                 try
@@ -216,15 +216,11 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[6] = Faulted(global::RiskSdk.PositionLimitGate.GateName, exception);
+                    verdicts[6] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.PositionLimitGate.GateName, exception);
                 }
 
                 return verdicts;
             }
-
-            [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-            private static global::RiskSdk.GateVerdict Faulted(string gate, global::System.Exception exception) =>
-                global::RiskSdk.GateVerdict.Reject(gate, global::RiskSdk.RejectionReason.GateFault, 0, 0, exception.GetType().Name + ": " + exception.Message);
         }
     }
 }

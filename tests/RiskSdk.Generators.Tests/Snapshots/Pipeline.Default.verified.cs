@@ -196,7 +196,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[0] = Faulted(global::RiskSdk.KillSwitchGate.GateName, exception);
+                verdicts[0] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.KillSwitchGate.GateName, exception);
             }
 
             try
@@ -205,7 +205,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[1] = Faulted(global::RiskSdk.MinimumConfidenceGate.GateName, exception);
+                verdicts[1] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.MinimumConfidenceGate.GateName, exception);
             }
 
             try
@@ -214,7 +214,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[2] = Faulted(global::RiskSdk.MinimumKellyGate.GateName, exception);
+                verdicts[2] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.MinimumKellyGate.GateName, exception);
             }
 
             try
@@ -223,7 +223,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[3] = Faulted(global::RiskSdk.MaximumLotsGate.GateName, exception);
+                verdicts[3] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.MaximumLotsGate.GateName, exception);
             }
 
             try
@@ -232,7 +232,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[4] = Faulted(global::RiskSdk.NetDeltaGate.GateName, exception);
+                verdicts[4] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.NetDeltaGate.GateName, exception);
             }
 
             try
@@ -241,7 +241,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[5] = Faulted(global::RiskSdk.SessionDrawdownGate.GateName, exception);
+                verdicts[5] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.SessionDrawdownGate.GateName, exception);
             }
 
             try
@@ -250,7 +250,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[6] = Faulted(global::RiskSdk.OrderRateGate.GateName, exception);
+                verdicts[6] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.OrderRateGate.GateName, exception);
             }
 
             try
@@ -259,7 +259,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[7] = Faulted(global::RiskSdk.CooldownGate.GateName, exception);
+                verdicts[7] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.CooldownGate.GateName, exception);
             }
 
             try
@@ -268,14 +268,10 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[8] = Faulted(global::RiskSdk.PositionLimitGate.GateName, exception);
+                verdicts[8] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.PositionLimitGate.GateName, exception);
             }
 
             return verdicts;
         }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private static global::RiskSdk.GateVerdict Faulted(string gate, global::System.Exception exception) =>
-            global::RiskSdk.GateVerdict.Reject(gate, global::RiskSdk.RejectionReason.GateFault, 0, 0, exception.GetType().Name + ": " + exception.Message);
     }
 }

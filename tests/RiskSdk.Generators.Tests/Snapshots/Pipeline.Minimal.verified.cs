@@ -56,13 +56,9 @@ partial class MinimalPipeline
         }
         catch (global::System.Exception exception)
         {
-            verdicts[0] = Faulted(global::RiskSdk.PositionLimitGate.GateName, exception);
+            verdicts[0] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.PositionLimitGate.GateName, exception);
         }
 
         return verdicts;
     }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-    private static global::RiskSdk.GateVerdict Faulted(string gate, global::System.Exception exception) =>
-        global::RiskSdk.GateVerdict.Reject(gate, global::RiskSdk.RejectionReason.GateFault, 0, 0, exception.GetType().Name + ": " + exception.Message);
 }
