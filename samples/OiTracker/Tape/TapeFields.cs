@@ -9,7 +9,7 @@ namespace OiTracker.Tape;
 /// </summary>
 internal sealed class TapeFields
 {
-    private string _line = string.Empty;
+    private ReadOnlyMemory<char> _line;
 
     // Field i spans from _commas[i] + 1 up to _commas[i + 1]; _commas[0] is -1 and _commas[Count] is the line's length.
     private int[] _commas = new int[16];
@@ -28,27 +28,27 @@ internal sealed class TapeFields
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
             var start = _commas[index] + 1;
-            return _line.AsSpan(start, _commas[index + 1] - start).Trim();
+            return _line.Span.Slice(start, _commas[index + 1] - start).Trim();
         }
     }
 
     /// <summary>Cuts a line into its fields, replacing the previous row.</summary>
-    /// <param name="line">The line, without its line break.</param>
-    public void Cut(string line)
+    /// <param name="line">The line, without its line break; it must stay unchanged while the fields are read.</param>
+    public void Cut(ReadOnlyMemory<char> line)
     {
-        ArgumentNullException.ThrowIfNull(line);
         _line = line;
         _commas[0] = -1;
+        var text = line.Span;
         var count = 1;
         var from = 0;
         int comma;
-        while ((comma = line.AsSpan(from).IndexOf(',')) >= 0)
+        while ((comma = text.Slice(from).IndexOf(',')) >= 0)
         {
             Mark(count++, from + comma);
             from += comma + 1;
         }
 
-        Mark(count, line.Length);
+        Mark(count, text.Length);
         Count = count;
     }
 

@@ -39,10 +39,11 @@ internal static class TapeReader
         var fields = new TapeFields();
         TapeRowParser? parser = null;
         var line = 0;
-        for (var text = reader.ReadLine(); text is not null; text = reader.ReadLine())
+        var lines = new TapeLines(reader);
+        while (lines.TryRead(out var text))
         {
             line++;
-            var content = text.AsSpan().TrimStart();
+            var content = text.Span.TrimStart();
             if (content.IsEmpty || content[0] == '#')
             {
                 continue;
@@ -50,7 +51,7 @@ internal static class TapeReader
 
             if (parser is null)
             {
-                if (!TapeHeader.TryRead(text.Split(','), out var header, out var problem))
+                if (!TapeHeader.TryRead(text.ToString().Split(','), out var header, out var problem))
                 {
                     problems.Add(new TapeProblem(line, problem + "; no row can be read"));
                     return new SignalTape(name, events, problems);
