@@ -167,6 +167,22 @@ public sealed class PipelineDiagnosticsTests
     }
 
     [Fact]
+    public void RISKGEN106_a_pipeline_class_with_a_primary_constructor()
+    {
+        var source = """
+            using RiskSdk;
+            [GatePipeline(typeof(KillSwitchGate), typeof(PositionLimitGate))]
+            public sealed partial class Pipeline;
+            public sealed partial class Pipeline(RiskContext context);
+            """;
+        var (result, _) = GeneratorHarness.Run(new GatePipelineGenerator(), source);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        AssertError(result, diagnostic, "RISKGEN106");
+        Assert.Contains("'Pipeline' declares a primary constructor", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RISKGEN106_a_containing_type_that_is_not_partial()
     {
         var source = """
