@@ -268,12 +268,12 @@ public sealed class PipelineDiagnosticsTests
             .OfType<DiagnosticDescriptor>()
             .Where(d => d.Category == DiagnosticDescriptors.PipelineCategory)
             .ToList();
-        var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(Configuration.RepositoryRoot.Path, "generators/RiskSdk.Generators/AnalyzerReleases.Unshipped.md"));
+        var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(RiskSdk.Testing.RepositoryRoot.Path, "generators/RiskSdk.Generators/AnalyzerReleases.Unshipped.md"));
 
         Assert.Equal(7, descriptors.Count);
         foreach (var descriptor in descriptors)
         {
-            var page = System.IO.Path.Combine(Configuration.RepositoryRoot.Path, "docs/rules", descriptor.Id + ".md");
+            var page = System.IO.Path.Combine(RiskSdk.Testing.RepositoryRoot.Path, "docs/rules", descriptor.Id + ".md");
             Assert.True(System.IO.File.Exists(page), "Missing " + page);
             var text = System.IO.File.ReadAllText(page);
             foreach (var section in RuleSections)
