@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Threading;
 
 namespace RiskSdk;
@@ -74,11 +75,14 @@ internal sealed class ScopeTable<TValue>
             _keys = keys;
             _values = values;
             _index = index;
+            Keys = new ReadOnlyCollection<string>(keys);
+            Values = new ReadOnlyCollection<TValue>(values);
         }
 
-        public IReadOnlyCollection<string> Keys => _keys;
+        /// <summary>The keys, behind a wrapper, so a caller cannot cast back to the array the lookups scan.</summary>
+        public IReadOnlyCollection<string> Keys { get; }
 
-        public IEnumerable<TValue> Values => _values;
+        public IEnumerable<TValue> Values { get; }
 
         public bool TryFind(string key, out TValue value)
         {

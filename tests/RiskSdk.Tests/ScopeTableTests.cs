@@ -65,5 +65,6 @@ public sealed class ScopeTableTests
         }
 
         Assert.Equal(40, book.Scopes.Count);
+        Assert.IsNotType<string[]>(book.Scopes); // a caller cannot write into the keys the lookups scan
     }
 }
