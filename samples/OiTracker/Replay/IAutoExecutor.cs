@@ -20,9 +20,14 @@ internal interface IAutoExecutor
     /// <returns>The count.</returns>
     int Held(string exchange);
 
-    /// <summary>Decides an entry signal.</summary>
+    /// <summary>
+    /// Decides an entry signal. Marked <see cref="PositionLimitCheckAttribute"/>: the replay may only place the order
+    /// where <see cref="EntryDecision.IsApproved"/> was found true (RISK001). The analyzer proves that a check guards
+    /// the order, not that the check is right: the legacy executor's check is the one with the leak.
+    /// </summary>
     /// <param name="signal">The signal.</param>
     /// <returns>The decision.</returns>
+    [PositionLimitCheck]
     EntryDecision DecideEntry(TapeEvent signal);
 
     /// <summary>The entry order filled.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using RiskSdk;
 
 namespace OiTracker.Replay;
 
@@ -23,10 +24,15 @@ internal sealed class PaperBroker
     /// <param name="seed">Decides every order's fate and latency.</param>
     public PaperBroker(ulong seed) => _seed = seed;
 
-    /// <summary>How the broker will answer the entry order for <paramref name="signalId"/>, and after how long.</summary>
+    /// <summary>
+    /// Sends the entry order for <paramref name="signalId"/>: how the broker will answer it, and after how long.
+    /// Marked <see cref="OrderPlacementAttribute"/>, so the RISK001 analyzer fails the sample's build where it is
+    /// called without a position-limit check guarding the call.
+    /// </summary>
     /// <param name="signalId">The signal the order is for.</param>
     /// <returns>The answer and its latency (150 to 900 ms).</returns>
-    public (BrokerAnswer Answer, TimeSpan Latency) Answer(string signalId)
+    [OrderPlacement]
+    public (BrokerAnswer Answer, TimeSpan Latency) PlaceOrder(string signalId)
     {
         var draw = SplitMix64.For(_seed, signalId);
         var latency = TimeSpan.FromMilliseconds(Math.Round(draw.Between(150, 900)));

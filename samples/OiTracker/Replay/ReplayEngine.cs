@@ -120,7 +120,7 @@ internal sealed class ReplayEngine
         _inFlight[signal.Exchange] = inFlight;
         var openAfter = _broker.OpenCount(signal.Exchange) + inFlight;
         _recorder.Approved(new Approval(_clock.Now, signal.Exchange, signal.SignalId, decision.IsHighConfidence, signal.Regime, before, after, decision.CapAllowed, openAfter));
-        var (answer, latency) = _broker.Answer(signal.SignalId);
+        var (answer, latency) = _broker.PlaceOrder(signal.SignalId);
         ScheduleAnswer(latency, signal, decision, answer);
     }
 
