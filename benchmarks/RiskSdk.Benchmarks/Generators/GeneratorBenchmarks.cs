@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RiskSdk.Benchmarks.Compilation;
+using RiskSdk.Benchmarks.Running;
 using RiskSdk.Generators.Configuration;
 using RiskSdk.Generators.Pipeline;
 
@@ -42,6 +43,12 @@ public class GeneratorBenchmarks
         _warmFloor = CreateDriverWith([new AttributeLookupFloor().AsSourceGenerator()], trackSteps: false).RunGenerators(compilation);
         CheckOutput(compilation);
         CheckCacheHit(compilation);
+        JitWarmUp.Once(this, () =>
+        {
+            Cold();
+            AfterUnrelatedEdit();
+            AttributeLookupAfterUnrelatedEdit();
+        });
     }
 
     /// <summary>A new driver on a new compilation.</summary>
