@@ -119,8 +119,8 @@ internal static class DiagnosticDescriptors
     /// <summary>RISKGEN106: the pipeline class (or a type containing it) is not partial, or it is static.</summary>
     public static readonly DiagnosticDescriptor PipelineClassNotPartial = Create(
         "RISKGEN106",
-        "Gate pipeline class must be a non-static partial class",
-        "'{0}' is marked [GatePipeline] but '{1}' {2}; the generator adds the pipeline's constructor, Evaluate and Explain to a non-static partial class",
+        "Gate pipeline class must be a non-static partial class without a primary constructor",
+        "'{0}' is marked [GatePipeline] but '{1}' {2}; the generator adds the pipeline's constructor, Evaluate and Explain to a non-static partial class that declares no primary constructor",
         PipelineCategory,
         DiagnosticSeverity.Error);
 

@@ -197,7 +197,7 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
     }
 
     /// <inheritdoc/>
-    /// <remarks>When the ledger does not answer, nothing changes and the report is empty (the failure is logged); reconcile again later.</remarks>
+    /// <remarks>When the ledger does not answer, nothing changes and the report says <see cref="ReconcileReport.Unavailable"/> (the failure is logged); reconcile again later.</remarks>
     public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -216,7 +216,7 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
             : null;
         if (result is null)
         {
-            return new ReconcileReport(scope, Array.Empty<string>(), Array.Empty<string>());
+            return new ReconcileReport(scope, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true };
         }
 
         var added = ToSortedStrings((RedisResult[])result[0]!);

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.Extensions.Logging;
@@ -12,11 +11,16 @@ namespace RiskSdk;
 /// cap check and the slot are taken under the same lock. Expired reservations are given back lazily, the next time
 /// the scope is touched, against a monotonic clock.
 /// </summary>
+/// <remarks>
+/// Each scope also publishes its open and pending counts as one 64-bit value whenever they change under its lock,
+/// so the two most frequent questions are answered without the lock or the clock while nothing is pending: the
+/// counts, and a refusal at the cap (the cap is full of open positions and no reservation could expire).
+/// </remarks>
 public sealed class InMemoryPositionBook : IPositionBook
 {
     private const int MaxRememberedExpiries = 4096;
 
-    private readonly ConcurrentDictionary<string, ScopeBook> _scopes = new(StringComparer.Ordinal);
+    private readonly ScopeTable<ScopeBook> _scopes = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _reservationTimeout;
     private readonly ILogger _logger;
@@ -42,7 +46,7 @@ public sealed class InMemoryPositionBook : IPositionBook
     }
 
     /// <inheritdoc/>
-    public IReadOnlyCollection<string> Scopes => (IReadOnlyCollection<string>)_scopes.Keys;
+    public IReadOnlyCollection<string> Scopes => _scopes.Keys;
 
     /// <inheritdoc/>
     public long ExpiredReservations => Interlocked.Read(ref _expired);
@@ -59,6 +63,13 @@ public sealed class InMemoryPositionBook : IPositionBook
     {
         ArgumentNullException.ThrowIfNull(scope);
         var book = GetScope(scope);
+        var published = book.PublishedCounts;
+        if (published.Pending == 0 && published.Open >= cap)
+        {
+            // Full of open positions and nothing pending that could expire: refused without the lock or the clock.
+            return new ReserveOutcome(ReserveStatus.AtCapacity, default, published.Open, 0);
+        }
+
         var now = _time.GetTimestamp();
         lock (book)
         {
@@ -71,6 +82,7 @@ public sealed class InMemoryPositionBook : IPositionBook
 
             var id = Interlocked.Increment(ref _nextReservationId);
             book.Pending.Add(id, now);
+            book.Publish();
             return new ReserveOutcome(ReserveStatus.Reserved, new Reservation(this, scope, id), open, pending);
         }
     }
@@ -89,11 +101,14 @@ public sealed class InMemoryPositionBook : IPositionBook
             SweepExpired(scope, book, _time.GetTimestamp());
             if (book.Pending.Remove(reservation.Id))
             {
-                return book.Open.Add(positionId) || Ignore("fill of an already open position", scope, positionId);
+                var added = book.Open.Add(positionId);
+                book.Publish();
+                return added || Ignore("fill of an already open position", scope, positionId);
             }
 
             if (book.Expired.Remove(reservation.Id) && book.Open.Add(positionId))
             {
+                book.Publish();
                 Interlocked.Increment(ref _lateFills);
                 RiskLog.LateFill(_logger, positionId, scope, reservation.Id);
                 return true;
@@ -115,6 +130,7 @@ public sealed class InMemoryPositionBook : IPositionBook
         {
             if (book.Pending.Remove(reservation.Id))
             {
+                book.Publish();
                 return true;
             }
 
@@ -136,6 +152,7 @@ public sealed class InMemoryPositionBook : IPositionBook
             {
                 if (book.Open.Remove(positionId))
                 {
+                    book.Publish();
                     return true;
                 }
             }
@@ -173,6 +190,7 @@ public sealed class InMemoryPositionBook : IPositionBook
 
             book.Open.Clear();
             book.Open.UnionWith(truth);
+            book.Publish();
         }
 
         added.Sort(StringComparer.Ordinal);
@@ -192,6 +210,12 @@ public sealed class InMemoryPositionBook : IPositionBook
         if (!_scopes.TryGetValue(scope, out var book))
         {
             return default;
+        }
+
+        var published = book.PublishedCounts;
+        if (published.Pending == 0)
+        {
+            return published;
         }
 
         lock (book)
@@ -230,7 +254,7 @@ public sealed class InMemoryPositionBook : IPositionBook
         }
     }
 
-    private ScopeBook GetScope(string scope) => _scopes.GetOrAdd(scope, static _ => new ScopeBook());
+    private ScopeBook GetScope(string scope) => _scopes.GetOrAdd(scope, static (_, _) => new ScopeBook(), 0);
 
     private bool Owns(in Reservation reservation, out string scope, out ScopeBook book)
     {
@@ -268,11 +292,26 @@ public sealed class InMemoryPositionBook : IPositionBook
                 RiskLog.ReservationExpired(_logger, id, scope, _reservationTimeout.TotalSeconds);
             }
         }
+
+        book.Publish();
     }
 
     /// <summary>One scope's state; the object itself is the scope's lock.</summary>
     private sealed class ScopeBook
     {
+        /// <summary>Open count in the high 32 bits, pending in the low 32; written under the lock by <see cref="Publish"/>.</summary>
+        private long _published;
+
+        /// <summary>The counts as of the last change, read without the lock.</summary>
+        public ScopeCounts PublishedCounts
+        {
+            get
+            {
+                var packed = Volatile.Read(ref _published);
+                return new ScopeCounts((int)(packed >> 32), (int)packed);
+            }
+        }
+
         /// <summary>Pending reservation id to the monotonic timestamp it was taken at.</summary>
         public readonly Dictionary<long, long> Pending = new();
 
@@ -281,5 +320,8 @@ public sealed class InMemoryPositionBook : IPositionBook
 
         /// <summary>Ids of reservations that expired, so a late fill is still recorded (the position is real).</summary>
         public readonly HashSet<long> Expired = new();
+
+        /// <summary>Makes the current counts visible to lock-free readers; called under the lock after every change.</summary>
+        public void Publish() => Volatile.Write(ref _published, ((long)Open.Count << 32) | (uint)Pending.Count);
     }
 }

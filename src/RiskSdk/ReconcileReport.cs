@@ -8,6 +8,12 @@ namespace RiskSdk;
 /// <param name="Removed">Positions the book held open that the broker does not report (now closed in the book).</param>
 public sealed record ReconcileReport(string Scope, IReadOnlyList<string> Added, IReadOnlyList<string> Removed)
 {
-    /// <summary>True when the book already agreed with the broker.</summary>
-    public bool InAgreement => Added.Count == 0 && Removed.Count == 0;
+    /// <summary>True when the book already agreed with the broker; false when the book could not be reconciled (<see cref="Unavailable"/>).</summary>
+    public bool InAgreement => !Unavailable && Added.Count == 0 && Removed.Count == 0;
+
+    /// <summary>
+    /// True when the book's backing store did not answer, so nothing was compared or changed: the empty lists mean
+    /// "unknown", not "in agreement". Reconcile again once the store is back.
+    /// </summary>
+    public bool Unavailable { get; init; }
 }

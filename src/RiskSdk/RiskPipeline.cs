@@ -10,6 +10,9 @@ namespace RiskSdk;
 /// </summary>
 public sealed class RiskPipeline
 {
+    /// <summary>Marks a decision that has not read the clock yet (no real monotonic timestamp is this value).</summary>
+    private const long NotRead = long.MinValue;
+
     private readonly RiskContext _context;
     private readonly IRiskGate[] _checks;
     private readonly PositionLimitGate _positionLimit;
@@ -81,12 +84,14 @@ public sealed class RiskPipeline
             return _context.Fault(in intent, "Intent", new ArgumentException("The intent names no exchange.", nameof(intent)));
         }
 
+        // The clock is read once, by the first gate that needs the time, and the reading is shared by the rest.
+        var timestamp = NotRead;
         foreach (var gate in _checks)
         {
             GateVerdict verdict;
             try
             {
-                verdict = gate.Check(in intent);
+                verdict = Check(gate, in intent, ref timestamp);
             }
             catch (Exception exception)
             {
@@ -99,7 +104,9 @@ public sealed class RiskPipeline
             }
         }
 
-        return _positionLimit.Admit(in intent, _cooldown, _orderRate);
+        return timestamp == NotRead
+            ? _positionLimit.Admit(in intent, _cooldown, _orderRate)
+            : _positionLimit.Admit(in intent, _cooldown, _orderRate, timestamp);
     }
 
     /// <summary>Runs every gate, the position limit included, without reserving anything, and returns all verdicts in order.</summary>
@@ -123,6 +130,23 @@ public sealed class RiskPipeline
 
         return verdicts;
     }
+
+    private GateVerdict Check(IRiskGate gate, in TradeIntent intent, ref long timestamp)
+    {
+        if (ReferenceEquals(gate, _orderRate))
+        {
+            return _orderRate.Check(in intent, Now(ref timestamp));
+        }
+
+        if (ReferenceEquals(gate, _cooldown))
+        {
+            return _cooldown.Check(in intent, Now(ref timestamp));
+        }
+
+        return gate.Check(in intent);
+    }
+
+    private long Now(ref long timestamp) => timestamp != NotRead ? timestamp : timestamp = _context.Time.GetTimestamp();
 
     private static string SafeName(IRiskGate gate)
     {

@@ -27,18 +27,7 @@ public sealed class PackagingTests
         foreach (var descriptor in new OrderPlacementAnalyzer().SupportedDiagnostics)
         {
             Assert.Equal($"https://github.com/risksdk/risksdk/blob/main/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
-            Assert.True(System.IO.File.Exists(System.IO.Path.Combine(RepositoryRoot(), "docs", "rules", descriptor.Id + ".md")), descriptor.Id);
+            Assert.True(System.IO.File.Exists(System.IO.Path.Combine(RiskSdk.Testing.RepositoryRoot.Path, "docs", "rules", descriptor.Id + ".md")), descriptor.Id);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new System.IO.DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !System.IO.File.Exists(System.IO.Path.Combine(directory.FullName, "RiskSdk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("RiskSdk.sln not found above the test output.");
     }
 }

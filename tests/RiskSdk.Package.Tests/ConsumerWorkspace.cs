@@ -37,7 +37,7 @@ public sealed class ConsumerWorkspace : IDisposable
             """);
     }
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot { get; } = RiskSdk.Testing.RepositoryRoot.Path;
 
     public string Root { get; }
 
@@ -92,16 +92,5 @@ public sealed class ConsumerWorkspace : IDisposable
         {
             // A leftover temporary folder is harmless; the next run uses a new version and folder.
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RiskSdk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("RiskSdk.sln not found above " + AppContext.BaseDirectory);
     }
 }

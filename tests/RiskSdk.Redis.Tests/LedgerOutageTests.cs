@@ -52,7 +52,10 @@ public sealed class LedgerOutageTests
         Assert.True(book.GetTotalCounts().Unavailable);
         Assert.Empty(book.GetOpenPositions(Scope));
         Assert.Empty(book.Scopes);
-        Assert.Empty(book.Reconcile(Scope, ["p-9"]).Added);
+        var unreconciled = book.Reconcile(Scope, ["p-9"]);
+        Assert.True(unreconciled.Unavailable);
+        Assert.False(unreconciled.InAgreement);
+        Assert.Empty(unreconciled.Added);
 
         server.Start();
         var approved = AdmitUntilAnswered(gate);

@@ -85,4 +85,37 @@ public sealed class TapeReaderTests
         Assert.Empty(again.Problems);
         Assert.Equal(events.Select(static e => e with { Line = 0 }), again.Events.Select(static e => e with { Line = 0 }));
     }
+
+    [Fact]
+    public void Exits_that_contradict_their_signal_are_skipped_and_reported()
+    {
+        var tape = Read(
+            Signal("09:20:00", "A"),
+            Exit("09:21:00", "A", exchange: "BSE"),
+            Exit("09:22:00", "A"),
+            Exit("09:23:00", "A"),
+            "2026-11-25T09:24:00+05:30,NSE,EXIT,B,NIFTY 26000 CE,,,,,,,TARGET,1");
+
+        Assert.Equal([TapeEventKind.Signal, TapeEventKind.Exit], tape.Events.Select(static e => e.Kind).ToArray());
+        Assert.Equal([3, 5, 6], tape.Problems.Select(static p => p.Line).ToArray());
+        Assert.Contains("exit on BSE for signal 'A', which was on NSE (line 2)", tape.Problems[0].Message);
+        Assert.Contains("signal 'A' is exited twice", tape.Problems[1].Message);
+        Assert.Contains("exit for signal_id 'B', which no earlier signal row has", tape.Problems[2].Message);
+    }
+
+    [Fact]
+    public void Values_are_read_in_any_case_and_repeated_texts_share_one_string()
+    {
+        var tape = Read(
+            "2026-11-25T09:20:00+05:30,NSE,Signal,A,NIFTY 26000 CE,SELL,0.8,0.25,1,-0.5,HIGH_VOLATILITY,,",
+            "2026-11-25T09:21:00+05:30,NSE,signal,B,NIFTY 26000 CE,buy,0.8,0.25,1,0.5,normal,,",
+            "2026-11-25T09:22:00+05:30,NSE,Exit,A,NIFTY 26000 CE,,,,,,,Stop,-250.5");
+
+        var (a, b, exit) = (tape.Events[0], tape.Events[1], tape.Events[2]);
+        Assert.Empty(tape.Problems);
+        Assert.Equal((TradeSide.Sell, MarketRegime.HighVolatility, -0.5), (a.Side, a.Regime, a.Delta));
+        Assert.Equal((ExitReason.Stop, -250.5), (exit.ExitReason, exit.Pnl));
+        Assert.Same(a.Exchange, b.Exchange);
+        Assert.Same(a.Symbol, exit.Symbol);
+    }
 }

@@ -97,14 +97,7 @@ public sealed class PipelineTests
     {
         using var rig = new TestRig(new RiskSettings { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero });
         var measurements = new List<(string Instrument, long Value, Dictionary<string, object?> Tags)>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == RiskMetrics.MeterName)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
+        using var listener = RiskSdkListener();
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
             measurements.Add((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
         listener.Start();
@@ -126,14 +119,7 @@ public sealed class PipelineTests
         using var rig = new TestRig();
         rig.EvaluateAndFill(TestRig.Signal(), "P1");
         var gauges = new Dictionary<string, int>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == RiskMetrics.MeterName)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
+        using var listener = RiskSdkListener();
         listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => gauges[instrument.Name] = value);
         listener.Start();
 
@@ -192,4 +178,16 @@ public sealed class PipelineTests
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             Entries.Add((eventId.Id, formatter(state, exception), exception));
     }
+
+    /// <summary>A listener enabled for every instrument of the <c>RiskSdk</c> meters; set its callbacks, then start it.</summary>
+    private static MeterListener RiskSdkListener() => new()
+    {
+        InstrumentPublished = static (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == RiskMetrics.MeterName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        },
+    };
 }

@@ -194,24 +194,13 @@ public sealed class RejectionReasonTests
     [Fact]
     public void Every_reason_has_a_message_and_is_documented()
     {
-        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "reasons.md"));
+        var docs = File.ReadAllText(Path.Combine(RiskSdk.Testing.RepositoryRoot.Path, "docs", "reasons.md"));
         foreach (var reason in Enum.GetValues<RejectionReason>().Where(r => r != RejectionReason.None))
         {
             var message = GateVerdict.Reject("Gate", reason, 1, 2).Message;
             Assert.DoesNotContain("rejected (reason", message, StringComparison.Ordinal);
             Assert.Contains($"`{reason}` ({(int)reason})", docs, StringComparison.Ordinal);
         }
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RiskSdk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("RiskSdk.sln not found above " + AppContext.BaseDirectory);
     }
 
     private sealed class ThrowingGate : IRiskGate

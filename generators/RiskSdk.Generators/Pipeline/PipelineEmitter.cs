@@ -129,15 +129,30 @@ internal static class PipelineEmitter
             .OpenBlock("if (intent.Exchange is null)")
             .Line("return _context.Fault(in intent, \"Intent\", new global::System.ArgumentException(\"The intent names no exchange.\", nameof(intent)));")
             .CloseBlock();
+        var timed = checks.Any(IsTimed);
         if (checks.Count > 0)
         {
             writer.Line().Line(Verdict + " verdict;");
         }
 
+        if (timed)
+        {
+            // The first gate that needs the time reads the clock; the gates after it and the admission share the reading.
+            writer.Line("long timestamp;");
+        }
+
+        var clockRead = false;
         foreach (var gate in checks)
         {
+            var call = CheckCall(gate);
+            if (IsTimed(gate))
+            {
+                call = gate.FieldName + ".Check(in intent, " + (clockRead ? "timestamp" : "timestamp = _context.Time.GetTimestamp()") + ")";
+                clockRead = true;
+            }
+
             writer.OpenBlock("try")
-                .Line("verdict = " + CheckCall(gate) + ";")
+                .Line("verdict = " + call + ";")
                 .CloseBlock()
                 .OpenBlock("catch (" + Exception + " exception)")
                 .Line("return _context.Fault(in intent, " + gate.NameExpression + ", exception);")
@@ -151,9 +166,12 @@ internal static class PipelineEmitter
 
         var cooldown = model.Gates.FirstOrDefault(g => g.Role == GateRole.Cooldown)?.FieldName ?? "null";
         var orderRate = model.Gates.FirstOrDefault(g => g.Role == GateRole.OrderRate)?.FieldName ?? "null";
-        writer.Line("return " + positionLimit.FieldName + ".Admit(in intent, " + cooldown + ", " + orderRate + ");")
+        writer.Line("return " + positionLimit.FieldName + ".Admit(in intent, " + cooldown + ", " + orderRate + (timed ? ", timestamp" : string.Empty) + ");")
             .CloseBlock();
     }
+
+    /// <summary>The built-in gates whose check reads the clock: the pipeline hands them one reading per decision.</summary>
+    private static bool IsTimed(GateModel gate) => gate.Role is GateRole.Cooldown or GateRole.OrderRate;
 
     private static void WriteExplain(SourceWriter writer, PipelineModel model)
     {

@@ -132,6 +132,15 @@ internal static class PipelineParser
             return (pipeline.Name, "is static");
         }
 
+        foreach (var part in pipeline.DeclaringSyntaxReferences)
+        {
+            // The generated constructor could not chain to a primary constructor the generator knows nothing of (CS8862).
+            if (part.GetSyntax() is TypeDeclarationSyntax { ParameterList: not null })
+            {
+                return (pipeline.Name, "declares a primary constructor");
+            }
+        }
+
         foreach (var container in declaration.Ancestors().OfType<TypeDeclarationSyntax>())
         {
             if (!container.Modifiers.Any(SyntaxKind.PartialKeyword))

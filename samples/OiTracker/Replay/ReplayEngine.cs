@@ -21,7 +21,9 @@ internal sealed class ReplayEngine
     private readonly ReplayClock _clock;
     private readonly ReplayRecorder _recorder = new();
     private readonly PriorityQueue<Action, (long Ticks, long Sequence)> _scheduled = new();
-    private readonly Dictionary<string, TapeEvent> _signals = new(StringComparer.Ordinal);
+    // The entry signal of each position open at the broker, by signal id: what an exit row closes. Only open positions
+    // are kept, so a long tape does not hold a dictionary entry for every signal it ever gave.
+    private readonly Dictionary<string, TapeEvent> _openEntries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _inFlight = new(StringComparer.Ordinal);
     private long _sequence;
 
@@ -104,7 +106,6 @@ internal sealed class ReplayEngine
 
     private void Enter(TapeEvent signal)
     {
-        _signals[signal.SignalId] = signal;
         _recorder.SignalSeen(signal.Exchange);
         var before = _executor.Held(signal.Exchange);
         var decision = _executor.DecideEntry(signal);
@@ -131,6 +132,7 @@ internal sealed class ReplayEngine
         {
             case BrokerAnswer.Filled:
                 _broker.Open(signal.Exchange, signal.SignalId);
+                _openEntries[signal.SignalId] = signal;
                 _executor.Filled(in decision, signal);
                 _recorder.OpenPositions(signal.Exchange, _clock.Now, _broker.OpenCount(signal.Exchange));
                 break;
@@ -152,7 +154,7 @@ internal sealed class ReplayEngine
             return;
         }
 
-        var entry = _signals[exit.SignalId];
+        var entry = _openEntries[exit.SignalId];
         var reason = _executor.DecideExit(entry);
         if (reason == RejectionReason.OrderRateExceeded)
         {
@@ -170,6 +172,7 @@ internal sealed class ReplayEngine
         Schedule(_broker.ExitLatency(exit.SignalId), () =>
         {
             _broker.Close(entry.Exchange, entry.SignalId);
+            _openEntries.Remove(entry.SignalId);
             _executor.Closed(entry, exit);
             _recorder.Exited(exit);
             _recorder.OpenPositions(entry.Exchange, _clock.Now, _broker.OpenCount(entry.Exchange));

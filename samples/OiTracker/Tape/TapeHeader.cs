@@ -51,9 +51,9 @@ internal sealed class TapeHeader
         return missing.Count == 0;
     }
 
-    /// <summary>The trimmed value of a column in a row.</summary>
-    /// <param name="fields">The row's fields.</param>
-    /// <param name="column">The column's name.</param>
-    /// <returns>The value.</returns>
-    public string Get(string[] fields, string column) => fields[_index[column]].Trim();
+    /// <summary>Where a column stands in every row.</summary>
+    /// <param name="column">The column's name, one of <see cref="TapeColumns.All"/> (any case).</param>
+    /// <returns>Its position, from 0.</returns>
+    /// <exception cref="KeyNotFoundException">The header has no such column.</exception>
+    public int PositionOf(string column) => _index[column];
 }

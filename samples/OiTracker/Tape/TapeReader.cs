@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
 
 namespace OiTracker.Tape;
 
@@ -11,13 +14,15 @@ namespace OiTracker.Tape;
 /// </summary>
 internal static class TapeReader
 {
+    private const int FileBufferBytes = 1 << 16;
+
     /// <summary>Reads a tape file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The tape.</returns>
     /// <exception cref="IOException">The file cannot be opened.</exception>
     public static SignalTape ReadFile(string path)
     {
-        using var reader = new StreamReader(path);
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, FileBufferBytes);
         return Read(reader, Path.GetFileName(path));
     }
 
@@ -30,36 +35,38 @@ internal static class TapeReader
         ArgumentNullException.ThrowIfNull(reader);
         var events = new List<TapeEvent>();
         var problems = new List<TapeProblem>();
-        var signals = new Dictionary<string, TapeEvent>(StringComparer.Ordinal);
-        var exited = new HashSet<string>(StringComparer.Ordinal);
-        TapeHeader? header = null;
+        var signals = new Dictionary<string, SignalSeen>(StringComparer.Ordinal);
+        var fields = new TapeFields();
+        TapeRowParser? parser = null;
         var line = 0;
-        for (var text = reader.ReadLine(); text is not null; text = reader.ReadLine())
+        var lines = new TapeLines(reader);
+        while (lines.TryRead(out var text))
         {
             line++;
-            if (text.Length == 0 || text.TrimStart().StartsWith('#') || text.Trim().Length == 0)
+            var content = text.Span.TrimStart();
+            if (content.IsEmpty || content[0] == '#')
             {
                 continue;
             }
 
-            var fields = text.Split(',');
-            if (header is null)
+            if (parser is null)
             {
-                if (!TapeHeader.TryRead(fields, out var read, out var problem))
+                if (!TapeHeader.TryRead(text.ToString().Split(','), out var header, out var problem))
                 {
                     problems.Add(new TapeProblem(line, problem + "; no row can be read"));
                     return new SignalTape(name, events, problems);
                 }
 
-                header = read;
+                parser = new TapeRowParser(header);
                 continue;
             }
 
-            if (!TapeRowParser.TryParse(header, fields, line, out var parsed, out var rowProblem))
+            fields.Cut(text);
+            if (!parser.TryParse(fields, line, out var parsed, out var rowProblem))
             {
                 problems.Add(new TapeProblem(line, rowProblem));
             }
-            else if (Contradiction(parsed, events, signals, exited) is { } contradiction)
+            else if (Contradiction(parsed, events, signals) is { } contradiction)
             {
                 problems.Add(new TapeProblem(line, contradiction));
             }
@@ -69,7 +76,7 @@ internal static class TapeReader
             }
         }
 
-        if (header is null)
+        if (parser is null)
         {
             problems.Add(new TapeProblem(Math.Max(line, 1), "the tape has no header row; expected " + string.Join(",", TapeColumns.All)));
         }
@@ -77,16 +84,16 @@ internal static class TapeReader
         return new SignalTape(name, events, problems);
     }
 
-    private static string? Contradiction(TapeEvent row, List<TapeEvent> events, Dictionary<string, TapeEvent> signals, HashSet<string> exited)
+    private static string? Contradiction(TapeEvent row, List<TapeEvent> events, Dictionary<string, SignalSeen> signals)
     {
         if (events.Count > 0 && row.Time < events[^1].Time)
         {
             return $"time {row.Time:yyyy-MM-ddTHH:mm:ss.fffzzz} is earlier than line {events[^1].Line} ({events[^1].Time:HH:mm:ss.fff}); the tape must be in time order";
         }
 
-        if (row.Kind == TapeEventKind.Signal && !signals.TryAdd(row.SignalId, row))
+        if (row.Kind == TapeEventKind.Signal && !signals.TryAdd(row.SignalId, new SignalSeen(row)))
         {
-            return $"signal_id '{row.SignalId}' was already used on line {signals[row.SignalId].Line}";
+            return $"signal_id '{row.SignalId}' was already used on line {signals[row.SignalId].Signal.Line}";
         }
 
         if (row.Kind != TapeEventKind.Exit)
@@ -94,16 +101,31 @@ internal static class TapeReader
             return null;
         }
 
-        if (!signals.TryGetValue(row.SignalId, out var signal))
+        ref var seen = ref CollectionsMarshal.GetValueRefOrNullRef(signals, row.SignalId);
+        if (Unsafe.IsNullRef(ref seen))
         {
             return $"exit for signal_id '{row.SignalId}', which no earlier signal row has";
         }
 
-        if (signal.Exchange != row.Exchange)
+        if (seen.Signal.Exchange != row.Exchange)
         {
-            return $"exit on {row.Exchange} for signal '{row.SignalId}', which was on {signal.Exchange} (line {signal.Line})";
+            return $"exit on {row.Exchange} for signal '{row.SignalId}', which was on {seen.Signal.Exchange} (line {seen.Signal.Line})";
         }
 
-        return exited.Add(row.SignalId) ? null : $"signal '{row.SignalId}' is exited twice";
+        if (seen.Exited)
+        {
+            return $"signal '{row.SignalId}' is exited twice";
+        }
+
+        seen.Exited = true;
+        return null;
+    }
+
+    /// <summary>A signal row already read, and whether an exit row has closed it.</summary>
+    private struct SignalSeen(TapeEvent signal)
+    {
+        public TapeEvent Signal { get; } = signal;
+
+        public bool Exited { get; set; }
     }
 }

@@ -4,43 +4,79 @@ using RiskSdk;
 
 namespace OiTracker.Tape;
 
-/// <summary>Turns one tape row into a <see cref="TapeEvent"/>, or says which column is wrong and why.</summary>
-internal static class TapeRowParser
+/// <summary>
+/// Turns one tape row into a <see cref="TapeEvent"/>, or says which column is wrong and why. Made once per tape from
+/// its header: the column positions are looked up once, and the exchange and symbol strings are shared between rows.
+/// </summary>
+internal sealed class TapeRowParser
 {
     /// <summary>India Standard Time, which the tape is written in.</summary>
     public static readonly TimeSpan IndiaOffset = TimeSpan.FromHours(5.5);
 
-    private static readonly string[] OffsetFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz"];
-    private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss.FFFFFFF"];
+    private readonly int _width;
+    private readonly int _time;
+    private readonly int _exchange;
+    private readonly int _event;
+    private readonly int _signalId;
+    private readonly int _symbol;
+    private readonly int _side;
+    private readonly int _confidence;
+    private readonly int _kelly;
+    private readonly int _lots;
+    private readonly int _delta;
+    private readonly int _regime;
+    private readonly int _exitReason;
+    private readonly int _pnl;
+    private readonly TextPool _pool = new();
+
+    /// <summary>Creates the parser for a tape's rows.</summary>
+    /// <param name="header">The tape's header, which has every column of <see cref="TapeColumns.All"/>.</param>
+    public TapeRowParser(TapeHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        _width = header.Width;
+        _time = header.PositionOf(TapeColumns.Time);
+        _exchange = header.PositionOf(TapeColumns.Exchange);
+        _event = header.PositionOf(TapeColumns.Event);
+        _signalId = header.PositionOf(TapeColumns.SignalId);
+        _symbol = header.PositionOf(TapeColumns.Symbol);
+        _side = header.PositionOf(TapeColumns.Side);
+        _confidence = header.PositionOf(TapeColumns.Confidence);
+        _kelly = header.PositionOf(TapeColumns.Kelly);
+        _lots = header.PositionOf(TapeColumns.Lots);
+        _delta = header.PositionOf(TapeColumns.Delta);
+        _regime = header.PositionOf(TapeColumns.Regime);
+        _exitReason = header.PositionOf(TapeColumns.ExitReason);
+        _pnl = header.PositionOf(TapeColumns.Pnl);
+    }
 
     /// <summary>Parses one row.</summary>
-    /// <param name="header">The tape's header.</param>
     /// <param name="fields">The row's fields.</param>
     /// <param name="line">The row's line number.</param>
     /// <param name="parsed">The event, when the row is readable.</param>
     /// <param name="problem">What is wrong, otherwise.</param>
     /// <returns>True when the row is readable.</returns>
-    public static bool TryParse(TapeHeader header, string[] fields, int line, out TapeEvent parsed, out string problem)
+    public bool TryParse(TapeFields fields, int line, out TapeEvent parsed, out string problem)
     {
+        ArgumentNullException.ThrowIfNull(fields);
         parsed = null!;
-        if (fields.Length != header.Width)
+        if (fields.Count != _width)
         {
-            problem = $"expected {header.Width} comma-separated fields, found {fields.Length}";
+            problem = $"expected {_width} comma-separated fields, found {fields.Count}";
             return false;
         }
 
-        var row = new Row(header, fields);
-        if (!TryTime(row.Get(TapeColumns.Time), out var time, out problem) ||
-            !TryKind(row.Get(TapeColumns.Event), out var kind, out problem))
+        if (!TapeTime.TryParse(fields[_time], out var time, out problem) ||
+            !TryKind(fields[_event], out var kind, out problem))
         {
             return false;
         }
 
-        var exchange = row.Get(TapeColumns.Exchange);
-        var id = row.Get(TapeColumns.SignalId);
+        var exchange = fields[_exchange];
+        var id = fields[_signalId];
         if (kind is TapeEventKind.Halt or TapeEventKind.Resume)
         {
-            parsed = new TapeEvent(line, time, kind, exchange, id, string.Empty, TradeSide.Buy, 0, 0, 0, 0, MarketRegime.Normal, ExitReason.None, 0);
+            parsed = new TapeEvent(line, time, kind, _pool.Get(exchange), id.ToString(), string.Empty, TradeSide.Buy, 0, 0, 0, 0, MarketRegime.Normal, ExitReason.None, 0);
             return true;
         }
 
@@ -50,75 +86,54 @@ internal static class TapeRowParser
         }
 
         return kind == TapeEventKind.Signal
-            ? TryParseSignal(row, line, time, exchange, id, out parsed, out problem)
-            : TryParseExit(row, line, time, exchange, id, out parsed, out problem);
+            ? TryParseSignal(fields, line, time, _pool.Get(exchange), id, out parsed, out problem)
+            : TryParseExit(fields, line, time, _pool.Get(exchange), id, out parsed, out problem);
     }
 
-    private static bool TryParseSignal(Row row, int line, DateTimeOffset time, string exchange, string id, out TapeEvent parsed, out string problem)
+    private bool TryParseSignal(TapeFields fields, int line, DateTimeOffset time, string exchange, ReadOnlySpan<char> id, out TapeEvent parsed, out string problem)
     {
         parsed = null!;
-        var symbol = row.Get(TapeColumns.Symbol);
+        var symbol = fields[_symbol];
         if (!TryRequired(TapeColumns.Symbol, symbol, out problem) ||
-            !TrySide(row.Get(TapeColumns.Side), out var side, out problem) ||
-            !TryFraction(TapeColumns.Confidence, row.Get(TapeColumns.Confidence), out var confidence, out problem) ||
-            !TryFraction(TapeColumns.Kelly, row.Get(TapeColumns.Kelly), out var kelly, out problem) ||
-            !TryLots(row.Get(TapeColumns.Lots), out var lots, out problem) ||
-            !TryNumber(TapeColumns.Delta, row.Get(TapeColumns.Delta), out var delta, out problem) ||
-            !TryRegime(row.Get(TapeColumns.Regime), out var regime, out problem))
+            !TrySide(fields[_side], out var side, out problem) ||
+            !TryFraction(TapeColumns.Confidence, fields[_confidence], out var confidence, out problem) ||
+            !TryFraction(TapeColumns.Kelly, fields[_kelly], out var kelly, out problem) ||
+            !TryLots(fields[_lots], out var lots, out problem) ||
+            !TryNumber(TapeColumns.Delta, fields[_delta], out var delta, out problem) ||
+            !TryRegime(fields[_regime], out var regime, out problem))
         {
             return false;
         }
 
-        parsed = new TapeEvent(line, time, TapeEventKind.Signal, exchange, id, symbol, side, confidence, kelly, lots, delta, regime, ExitReason.None, 0);
+        parsed = new TapeEvent(line, time, TapeEventKind.Signal, exchange, id.ToString(), _pool.Get(symbol), side, confidence, kelly, lots, delta, regime, ExitReason.None, 0);
         return true;
     }
 
-    private static bool TryParseExit(Row row, int line, DateTimeOffset time, string exchange, string id, out TapeEvent parsed, out string problem)
+    private bool TryParseExit(TapeFields fields, int line, DateTimeOffset time, string exchange, ReadOnlySpan<char> id, out TapeEvent parsed, out string problem)
     {
         parsed = null!;
-        if (!TryExitReason(row.Get(TapeColumns.ExitReason), out var reason, out problem) ||
-            !TryNumber(TapeColumns.Pnl, row.Get(TapeColumns.Pnl), out var pnl, out problem))
+        if (!TryExitReason(fields[_exitReason], out var reason, out problem) ||
+            !TryNumber(TapeColumns.Pnl, fields[_pnl], out var pnl, out problem))
         {
             return false;
         }
 
-        parsed = new TapeEvent(line, time, TapeEventKind.Exit, exchange, id, row.Get(TapeColumns.Symbol), TradeSide.Sell, 0, 0, 0, 0, MarketRegime.Normal, reason, pnl);
+        parsed = new TapeEvent(line, time, TapeEventKind.Exit, exchange, id.ToString(), _pool.Get(fields[_symbol]), TradeSide.Sell, 0, 0, 0, 0, MarketRegime.Normal, reason, pnl);
         return true;
     }
 
-    private static bool TryTime(string text, out DateTimeOffset time, out string problem)
+    private static bool TryKind(ReadOnlySpan<char> text, out TapeEventKind kind, out string problem)
     {
-        problem = string.Empty;
-        if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
-        {
-            return true;
-        }
-
-        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            time = new DateTimeOffset(local, IndiaOffset);
-            return true;
-        }
-
-        problem = $"{TapeColumns.Time} '{text}' is not an ISO 8601 time such as 2026-11-25T09:15:07+05:30";
-        return false;
-    }
-
-    private static bool TryKind(string text, out TapeEventKind kind, out string problem)
-    {
-        kind = text.ToUpperInvariant() switch
-        {
-            "SIGNAL" => TapeEventKind.Signal,
-            "EXIT" => TapeEventKind.Exit,
-            "HALT" => TapeEventKind.Halt,
-            "RESUME" => TapeEventKind.Resume,
-            _ => (TapeEventKind)(-1),
-        };
+        kind = text.Equals("signal", StringComparison.OrdinalIgnoreCase) ? TapeEventKind.Signal
+            : text.Equals("exit", StringComparison.OrdinalIgnoreCase) ? TapeEventKind.Exit
+            : text.Equals("halt", StringComparison.OrdinalIgnoreCase) ? TapeEventKind.Halt
+            : text.Equals("resume", StringComparison.OrdinalIgnoreCase) ? TapeEventKind.Resume
+            : (TapeEventKind)(-1);
         problem = kind < 0 ? $"{TapeColumns.Event} '{text}' is not one of signal, exit, halt, resume" : string.Empty;
         return kind >= 0;
     }
 
-    private static bool TryExchange(string text, out string problem)
+    private static bool TryExchange(ReadOnlySpan<char> text, out string problem)
     {
         var valid = text.Length is > 0 and <= 16;
         foreach (var c in text)
@@ -130,13 +145,13 @@ internal static class TapeRowParser
         return valid;
     }
 
-    private static bool TryRequired(string column, string text, out string problem)
+    private static bool TryRequired(string column, ReadOnlySpan<char> text, out string problem)
     {
         problem = text.Length == 0 ? $"{column} is empty" : string.Empty;
         return text.Length > 0;
     }
 
-    private static bool TrySide(string text, out TradeSide side, out string problem)
+    private static bool TrySide(ReadOnlySpan<char> text, out TradeSide side, out string problem)
     {
         var known = text.Equals("buy", StringComparison.OrdinalIgnoreCase) || text.Equals("sell", StringComparison.OrdinalIgnoreCase);
         side = text.Equals("sell", StringComparison.OrdinalIgnoreCase) ? TradeSide.Sell : TradeSide.Buy;
@@ -144,7 +159,7 @@ internal static class TapeRowParser
         return known;
     }
 
-    private static bool TryRegime(string text, out MarketRegime regime, out string problem)
+    private static bool TryRegime(ReadOnlySpan<char> text, out MarketRegime regime, out string problem)
     {
         var high = text.Equals("high_volatility", StringComparison.OrdinalIgnoreCase);
         var known = high || text.Equals("normal", StringComparison.OrdinalIgnoreCase);
@@ -153,20 +168,17 @@ internal static class TapeRowParser
         return known;
     }
 
-    private static bool TryExitReason(string text, out ExitReason reason, out string problem)
+    private static bool TryExitReason(ReadOnlySpan<char> text, out ExitReason reason, out string problem)
     {
-        reason = text.ToUpperInvariant() switch
-        {
-            "TARGET" => ExitReason.Target,
-            "STOP" => ExitReason.Stop,
-            "TIME" => ExitReason.Time,
-            _ => ExitReason.None,
-        };
+        reason = text.Equals("target", StringComparison.OrdinalIgnoreCase) ? ExitReason.Target
+            : text.Equals("stop", StringComparison.OrdinalIgnoreCase) ? ExitReason.Stop
+            : text.Equals("time", StringComparison.OrdinalIgnoreCase) ? ExitReason.Time
+            : ExitReason.None;
         problem = reason == ExitReason.None ? $"{TapeColumns.ExitReason} '{text}' is not target, stop or time" : string.Empty;
         return reason != ExitReason.None;
     }
 
-    private static bool TryFraction(string column, string text, out double value, out string problem)
+    private static bool TryFraction(string column, ReadOnlySpan<char> text, out double value, out string problem)
     {
         if (!TryNumber(column, text, out value, out problem))
         {
@@ -177,23 +189,17 @@ internal static class TapeRowParser
         return problem.Length == 0;
     }
 
-    private static bool TryLots(string text, out int lots, out string problem)
+    private static bool TryLots(ReadOnlySpan<char> text, out int lots, out string problem)
     {
         var ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out lots);
         problem = ok ? string.Empty : $"{TapeColumns.Lots} '{text}' is not a whole number of lots";
         return ok;
     }
 
-    private static bool TryNumber(string column, string text, out double value, out string problem)
+    private static bool TryNumber(string column, ReadOnlySpan<char> text, out double value, out string problem)
     {
         var ok = double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
         problem = ok ? string.Empty : $"{column} '{text}' is not a number";
         return ok;
-    }
-
-    /// <summary>A row's fields read through the header's column positions.</summary>
-    private readonly struct Row(TapeHeader header, string[] fields)
-    {
-        public string Get(string column) => header.Get(fields, column);
     }
 }

@@ -9,18 +9,66 @@ public sealed class CooldownGate : IRiskGate
     public const string GateName = "Cooldown";
 
     private readonly RiskContext _context;
+    private readonly TimeSpan _longestWindow;
 
     /// <summary>Creates the gate over a context's settings and state.</summary>
     /// <param name="context">The shared context.</param>
-    public CooldownGate(RiskContext context) => _context = context ?? throw new ArgumentNullException(nameof(context));
+    public CooldownGate(RiskContext context)
+    {
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+        var settings = context.Settings;
+        _longestWindow = settings.CooldownWithPositions > settings.SignalCooldown ? settings.CooldownWithPositions : settings.SignalCooldown;
+    }
 
     /// <inheritdoc/>
     public string Name => GateName;
 
     /// <inheritdoc/>
-    public GateVerdict Check(in TradeIntent intent)
+    public GateVerdict Check(in TradeIntent intent) =>
+        intent.ReducesExposure || _context.Cooldowns.SinceLastTrade(intent.Exchange) is not { } elapsed
+            ? GateVerdict.Pass(GateName)
+            : Judge(in intent, elapsed);
+
+    /// <summary>Checks the intent against the clock reading the pipeline took for this decision.</summary>
+    /// <param name="intent">The intent.</param>
+    /// <param name="timestamp">Now, read once for the decision from <see cref="RiskContext.Time"/>'s <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <returns>Pass, or <see cref="RejectionReason.CooldownActive"/> with the seconds since the last trade against the window.</returns>
+    public GateVerdict Check(in TradeIntent intent, long timestamp) =>
+        intent.ReducesExposure || _context.Cooldowns.SinceLastTrade(intent.Exchange, timestamp) is not { } elapsed
+            ? GateVerdict.Pass(GateName)
+            : Judge(in intent, elapsed);
+
+    /// <summary>Records the trade when the window in force has passed, atomically; called when the trade is admitted.</summary>
+    /// <param name="intent">The intent being admitted.</param>
+    /// <param name="positionsBefore">Open plus pending positions before this trade took its slot; they choose the window.</param>
+    /// <returns>Pass, or a rejection when another thread traded inside the window first.</returns>
+    public GateVerdict TryStamp(in TradeIntent intent, int positionsBefore) =>
+        TryStamp(in intent, positionsBefore, _context.Time.GetTimestamp());
+
+    /// <summary>Records the trade at the decision's clock reading when the window in force has passed, atomically; called when the trade is admitted.</summary>
+    /// <param name="intent">The intent being admitted.</param>
+    /// <param name="positionsBefore">Open plus pending positions before this trade took its slot; they choose the window.</param>
+    /// <param name="timestamp">Now, read once for the decision from <see cref="RiskContext.Time"/>'s <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <returns>Pass, or a rejection when another thread traded inside the window first.</returns>
+    public GateVerdict TryStamp(in TradeIntent intent, int positionsBefore, long timestamp)
     {
-        if (intent.ReducesExposure || _context.Cooldowns.SinceLastTrade(intent.Exchange) is not { } elapsed)
+        var window = _context.CooldownFor(positionsBefore);
+        if (_context.Cooldowns.TryRecordTrade(intent.Exchange, window, timestamp, out var elapsed))
+        {
+            RiskLog.CooldownStarted(_context.Logger, intent.Exchange, _context.Settings.CooldownWithPositions.TotalSeconds, withPositions: true);
+            return GateVerdict.Pass(GateName);
+        }
+
+        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, elapsed.TotalSeconds, window.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Judges the time since the last trade. Past the longer of the two windows the trade passes whatever the
+    /// exchange holds, so the position book is read only when the answer depends on it.
+    /// </summary>
+    private GateVerdict Judge(in TradeIntent intent, TimeSpan elapsed)
+    {
+        if (elapsed >= _longestWindow)
         {
             return GateVerdict.Pass(GateName);
         }
@@ -29,21 +77,5 @@ public sealed class CooldownGate : IRiskGate
         return elapsed >= window
             ? GateVerdict.Pass(GateName)
             : GateVerdict.Reject(GateName, RejectionReason.CooldownActive, elapsed.TotalSeconds, window.TotalSeconds);
-    }
-
-    /// <summary>Records the trade when the window in force has passed, atomically; called when the trade is admitted.</summary>
-    /// <param name="intent">The intent being admitted.</param>
-    /// <param name="positionsBefore">Open plus pending positions before this trade took its slot; they choose the window.</param>
-    /// <returns>Pass, or a rejection when another thread traded inside the window first.</returns>
-    public GateVerdict TryStamp(in TradeIntent intent, int positionsBefore)
-    {
-        var window = _context.CooldownFor(positionsBefore);
-        if (_context.Cooldowns.TryRecordTrade(intent.Exchange, window, out var elapsed))
-        {
-            RiskLog.CooldownStarted(_context.Logger, intent.Exchange, _context.Settings.CooldownWithPositions.TotalSeconds, withPositions: true);
-            return GateVerdict.Pass(GateName);
-        }
-
-        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, elapsed.TotalSeconds, window.TotalSeconds);
     }
 }

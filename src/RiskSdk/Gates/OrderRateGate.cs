@@ -18,10 +18,21 @@ public sealed class OrderRateGate : IRiskGate
     public string Name => GateName;
 
     /// <inheritdoc/>
-    public GateVerdict Check(in TradeIntent intent)
+    public GateVerdict Check(in TradeIntent intent) => Check(in intent, _context.Time.GetTimestamp());
+
+    /// <summary>Checks the intent against the clock reading the pipeline took for this decision.</summary>
+    /// <param name="intent">The intent.</param>
+    /// <param name="timestamp">Now, read once for the decision from <see cref="RiskContext.Time"/>'s <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <returns>Pass, or <see cref="RejectionReason.OrderRateExceeded"/> with the orders in the last second against the limit.</returns>
+    public GateVerdict Check(in TradeIntent intent, long timestamp)
     {
         var limiter = _context.OrderRate;
-        var count = limiter.CountLastSecond(intent.Exchange);
+        if (limiter.SurelyHasRoom(intent.Exchange, timestamp))
+        {
+            return GateVerdict.Pass(GateName);
+        }
+
+        var count = limiter.CountLastSecond(intent.Exchange, timestamp);
         return count < limiter.MaxPerSecond
             ? GateVerdict.Pass(GateName)
             : GateVerdict.Reject(GateName, RejectionReason.OrderRateExceeded, count, limiter.MaxPerSecond);
@@ -30,10 +41,16 @@ public sealed class OrderRateGate : IRiskGate
     /// <summary>Counts the order against the exchange's allowance, atomically; called when the trade is admitted.</summary>
     /// <param name="intent">The intent being admitted.</param>
     /// <returns>Pass, or a rejection when another thread used the last of the allowance first.</returns>
-    public GateVerdict TryTake(in TradeIntent intent)
+    public GateVerdict TryTake(in TradeIntent intent) => TryTake(in intent, _context.Time.GetTimestamp());
+
+    /// <summary>Counts the order at the decision's clock reading against the exchange's allowance, atomically; called when the trade is admitted.</summary>
+    /// <param name="intent">The intent being admitted.</param>
+    /// <param name="timestamp">Now, read once for the decision from <see cref="RiskContext.Time"/>'s <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <returns>Pass, or a rejection when another thread used the last of the allowance first.</returns>
+    public GateVerdict TryTake(in TradeIntent intent, long timestamp)
     {
         var limiter = _context.OrderRate;
-        return limiter.TryTake(intent.Exchange, out var count)
+        return limiter.TryTake(intent.Exchange, timestamp, out var count)
             ? GateVerdict.Pass(GateName)
             : GateVerdict.Reject(GateName, RejectionReason.OrderRateExceeded, count, limiter.MaxPerSecond);
     }

@@ -4,7 +4,7 @@ namespace RiskSdk;
 
 /// <summary>
 /// The open-position cap per exchange, scaled by confidence and regime (see <see cref="PositionCap.For"/>). It is
-/// the reserving gate: <see cref="Admit"/> takes the slot in the same atomic step as the check, so it runs last,
+/// the reserving gate: <see cref="Admit(in TradeIntent, CooldownGate?, OrderRateGate?)"/> takes the slot in the same atomic step as the check, so it runs last,
 /// after every pure check has passed.
 /// </summary>
 public sealed class PositionLimitGate : IRiskGate
@@ -56,6 +56,31 @@ public sealed class PositionLimitGate : IRiskGate
     [PositionLimitCheck]
     public RiskDecision Admit(in TradeIntent intent, CooldownGate? cooldown, OrderRateGate? orderRate)
     {
+        long timestamp;
+        try
+        {
+            timestamp = cooldown is null && orderRate is null ? 0 : _context.Time.GetTimestamp();
+        }
+        catch (Exception exception)
+        {
+            return _context.Fault(in intent, GateName, exception);
+        }
+
+        return Admit(in intent, cooldown, orderRate, timestamp);
+    }
+
+    /// <summary>
+    /// <see cref="Admit(in TradeIntent, CooldownGate?, OrderRateGate?)"/> at the clock reading the pipeline took for
+    /// this decision, so one decision reads the clock once however many gates need the time.
+    /// </summary>
+    /// <param name="intent">The intent every other gate has passed.</param>
+    /// <param name="cooldown">The pipeline's cooldown gate, or null when it has none.</param>
+    /// <param name="orderRate">The pipeline's order-rate gate, or null when it has none.</param>
+    /// <param name="timestamp">Now, read once for the decision from <see cref="RiskContext.Time"/>'s <see cref="TimeProvider.GetTimestamp"/>; the cooldown stamp and the order count use it.</param>
+    /// <returns>The decision, logged and counted.</returns>
+    [PositionLimitCheck]
+    public RiskDecision Admit(in TradeIntent intent, CooldownGate? cooldown, OrderRateGate? orderRate, long timestamp)
+    {
         var reservation = default(Reservation);
         var step = GateName;
         try
@@ -63,7 +88,7 @@ public sealed class PositionLimitGate : IRiskGate
             if (intent.ReducesExposure)
             {
                 step = OrderRateGate.GateName;
-                if (orderRate?.TryTake(in intent) is { IsPassed: false } throttled)
+                if (orderRate?.TryTake(in intent, timestamp) is { IsPassed: false } throttled)
                 {
                     return _context.Reject(in intent, in throttled);
                 }
@@ -86,11 +111,11 @@ public sealed class PositionLimitGate : IRiskGate
             }
 
             step = CooldownGate.GateName;
-            var verdict = cooldown?.TryStamp(in intent, before) ?? GateVerdict.Pass(GateName);
+            var verdict = cooldown?.TryStamp(in intent, before, timestamp) ?? GateVerdict.Pass(GateName);
             if (verdict.IsPassed)
             {
                 step = OrderRateGate.GateName;
-                verdict = orderRate?.TryTake(in intent) ?? verdict;
+                verdict = orderRate?.TryTake(in intent, timestamp) ?? verdict;
             }
 
             if (!verdict.IsPassed)

@@ -222,7 +222,7 @@ public sealed class ConfigurationDiagnosticsTests
     [Fact]
     public void Every_configuration_descriptor_has_a_rule_page_and_a_release_row()
     {
-        var root = RepositoryRoot.Path;
+        var root = RiskSdk.Testing.RepositoryRoot.Path;
         var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "generators/RiskSdk.Generators/AnalyzerReleases.Unshipped.md"));
         foreach (var id in new[] { "RISKGEN001", "RISKGEN002", "RISKGEN003", "RISKGEN004", "RISKGEN005", "RISKGEN006", "RISKGEN007" })
         {

@@ -40,7 +40,7 @@ public sealed class ConfigurationDocumentationTests
     [Fact]
     public void The_configuration_document_matches_the_generated_description()
     {
-        var path = Path.Combine(RepositoryRoot.Path, "docs", "configuration.md");
+        var path = Path.Combine(RiskSdk.Testing.RepositoryRoot.Path, "docs", "configuration.md");
         var expected = Render();
         if (Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1")
         {

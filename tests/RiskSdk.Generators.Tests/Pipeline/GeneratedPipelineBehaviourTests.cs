@@ -83,4 +83,38 @@ public sealed class GeneratedPipelineBehaviourTests
         Assert.True(verdicts[8].IsPassed);
         Assert.Equal(0, context.Book.GetCounts("NSE").Total);
     }
+
+    [Fact]
+    public void A_decision_reads_the_clock_once_for_all_its_gates()
+    {
+        var clock = new CountingClock(Start);
+        var settings = new RiskSettings { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero, MaxOpenPositions = 1 };
+        using var context = new RiskContext(settings, timeProvider: clock);
+        var pipeline = new DefaultOrderPipeline(context);
+
+        Assert.Equal(RejectionReason.ConfidenceTooLow, pipeline.Evaluate(Signal(confidence: 0.3)).Reason);
+        Assert.Equal(0, clock.Reads);
+
+        // The gates and the admission share one reading; the book takes one more to stamp the reservation.
+        var approved = pipeline.Evaluate(Signal());
+        Assert.Equal(2, clock.Reads);
+
+        // At a cap of open positions the book answers without the clock (the fill looks for expired reservations).
+        Assert.True(approved.Reservation.Commit("P1"));
+        var filled = clock.Reads;
+        Assert.Equal(RejectionReason.PositionLimitReached, pipeline.Evaluate(Signal()).Reason);
+        Assert.Equal(filled + 1, clock.Reads);
+    }
+
+    /// <summary>A fake clock that counts its monotonic readings.</summary>
+    private sealed class CountingClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        public int Reads { get; private set; }
+
+        public override long GetTimestamp()
+        {
+            Reads++;
+            return base.GetTimestamp();
+        }
+    }
 }

@@ -167,6 +167,22 @@ public sealed class PipelineDiagnosticsTests
     }
 
     [Fact]
+    public void RISKGEN106_a_pipeline_class_with_a_primary_constructor()
+    {
+        var source = """
+            using RiskSdk;
+            [GatePipeline(typeof(KillSwitchGate), typeof(PositionLimitGate))]
+            public sealed partial class Pipeline;
+            public sealed partial class Pipeline(RiskContext context);
+            """;
+        var (result, _) = GeneratorHarness.Run(new GatePipelineGenerator(), source);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        AssertError(result, diagnostic, "RISKGEN106");
+        Assert.Contains("'Pipeline' declares a primary constructor", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RISKGEN106_a_containing_type_that_is_not_partial()
     {
         var source = """
@@ -252,12 +268,12 @@ public sealed class PipelineDiagnosticsTests
             .OfType<DiagnosticDescriptor>()
             .Where(d => d.Category == DiagnosticDescriptors.PipelineCategory)
             .ToList();
-        var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(Configuration.RepositoryRoot.Path, "generators/RiskSdk.Generators/AnalyzerReleases.Unshipped.md"));
+        var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(RiskSdk.Testing.RepositoryRoot.Path, "generators/RiskSdk.Generators/AnalyzerReleases.Unshipped.md"));
 
         Assert.Equal(7, descriptors.Count);
         foreach (var descriptor in descriptors)
         {
-            var page = System.IO.Path.Combine(Configuration.RepositoryRoot.Path, "docs/rules", descriptor.Id + ".md");
+            var page = System.IO.Path.Combine(RiskSdk.Testing.RepositoryRoot.Path, "docs/rules", descriptor.Id + ".md");
             Assert.True(System.IO.File.Exists(page), "Missing " + page);
             var text = System.IO.File.ReadAllText(page);
             foreach (var section in RuleSections)

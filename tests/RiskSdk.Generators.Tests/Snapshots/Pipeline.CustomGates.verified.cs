@@ -62,6 +62,7 @@ namespace Demo.Custom
                 }
 
                 global::RiskSdk.GateVerdict verdict;
+                long timestamp;
                 try
                 {
                     verdict = _killSwitch.Check(in intent);
@@ -134,7 +135,7 @@ namespace Demo.Custom
 
                 try
                 {
-                    verdict = _cooldown.Check(in intent);
+                    verdict = _cooldown.Check(in intent, timestamp = _context.Time.GetTimestamp());
                 }
                 catch (global::System.Exception exception)
                 {
@@ -146,7 +147,7 @@ namespace Demo.Custom
                     return _context.Reject(in intent, in verdict);
                 }
 
-                return _positionLimit.Admit(in intent, _cooldown, null);
+                return _positionLimit.Admit(in intent, _cooldown, null, timestamp);
             }
 
             /// <summary>Runs every gate, the position limit included, without reserving anything, and returns all verdicts in order.</summary>

@@ -68,6 +68,7 @@ namespace Demo.Trading
             }
 
             global::RiskSdk.GateVerdict verdict;
+            long timestamp;
             try
             {
                 verdict = _killSwitch.Check(in intent);
@@ -154,7 +155,7 @@ namespace Demo.Trading
 
             try
             {
-                verdict = _orderRate.Check(in intent);
+                verdict = _orderRate.Check(in intent, timestamp = _context.Time.GetTimestamp());
             }
             catch (global::System.Exception exception)
             {
@@ -168,7 +169,7 @@ namespace Demo.Trading
 
             try
             {
-                verdict = _cooldown.Check(in intent);
+                verdict = _cooldown.Check(in intent, timestamp);
             }
             catch (global::System.Exception exception)
             {
@@ -180,7 +181,7 @@ namespace Demo.Trading
                 return _context.Reject(in intent, in verdict);
             }
 
-            return _positionLimit.Admit(in intent, _cooldown, _orderRate);
+            return _positionLimit.Admit(in intent, _cooldown, _orderRate, timestamp);
         }
 
         /// <summary>Runs every gate, the position limit included, without reserving anything, and returns all verdicts in order.</summary>

@@ -1,0 +1,90 @@
+using System;
+
+namespace RiskSdk.Tests;
+
+/// <summary>
+/// A decision reads the clock once, by the first gate that needs the time, and shares the reading: the order-rate
+/// and cooldown checks and the admission's cooldown stamp and order count all use it. The in-memory book reads the
+/// clock only to stamp a new reservation or to look for expired ones; a refusal at a cap full of open positions
+/// reads it not at all.
+/// </summary>
+public sealed class ClockReadTests
+{
+    private static readonly RiskSettings Settings = new() { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero };
+
+    [Fact]
+    public void A_refusal_by_a_pure_gate_never_reads_the_clock()
+    {
+        var clock = new CountingClock();
+        using var context = new RiskContext(Settings, timeProvider: clock);
+        var pipeline = RiskPipeline.CreateDefault(context);
+
+        var decision = pipeline.Evaluate(TestRig.Signal(confidence: 0.5));
+
+        Assert.Equal(RejectionReason.ConfidenceTooLow, decision.Reason);
+        Assert.Equal(0, clock.Reads);
+    }
+
+    [Fact]
+    public void An_approval_reads_the_clock_once_for_the_gates_and_once_for_the_reservation()
+    {
+        var clock = new CountingClock();
+        using var context = new RiskContext(Settings, timeProvider: clock);
+        var pipeline = RiskPipeline.CreateDefault(context);
+
+        var decision = pipeline.Evaluate(TestRig.Signal());
+
+        Assert.True(decision.IsApproved);
+        Assert.Equal(2, clock.Reads);
+    }
+
+    [Fact]
+    public void A_refusal_at_a_cap_of_open_positions_reads_the_clock_once()
+    {
+        var clock = new CountingClock();
+        using var context = new RiskContext(Settings, timeProvider: clock);
+        var pipeline = RiskPipeline.CreateDefault(context);
+        pipeline.Evaluate(TestRig.Signal()).Reservation.Commit("P1");
+        clock.Elapse(TimeSpan.FromSeconds(1));
+        pipeline.Evaluate(TestRig.Signal()).Reservation.Commit("P2");
+        clock.Elapse(TimeSpan.FromSeconds(1));
+        var before = clock.Reads;
+
+        var decision = pipeline.Evaluate(TestRig.Signal());
+
+        Assert.Equal(RejectionReason.PositionLimitReached, decision.Reason);
+        Assert.Equal(2, decision.Verdict.Observed);
+        Assert.Equal(1, clock.Reads - before);
+    }
+
+    [Fact]
+    public void The_shared_reading_stamps_the_cooldown_and_counts_the_order()
+    {
+        var clock = new CountingClock();
+        using var context = new RiskContext(new RiskSettings { MaxOrdersPerSecond = 1 }, timeProvider: clock);
+        var pipeline = RiskPipeline.CreateDefault(context);
+        var decided = clock.Peek();
+
+        Assert.True(pipeline.Evaluate(TestRig.Signal()).IsApproved);
+
+        Assert.Equal(TimeSpan.Zero, context.Cooldowns.SinceLastTrade("NSE", decided));
+        Assert.False(context.OrderRate.SurelyHasRoom("NSE", decided));
+        Assert.Equal(1, context.OrderRate.CountLastSecond("NSE", decided));
+    }
+
+    [Fact]
+    public void A_pending_reservation_is_still_swept_when_it_expires_at_the_cap()
+    {
+        var clock = new CountingClock();
+        using var context = new RiskContext(Settings with { ReservationTimeout = TimeSpan.FromSeconds(30) }, timeProvider: clock);
+        var pipeline = RiskPipeline.CreateDefault(context);
+        pipeline.Evaluate(TestRig.Signal()).Reservation.Commit("P1");
+        Assert.True(pipeline.Evaluate(TestRig.Signal()).IsApproved);
+        Assert.Equal(RejectionReason.PositionLimitReached, pipeline.Evaluate(TestRig.Signal()).Reason);
+
+        clock.Elapse(TimeSpan.FromSeconds(31));
+
+        Assert.True(pipeline.Evaluate(TestRig.Signal()).IsApproved);
+        Assert.Equal(1, context.Book.ExpiredReservations);
+    }
+}
