@@ -121,8 +121,17 @@ internal sealed class ReplayEngine
         var openAfter = _broker.OpenCount(signal.Exchange) + inFlight;
         _recorder.Approved(new Approval(_clock.Now, signal.Exchange, signal.SignalId, decision.IsHighConfidence, signal.Regime, before, after, decision.CapAllowed, openAfter));
         var (answer, latency) = _broker.Answer(signal.SignalId);
-        Schedule(latency, () => Answer(signal, decision, answer));
+        ScheduleAnswer(latency, signal, decision, answer);
     }
+
+    // The lambdas live in their own methods: a lambda in Enter or Exit that captures the method's parameter makes the
+    // compiler allocate its closure when the method starts, on every signal and every exit row, scheduled or not.
+    private void ScheduleAnswer(TimeSpan latency, TapeEvent signal, EntryDecision decision, BrokerAnswer answer) =>
+        Schedule(latency, () => Answer(signal, decision, answer));
+
+    private void ScheduleExit(TimeSpan delay, TapeEvent exit) => Schedule(delay, () => Exit(exit));
+
+    private void ScheduleClose(TimeSpan latency, TapeEvent entry, TapeEvent exit) => Schedule(latency, () => Close(entry, exit));
 
     private void Answer(TapeEvent signal, EntryDecision decision, BrokerAnswer answer)
     {
@@ -159,7 +168,7 @@ internal sealed class ReplayEngine
         if (reason == RejectionReason.OrderRateExceeded)
         {
             _recorder.ExitRetried();
-            Schedule(ExitRetryDelay, () => Exit(exit));
+            ScheduleExit(ExitRetryDelay, exit);
             return;
         }
 
@@ -169,14 +178,16 @@ internal sealed class ReplayEngine
             return;
         }
 
-        Schedule(_broker.ExitLatency(exit.SignalId), () =>
-        {
-            _broker.Close(entry.Exchange, entry.SignalId);
-            _openEntries.Remove(entry.SignalId);
-            _executor.Closed(entry, exit);
-            _recorder.Exited(exit);
-            _recorder.OpenPositions(entry.Exchange, _clock.Now, _broker.OpenCount(entry.Exchange));
-        });
+        ScheduleClose(_broker.ExitLatency(exit.SignalId), entry, exit);
+    }
+
+    private void Close(TapeEvent entry, TapeEvent exit)
+    {
+        _broker.Close(entry.Exchange, entry.SignalId);
+        _openEntries.Remove(entry.SignalId);
+        _executor.Closed(entry, exit);
+        _recorder.Exited(exit);
+        _recorder.OpenPositions(entry.Exchange, _clock.Now, _broker.OpenCount(entry.Exchange));
     }
 
     private void Schedule(TimeSpan delay, Action action) => _scheduled.Enqueue(action, ((_clock.Now + delay).UtcTicks, _sequence++));
