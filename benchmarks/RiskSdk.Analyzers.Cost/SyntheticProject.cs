@@ -5,8 +5,8 @@ namespace RiskSdk.Analyzers.Cost;
 
 /// <summary>
 /// Writes a synthetic trading project: <c>classes</c> classes of <c>methodsPerClass</c> methods each, every
-/// <c>placementEvery</c>-th method placing an order (alternately guarded and not), the rest ordinary code with
-/// calls, branches and loops.
+/// <c>placementEvery</c>-th method placing an order (alternately guarded and not, or all guarded: a project that
+/// builds clean), the rest ordinary code with calls, branches and loops.
 /// </summary>
 internal static class SyntheticProject
 {
@@ -18,7 +18,7 @@ internal static class SyntheticProject
         public sealed class Limits { [PositionLimitCheck] public bool CanOpen(Order order) => order.Lots < 4; }
         """;
 
-    public static string Class(int index, int methodsPerClass, int placementEvery)
+    public static string Class(int index, int methodsPerClass, int placementEvery, bool guardAll)
     {
         var text = new StringBuilder();
         text.AppendLine("using System;").AppendLine("using System.Collections.Generic;");
@@ -29,7 +29,7 @@ internal static class SyntheticProject
             var global = (index * methodsPerClass) + m;
             if (placementEvery > 0 && global % placementEvery == 0)
             {
-                var guard = global / placementEvery % 2 == 0 ? "if (!_limits.CanOpen(order)) return;" : string.Empty;
+                var guard = guardAll || global / placementEvery % 2 == 0 ? "if (!_limits.CanOpen(order)) return;" : string.Empty;
                 text.AppendLine(CultureInfo.InvariantCulture, $$"""
                         public void Send{{m}}(Order order, int retries)
                         {

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RiskSdk.Analyzers;
 using RiskSdk.Benchmarks.Compilation;
+using RiskSdk.Benchmarks.Running;
 
 namespace RiskSdk.Benchmarks.Analyzers;
 
@@ -48,6 +49,13 @@ public class AnalyzerBenchmarks : IDisposable
         {
             throw new InvalidOperationException($"Expected {AnalyzerWorkload.UnguardedPlacements} RISK001 findings and nothing else in {methods} methods; got: {string.Join("; ", findings)}");
         }
+
+        JitWarmUp.Once(this, () =>
+        {
+            CompileOnly();
+            CompileWithObserver();
+            CompileWithRisk001();
+        });
     }
 
     /// <summary>Releases the image buffer.</summary>

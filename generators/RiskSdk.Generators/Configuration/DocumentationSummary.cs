@@ -54,7 +54,11 @@ internal static class DocumentationSummary
         return text.Append("</doc>").ToString();
     }
 
-    private static string Summary(string xml)
+    /// <summary>The summary of a documentation comment's XML as one line of plain text.</summary>
+    internal static string Summary(string xml) => PlainSummary.TryRead(xml, out var plain) ? Normalize(plain) : Parsed(xml);
+
+    /// <summary>The same, always through the XML parser (what <see cref="PlainSummary"/> must agree with).</summary>
+    internal static string Parsed(string xml)
     {
         try
         {

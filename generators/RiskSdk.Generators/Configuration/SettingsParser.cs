@@ -274,6 +274,11 @@ internal static class SettingsParser
             }
         }
 
+        if (NumericLiteral.TryRead(value, out var literal))
+        {
+            return ToDouble(Widen(literal));
+        }
+
         return ToDouble(semanticModel.GetConstantValue(value, cancellationToken) is { HasValue: true } constant ? Widen(constant.Value) : null);
     }
 

@@ -117,6 +117,14 @@ public sealed class ConfigurationDiagnosticsTests
     [InlineData("[Range(0.0, 1.0)] public double Ratio { get; init; } = 1.5;", "1.5", ">= 0 and <= 1")]
     [InlineData("[Range(0, 60)] public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(300);", "300", ">= 0 and <= 60")]
     [InlineData("[Range(0.0, 1.0, MinimumIsExclusive = true)] public double Ratio { get; init; } = 0;", "0", "> 0 and <= 1")]
+    [InlineData("[Range(0, 10)] public int Count { get; init; } = -5;", "-5", ">= 0 and <= 10")]
+    [InlineData("[Range(0, 10)] public int Count { get; init; } = -2147483648;", "-2147483648", ">= 0 and <= 10")]
+    [InlineData("[Range(0, 10)] public long Count { get; init; } = 11L;", "11", ">= 0 and <= 10")]
+    [InlineData("[Range(0.0, 1.0)] public double Ratio { get; init; } = -0.25;", "-0.25", ">= 0 and <= 1")]
+    [InlineData("[Range(0.0, 1.0)] public decimal Ratio { get; init; } = 1.5m;", "1.5", ">= 0 and <= 1")]
+    [InlineData("[Range(0, 60)] public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(-1);", "-1", ">= 0 and <= 60")]
+    [InlineData("private const int Limit = 20; [Range(0, 10)] public int Count { get; init; } = Limit;", "20", ">= 0 and <= 10")]
+    [InlineData("[Range(0, 10)] public int Count { get; init; } = (11);", "11", ">= 0 and <= 10")]
     public void RISKGEN005_a_default_outside_its_declared_range(string property, string value, string range)
     {
         var diagnostic = SingleDiagnostic("    " + property);
