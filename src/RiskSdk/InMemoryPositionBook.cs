@@ -24,7 +24,7 @@ public sealed class InMemoryPositionBook : IPositionBook
     private readonly TimeProvider _time;
     private readonly TimeSpan _reservationTimeout;
     private readonly ILogger _logger;
-    private long _nextReservationId;
+    private long _scopeIndexes;
     private long _expired;
     private long _ignored;
     private long _lateFills;
@@ -80,7 +80,7 @@ public sealed class InMemoryPositionBook : IPositionBook
                 return new ReserveOutcome(ReserveStatus.AtCapacity, default, open, pending);
             }
 
-            var id = Interlocked.Increment(ref _nextReservationId);
+            var id = book.NextReservationId(this);
             book.Pending.Add(id, now);
             book.Publish();
             return new ReserveOutcome(ReserveStatus.Reserved, new Reservation(this, scope, id), open, pending);
@@ -254,7 +254,9 @@ public sealed class InMemoryPositionBook : IPositionBook
         }
     }
 
-    private ScopeBook GetScope(string scope) => _scopes.GetOrAdd(scope, static (_, _) => new ScopeBook(), 0);
+    private ScopeBook GetScope(string scope) => _scopes.GetOrAdd(scope, static (_, owner) => new ScopeBook(owner.NewScopeIndex()), this);
+
+    private long NewScopeIndex() => Interlocked.Increment(ref _scopeIndexes);
 
     private bool Owns(in Reservation reservation, out string scope, out ScopeBook book)
     {
@@ -299,6 +301,14 @@ public sealed class InMemoryPositionBook : IPositionBook
     /// <summary>One scope's state; the object itself is the scope's lock.</summary>
     private sealed class ScopeBook
     {
+        /// <summary>Reservation ids are the scope's index in the high bits over a per-scope sequence in the low 40.</summary>
+        private const int SequenceBits = 40;
+
+        private long _idBase;
+        private long _sequence;
+
+        public ScopeBook(long index) => _idBase = index << SequenceBits;
+
         /// <summary>Open count in the high 32 bits, pending in the low 32; written under the lock by <see cref="Publish"/>.</summary>
         private long _published;
 
@@ -320,6 +330,21 @@ public sealed class InMemoryPositionBook : IPositionBook
 
         /// <summary>Ids of reservations that expired, so a late fill is still recorded (the position is real).</summary>
         public readonly HashSet<long> Expired = new();
+
+        /// <summary>
+        /// The next reservation id, unique in the whole book, taken under the scope's lock: threads reserving in
+        /// different scopes never write one shared counter. A scope that uses up its 2^40 ids takes a new index.
+        /// </summary>
+        public long NextReservationId(InMemoryPositionBook owner)
+        {
+            if (++_sequence == 1L << SequenceBits)
+            {
+                _idBase = owner.NewScopeIndex() << SequenceBits;
+                _sequence = 1;
+            }
+
+            return _idBase | _sequence;
+        }
 
         /// <summary>Makes the current counts visible to lock-free readers; called under the lock after every change.</summary>
         public void Publish() => Volatile.Write(ref _published, ((long)Open.Count << 32) | (uint)Pending.Count);

@@ -67,4 +67,23 @@ public sealed class ScopeTableTests
         Assert.Equal(40, book.Scopes.Count);
         Assert.IsNotType<string[]>(book.Scopes); // a caller cannot write into the keys the lookups scan
     }
+
+    [Fact]
+    public void Reservation_ids_are_unique_across_scopes_though_each_scope_counts_its_own()
+    {
+        var book = new InMemoryPositionBook();
+        var ids = new System.Collections.Generic.HashSet<long>();
+        for (var round = 0; round < 500; round++)
+        {
+            foreach (var scope in new[] { "NSE", "BSE", "MCX" })
+            {
+                var outcome = book.TryReserve(scope, cap: 1);
+                Assert.True(outcome.IsReserved);
+                Assert.True(ids.Add(outcome.Reservation.Id), $"id {outcome.Reservation.Id} given twice");
+                Assert.True(outcome.Reservation.Release());
+            }
+        }
+
+        Assert.Equal(1500, ids.Count);
+    }
 }
