@@ -59,7 +59,23 @@ public sealed class InMemoryPositionBook : IPositionBook
 
     /// <inheritdoc/>
     [PositionLimitCheck]
-    public ReserveOutcome TryReserve(string scope, int cap)
+    public ReserveOutcome TryReserve(string scope, int cap) => Reserve(scope, cap, timestamp: null);
+
+    /// <summary>
+    /// <see cref="TryReserve(string, int)"/> at a reading of this book's clock that the caller already took, so a
+    /// decision that read the clock for its cooldown and rate checks does not read it again for the reservation.
+    /// </summary>
+    /// <param name="scope">The scope, usually the exchange.</param>
+    /// <param name="cap">The most open plus pending positions allowed in the scope for this attempt.</param>
+    /// <param name="timestamp">Now, from this book's <see cref="TimeProvider.GetTimestamp"/>; the reservation's expiry counts from it.</param>
+    /// <returns>The reservation, or why none was taken, with the counts seen.</returns>
+    [PositionLimitCheck]
+    public ReserveOutcome TryReserve(string scope, int cap, long timestamp) => Reserve(scope, cap, timestamp);
+
+    /// <summary>True when the book reads <paramref name="time"/>, so a reading of it can be handed to <see cref="TryReserve(string, int, long)"/>.</summary>
+    internal bool ReadsClock(TimeProvider time) => ReferenceEquals(_time, time);
+
+    private ReserveOutcome Reserve(string scope, int cap, long? timestamp)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var book = GetScope(scope);
@@ -70,7 +86,7 @@ public sealed class InMemoryPositionBook : IPositionBook
             return new ReserveOutcome(ReserveStatus.AtCapacity, default, published.Open, 0);
         }
 
-        var now = _time.GetTimestamp();
+        var now = timestamp ?? _time.GetTimestamp();
         lock (book)
         {
             SweepExpired(scope, book, now);

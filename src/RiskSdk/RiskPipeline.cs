@@ -10,7 +10,7 @@ namespace RiskSdk;
 /// </summary>
 public sealed class RiskPipeline
 {
-    /// <summary>Marks a decision that has not read the clock yet (no real monotonic timestamp is this value).</summary>
+    /// <summary>Marks a decision that has not read the clock yet.</summary>
     private const long NotRead = long.MinValue;
 
     private readonly RiskContext _context;

@@ -4,9 +4,9 @@ namespace RiskSdk.Tests;
 
 /// <summary>
 /// A decision reads the clock once, by the first gate that needs the time, and shares the reading: the order-rate
-/// and cooldown checks and the admission's cooldown stamp and order count all use it. The in-memory book reads the
-/// clock only to stamp a new reservation or to look for expired ones; a refusal at a cap full of open positions
-/// reads it not at all.
+/// and cooldown checks, the admission's cooldown stamp and order count, and the in-memory book's reservation (when
+/// the book reads the context's clock) all use it. A refusal at a cap full of open positions reads it once; a refusal
+/// by a pure gate not at all.
 /// </summary>
 public sealed class ClockReadTests
 {
@@ -26,7 +26,7 @@ public sealed class ClockReadTests
     }
 
     [Fact]
-    public void An_approval_reads_the_clock_once_for_the_gates_and_once_for_the_reservation()
+    public void An_approval_reads_the_clock_once_for_the_gates_and_the_reservation()
     {
         var clock = new CountingClock();
         using var context = new RiskContext(Settings, timeProvider: clock);
@@ -35,7 +35,20 @@ public sealed class ClockReadTests
         var decision = pipeline.Evaluate(TestRig.Signal());
 
         Assert.True(decision.IsApproved);
-        Assert.Equal(2, clock.Reads);
+        Assert.Equal(1, clock.Reads);
+    }
+
+    [Fact]
+    public void A_book_on_another_clock_reads_its_own()
+    {
+        var clock = new CountingClock();
+        var bookClock = new CountingClock();
+        using var context = new RiskContext(Settings, new InMemoryPositionBook(timeProvider: bookClock), clock);
+        var pipeline = RiskPipeline.CreateDefault(context);
+
+        Assert.True(pipeline.Evaluate(TestRig.Signal()).IsApproved);
+
+        Assert.Equal((1, 1), (clock.Reads, bookClock.Reads));
     }
 
     [Fact]

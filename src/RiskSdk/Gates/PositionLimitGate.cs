@@ -12,11 +12,21 @@ public sealed class PositionLimitGate : IRiskGate
     /// <summary>The gate's name in verdicts, logs and reports.</summary>
     public const string GateName = "PositionLimit";
 
+    /// <summary>What <see cref="Admit(in TradeIntent, CooldownGate?, OrderRateGate?)"/> passes on when it did not read the clock.</summary>
+    private const long NotRead = long.MinValue;
+
     private readonly RiskContext _context;
+
+    /// <summary>The context's book when it is the in-memory book on the context's clock: it can take the decision's reading.</summary>
+    private readonly InMemoryPositionBook? _bookOnContextClock;
 
     /// <summary>Creates the gate over a context's settings and state.</summary>
     /// <param name="context">The shared context.</param>
-    public PositionLimitGate(RiskContext context) => _context = context ?? throw new ArgumentNullException(nameof(context));
+    public PositionLimitGate(RiskContext context)
+    {
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+        _bookOnContextClock = context.Book is InMemoryPositionBook book && book.ReadsClock(context.Time) ? book : null;
+    }
 
     /// <inheritdoc/>
     public string Name => GateName;
@@ -59,7 +69,7 @@ public sealed class PositionLimitGate : IRiskGate
         long timestamp;
         try
         {
-            timestamp = cooldown is null && orderRate is null ? 0 : _context.Time.GetTimestamp();
+            timestamp = cooldown is null && orderRate is null ? NotRead : _context.Time.GetTimestamp();
         }
         catch (Exception exception)
         {
@@ -97,7 +107,9 @@ public sealed class PositionLimitGate : IRiskGate
             }
 
             var cap = PositionCap.For(_context.Settings, intent.Confidence, intent.Regime);
-            var outcome = _context.Book.TryReserve(intent.Exchange, cap.Allowed);
+            var outcome = _bookOnContextClock is { } book && timestamp != NotRead
+                ? book.TryReserve(intent.Exchange, cap.Allowed, timestamp)
+                : _context.Book.TryReserve(intent.Exchange, cap.Allowed);
             var before = outcome.Open + outcome.Pending;
             switch (outcome.Status)
             {
