@@ -320,13 +320,22 @@ public sealed class InMemoryPositionBook : IPositionBook
         /// <summary>Reservation ids are the scope's index in the high bits over a per-scope sequence in the low 40.</summary>
         private const int SequenceBits = 40;
 
+        /// <summary>Pending reservation id to the monotonic timestamp it was taken at.</summary>
+        public readonly Dictionary<long, long> Pending = new();
+
+        /// <summary>Open position ids.</summary>
+        public readonly HashSet<string> Open = new(StringComparer.Ordinal);
+
+        /// <summary>Ids of reservations that expired, so a late fill is still recorded (the position is real).</summary>
+        public readonly HashSet<long> Expired = new();
+
         private long _idBase;
         private long _sequence;
 
-        public ScopeBook(long index) => _idBase = index << SequenceBits;
-
         /// <summary>Open count in the high 32 bits, pending in the low 32; written under the lock by <see cref="Publish"/>.</summary>
         private long _published;
+
+        public ScopeBook(long index) => _idBase = index << SequenceBits;
 
         /// <summary>The counts as of the last change, read without the lock.</summary>
         public ScopeCounts PublishedCounts
@@ -337,15 +346,6 @@ public sealed class InMemoryPositionBook : IPositionBook
                 return new ScopeCounts((int)(packed >> 32), (int)packed);
             }
         }
-
-        /// <summary>Pending reservation id to the monotonic timestamp it was taken at.</summary>
-        public readonly Dictionary<long, long> Pending = new();
-
-        /// <summary>Open position ids.</summary>
-        public readonly HashSet<string> Open = new(StringComparer.Ordinal);
-
-        /// <summary>Ids of reservations that expired, so a late fill is still recorded (the position is real).</summary>
-        public readonly HashSet<long> Expired = new();
 
         /// <summary>
         /// The next reservation id, unique in the whole book, taken under the scope's lock: threads reserving in
