@@ -20,7 +20,6 @@ internal static class PipelineParser
     private const string PositionLimitGateType = "RiskSdk.PositionLimitGate";
     private const string CooldownGateType = "RiskSdk.CooldownGate";
     private const string OrderRateGateType = "RiskSdk.OrderRateGate";
-    private const string KillSwitchGateType = "RiskSdk.KillSwitchGate";
     private const string CheckMethod = "Check";
     private const string GateNameConstant = "GateName";
 
@@ -174,11 +173,6 @@ internal static class PipelineParser
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PositionLimitNotLast, locations[i], Ordinal(i), Ordinal(gateTypes.Count - 1), pipeline.Name));
                 }
-            }
-
-            if (name == KillSwitchGateType && i != 0)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KillSwitchNotFirst, locations[i], Ordinal(i), Ordinal(gateTypes.Count - 1), pipeline.Name));
             }
         }
 

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace RiskSdk.Generators.Pipeline;
+
+/// <summary>
+/// RISKGEN107: the kill switch is listed in a <c>[GatePipeline]</c> but not first. A warning the app may keep on
+/// purpose, so it is reported by an analyzer rather than by the generator: an analyzer's diagnostic sits at a real
+/// source location, where <c>#pragma warning disable</c> and <c>.editorconfig</c> severities apply, and the check
+/// costs the generator's incremental pipeline nothing.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KillSwitchOrderAnalyzer : DiagnosticAnalyzer
+{
+    private const string KillSwitchGateType = "RiskSdk.KillSwitchGate";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.KillSwitchNotFirst);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var pipelineAttribute = start.Compilation.GetTypeByMetadataName(PipelineParser.GatePipelineAttribute);
+            var killSwitch = start.Compilation.GetTypeByMetadataName(KillSwitchGateType);
+            if (pipelineAttribute is not null && killSwitch is not null)
+            {
+                start.RegisterSymbolAction(symbol => Analyze(symbol, pipelineAttribute, killSwitch), SymbolKind.NamedType);
+            }
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol pipelineAttribute, INamedTypeSymbol killSwitch)
+    {
+        var pipeline = (INamedTypeSymbol)context.Symbol;
+        foreach (var attribute in pipeline.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, pipelineAttribute)
+                || attribute.ConstructorArguments.Length != 1
+                || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
+            {
+                continue;
+            }
+
+            var gates = attribute.ConstructorArguments[0].Values;
+            for (var i = 1; i < gates.Length; i++)
+            {
+                if (gates[i].Value is ITypeSymbol gate && SymbolEqualityComparer.Default.Equals(gate, killSwitch))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.KillSwitchNotFirst,
+                        ArgumentLocation(attribute, i, gates.Length, context.CancellationToken),
+                        Ordinal(i),
+                        Ordinal(gates.Length - 1),
+                        pipeline.Name));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The <c>typeof(...)</c> argument at <paramref name="index"/>, or the attribute when the arguments are not written one per gate.</summary>
+    private static Location? ArgumentLocation(AttributeData attribute, int index, int count, System.Threading.CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
+        {
+            return null;
+        }
+
+        return syntax.ArgumentList is { } list && list.Arguments.Count == count
+            ? list.Arguments[index].GetLocation()
+            : syntax.GetLocation();
+    }
+
+    private static string Ordinal(int index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
