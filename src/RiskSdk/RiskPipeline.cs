@@ -10,9 +10,6 @@ namespace RiskSdk;
 /// </summary>
 public sealed class RiskPipeline
 {
-    /// <summary>Marks a decision that has not read the clock yet.</summary>
-    private const long NotRead = long.MinValue;
-
     private readonly RiskContext _context;
     private readonly IRiskGate[] _checks;
     private readonly PositionLimitGate _positionLimit;
@@ -85,7 +82,7 @@ public sealed class RiskPipeline
         }
 
         // The clock is read once, by the first gate that needs the time, and the reading is shared by the rest.
-        var timestamp = NotRead;
+        var timestamp = PositionLimitGate.NotRead;
         foreach (var gate in _checks)
         {
             GateVerdict verdict;
@@ -104,9 +101,8 @@ public sealed class RiskPipeline
             }
         }
 
-        return timestamp == NotRead
-            ? _positionLimit.Admit(in intent, _cooldown, _orderRate)
-            : _positionLimit.Admit(in intent, _cooldown, _orderRate, timestamp);
+        // Not read only when the pipeline has neither a cooldown nor an order-rate gate, so nothing stamps it.
+        return _positionLimit.Admit(in intent, _cooldown, _orderRate, timestamp);
     }
 
     /// <summary>Runs every gate, the position limit included, without reserving anything, and returns all verdicts in order.</summary>
@@ -146,7 +142,7 @@ public sealed class RiskPipeline
         return gate.Check(in intent);
     }
 
-    private long Now(ref long timestamp) => timestamp != NotRead ? timestamp : timestamp = _context.Time.GetTimestamp();
+    private long Now(ref long timestamp) => timestamp != PositionLimitGate.NotRead ? timestamp : timestamp = _context.Time.GetTimestamp();
 
     private static string SafeName(IRiskGate gate)
     {

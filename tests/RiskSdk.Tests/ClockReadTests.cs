@@ -39,6 +39,23 @@ public sealed class ClockReadTests
     }
 
     [Fact]
+    public void A_pipeline_without_timed_gates_leaves_the_reading_to_the_book()
+    {
+        var clock = new CountingClock();
+        using var context = new RiskContext(Settings with { ReservationTimeout = TimeSpan.FromSeconds(30) }, timeProvider: clock);
+        var pipeline = new RiskPipeline(context, new IRiskGate[] { new KillSwitchGate(context) }, new PositionLimitGate(context));
+
+        Assert.True(pipeline.Evaluate(TestRig.Signal()).IsApproved);
+        Assert.Equal(1, clock.Reads);
+
+        // The reservation was stamped with a real reading: it expires after the timeout, not at once.
+        clock.Elapse(TimeSpan.FromSeconds(29));
+        Assert.Equal(1, context.Book.GetCounts("NSE").Pending);
+        clock.Elapse(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, context.Book.GetCounts("NSE").Pending);
+    }
+
+    [Fact]
     public void A_book_on_another_clock_reads_its_own()
     {
         var clock = new CountingClock();

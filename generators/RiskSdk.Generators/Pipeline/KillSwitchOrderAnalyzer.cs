@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace RiskSdk.Generators.Pipeline;
@@ -54,28 +53,13 @@ public sealed class KillSwitchOrderAnalyzer : DiagnosticAnalyzer
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.KillSwitchNotFirst,
-                        ArgumentLocation(attribute, i, gates.Length, context.CancellationToken),
-                        Ordinal(i),
-                        Ordinal(gates.Length - 1),
+                        PipelineParser.GateArgumentLocation(attribute, i, gates.Length),
+                        PipelineParser.Ordinal(i),
+                        PipelineParser.Ordinal(gates.Length - 1),
                         pipeline.Name));
                     break;
                 }
             }
         }
     }
-
-    /// <summary>The <c>typeof(...)</c> argument at <paramref name="index"/>, or the attribute when the arguments are not written one per gate.</summary>
-    private static Location? ArgumentLocation(AttributeData attribute, int index, int count, System.Threading.CancellationToken cancellationToken)
-    {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
-        {
-            return null;
-        }
-
-        return syntax.ArgumentList is { } list && list.Arguments.Count == count
-            ? list.Arguments[index].GetLocation()
-            : syntax.GetLocation();
-    }
-
-    private static string Ordinal(int index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -314,18 +314,23 @@ internal static class PipelineParser
     private static List<Location> GateArgumentLocations(AttributeData attribute, TypeDeclarationSyntax declaration, int count)
     {
         var fallback = declaration.Identifier.GetLocation();
+        return Enumerable.Range(0, count).Select(i => GateArgumentLocation(attribute, i, count) ?? fallback).ToList();
+    }
+
+    /// <summary>
+    /// Where gate <paramref name="index"/> of <paramref name="count"/> is written: its <c>typeof(...)</c> argument, or
+    /// the whole attribute when the arguments are not written one per gate; null when the attribute has no syntax.
+    /// </summary>
+    internal static Location? GateArgumentLocation(AttributeData attribute, int index, int count)
+    {
         if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax syntax)
         {
-            return Enumerable.Repeat(fallback, count).ToList();
+            return null;
         }
 
-        var arguments = syntax.ArgumentList?.Arguments;
-        if (arguments is { } list && list.Count == count)
-        {
-            return list.Select(a => a.GetLocation()).ToList();
-        }
-
-        return Enumerable.Repeat(syntax.GetLocation(), count).ToList();
+        return syntax.ArgumentList is { } list && list.Arguments.Count == count
+            ? list.Arguments[index].GetLocation()
+            : syntax.GetLocation();
     }
 
     private static IEnumerable<string> ContainingTypeDeclarations(INamedTypeSymbol pipeline)
@@ -399,7 +404,8 @@ internal static class PipelineParser
         return true;
     }
 
-    private static string Ordinal(int index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A zero-based index as the one-based position a message names ("gate 2 of 3").</summary>
+    internal static string Ordinal(int index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The runtime types the parser compares against, looked up once per pipeline.</summary>
     private sealed class KnownTypes

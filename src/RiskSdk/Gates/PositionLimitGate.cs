@@ -12,8 +12,8 @@ public sealed class PositionLimitGate : IRiskGate
     /// <summary>The gate's name in verdicts, logs and reports.</summary>
     public const string GateName = "PositionLimit";
 
-    /// <summary>What <see cref="Admit(in TradeIntent, CooldownGate?, OrderRateGate?)"/> passes on when it did not read the clock.</summary>
-    private const long NotRead = long.MinValue;
+    /// <summary>The timestamp of a decision that has not read the clock: no gate of the pipeline needed the time.</summary>
+    internal const long NotRead = long.MinValue;
 
     private readonly RiskContext _context;
 
