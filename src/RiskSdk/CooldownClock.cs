@@ -29,7 +29,7 @@ public sealed class CooldownClock
     public TimeSpan? SinceLastTrade(string exchange)
     {
         var last = LastTrade(exchange);
-        return last == Never ? null : _time.GetElapsedTime(last);
+        return last == Never ? null : Elapsed(last, _time.GetTimestamp());
     }
 
     /// <summary>Time from the exchange's last trade to <paramref name="timestamp"/>; null when it has not traded.</summary>
@@ -39,7 +39,7 @@ public sealed class CooldownClock
     public TimeSpan? SinceLastTrade(string exchange, long timestamp)
     {
         var last = LastTrade(exchange);
-        return last == Never ? null : _time.GetElapsedTime(last, timestamp);
+        return last == Never ? null : Elapsed(last, timestamp);
     }
 
     /// <summary>Records a trade now, whatever the window (for trades placed outside a pipeline).</summary>
@@ -73,7 +73,7 @@ public sealed class CooldownClock
                 timestamp = _time.GetTimestamp();
             }
 
-            elapsed = last == Never ? TimeSpan.MaxValue : _time.GetElapsedTime(last, timestamp);
+            elapsed = last == Never ? TimeSpan.MaxValue : Elapsed(last, timestamp);
             if (elapsed < window)
             {
                 return false;
@@ -95,8 +95,20 @@ public sealed class CooldownClock
         }
     }
 
-    private long LastTrade(string exchange) =>
-        _lastTrade.TryGetValue(exchange, out var box) ? Volatile.Read(ref box.Value) : Never;
+    /// <summary>
+    /// Time from a trade to a reading, never negative: a trade another thread stamped after this decision read the
+    /// clock happened "now" as far as this decision can tell (0 s), not in its future.
+    /// </summary>
+    private TimeSpan Elapsed(long last, long timestamp)
+    {
+        var elapsed = _time.GetElapsedTime(last, timestamp);
+        return elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
+    }
 
-    private StrongBox<long> Box(string exchange) => _lastTrade.GetOrAdd(exchange, static (_, _) => new StrongBox<long>(Never), 0);
+    /// <summary>The last trade of an exchange under any spelling the <see cref="ExchangeName"/> rule accepts; none for a name it refuses.</summary>
+    private long LastTrade(string exchange) =>
+        ExchangeName.TryParse(exchange, out var name) && _lastTrade.TryGetValue(name.Value, out var box) ? Volatile.Read(ref box.Value) : Never;
+
+    private StrongBox<long> Box(string exchange) =>
+        _lastTrade.GetOrAdd(ExchangeName.Parse(exchange, nameof(exchange)).Value, static (_, _) => new StrongBox<long>(Never), 0);
 }

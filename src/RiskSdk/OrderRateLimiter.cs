@@ -49,7 +49,7 @@ public sealed class OrderRateLimiter
     /// <returns>The count, at most <see cref="MaxPerSecond"/>.</returns>
     public int CountLastSecond(string exchange, long timestamp)
     {
-        if (!_rings.TryGetValue(exchange, out var ring))
+        if (!ExchangeName.TryParse(exchange, out var name) || !_rings.TryGetValue(name.Value, out var ring))
         {
             return 0;
         }
@@ -70,7 +70,7 @@ public sealed class OrderRateLimiter
     /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
     /// <returns>True when the allowance surely has room.</returns>
     public bool SurelyHasRoom(string exchange, long timestamp) =>
-        !_rings.TryGetValue(exchange, out var ring) || ring.SurelyHasRoom(timestamp, _oneSecond);
+        !ExchangeName.TryParse(exchange, out var name) || !_rings.TryGetValue(name.Value, out var ring) || ring.SurelyHasRoom(timestamp, _oneSecond);
 
     /// <summary>Takes one order from the exchange's allowance when it is not used up; atomic.</summary>
     /// <param name="exchange">The exchange.</param>
@@ -85,7 +85,7 @@ public sealed class OrderRateLimiter
     /// <returns>True when the order was counted; false when the limit was reached.</returns>
     public bool TryTake(string exchange, long timestamp, out int count)
     {
-        var ring = _rings.GetOrAdd(exchange, static (_, size) => new Ring(size), _maxPerSecond);
+        var ring = _rings.GetOrAdd(ExchangeName.Parse(exchange, nameof(exchange)).Value, static (_, size) => new Ring(size), _maxPerSecond);
         lock (ring)
         {
             // Another thread may have counted an order stamped after this decision read the clock; the ring stays

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,6 +30,7 @@ public sealed class RiskContext : IDisposable
         Cooldowns = new CooldownClock(Time);
         OrderRate = new OrderRateLimiter(settings.MaxOrdersPerSecond, Time);
         Exposure = new ExposureMonitor();
+        Intake = new IntentGate(this);
         Metrics = new RiskMetrics(this);
     }
 
@@ -59,6 +61,36 @@ public sealed class RiskContext : IDisposable
     /// <summary>The <c>RiskSdk</c> meter's instruments.</summary>
     public RiskMetrics Metrics { get; }
 
+    /// <summary>The check every pipeline runs first: exchange identity, declared exchanges, model outputs and verified exits.</summary>
+    public IntentGate Intake { get; }
+
+    /// <summary>
+    /// The exchanges to report on, by canonical name: every declared exchange (<see cref="RiskSettings.Exchanges"/>)
+    /// from the start, in the order declared, then any other the book has seen. Never throws: when the book cannot be
+    /// read, the declared ones.
+    /// </summary>
+    public IReadOnlyList<string> Exchanges
+    {
+        get
+        {
+            var names = new List<string>();
+            foreach (var declared in Settings.DeclaredExchanges)
+            {
+                names.Add(declared.Value);
+            }
+
+            foreach (var scope in Book.Scopes)
+            {
+                if (!names.Contains(scope))
+                {
+                    names.Add(scope);
+                }
+            }
+
+            return names;
+        }
+    }
+
     /// <summary>The cooldown in force for an exchange holding <paramref name="positions"/> open or pending positions.</summary>
     /// <param name="positions">Open plus pending positions.</param>
     /// <returns><see cref="RiskSettings.CooldownWithPositions"/> when any are held, else <see cref="RiskSettings.SignalCooldown"/>.</returns>
@@ -68,8 +100,10 @@ public sealed class RiskContext : IDisposable
     /// <param name="exchange">The exchange.</param>
     /// <param name="regime">The regime whose caps to show.</param>
     /// <returns>The status.</returns>
+    /// <exception cref="ArgumentException">The name is refused by the <see cref="ExchangeName"/> rule.</exception>
     public ExchangeStatus GetStatus(string exchange, MarketRegime regime = MarketRegime.Normal)
     {
+        exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
         var counts = Book.GetCounts(exchange);
         var window = CooldownFor(counts.Total);
         var remaining = Cooldowns.SinceLastTrade(exchange) is { } since && since < window ? window - since : TimeSpan.Zero;
@@ -81,7 +115,10 @@ public sealed class RiskContext : IDisposable
             PositionCap.For(Settings, 1, regime).Allowed,
             remaining,
             Switch.State,
-            Exposure.DrawdownLatched);
+            Exposure.DrawdownLatched)
+        {
+            Unavailable = counts.Unavailable,
+        };
     }
 
     /// <summary>Starts a new trading session: P&amp;L and the drawdown stop reset, cooldowns forgotten. Positions stay.</summary>
@@ -98,7 +135,9 @@ public sealed class RiskContext : IDisposable
     public RiskDecision Reject(in TradeIntent intent, in GateVerdict verdict)
     {
         RiskLog.TradeRejected(Logger, intent.Exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit);
-        Metrics.RecordRejected(intent.Exchange, verdict.Reason);
+
+        // An undeclared name is counted under one tag: metrics must not grow a series per name a caller makes up.
+        Metrics.RecordRejected(verdict.Reason == RejectionReason.UnknownExchange ? "(undeclared)" : intent.Exchange, verdict.Reason);
         return RiskDecision.Rejected(intent.Exchange, verdict);
     }
 

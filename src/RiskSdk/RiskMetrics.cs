@@ -26,8 +26,8 @@ public sealed class RiskMetrics : IDisposable
         _meter = new Meter(MeterName, typeof(RiskMetrics).Assembly.GetName().Version?.ToString());
         _decisions = _meter.CreateCounter<long>("risksdk.decisions", "{decision}", "Pre-trade decisions, by outcome, reason and exchange.");
         _approvals = _meter.CreateCounter<long>("risksdk.approvals", "{decision}", "Approved trades, by exchange and confidence band (high or normal).");
-        _meter.CreateObservableGauge("risksdk.positions.open", () => ReadScopes(context, static (c, s) => c.Book.GetCounts(s).Open), "{position}", "Open positions per exchange.");
-        _meter.CreateObservableGauge("risksdk.positions.pending", () => ReadScopes(context, static (c, s) => c.Book.GetCounts(s).Pending), "{position}", "Pending reservations (orders in flight) per exchange.");
+        _meter.CreateObservableGauge("risksdk.positions.open", () => ReadScopes(context, static (c, s) => c.Book.GetCounts(s) is { Unavailable: false } counts ? counts.Open : null), "{position}", "Open positions per exchange.");
+        _meter.CreateObservableGauge("risksdk.positions.pending", () => ReadScopes(context, static (c, s) => c.Book.GetCounts(s) is { Unavailable: false } counts ? counts.Pending : null), "{position}", "Pending reservations (orders in flight) per exchange.");
         _meter.CreateObservableGauge("risksdk.positions.allowed", () => ReadScopes(context, static (c, _) => c.Settings.MaxOpenPositions), "{position}", "The normal-confidence cap per exchange.");
         _meter.CreateObservableCounter("risksdk.reservations.expired", () => context.Book.ExpiredReservations, "{reservation}", "Reservations given back after the timeout.");
     }
@@ -55,11 +55,15 @@ public sealed class RiskMetrics : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _meter.Dispose();
 
-    private static IEnumerable<Measurement<int>> ReadScopes(RiskContext context, Func<RiskContext, string, int> read)
+    /// <summary>One measurement per exchange to report on (declared ones from the start); none for an exchange the book could not read, never a false 0.</summary>
+    private static IEnumerable<Measurement<int>> ReadScopes(RiskContext context, Func<RiskContext, string, int?> read)
     {
-        foreach (var scope in context.Book.Scopes)
+        foreach (var scope in context.Exchanges)
         {
-            yield return new Measurement<int>(read(context, scope), new KeyValuePair<string, object?>("exchange", scope));
+            if (read(context, scope) is { } value)
+            {
+                yield return new Measurement<int>(value, new KeyValuePair<string, object?>("exchange", scope));
+            }
         }
     }
 }

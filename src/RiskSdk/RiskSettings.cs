@@ -59,6 +59,26 @@ public sealed record RiskSettings
     /// <summary>How long a reservation may stay neither committed nor released before its slot is given back. Default 30 s.</summary>
     public TimeSpan ReservationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The exchanges the app trades, separated by commas (<c>NSE,BSE</c>), each under the <see cref="ExchangeName"/> rule;
+    /// an intent on any other exchange is refused (<see cref="RejectionReason.UnknownExchange"/>), and status and metrics
+    /// show every declared exchange from the start. Null (the default) accepts any valid name.
+    /// </summary>
+    public string? Exchanges { get; init; }
+
+    /// <summary>
+    /// The account-wide cap: the most open plus pending positions across every exchange, taken atomically with the
+    /// per-exchange cap (<see cref="RejectionReason.TotalPositionLimitReached"/>). Null (the default) turns it off.
+    /// Not scaled by the regime or the confidence.
+    /// </summary>
+    public int? MaxOpenPositionsTotal { get; init; }
+
+    /// <summary>The largest <see cref="MaxOpenPositionsTotal"/> accepted.</summary>
+    public const int MaxOpenPositionsTotalLimit = 100_000;
+
+    /// <summary>The exchanges <see cref="Exchanges"/> declares, canonical and in the order given; empty when none are declared. Entries <see cref="Validate"/> reports as invalid are left out (a context refuses such settings).</summary>
+    public IReadOnlyList<ExchangeName> DeclaredExchanges => ParseExchanges(Exchanges, problems: null);
+
     /// <summary>Returns the settings of one of the three ready-made profiles.</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>The profile's settings; everything the profile does not name keeps its default.</returns>
@@ -136,6 +156,13 @@ public sealed record RiskSettings
             problems.Add(Invariant($"{nameof(ReservationTimeout)} must be positive (was {ReservationTimeout.TotalSeconds} s)."));
         }
 
+        if (MaxOpenPositionsTotal is < 0 or > MaxOpenPositionsTotalLimit)
+        {
+            problems.Add(Invariant($"{nameof(MaxOpenPositionsTotal)} must be from 0 to {MaxOpenPositionsTotalLimit} (was {MaxOpenPositionsTotal})."));
+        }
+
+        ParseExchanges(Exchanges, problems);
+
         return problems;
     }
 
@@ -148,6 +175,35 @@ public sealed record RiskSettings
         {
             throw new ArgumentException("Invalid risk settings:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems));
         }
+    }
+
+    /// <summary>Splits the declared list at commas and applies the name rule to each; problems (when asked for) name every bad entry and duplicate.</summary>
+    private static List<ExchangeName> ParseExchanges(string? list, List<string>? problems)
+    {
+        var names = new List<ExchangeName>();
+        if (list is null)
+        {
+            return names;
+        }
+
+        var entries = list.Split(',');
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (!ExchangeName.TryParse(entries[i], out var name, out var problem))
+            {
+                problems?.Add(Invariant($"{nameof(Exchanges)} entry {i + 1} of {entries.Length}: {problem}"));
+            }
+            else if (names.Contains(name))
+            {
+                problems?.Add(Invariant($"{nameof(Exchanges)} names {name} more than once (entry {i + 1}: \"{ExchangeName.Escape(entries[i])}\")."));
+            }
+            else
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
     }
 
     private static void RequireFraction(List<string> problems, string name, double value)
