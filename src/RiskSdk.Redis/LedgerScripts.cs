@@ -95,6 +95,11 @@ internal static class LedgerScripts
     /// Reconcile: the open set becomes exactly the broker's ids; pending reservations are kept. KEYS[1] open,
     /// KEYS[2] scopes; ARGV[1] scope, ARGV[2..] the broker's open ids (distinct). Returns { added, removed }.
     /// </summary>
+    /// <summary>Whether an exit's position is open. KEYS[1] open; ARGV[1] position id. Returns { open (1/0) }.</summary>
+    public const string FindPosition = """
+        return { redis.call('SISMEMBER', KEYS[1], ARGV[1]) }
+        """;
+
     public const string Reconcile = """
         local truth = {}
         local added = {}

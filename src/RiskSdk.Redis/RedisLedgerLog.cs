@@ -69,4 +69,11 @@ public static partial class RedisLedgerLog
     /// <param name="connected">Whether the client holds a connection (a frozen server keeps it open).</param>
     [LoggerMessage(EventId = 1108, Level = LogLevel.Error, Message = "Redis position ledger still not answering: {Failures} more operations failed ({Total} since the outage began, connected: {Connected}); new positions are refused")]
     public static partial void OutageContinues(ILogger logger, long failures, long total, bool connected);
+
+    /// <summary>An account-wide cap was asked of a ledger that does not count one yet; the reserve is refused (event 1109).</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="scope">The scope (exchange).</param>
+    /// <param name="totalCap">The account-wide cap asked for.</param>
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Error, Message = "The Redis position ledger does not count an account-wide cap yet ({TotalCap} asked for a reserve on {Scope}); the reserve is refused (fail closed)")]
+    public static partial void TotalCapNotSupported(ILogger logger, string scope, int totalCap);
 }

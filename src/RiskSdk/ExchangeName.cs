@@ -141,11 +141,20 @@ public readonly struct ExchangeName : IEquatable<ExchangeName>
             return problem;
         }
 
-        var normalized = trimmed.ToString().Normalize(NormalizationForm.FormKC).ToUpperInvariant();
-        if (!normalized.IsNormalized(NormalizationForm.FormKC))
+        string normalized;
+        try
         {
-            // Upper-casing can leave text that normalises further; normalise again so the rule is idempotent.
-            normalized = normalized.Normalize(NormalizationForm.FormKC);
+            normalized = trimmed.ToString().Normalize(NormalizationForm.FormKC).ToUpperInvariant();
+            if (!normalized.IsNormalized(NormalizationForm.FormKC))
+            {
+                // Upper-casing can leave text that normalises further; normalise again so the rule is idempotent.
+                normalized = normalized.Normalize(NormalizationForm.FormKC);
+            }
+        }
+        catch (ArgumentException)
+        {
+            // The platform's Unicode data refuses a code point this runtime's tables call assigned: not a name.
+            return ExchangeNameProblem.InvalidUnicode;
         }
 
         // Compatibility forms can hide white space or control characters (a fullwidth space is a space).
@@ -188,6 +197,7 @@ public readonly struct ExchangeName : IEquatable<ExchangeName>
             ExchangeNameProblem.FormatCharacter => Invariant($"exchange name {shown} contains the invisible format character U+{detail:X4}"),
             ExchangeNameProblem.WhiteSpace => Invariant($"exchange name {shown} contains the white space U+{detail:X4} (only a plain space may appear inside a name)"),
             ExchangeNameProblem.InvalidUnicode => Invariant($"exchange name {shown} is not valid Unicode (a lone surrogate U+{detail:X4})"),
+            ExchangeNameProblem.Unassigned => Invariant($"exchange name {shown} contains U+{detail:X4}, which is not an assigned character"),
             _ => "exchange name " + shown + " is not acceptable",
         };
     }
@@ -249,9 +259,9 @@ public readonly struct ExchangeName : IEquatable<ExchangeName>
                     var category = CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, text[i + 1]));
                     codePoint = char.ConvertToUtf32(c, text[i + 1]);
                     i++;
-                    if (category == UnicodeCategory.Format)
+                    if (category is UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned)
                     {
-                        return ExchangeNameProblem.FormatCharacter;
+                        return category == UnicodeCategory.Format ? ExchangeNameProblem.FormatCharacter : ExchangeNameProblem.Unassigned;
                     }
 
                     continue;
@@ -271,9 +281,11 @@ public readonly struct ExchangeName : IEquatable<ExchangeName>
                     return ExchangeNameProblem.ControlCharacter;
                 case UnicodeCategory.Format:
                     return ExchangeNameProblem.FormatCharacter;
+                case UnicodeCategory.OtherNotAssigned:
+                    return ExchangeNameProblem.Unassigned;
                 case UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator:
                     return ExchangeNameProblem.WhiteSpace;
-                case UnicodeCategory.SpaceSeparator when c != ' ':
+                case UnicodeCategory.SpaceSeparator when spacesChecked && c != ' ':
                     return ExchangeNameProblem.WhiteSpace;
             }
         }

@@ -29,4 +29,7 @@ internal enum ExchangeNameProblem
 
     /// <summary>A lone surrogate: the text is not valid UTF-16.</summary>
     InvalidUnicode = 8,
+
+    /// <summary>A code point Unicode has not assigned (or a noncharacter such as U+FFFF): it has no stable normal form.</summary>
+    Unassigned = 9,
 }

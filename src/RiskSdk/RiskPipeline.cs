@@ -89,11 +89,11 @@ public sealed class RiskPipeline
             return _context.Fault(in intent, IntentGate.GateName, exception);
         }
 
-        return screened.IsPassed ? Decide(in accepted) : _context.Reject(in accepted, in screened);
+        return screened.IsPassed ? EvaluateAccepted(in accepted) : _context.Reject(in accepted, in screened);
     }
 
     /// <summary>Runs the declared gates on an intent the <see cref="RiskContext.Intake"/> accepted (its exchange canonical).</summary>
-    private RiskDecision Decide(in TradeIntent intent)
+    private RiskDecision EvaluateAccepted(in TradeIntent intent)
     {
         // The clock is read once, by the first gate that needs the time, and the reading is shared by the rest.
         var timestamp = PositionLimitGate.NotRead;
