@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using RiskSdk.Monitoring;
 
 namespace RiskSdk;
 
@@ -24,7 +25,7 @@ namespace RiskSdk;
 /// account-wide checks hold together without a lock spanning scopes.
 /// </para>
 /// </remarks>
-public sealed class InMemoryPositionBook : IPositionBook
+public sealed class InMemoryPositionBook : IPositionBook, IReservationStatistics
 {
     private readonly ScopeTable<ScopeBook> _scopes = new();
     private readonly ReservationIssuer _issuer;
@@ -36,6 +37,8 @@ public sealed class InMemoryPositionBook : IPositionBook
     private long _expired;
     private long _ignored;
     private long _lateFills;
+    private long _committed;
+    private long _released;
     private int _total;
 
     /// <summary>Creates an empty book.</summary>
@@ -70,6 +73,12 @@ public sealed class InMemoryPositionBook : IPositionBook
 
     /// <inheritdoc/>
     public long IgnoredOperations => Interlocked.Read(ref _ignored);
+
+    /// <inheritdoc/>
+    public long CommittedReservations => Interlocked.Read(ref _committed);
+
+    /// <inheritdoc/>
+    public long ReleasedReservations => Interlocked.Read(ref _released);
 
     /// <summary>Fills that arrived after their reservation expired; each was recorded as an open position.</summary>
     public long LateFills => Interlocked.Read(ref _lateFills);
@@ -173,6 +182,7 @@ public sealed class InMemoryPositionBook : IPositionBook
             {
                 var added = book.Open.Add(positionId);
                 book.Publish(this);
+                Interlocked.Increment(ref _committed);
                 return added || Ignore("fill of an already open position", scope, positionId);
             }
 
@@ -201,6 +211,7 @@ public sealed class InMemoryPositionBook : IPositionBook
             if (book.Pending.Remove(reservation.Id))
             {
                 book.Publish(this);
+                Interlocked.Increment(ref _released);
                 return true;
             }
 
@@ -321,6 +332,21 @@ public sealed class InMemoryPositionBook : IPositionBook
         lock (book)
         {
             return new BookNameCollection(book.Open);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyCollection<long>? GetPendingReservations(string scope)
+    {
+        if (!TryFind(scope, out var book))
+        {
+            return Array.Empty<long>();
+        }
+
+        lock (book)
+        {
+            SweepExpired(book.Name, book, _time.GetTimestamp());
+            return new List<long>(book.Pending.Keys);
         }
     }
 

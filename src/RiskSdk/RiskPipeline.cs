@@ -78,6 +78,19 @@ public sealed class RiskPipeline
     [PositionLimitCheck]
     public RiskDecision Evaluate(in TradeIntent intent)
     {
+        if (!_context.Metrics.MeasuresDuration)
+        {
+            return Decide(in intent);
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var decision = Decide(in intent);
+        _context.Metrics.RecordDuration(started, in decision);
+        return decision;
+    }
+
+    private RiskDecision Decide(in TradeIntent intent)
+    {
         GateVerdict screened;
         TradeIntent accepted;
         try

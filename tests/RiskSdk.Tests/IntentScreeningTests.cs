@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using RiskSdk.Tests.Monitoring;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -139,37 +140,18 @@ public sealed class IntentScreeningTests
     }
 
     [Fact]
-    public void Position_gauges_show_every_declared_exchange_before_its_first_trade()
+    public void Position_series_show_every_declared_exchange_before_its_first_trade()
     {
-        using var rig = new TestRig(new RiskSettings { Exchanges = "NSE,BSE" });
-        var seen = new List<string>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == RiskMetrics.MeterName && instrument.Name == "risksdk.positions.open")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<int>((_, value, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "exchange")
-                {
-                    lock (seen)
-                    {
-                        seen.Add((string)tag.Value! + "=" + value);
-                    }
-                }
-            }
-        });
-        listener.Start();
+        using var factory = new TestMeterFactory();
+        using var context = new RiskContext(new RiskSettings { Exchanges = "NSE,BSE" }, meterFactory: factory);
+        using var positions = new MetricCollector<int>(factory, RiskMetrics.MeterName, "risksdk.positions");
 
-        listener.RecordObservableInstruments();
+        positions.RecordObservableInstruments();
 
-        Assert.Contains("NSE=0", seen);
-        Assert.Contains("BSE=0", seen);
+        var open = positions.GetMeasurementSnapshot().Where(m => m.Tags[RiskMetrics.PositionStateAttribute] as string == "open").ToList();
+        Assert.Equal(new[] { "BSE", "NSE" }, open.Select(m => (string)m.Tags[RiskMetrics.ExchangeAttribute]!).Order(StringComparer.Ordinal));
+        Assert.All(open, m => Assert.Equal(0, m.Value));
+        Assert.Equal(new[] { "NSE", "BSE" }, context.Monitor.GetSnapshot().Exchanges.Select(e => e.Exchange));
     }
 
     [Theory]
@@ -180,7 +162,7 @@ public sealed class IntentScreeningTests
     {
         var problems = new RiskSettings { Exchanges = exchanges }.Validate();
 
-        Assert.Contains(problems, p => p.Contains(nameof(RiskSettings.Exchanges), StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Setting == nameof(RiskSettings.Exchanges) && p.VariableName == "AUTO_EXEC_EXCHANGES");
         Assert.Throws<ArgumentException>(() => new RiskContext(new RiskSettings { Exchanges = exchanges }));
     }
 
@@ -287,7 +269,7 @@ public sealed class IntentScreeningTests
     [Fact]
     public void An_account_wide_cap_out_of_range_is_a_settings_problem()
     {
-        Assert.Contains(new RiskSettings { MaxOpenPositionsTotal = -1 }.Validate(), p => p.Contains(nameof(RiskSettings.MaxOpenPositionsTotal), StringComparison.Ordinal));
+        Assert.Contains(new RiskSettings { MaxOpenPositionsTotal = -1 }.Validate(), p => p.Setting == nameof(RiskSettings.MaxOpenPositionsTotal) && p.VariableName == "AUTO_EXEC_MAX_OPEN_POSITIONS_TOTAL");
         Assert.Empty(new RiskSettings { MaxOpenPositionsTotal = 10 }.Validate());
     }
 }
