@@ -12,6 +12,7 @@ public sealed class TradingSwitch
 {
     private readonly ILogger _logger;
     private int _state;
+    private long _requests;
 
     /// <summary>Creates a switch.</summary>
     /// <param name="initialState">The state to start in.</param>
@@ -24,6 +25,9 @@ public sealed class TradingSwitch
 
     /// <summary>The current state.</summary>
     public TradingState State => (TradingState)Volatile.Read(ref _state);
+
+    /// <summary>How many halt, reduce-only and resume requests were made, including those that changed nothing.</summary>
+    internal long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>Stops every order that would open exposure, until <see cref="Resume"/>.</summary>
     /// <param name="cause">Why, for the log.</param>
@@ -39,6 +43,7 @@ public sealed class TradingSwitch
 
     private void Change(TradingState next, string cause, bool latchAware)
     {
+        Interlocked.Increment(ref _requests);
         int previous;
         do
         {
