@@ -38,25 +38,17 @@ internal sealed class SettingsFactory<TSettings> : IOptionsFactory<TSettings>
         var result = Generated.BindVariables(_source.VariablesOf(name, Generated.Prefix));
         LogWarningsOnce(name, result.Warnings);
 
-        var problems = new List<string>();
-        foreach (var error in result.Errors)
-        {
-            problems.Add(error.Message);
-        }
-
+        // Binding already checks the gate settings as the runtime does (cross-field rules among them).
         if (result.TryGetSettings(out var settings))
-        {
-            // The runtime checks the gate settings again (cross-field rules the variables cannot express alone).
-            foreach (var problem in settings.ToRiskSettings().Validate())
-            {
-                problems.Add(NameTheVariable(problem));
-            }
-        }
-
-        if (problems.Count == 0 && settings is not null)
         {
             _lastGood[name] = settings;
             return settings;
+        }
+
+        var problems = new List<string>(result.Errors.Count);
+        foreach (var error in result.Errors)
+        {
+            problems.Add(error.Message);
         }
 
         if (_lastGood.TryGetValue(name, out var lastGood))
@@ -88,19 +80,5 @@ internal sealed class SettingsFactory<TSettings> : IOptionsFactory<TSettings>
         {
             HostingLog.SettingsWarning(_logger, Accounts.RiskAccount.Display(name), message);
         }
-    }
-
-    /// <summary>Puts the variable's name before a runtime message that names only the property.</summary>
-    private static string NameTheVariable(string message)
-    {
-        foreach (var variable in Generated.DescribedVariables)
-        {
-            if (message.StartsWith(variable.PropertyName + " ", StringComparison.Ordinal))
-            {
-                return variable.Name + ": " + message;
-            }
-        }
-
-        return message;
     }
 }
