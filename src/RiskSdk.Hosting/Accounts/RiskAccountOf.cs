@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,7 +43,7 @@ internal sealed class RiskAccount<TSettings> : RiskAccount
         var book = LedgerOpener.Open(name, options, settings, risk, services, time, loggers, out var ledger);
         try
         {
-            var context = new RiskContext(risk, book, time, loggers.CreateLogger("RiskSdk"));
+            var context = new RiskContext(risk, book, time, loggers.CreateLogger("RiskSdk"), name.Length == 0 ? null : name, services.GetService<IMeterFactory>());
             return new RiskAccount<TSettings>(name, options, context, ledger, loggers.CreateLogger(HostingLog.Category), settings, monitor, services.GetRequiredService<SettingsRejections>());
         }
         catch
