@@ -12,6 +12,9 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] messageArguments) =>
         new(descriptor, LocationInfo.From(location), new EquatableArray<string>(messageArguments));
 
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArguments) =>
+        new(descriptor, location, new EquatableArray<string>(messageArguments));
+
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(Descriptor, Location?.ToLocation(), MessageArguments.Cast<object>().ToArray());
 

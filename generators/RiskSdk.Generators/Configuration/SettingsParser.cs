@@ -141,7 +141,7 @@ internal static class SettingsParser
         }
 
         var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
-        var locations = parsed.Locations.ToDictionary(l => l.PropertyName, l => l.Location?.ToLocation(), StringComparer.Ordinal);
+        var locations = parsed.Locations.ToDictionary(l => l.PropertyName, l => l.Location, StringComparer.Ordinal);
         var properties = new List<SettingPropertyModel>();
         if (model.IsAutoExec)
         {
@@ -434,26 +434,48 @@ internal static class SettingsParser
     {
         var other = attribute.ConstructorArguments[0].Value as string ?? string.Empty;
         var value = attribute.ConstructorArguments[1];
+        if (value.Kind == TypedConstantKind.Array)
+        {
+            // new[] { Venue.Bse, Venue.Mcx }: one attribute per value is the way to say "any of these".
+            return new RequiredWhenModel(other, "null", string.Empty, "array");
+        }
+
         if (value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
         {
             var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value.Value));
             var typeName = enumType.ToDisplayString(QualifiedFormat);
             return member is null
-                ? new RequiredWhenModel(other, "(" + typeName + ")" + Convert.ToString(value.Value, CultureInfo.InvariantCulture), Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty)
-                : new RequiredWhenModel(other, typeName + "." + member.Name, member.Name.ToLowerInvariant());
+                ? new RequiredWhenModel(other, "(" + typeName + ")" + Convert.ToString(value.Value, CultureInfo.InvariantCulture), Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty, typeName)
+                : new RequiredWhenModel(other, typeName + "." + member.Name, member.Name.ToLowerInvariant(), typeName);
         }
 
+        var valueType = value.Type?.ToDisplayString(QualifiedFormat) ?? "null";
         return value.Value switch
         {
-            bool flag => new RequiredWhenModel(other, flag ? "true" : "false", flag ? "true" : "false"),
-            string text => new RequiredWhenModel(other, SymbolDisplay.FormatLiteral(text, quote: true), text),
-            null => new RequiredWhenModel(other, "null", "(not set)"),
-            IFormattable number => new RequiredWhenModel(other, SymbolDisplay.FormatPrimitive(number, quoteStrings: true, useHexadecimalNumbers: false) ?? "null", number.ToString(null, CultureInfo.InvariantCulture)),
-            _ => new RequiredWhenModel(other, "null", value.Value.ToString() ?? string.Empty),
+            bool flag => new RequiredWhenModel(other, flag ? "true" : "false", flag ? "true" : "false", valueType),
+            string text => new RequiredWhenModel(other, SymbolDisplay.FormatLiteral(text, quote: true), text, valueType),
+            null => new RequiredWhenModel(other, "null", "(not set)", "null"),
+            IFormattable number => new RequiredWhenModel(other, SymbolDisplay.FormatPrimitive(number, quoteStrings: true, useHexadecimalNumbers: false) ?? "null", number.ToString(null, CultureInfo.InvariantCulture), valueType),
+            _ => new RequiredWhenModel(other, "null", value.Value.ToString() ?? string.Empty, valueType),
         };
     }
 
-    private static void CheckRules(List<SettingPropertyModel> properties, Dictionary<string, Location?> locations, List<DiagnosticInfo> diagnostics)
+    /// <summary>Why <paramref name="condition"/>'s value cannot be compared with <paramref name="other"/>, or null when it can.</summary>
+    private static string? ValueProblem(SettingPropertyModel other, RequiredWhenModel condition)
+    {
+        if (condition.ValueType == "array")
+        {
+            return "is compared with an array; write one [RequiredWhen] per value";
+        }
+
+        var compatible = condition.ValueType == other.TypeName
+            || (condition.ValueType == "null" && (other.IsNullable || other.Kind == SettingKind.Text))
+            || (condition.ValueType == "int" && other.Kind is SettingKind.LongInteger or SettingKind.Number or SettingKind.DecimalNumber)
+            || (condition.ValueType == "long" && other.Kind is SettingKind.Number or SettingKind.DecimalNumber);
+        return compatible ? null : "is of type " + other.DeclaredType + ", but the value is " + (condition.ValueType == "null" ? "null" : "of type " + condition.ValueType);
+    }
+
+    private static void CheckRules(List<SettingPropertyModel> properties, Dictionary<string, LocationInfo?> locations, List<DiagnosticInfo> diagnostics)
     {
         for (var i = 0; i < properties.Count; i++)
         {
@@ -476,7 +498,8 @@ internal static class SettingsParser
             }).ToEquatableArray();
             var keptConditions = property.RequiredWhen.Where(condition =>
             {
-                var problem = RuleProblem(properties, property, condition.OtherProperty, comparison: false);
+                var problem = RuleProblem(properties, property, condition.OtherProperty, comparison: false)
+                    ?? ValueProblem(properties.First(p => p.PropertyName == condition.OtherProperty), condition);
                 if (problem is not null)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCrossFieldMember, location, "RequiredWhen(\"" + condition.OtherProperty + "\")", property.PropertyName, condition.OtherProperty, problem));

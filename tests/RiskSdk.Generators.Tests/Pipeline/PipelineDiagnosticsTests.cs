@@ -315,7 +315,7 @@ public sealed class PipelineDiagnosticsTests
             .ToList();
         var releases = System.IO.File.ReadAllText(System.IO.Path.Combine(RiskSdk.Testing.RepositoryRoot.Path, "generators/RiskSdk.Generators/AnalyzerReleases.Unshipped.md"));
 
-        Assert.Equal(7, descriptors.Count);
+        Assert.Equal(9, descriptors.Count);
         foreach (var descriptor in descriptors)
         {
             var page = System.IO.Path.Combine(RiskSdk.Testing.RepositoryRoot.Path, "docs/rules", descriptor.Id + ".md");
