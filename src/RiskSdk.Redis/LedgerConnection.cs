@@ -75,6 +75,14 @@ internal sealed class LedgerConnection
     public RedisValue[]? SetMembers(string operation, RedisKey key) =>
         Await(operation, key.ToString(), static (database, key) => database.SetMembersAsync(key), key, lateAnswer: null);
 
+    /// <summary>Reads fields of a hash within the budget.</summary>
+    /// <param name="operation">The operation's name, for logs.</param>
+    /// <param name="key">The hash.</param>
+    /// <param name="fields">The fields, in the order their values are returned.</param>
+    /// <returns>The values (null for an absent field), or null when the ledger did not answer in time, failed, or is known not to answer.</returns>
+    public RedisValue[]? HashGet(string operation, RedisKey key, RedisValue[] fields) =>
+        Await(operation, key.ToString(), static (database, state) => database.HashGetAsync(state.key, state.fields), (key, fields), lateAnswer: null);
+
     /// <summary>Runs a script without waiting (best effort, for giving back a slot nobody will use).</summary>
     /// <param name="script">The Lua script.</param>
     /// <param name="keys">Its keys.</param>
