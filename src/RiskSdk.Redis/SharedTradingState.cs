@@ -36,6 +36,7 @@ internal sealed class SharedTradingState : IDisposable
     private readonly TimeSpan _staleAfter;
     private readonly ILogger _logger;
     private readonly object _sync = new();
+    private readonly object _writeLock = new();
     private readonly Timer _timer;
     private readonly Action<SharedTradingState> _detach;
     private long _version = -1;
@@ -122,7 +123,7 @@ internal sealed class SharedTradingState : IDisposable
         }
 
         var status = change.Current;
-        Write(new PendingMove(status, status.State == TradingState.ReducingOnly, ExpectedVersion: null));
+        Write(new PendingMove(status, status.State == TradingState.ReducingOnly, ExpectedVersion: null), madeNow: true);
     }
 
     private void OnMessage(RedisChannel channel, RedisValue message)
@@ -159,63 +160,83 @@ internal sealed class SharedTradingState : IDisposable
         }
     }
 
-    /// <summary>Writes a waiting move, then reads the ledger's state and adopts it when it is newer or was unknown.</summary>
+    /// <summary>
+    /// Writes a waiting move, then reads the ledger's state and adopts it when it is newer. Runs under the write lock,
+    /// so a reading is never older than a move this process has written.
+    /// </summary>
     private void Refresh()
     {
-        PendingMove? pending;
-        lock (_sync)
+        lock (_writeLock)
         {
-            if (_disposed)
+            PendingMove? pending;
+            lock (_sync)
             {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                pending = _pending;
+            }
+
+            if (pending is { } move && !WriteInOrder(move, madeNow: false))
+            {
+                CheckStaleness();
                 return;
             }
 
-            pending = _pending;
-        }
-
-        if (pending is { } move && !Write(move))
-        {
-            return;
-        }
-
-        var values = _ledger.HashGet("read trading state", _keys.TradingState, LedgerTradingStatus.Fields);
-        if (values is null)
-        {
-            CheckStaleness();
-            return;
-        }
-
-        var status = LedgerTradingStatus.FromHash(values);
-        TradingStatus? restore = null;
-        lock (_sync)
-        {
-            if (status.Version < _version)
+            var values = _ledger.HashGet("read trading state", _keys.TradingState, LedgerTradingStatus.Fields);
+            if (values is null)
             {
-                // The ledger lost its trading state (a Redis restarted without persistence): a halt held here is
-                // written back rather than silently lifted.
-                RedisLedgerLog.TradingStateLost(_logger, _version, status.Version, _switch.State);
-                _version = status.Version;
-                if (_switch.State != TradingState.Active)
+                CheckStaleness();
+                return;
+            }
+
+            var status = LedgerTradingStatus.FromHash(values);
+            TradingStatus? restore = null;
+            lock (_sync)
+            {
+                if (status.Version < _version)
                 {
-                    restore = _switch.Status;
+                    // The ledger lost its trading state (a Redis restarted without persistence): a halt held here is
+                    // written back rather than silently lifted.
+                    RedisLedgerLog.TradingStateLost(_logger, _version, status.Version, _switch.State);
+                    _version = status.Version;
+                    if (_switch.State != TradingState.Active)
+                    {
+                        restore = _switch.Status;
+                    }
+                }
+
+                if (restore is null)
+                {
+                    Confirm(status);
                 }
             }
 
-            if (restore is null)
+            if (restore is { } held)
             {
-                Confirm(status);
+                WriteInOrder(new PendingMove(held, held.State == TradingState.ReducingOnly, ExpectedVersion: null), madeNow: false);
             }
-        }
-
-        if (restore is { } held)
-        {
-            Write(new PendingMove(held, held.State == TradingState.ReducingOnly, ExpectedVersion: null));
         }
     }
 
-    /// <summary>Writes a move; when the ledger does not answer, keeps it to be written later and fails closed.</summary>
+    /// <summary>
+    /// Writes a move; when the ledger does not answer, keeps it to be written later (the newest move made here is the
+    /// one kept). Writes are made one at a time, so the ledger takes this process's moves in the order they were made.
+    /// </summary>
+    /// <param name="move">The move.</param>
+    /// <param name="madeNow">True for a move just made here: once written it supersedes any older one still kept.</param>
     /// <returns>True when the ledger answered.</returns>
-    private bool Write(PendingMove move)
+    private bool Write(PendingMove move, bool madeNow = false)
+    {
+        lock (_writeLock)
+        {
+            return WriteInOrder(move, madeNow);
+        }
+    }
+
+    private bool WriteInOrder(PendingMove move, bool madeNow)
     {
         var status = move.Status;
         var result = _ledger.Evaluate(
@@ -249,7 +270,7 @@ internal sealed class SharedTradingState : IDisposable
                 return false;
             }
 
-            if (ReferenceEquals(_pending, move))
+            if (madeNow || ReferenceEquals(_pending, move))
             {
                 _pending = null;
             }
