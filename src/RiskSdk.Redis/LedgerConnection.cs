@@ -113,13 +113,32 @@ internal sealed class LedgerConnection
             var task = start(_database, state);
             if (!task.Wait(_budget))
             {
+                // The late answer is handled before the command stops counting as overdue, so nothing sent after it
+                // (a replay of the same operation, say) runs before its answer is known.
                 Interlocked.Increment(ref _overdue);
-                task.ContinueWith(static (_, connection) => Interlocked.Decrement(ref ((LedgerConnection)connection!)._overdue), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                Observe(task);
-                if (lateAnswer is not null)
-                {
-                    task.ContinueWith(static (finished, callback) => ((Action<T>)callback!)(finished.Result), lateAnswer, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-                }
+                task.ContinueWith(
+                    (finished, callback) =>
+                    {
+                        try
+                        {
+                            if (finished.IsCompletedSuccessfully)
+                            {
+                                ((Action<T>?)callback)?.Invoke(finished.Result);
+                            }
+                            else
+                            {
+                                _ = finished.Exception;
+                            }
+                        }
+                        finally
+                        {
+                            Interlocked.Decrement(ref _overdue);
+                        }
+                    },
+                    lateAnswer,
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
 
                 TimedOut(operation, scope);
                 return null;

@@ -329,7 +329,7 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
     /// waits longer than one operation's budget, and not at all while the ledger is known not to answer.
     /// </summary>
     /// <returns>The operation's answer, or null when it was deferred.</returns>
-    private bool? Run(in DeferredOperation operation)
+    private bool? Run(DeferredOperation operation)
     {
         if (_deferred.Count == 0 && Execute(operation) is { } answer)
         {
@@ -346,25 +346,41 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
         return null;
     }
 
-    /// <summary>Runs one fill, release or close script.</summary>
-    /// <returns>The answer, or null when the ledger did not answer.</returns>
+    /// <summary>
+    /// Runs one fill, release or close script. When its answer comes after the budget, the operation is marked as
+    /// landed (so the replay does not run it twice) and its answer is counted and logged as if it had come in time.
+    /// </summary>
+    /// <returns>The answer, or null when the ledger did not answer in time.</returns>
     private bool? Execute(DeferredOperation operation)
     {
         var scope = operation.Scope;
         var keys = _keys.ScopeState(scope);
+        var (name, script, arguments) = operation.Kind switch
+        {
+            DeferredKind.Commit => ("commit", LedgerScripts.Commit, new RedisValue[] { _memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, operation.PositionId, _owner }),
+            DeferredKind.Release => ("release", LedgerScripts.Release, new RedisValue[] { _memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, _owner }),
+            _ => ("close", LedgerScripts.Close, new RedisValue[] { _memoryMilliseconds, MaxRememberedExpiries, operation.PositionId }),
+        };
+        var result = _ledger.Evaluate(name, scope, script, keys, arguments, late =>
+        {
+            operation.MarkLanded();
+            Interpret(operation, late);
+        });
+        return result is null ? null : Interpret(operation, result);
+    }
+
+    /// <summary>Counts and logs what a fill, release or close script answered.</summary>
+    /// <returns>True when the operation changed the ledger.</returns>
+    private bool Interpret(DeferredOperation operation, RedisResult[] result)
+    {
+        var scope = operation.Scope;
+        CountExpired(scope, result[1]);
+        var outcome = (int)result[0];
         switch (operation.Kind)
         {
             case DeferredKind.Commit:
-            {
                 var positionId = operation.PositionId!;
-                var result = _ledger.Evaluate("commit", scope, LedgerScripts.Commit, keys, [_memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, positionId, _owner]);
-                if (result is null)
-                {
-                    return null;
-                }
-
-                CountExpired(scope, result[1]);
-                switch ((int)result[0])
+                switch (outcome)
                 {
                     case 1:
                         return true;
@@ -377,33 +393,13 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
                     default:
                         return Ignore("fill", scope, positionId);
                 }
-            }
 
             case DeferredKind.Release:
-            {
-                var result = _ledger.Evaluate("release", scope, LedgerScripts.Release, keys, [_memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, _owner]);
-                if (result is null)
-                {
-                    return null;
-                }
-
                 // Releasing twice (or after a commit) is what `using` does on every path; it is expected, not logged.
-                CountExpired(scope, result[1]);
-                return (int)result[0] == 1;
-            }
+                return outcome == 1;
 
             default:
-            {
-                var positionId = operation.PositionId!;
-                var result = _ledger.Evaluate("close", scope, LedgerScripts.Close, keys, [_memoryMilliseconds, MaxRememberedExpiries, positionId]);
-                if (result is null)
-                {
-                    return null;
-                }
-
-                CountExpired(scope, result[1]);
-                return (int)result[0] == 1 || Ignore("close", scope, positionId);
-            }
+                return outcome == 1 || Ignore("close", scope, operation.PositionId!);
         }
     }
 
