@@ -1,8 +1,11 @@
 using System;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using RiskSdk.Monitoring;
 
 namespace RiskSdk.AspNetCore;
@@ -27,7 +30,10 @@ internal sealed class StatusEndpoints(RiskContext context, RiskEndpointOptions o
         response.Headers.CacheControl = "no-store";
         response.Headers["X-Accel-Buffering"] = "no";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        var aborted = http.RequestAborted;
+        // The stream never ends by itself: end it when the client leaves or the app stops, so shutdown does not wait on it.
+        var stopping = http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        var aborted = linked.Token;
         try
         {
             await foreach (var snapshot in context.Monitor.WatchAsync(options.StreamCheckInterval, options.RecentDecisions, aborted).ConfigureAwait(false))

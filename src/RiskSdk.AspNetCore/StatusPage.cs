@@ -15,7 +15,7 @@ internal sealed class StatusPage(bool controlMapped)
 {
     /// <summary>The policy sent with the page: scripts, styles and connections from this origin only, no inline code.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private static readonly Lazy<byte[]> Script = new(() => Read("RiskSdk.AspNetCore.risk.js"));
     private static readonly Lazy<byte[]> Style = new(() => Read("RiskSdk.AspNetCore.risk.css"));
@@ -31,6 +31,7 @@ internal sealed class StatusPage(bool controlMapped)
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>RiskSdk status</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="{{basePath}}/assets/risk.css">
             <script src="{{basePath}}/assets/risk.js" defer></script>
             </head>

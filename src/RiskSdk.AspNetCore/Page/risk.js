@@ -83,7 +83,7 @@
       bar.classList.add('unknown');
     } else {
       if (held >= cap) bar.classList.add('at-cap');
-      else if (held === cap - 1 && held > 0) bar.classList.add('near-cap');
+      else if (held === cap - 1 && held > 1) bar.classList.add('near-cap'); // as the log: not on the first trade
       const open = el('div', 'fill open-fill');
       open.style.width = (100 * x.open / scale) + '%';
       const pending = el('div', 'fill pending-fill');
