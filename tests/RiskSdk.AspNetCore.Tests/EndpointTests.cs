@@ -129,7 +129,7 @@ public sealed class EndpointTests
         Assert.True(answer.RootElement.GetProperty("moved").GetBoolean());
         Assert.Equal("Halted", answer.RootElement.GetProperty("trading").GetProperty("state").GetString());
         Assert.Equal(("alice", "NSE feed looks wrong"), (app.Context.Switch.Status.ChangedBy, app.Context.Switch.Status.Reason));
-        var log = app.Logs.GetSnapshot().Single(r => r.Id.Id == 1016);
+        var log = app.Logs.GetSnapshot().Single(r => r.Id.Id == 1013);
         Assert.Equal(LogLevel.Warning, log.Level);
         Assert.Equal("Trading control halt by alice: NSE feed looks wrong (moved: True)", log.Message);
         Assert.False(RiskPipeline.CreateDefault(app.Context).Evaluate(Signal("NSE")).IsApproved);
