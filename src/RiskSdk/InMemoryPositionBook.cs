@@ -25,7 +25,7 @@ namespace RiskSdk;
 /// account-wide checks hold together without a lock spanning scopes.
 /// </para>
 /// </remarks>
-public sealed class InMemoryPositionBook : IPositionBook, IReservationStatistics
+public sealed partial class InMemoryPositionBook : IPositionBook, IReservationStatistics
 {
     private readonly ScopeTable<ScopeBook> _scopes = new();
     private readonly ReservationIssuer _issuer;

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+
+namespace RiskSdk.AspNetCore.Tests;
+
+/// <summary>An in-memory book that can be made to stop answering, as a remote ledger does in an outage.</summary>
+internal sealed class SwitchableBook : IPositionBook
+{
+    private readonly InMemoryPositionBook _inner = new();
+
+    public bool Down { get; set; }
+
+    public BookNameCollection Scopes => Down ? BookNameCollection.NotRead : _inner.Scopes;
+
+    public long ExpiredReservations => _inner.ExpiredReservations;
+
+    public long IgnoredOperations => _inner.IgnoredOperations;
+
+    public ReserveOutcome TryReserve(string scope, int cap, int totalCap) => Down ? new(ReserveStatus.Unavailable, default, 0, 0) : _inner.TryReserve(scope, cap, totalCap);
+
+    public PositionPresence FindPosition(string scope, string positionId) => Down ? PositionPresence.Unavailable : _inner.FindPosition(scope, positionId);
+
+    public bool Commit(in Reservation reservation, string positionId) => _inner.Commit(reservation, positionId);
+
+    public bool Release(in Reservation reservation) => _inner.Release(reservation);
+
+    public bool Close(string scope, string positionId) => _inner.Close(scope, positionId);
+
+    public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds) => _inner.Reconcile(scope, brokerOpenPositionIds);
+
+    public ScopeCounts GetCounts(string scope) => Down ? new ScopeCounts(0, 0) { Unavailable = true } : _inner.GetCounts(scope);
+
+    public ScopeCounts GetTotalCounts() => Down ? new ScopeCounts(0, 0) { Unavailable = true } : _inner.GetTotalCounts();
+
+    public BookNameCollection GetOpenPositions(string scope) => Down ? BookNameCollection.NotRead : _inner.GetOpenPositions(scope);
+
+    public IReadOnlyCollection<long>? GetPendingReservations(string scope) => Down ? null : ((IPositionBook)_inner).GetPendingReservations(scope);
+}
