@@ -108,6 +108,23 @@ public abstract class PositionBookBehaviour
     }
 
     [LedgerFact]
+    public void The_account_wide_cap_counts_open_and_pending_positions_across_scopes()
+    {
+        var book = CreateBook(LongTimeout);
+
+        Assert.True(book.TryReserve("a", 5, totalCap: 2).Reservation.Commit("a-1"));
+        var pending = book.TryReserve("b", 5, totalCap: 2);
+        var refused = book.TryReserve("c", 5, totalCap: 2);
+
+        Assert.True(pending.IsReserved);
+        Assert.Equal((ReserveStatus.AtTotalCapacity, 2), (refused.Status, refused.AccountTotal));
+        Assert.True(book.TryReserve("c", 5).IsReserved); // no account-wide cap asked for
+        Assert.True(pending.Reservation.Release());
+        Assert.True(book.Close("A", "a-1"));
+        Assert.True(book.TryReserve("c", 5, totalCap: 2).IsReserved);
+    }
+
+    [LedgerFact]
     public void Threads_racing_for_the_last_slots_never_exceed_the_cap()
     {
         const int Cap = 5;
