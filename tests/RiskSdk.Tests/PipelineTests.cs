@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using Microsoft.Extensions.Logging;
+using RiskSdk.Gates;
+using RiskSdk.Monitoring;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using RiskSdk.Gates;
 
 namespace RiskSdk.Benchmarks.Decision;
 

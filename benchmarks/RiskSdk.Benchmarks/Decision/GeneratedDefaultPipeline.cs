@@ -1,3 +1,5 @@
+using RiskSdk.Gates;
+
 namespace RiskSdk.Benchmarks.Decision;
 
 /// <summary>The seed's gates in the order of <see cref="RiskPipeline.CreateDefault"/>, as a generated pipeline.</summary>

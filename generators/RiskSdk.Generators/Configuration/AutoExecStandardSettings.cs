@@ -7,7 +7,7 @@ namespace RiskSdk.Generators.Configuration;
 internal static class AutoExecStandardSettings
 {
     private const string RiskProfileType = "global::RiskSdk.RiskProfile";
-    private const string LedgerType = "global::RiskSdk.RiskLedgerKind";
+    private const string LedgerType = "global::RiskSdk.Configuration.RiskLedgerKind";
     private const string TimeSpanType = "global::System.TimeSpan";
 
     private static readonly RangeModel Fraction = new(0, 1, false, false);

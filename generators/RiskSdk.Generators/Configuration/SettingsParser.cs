@@ -17,11 +17,11 @@ internal static class SettingsParser
 {
     public const string EnvironmentSettingsAttribute = "RiskSdk.EnvironmentSettingsAttribute";
     private const string AutoExecSettingsAttribute = "RiskSdk.AutoExecSettingsAttribute";
-    private const string EnvironmentVariableAttribute = "RiskSdk.EnvironmentVariableAttribute";
-    private const string SecretAttribute = "RiskSdk.SecretAttribute";
-    private const string AtLeastAttribute = "RiskSdk.AtLeastAttribute";
-    private const string AtMostAttribute = "RiskSdk.AtMostAttribute";
-    private const string RequiredWhenAttribute = "RiskSdk.RequiredWhenAttribute";
+    private const string EnvironmentVariableAttribute = "RiskSdk.Configuration.EnvironmentVariableAttribute";
+    private const string SecretAttribute = "RiskSdk.Configuration.SecretAttribute";
+    private const string AtLeastAttribute = "RiskSdk.Configuration.AtLeastAttribute";
+    private const string AtMostAttribute = "RiskSdk.Configuration.AtMostAttribute";
+    private const string RequiredWhenAttribute = "RiskSdk.Configuration.RequiredWhenAttribute";
     private const string RangeAttribute = "System.ComponentModel.DataAnnotations.RangeAttribute";
     private const string RequiredAttribute = "System.ComponentModel.DataAnnotations.RequiredAttribute";
 

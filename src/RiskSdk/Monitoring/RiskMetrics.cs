@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 
-namespace RiskSdk;
+namespace RiskSdk.Monitoring;
 
 /// <summary>
 /// The instruments of the <c>RiskSdk</c> meter. Counters are tagged with strings cached per reason, so recording

@@ -2,7 +2,7 @@ using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace RiskSdk;
+namespace RiskSdk.Monitoring;
 
 /// <summary>
 /// The kill switch. Halting takes effect on the next decision of every thread; a halt latches until

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Threading;
 
-namespace RiskSdk;
+namespace RiskSdk.Positions;
 
 /// <summary>
 /// Per-scope state (one entry per exchange) read on every decision without a lock or a hash. A trading process
