@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace RiskSdk.Redis;
 
@@ -32,14 +35,35 @@ internal readonly record struct DeferredOperation(DeferredKind Kind, string Scop
 /// one that in fact reached Redis before the connection broke is harmless. Bounded: the oldest is dropped (and
 /// logged) beyond <see cref="Capacity"/>.
 /// </summary>
-internal sealed class DeferredOperations
+/// <remarks>
+/// One background loop replays them, oldest first, as soon as the ledger answers, retrying every
+/// <see cref="RetryInterval"/> meanwhile. No caller ever waits for the replay: the book refuses new positions while
+/// anything waits (a slot freed by a waiting close must not be missed, and a waiting fill must count first).
+/// </remarks>
+internal sealed class DeferredOperations : IDisposable
 {
     /// <summary>The most operations kept.</summary>
     public const int Capacity = 10_000;
 
-    private readonly Queue<DeferredOperation> _queue = new();
+    /// <summary>How long the replay waits before trying again after the ledger did not answer.</summary>
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How many operations wait. Read without the lock, as a hint.</summary>
+    private readonly Queue<DeferredOperation> _queue = new();
+    private readonly Func<DeferredOperation, bool?> _execute;
+    private readonly Func<bool> _isAnswering;
+    private readonly CancellationTokenSource _stopping = new();
+    private int _replaying;
+
+    /// <summary>Creates an empty queue.</summary>
+    /// <param name="execute">Runs one operation against the ledger; null when it did not answer.</param>
+    /// <param name="isAnswering">False while the ledger is known not to answer (the replay then waits without trying).</param>
+    public DeferredOperations(Func<DeferredOperation, bool?> execute, Func<bool> isAnswering)
+    {
+        _execute = execute;
+        _isAnswering = isAnswering;
+    }
+
+    /// <summary>How many operations wait.</summary>
     public int Count
     {
         get
@@ -51,37 +75,99 @@ internal sealed class DeferredOperations
         }
     }
 
-    /// <summary>Keeps an operation at the end of the queue.</summary>
+    /// <summary>Keeps an operation at the end of the queue and makes sure the replay runs.</summary>
     /// <param name="operation">The operation.</param>
     /// <param name="dropped">The oldest operation, when the queue was full and it was dropped.</param>
     /// <returns>How many operations wait now.</returns>
     public int Add(in DeferredOperation operation, out DeferredOperation? dropped)
     {
+        int count;
         lock (_queue)
         {
             dropped = _queue.Count >= Capacity ? _queue.Dequeue() : null;
             _queue.Enqueue(operation);
-            return _queue.Count;
+            count = _queue.Count;
+        }
+
+        StartReplay();
+        return count;
+    }
+
+    /// <summary>Stops the replay; what still waits is lost with the process (reconcile after a restart).</summary>
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private void StartReplay()
+    {
+        if (Interlocked.CompareExchange(ref _replaying, 1, 0) == 0)
+        {
+            _ = Task.Run(ReplayAsync);
         }
     }
 
-    /// <summary>The oldest waiting operation.</summary>
-    /// <param name="operation">It, when there is one.</param>
-    /// <returns>False when none waits.</returns>
-    public bool TryPeek(out DeferredOperation operation)
+    private async Task ReplayAsync()
     {
-        lock (_queue)
+        try
         {
-            return _queue.TryPeek(out operation);
+            while (true)
+            {
+                if (ReplayWaiting())
+                {
+                    // Nothing waits: stop, unless an operation was added after the last look (then go on replaying).
+                    Volatile.Write(ref _replaying, 0);
+                    if (Count == 0 || Interlocked.CompareExchange(ref _replaying, 1, 0) != 0)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                await Task.Delay(RetryInterval, _stopping.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed between two attempts.
         }
     }
 
-    /// <summary>Removes the oldest operation once it has been replayed.</summary>
-    public void RemoveOldest()
+    /// <summary>Replays oldest first until none waits (true) or the ledger does not answer (false).</summary>
+    private bool ReplayWaiting()
     {
-        lock (_queue)
+        while (!_stopping.IsCancellationRequested)
         {
-            _queue.TryDequeue(out _);
+            DeferredOperation operation;
+            lock (_queue)
+            {
+                if (!_queue.TryPeek(out operation))
+                {
+                    return true;
+                }
+            }
+
+            if (!_isAnswering() || _execute(operation) is null)
+            {
+                return false;
+            }
+
+            lock (_queue)
+            {
+                // Only the replay removes from the front, and Add drops the oldest only when full: compare before removing.
+                if (_queue.TryPeek(out var front) && front == operation)
+                {
+                    _queue.Dequeue();
+                }
+            }
         }
+
+        return false;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -8,26 +9,50 @@ namespace RiskSdk.Redis;
 
 /// <summary>
 /// Runs the ledger's commands within the operation budget and turns every failure into "no answer": a Redis error,
-/// a lost connection or a late answer never escapes as an exception. Tracks whether the ledger is answering so the
-/// first success after a failure is logged once.
+/// a lost connection or a late answer never escapes as an exception. Each caller waits on its own command, never on
+/// another caller, so any number of threads each answer within the budget.
 /// </summary>
+/// <remarks>
+/// The ledger is known not to answer, and a command is not even sent, while the client reports the connection down
+/// or while a command sent earlier is still unanswered past its budget: Redis answers the commands of one
+/// connection in order, so nothing sent after an overdue command can be answered before it. A frozen server
+/// therefore costs the first caller the budget and every caller after it nothing.
+/// Failures are logged as an outage: the first with its exception, then a summary at most every
+/// <see cref="SummaryInterval"/>, then one line when the ledger answers again.
+/// </remarks>
 internal sealed class LedgerConnection
 {
+    /// <summary>The least time between two summaries of failures during one outage.</summary>
+    public static readonly TimeSpan SummaryInterval = TimeSpan.FromSeconds(10);
+
+    private readonly IConnectionMultiplexer _multiplexer;
     private readonly IDatabase _database;
     private readonly TimeSpan _budget;
     private readonly ILogger _logger;
+    private readonly object _outageLock = new();
+    private int _overdue;
     private long _failuresSinceSuccess;
+    private long _failuresSinceSummary;
+    private long _lastSummary;
 
     /// <summary>Creates a runner over one database.</summary>
+    /// <param name="multiplexer">The connection.</param>
     /// <param name="database">The database holding the ledger.</param>
     /// <param name="budget">How long one operation may take.</param>
     /// <param name="logger">Where failures are logged.</param>
-    public LedgerConnection(IDatabase database, TimeSpan budget, ILogger logger)
+    public LedgerConnection(IConnectionMultiplexer multiplexer, int database, TimeSpan budget, ILogger logger)
     {
-        _database = database;
+        _multiplexer = multiplexer;
+        _database = multiplexer.GetDatabase(database);
         _budget = budget;
         _logger = logger;
     }
+
+    /// <summary>
+    /// False while the connection is known down or a command is overdue: an operation started now cannot be answered
+    /// in time, so callers refuse at once.
+    /// </summary>
+    public bool IsAnswering => Volatile.Read(ref _overdue) == 0 && _multiplexer.IsConnected;
 
     /// <summary>Runs a script and waits for its answer within the budget.</summary>
     /// <param name="operation">The operation's name, for logs.</param>
@@ -36,7 +61,7 @@ internal sealed class LedgerConnection
     /// <param name="keys">Its keys.</param>
     /// <param name="arguments">Its arguments.</param>
     /// <param name="lateAnswer">Called with the answer when it arrives after the budget ran out (the caller was already told there was none).</param>
-    /// <returns>The script's array result, or null when the ledger did not answer in time or failed.</returns>
+    /// <returns>The script's array result, or null when the ledger did not answer in time, failed, or is known not to answer.</returns>
     public RedisResult[]? Evaluate(string operation, string scope, string script, RedisKey[] keys, RedisValue[] arguments, Action<RedisResult[]>? lateAnswer = null)
     {
         var answer = Await(operation, scope, static (database, state) => database.ScriptEvaluateAsync(state.script, state.keys, state.arguments), (script, keys, arguments), lateAnswer is null ? null : result => lateAnswer((RedisResult[])result!));
@@ -46,7 +71,7 @@ internal sealed class LedgerConnection
     /// <summary>Reads the members of a set within the budget.</summary>
     /// <param name="operation">The operation's name, for logs.</param>
     /// <param name="key">The set.</param>
-    /// <returns>The members, or null when the ledger did not answer in time or failed.</returns>
+    /// <returns>The members, or null when the ledger did not answer in time, failed, or is known not to answer.</returns>
     public RedisValue[]? SetMembers(string operation, RedisKey key) =>
         Await(operation, key.ToString(), static (database, key) => database.SetMembersAsync(key), key, lateAnswer: null);
 
@@ -62,42 +87,107 @@ internal sealed class LedgerConnection
         }
         catch (Exception exception) when (IsLedgerFailure(exception))
         {
-            RedisLedgerLog.OperationFailed(_logger, exception, "give back", string.Empty);
+            Failed(exception, "give back", string.Empty);
         }
     }
 
     private T? Await<T, TState>(string operation, string scope, Func<IDatabase, TState, Task<T>> start, TState state, Action<T>? lateAnswer)
         where T : class
     {
+        if (!IsAnswering)
+        {
+            Failed(exception: null, operation, scope);
+            return null;
+        }
+
         try
         {
             var task = start(_database, state);
             if (!task.Wait(_budget))
             {
+                Interlocked.Increment(ref _overdue);
+                task.ContinueWith(static (_, connection) => Interlocked.Decrement(ref ((LedgerConnection)connection!)._overdue), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 Observe(task);
                 if (lateAnswer is not null)
                 {
                     task.ContinueWith(static (finished, callback) => ((Action<T>)callback!)(finished.Result), lateAnswer, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
                 }
 
-                Interlocked.Increment(ref _failuresSinceSuccess);
-                RedisLedgerLog.OperationTimedOut(_logger, operation, scope, _budget.TotalMilliseconds);
+                TimedOut(operation, scope);
                 return null;
             }
 
             var result = task.Result;
-            if (Interlocked.Read(ref _failuresSinceSuccess) > 0 && Interlocked.Exchange(ref _failuresSinceSuccess, 0) is var failures and > 0)
-            {
-                RedisLedgerLog.LedgerRestored(_logger, failures);
-            }
-
+            Succeeded();
             return result;
         }
         catch (Exception exception) when (IsLedgerFailure(exception))
         {
-            Interlocked.Increment(ref _failuresSinceSuccess);
-            RedisLedgerLog.OperationFailed(_logger, exception is AggregateException { InnerException: { } inner } ? inner : exception, operation, scope);
+            Failed(exception is AggregateException { InnerException: { } inner } ? inner : exception, operation, scope);
             return null;
+        }
+    }
+
+    private void Succeeded()
+    {
+        if (Interlocked.Read(ref _failuresSinceSuccess) > 0 && Interlocked.Exchange(ref _failuresSinceSuccess, 0) is var failures and > 0)
+        {
+            Interlocked.Exchange(ref _failuresSinceSummary, 0);
+            RedisLedgerLog.LedgerRestored(_logger, failures);
+        }
+    }
+
+    private void TimedOut(string operation, string scope)
+    {
+        if (Interlocked.Increment(ref _failuresSinceSuccess) == 1)
+        {
+            Volatile.Write(ref _lastSummary, Stopwatch.GetTimestamp());
+            RedisLedgerLog.OperationTimedOut(_logger, operation, scope, _budget.TotalMilliseconds);
+            return;
+        }
+
+        Summarise();
+    }
+
+    private void Failed(Exception? exception, string operation, string scope)
+    {
+        if (Interlocked.Increment(ref _failuresSinceSuccess) == 1)
+        {
+            Volatile.Write(ref _lastSummary, Stopwatch.GetTimestamp());
+            if (exception is null)
+            {
+                RedisLedgerLog.LedgerNotAnswering(_logger, operation, scope);
+            }
+            else
+            {
+                RedisLedgerLog.OperationFailed(_logger, exception, operation, scope);
+            }
+
+            return;
+        }
+
+        Summarise();
+    }
+
+    /// <summary>Counts a failure during an outage and logs how many there were, at most once per <see cref="SummaryInterval"/>.</summary>
+    private void Summarise()
+    {
+        Interlocked.Increment(ref _failuresSinceSummary);
+        var last = Volatile.Read(ref _lastSummary);
+        if (Stopwatch.GetElapsedTime(last) < SummaryInterval)
+        {
+            return;
+        }
+
+        lock (_outageLock)
+        {
+            if (Volatile.Read(ref _lastSummary) != last)
+            {
+                return;
+            }
+
+            Volatile.Write(ref _lastSummary, Stopwatch.GetTimestamp());
+            RedisLedgerLog.OutageContinues(_logger, Interlocked.Exchange(ref _failuresSinceSummary, 0), Interlocked.Read(ref _failuresSinceSuccess), _multiplexer.IsConnected);
         }
     }
 

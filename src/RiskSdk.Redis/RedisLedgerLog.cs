@@ -54,4 +54,19 @@ public static partial class RedisLedgerLog
     /// <param name="scope">The scope (exchange).</param>
     [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Reservation {ReservationId} on {Scope} was granted after the caller was told the ledger was unavailable; its slot is given back")]
     public static partial void LateReservationReturned(ILogger logger, long reservationId, string scope);
+
+    /// <summary>The ledger was not asked because it is known not to answer: the connection is down or a command is overdue (event 1107).</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="operation">The operation refused.</param>
+    /// <param name="scope">The scope (exchange), or empty.</param>
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Error, Message = "Redis position ledger is not answering (connection down or a command overdue): {Operation} on {Scope} refused at once; new positions are refused until it answers again")]
+    public static partial void LedgerNotAnswering(ILogger logger, string operation, string scope);
+
+    /// <summary>The ledger is still failing; logged at most every 10 s during an outage instead of once per operation (event 1108).</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="failures">Operations that failed since the last summary.</param>
+    /// <param name="total">Operations that failed since the outage began.</param>
+    /// <param name="connected">Whether the client holds a connection (a frozen server keeps it open).</param>
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Error, Message = "Redis position ledger still not answering: {Failures} more operations failed ({Total} since the outage began, connected: {Connected}); new positions are refused")]
+    public static partial void OutageContinues(ILogger logger, long failures, long total, bool connected);
 }

@@ -32,8 +32,7 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
     private readonly bool _ownsMultiplexer;
     private readonly LedgerConnection _ledger;
     private readonly LedgerKeys _keys;
-    private readonly DeferredOperations _deferred = new();
-    private readonly object _replayLock = new();
+    private readonly DeferredOperations _deferred;
     private readonly ILogger _logger;
     private readonly RedisValue _owner;
     private readonly RedisValue _timeoutMilliseconds;
@@ -61,7 +60,8 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
         _multiplexer = multiplexer;
         _ownsMultiplexer = ownsMultiplexer;
         _logger = logger ?? NullLogger.Instance;
-        _ledger = new LedgerConnection(multiplexer.GetDatabase(options.Database), options.OperationTimeout, _logger);
+        _ledger = new LedgerConnection(multiplexer, options.Database, options.OperationTimeout, _logger);
+        _deferred = new DeferredOperations(Execute, () => _ledger.IsAnswering);
         _keys = new LedgerKeys(options.KeyPrefix);
         Options = options;
         _owner = options.OwnerId;
@@ -139,8 +139,9 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
     public ReserveOutcome TryReserve(string scope, int cap)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (!ReplayDeferred())
+        if (_deferred.Count > 0)
         {
+            // A waiting close may free a slot and a waiting fill must count first: decide after the replay.
             return new ReserveOutcome(ReserveStatus.Unavailable, default, 0, 0);
         }
 
@@ -213,7 +214,7 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
             arguments[next++] = id;
         }
 
-        var result = ReplayDeferred()
+        var result = _deferred.Count == 0
             ? _ledger.Evaluate("reconcile", scope, LedgerScripts.Reconcile, [_keys.Open(scope), _keys.Scopes], arguments)
             : null;
         if (result is null)
@@ -236,7 +237,7 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
     public ScopeCounts GetCounts(string scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var result = ReplayDeferred()
+        var result = _deferred.Count == 0
             ? _ledger.Evaluate("count", scope, LedgerScripts.Counts, _keys.ScopeState(scope), [_memoryMilliseconds, MaxRememberedExpiries])
             : null;
         if (result is null)
@@ -285,17 +286,21 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
     /// <summary>Closes the connection when the book created it (<see cref="Connect(string, RedisPositionBookOptions?, ILogger?)"/>).</summary>
     public void Dispose()
     {
+        _deferred.Dispose();
         if (_ownsMultiplexer)
         {
             _multiplexer.Dispose();
         }
     }
 
-    /// <summary>Runs a fill, release or close after any that wait; defers it when the ledger does not answer.</summary>
+    /// <summary>
+    /// Runs a fill, release or close, or keeps it for the replay when others wait or the ledger does not answer. Never
+    /// waits longer than one operation's budget, and not at all while the ledger is known not to answer.
+    /// </summary>
     /// <returns>The operation's answer, or null when it was deferred.</returns>
     private bool? Run(in DeferredOperation operation)
     {
-        if (ReplayDeferred() && Execute(operation) is { } answer)
+        if (_deferred.Count == 0 && Execute(operation) is { } answer)
         {
             return answer;
         }
@@ -310,34 +315,9 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
         return null;
     }
 
-    /// <summary>Replays the waiting operations, oldest first, until none waits or the ledger stops answering.</summary>
-    /// <returns>True when none waits any more.</returns>
-    private bool ReplayDeferred()
-    {
-        if (_deferred.Count == 0)
-        {
-            return true;
-        }
-
-        lock (_replayLock)
-        {
-            while (_deferred.TryPeek(out var operation))
-            {
-                if (Execute(operation) is null)
-                {
-                    return false;
-                }
-
-                _deferred.RemoveOldest();
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>Runs one fill, release or close script.</summary>
     /// <returns>The answer, or null when the ledger did not answer.</returns>
-    private bool? Execute(in DeferredOperation operation)
+    private bool? Execute(DeferredOperation operation)
     {
         var scope = operation.Scope;
         var keys = _keys.ScopeState(scope);

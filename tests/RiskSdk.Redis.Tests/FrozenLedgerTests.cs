@@ -1,0 +1,182 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using RiskSdk.Redis.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace RiskSdk.Redis.Tests;
+
+/// <summary>
+/// A frozen (SIGSTOP) or stopped Redis never stalls trading threads: each of eight threads racing into decisions
+/// answers within the ledger's budget, refusing with <see cref="RejectionReason.LedgerUnavailable"/>; once the ledger
+/// is known not to answer (connection down, or a command overdue) they refuse at once; fills, releases and closes
+/// never wait and are replayed when Redis answers again. Each test has its own server.
+/// </summary>
+[RequiresRedisServer]
+public sealed class FrozenLedgerTests
+{
+    private const string Exchange = "NSE";
+    private const int Threads = 8;
+
+    /// <summary>The default ledger budget.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>What a loaded two-core machine may add to the budget: scheduling, not waiting on Redis.</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>No cooldown, so every decision reaches the ledger.</summary>
+    private static readonly RiskSettings Settings = new() { MaxOpenPositions = 4, MaxOpenPositionsHighConfidence = 4, SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero, MaxOrdersPerSecond = 1000 };
+
+    private static readonly TradeIntent Entry = new() { Exchange = Exchange, Side = TradeSide.Buy, Confidence = 0.8, KellyFraction = 0.2, Lots = 1 };
+    private readonly ITestOutputHelper _output;
+
+    /// <summary>Creates the tests.</summary>
+    /// <param name="output">Where the measured times are written.</param>
+    public FrozenLedgerTests(ITestOutputHelper output) => _output = output;
+
+    [LedgerFact]
+    public void Eight_threads_deciding_against_a_frozen_redis_each_answer_within_the_budget()
+    {
+        using var server = new RedisServer();
+        using var book = Connect(server, Budget);
+        using var context = new RiskContext(Settings, book);
+        var pipeline = RiskPipeline.CreateDefault(context);
+        var approved = pipeline.Evaluate(Entry);
+        Assert.True(approved.IsApproved, approved.Message);
+
+        server.Pause();
+        try
+        {
+            // The order was cancelled while Redis was frozen: the release waits to be replayed. It used to be replayed
+            // under one lock by every decision in turn, so eight decisions took 0.5, 1.0 ... 4.0 s.
+            var release = Stopwatch.StartNew();
+            Assert.False(approved.Reservation.Release());
+            Assert.InRange(release.Elapsed, TimeSpan.Zero, Budget + Slack);
+            var (decisions, times) = Race(() => pipeline.Evaluate(Entry));
+
+            Report("frozen, a release waiting", times);
+            Assert.All(decisions, decision => Assert.Equal(RejectionReason.LedgerUnavailable, decision.Reason));
+            Assert.All(times, time => Assert.InRange(time, TimeSpan.Zero, Budget + Slack));
+        }
+        finally
+        {
+            server.Resume();
+        }
+
+        Assert.True(WaitUntil(() => book.DeferredOperationCount == 0 && book.GetCounts(Exchange) == new ScopeCounts(0, 0)), "the release was not replayed");
+    }
+
+    [LedgerFact]
+    public void Once_a_command_is_overdue_on_a_frozen_redis_decisions_refuse_at_once_and_resume_when_it_thaws()
+    {
+        var budget = TimeSpan.FromSeconds(3);
+        using var server = new RedisServer();
+        using var book = Connect(server, budget);
+        using var context = new RiskContext(Settings, book);
+        var gate = new PositionLimitGate(context);
+        Assert.True(book.TryReserve(Exchange, 4).Reservation.Release());
+
+        server.Pause();
+        try
+        {
+            var (first, firstTimes) = Race(() => gate.Admit(Entry, cooldown: null, orderRate: null));
+            var (next, nextTimes) = Race(() => gate.Admit(Entry, cooldown: null, orderRate: null));
+
+            Report("frozen, first round", firstTimes);
+            Report("frozen, a command overdue", nextTimes);
+            Assert.All(first.Concat(next), decision => Assert.Equal(RejectionReason.LedgerUnavailable, decision.Reason));
+            Assert.All(firstTimes, time => Assert.InRange(time, TimeSpan.Zero, budget + Slack));
+
+            // Redis answers one connection's commands in order: nothing sent after an overdue command can be answered
+            // before it, so the second round is refused without sending anything, well inside the 3 s budget.
+            Assert.All(nextTimes, time => Assert.InRange(time, TimeSpan.Zero, budget / 3));
+            Assert.True(book.GetCounts(Exchange).Unavailable);
+            Assert.True(book.GetTotalCounts().Unavailable);
+        }
+        finally
+        {
+            server.Resume();
+        }
+
+        Assert.True(WaitUntil(() => gate.Admit(Entry, cooldown: null, orderRate: null).IsApproved), "decisions did not resume after the thaw");
+    }
+
+    [LedgerFact]
+    public void A_stopped_redis_is_known_down_so_decisions_and_exits_answer_at_once_and_exits_are_replayed_on_restart()
+    {
+        var budget = TimeSpan.FromSeconds(3);
+        using var server = new RedisServer(durable: true);
+        using var book = Connect(server, budget);
+        using var context = new RiskContext(Settings, book);
+        var pipeline = RiskPipeline.CreateDefault(context);
+        var filled = book.TryReserve(Exchange, 4).Reservation;
+        Assert.True(book.TryReserve(Exchange, 4).Reservation.Commit("p-1"));
+
+        server.Stop();
+        Assert.True(WaitUntil(() => book.GetCounts(Exchange).Unavailable), "the book never noticed the server was gone");
+        var (decisions, times) = Race(() => pipeline.Evaluate(Entry));
+        var exit = Stopwatch.StartNew();
+        var closed = book.Close(Exchange, "p-1");
+        var fill = filled.Commit("p-2");
+        exit.Stop();
+
+        Report("stopped", times);
+        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"a close and a fill were kept for the replay in {exit.Elapsed.TotalMilliseconds:F1} ms"));
+        Assert.All(decisions, decision => Assert.Equal(RejectionReason.LedgerUnavailable, decision.Reason));
+        Assert.All(times, time => Assert.InRange(time, TimeSpan.Zero, budget / 3));
+        Assert.InRange(exit.Elapsed, TimeSpan.Zero, budget / 3);
+        Assert.False(closed);
+        Assert.False(fill);
+        Assert.Equal(2, book.DeferredOperationCount);
+
+        server.Start();
+        Assert.True(WaitUntil(() => book.DeferredOperationCount == 0), "the close and the fill were not replayed");
+        Assert.Equal(new[] { "p-2" }, book.GetOpenPositions(Exchange));
+        Assert.Equal(new ScopeCounts(1, 0), book.GetCounts(Exchange));
+    }
+
+    private static RedisPositionBook Connect(RedisServer server, TimeSpan budget) =>
+        RedisPositionBook.Connect(
+            server.ConnectionString,
+            new RedisPositionBookOptions { KeyPrefix = "frozen:", OwnerId = "trader", OperationTimeout = budget, ReconnectInterval = TimeSpan.FromMilliseconds(100) });
+
+    /// <summary>Starts <see cref="Threads"/> threads at once, each making one decision, and times each.</summary>
+    private static (RiskDecision[] Decisions, TimeSpan[] Times) Race(Func<RiskDecision> decide)
+    {
+        var decisions = new RiskDecision[Threads];
+        var times = new TimeSpan[Threads];
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            var watch = Stopwatch.StartNew();
+            decisions[i] = decide();
+            times[i] = watch.Elapsed;
+        })).ToList();
+        threads.ForEach(thread => thread.Start());
+        threads.ForEach(thread => thread.Join());
+        return (decisions, times);
+    }
+
+    private static bool WaitUntil(Func<bool> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                return false;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return true;
+    }
+
+    private void Report(string situation, TimeSpan[] times) =>
+        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{situation}: {Threads} threads answered in {string.Join(", ", times.Select(time => time.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))} ms"));
+}
