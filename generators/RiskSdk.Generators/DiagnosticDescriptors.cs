@@ -74,6 +74,14 @@ internal static class DiagnosticDescriptors
         ConfigurationCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>RISKGEN008: a class marked [AutoExecSettings] declares a property the standard set already adds.</summary>
+    public static readonly DiagnosticDescriptor StandardSettingRedeclared = Create(
+        "RISKGEN008",
+        "Standard setting declared again",
+        "'{0}' is one of the standard settings [AutoExecSettings] adds to '{1}' (described on RiskSettings); remove it, or rename it and give it its own [EnvironmentVariable] name",
+        ConfigurationCategory,
+        DiagnosticSeverity.Error);
+
     // Pipeline generator (RISKGEN1xx) descriptors go below, one field each, in id order.
 
     /// <summary>RISKGEN101: the pipeline lists no position-limit gate.</summary>

@@ -1,143 +1,134 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using RiskSdk.Configuration;
 
 namespace RiskSdk;
 
 /// <summary>
-/// The limits every gate reads. Immutable; the defaults are the moderate profile of the plan RiskSdk grew from.
-/// Build it from the environment with a generated configuration class, from a profile with
-/// <see cref="ForProfile(RiskProfile)"/>, or by hand with an object initializer.
+/// The limits every gate reads, and the one description of each standard setting: its variable name, default, allowed
+/// range, cross-field rule, profile values and description are declared here, with the attributes an app puts on its
+/// own settings. The configuration generator copies them into a class marked <see cref="AutoExecSettingsAttribute"/>,
+/// <see cref="Validate"/> checks them wherever the values came from, and docs/configuration.md is written from them.
+/// Immutable; the defaults are the moderate profile of the plan RiskSdk grew from. Build it from the environment with
+/// a generated configuration class, from a profile with <see cref="ForProfile(RiskProfile)"/>, or by hand with an
+/// object initializer.
 /// </summary>
 public sealed record RiskSettings
 {
-    /// <summary>False starts trading halted (the kill switch); reducing orders still pass. Default true.</summary>
-    public bool AutoExecEnabled { get; init; } = true;
-
-    /// <summary>True when orders go to a paper broker. The gates behave the same; apps choose their broker from it.</summary>
-    public bool PaperMode { get; init; }
-
-    /// <summary>The lowest signal confidence that may open a position. Default 0.70.</summary>
-    public double MinConfidence { get; init; } = 0.70;
-
-    /// <summary>The lowest Kelly fraction that may open a position. Default 0.15.</summary>
-    public double MinKellyFraction { get; init; } = 0.15;
-
-    /// <summary>The most lots a single order may carry. Default 4.</summary>
-    public int MaxLotsPerOrder { get; init; } = 4;
-
-    /// <summary>The largest allowed absolute portfolio net delta after the order; null turns the gate off.</summary>
-    public double? MaxNetDelta { get; init; }
-
-    /// <summary>The session loss (a positive amount) at which new positions stop until the session is reset; null turns the gate off.</summary>
-    public double? SessionDrawdownStop { get; init; }
-
-    /// <summary>The open-position cap per exchange at normal confidence. Default 2.</summary>
-    public int MaxOpenPositions { get; init; } = 2;
-
-    /// <summary>The open-position cap per exchange at high confidence, and the hard ceiling in every case. Default 3.</summary>
-    public int MaxOpenPositionsHighConfidence { get; init; } = 3;
-
-    /// <summary>The confidence from which <see cref="MaxOpenPositionsHighConfidence"/> applies. Default 0.95.</summary>
-    public double HighConfidenceThreshold { get; init; } = 0.95;
-
-    /// <summary>The time since the last trade that must pass while the exchange has open or pending positions. Default 300 s.</summary>
-    public TimeSpan CooldownWithPositions { get; init; } = TimeSpan.FromSeconds(300);
-
-    /// <summary>The time since the last trade that must pass while the exchange is flat. Default 30 s.</summary>
-    public TimeSpan SignalCooldown { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>The factor both caps are multiplied by in a high-volatility regime, rounding down. Default 0.5.</summary>
-    public double HighVolatilityScale { get; init; } = 0.5;
-
-    /// <summary>The most orders per exchange in any one-second window (the exchange's algo threshold). Default 10.</summary>
-    public int MaxOrdersPerSecond { get; init; } = 10;
-
     /// <summary>The largest <see cref="MaxOrdersPerSecond"/> accepted; the limiter keeps one timestamp per allowed order.</summary>
     public const int MaxOrdersPerSecondLimit = 100_000;
 
-    /// <summary>How long a reservation may stay neither committed nor released before its slot is given back. Default 30 s.</summary>
+    /// <summary>The ready-made risk profile (conservative, moderate or aggressive) whose values apply where their own variables are not set; unset keeps the defaults (the moderate values).</summary>
+    [EnvironmentVariable("RISK_PROFILE")]
+    [Description("The ready-made risk profile (conservative, moderate or aggressive) whose values apply where their own variables are not set; unset keeps the defaults (the moderate values).")]
+    public RiskProfile? RiskProfile { get; init; }
+
+    /// <summary>The kill switch: false starts with trading halted (orders that reduce a position still pass).</summary>
+    [EnvironmentVariable("AUTO_EXEC_ENABLED")]
+    [Description("The kill switch: false starts with trading halted (orders that reduce a position still pass).")]
+    public bool AutoExecEnabled { get; init; } = true;
+
+    /// <summary>True sends orders to a paper broker, and is the default: a fresh install never trades live until told to. The gates behave the same.</summary>
+    [EnvironmentVariable("AUTO_EXEC_PAPER_MODE")]
+    [Description("True sends orders to a paper broker, and is the default: a fresh install never trades live until told to. The gates behave the same.")]
+    public bool PaperMode { get; init; } = true;
+
+    /// <summary>The lowest signal confidence that may open a position.</summary>
+    [EnvironmentVariable("AUTO_EXEC_MIN_CONFIDENCE"), Range(0.0, 1.0)]
+    [Description("The lowest signal confidence that may open a position.")]
+    public double MinConfidence { get; init; } = 0.70;
+
+    /// <summary>The lowest Kelly fraction that may open a position.</summary>
+    [EnvironmentVariable("AUTO_EXEC_MIN_KELLY_FRACTION"), Range(0.0, 1.0)]
+    [Description("The lowest Kelly fraction that may open a position.")]
+    public double MinKellyFraction { get; init; } = 0.15;
+
+    /// <summary>The most lots a single order may carry.</summary>
+    [EnvironmentVariable("AUTO_EXEC_MAX_POSITION_SIZE_LOTS"), Range(1, 10_000)]
+    [Description("The most lots a single order may carry.")]
+    public int MaxLotsPerOrder { get; init; } = 4;
+
+    /// <summary>The largest allowed absolute portfolio net delta after an order; unset turns the check off.</summary>
+    [EnvironmentVariable("AUTO_EXEC_MAX_NET_DELTA"), Range(0.0, double.MaxValue)]
+    [Description("The largest allowed absolute portfolio net delta after an order; unset turns the check off.")]
+    public double? MaxNetDelta { get; init; }
+
+    /// <summary>The session loss (a positive amount) at which new positions stop until the session is reset; unset turns the check off.</summary>
+    [EnvironmentVariable("AUTO_EXEC_SESSION_DRAWDOWN_STOP"), Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
+    [Description("The session loss (a positive amount) at which new positions stop until the session is reset; unset turns the check off.")]
+    public double? SessionDrawdownStop { get; init; }
+
+    /// <summary>The open-position cap per exchange at normal confidence.</summary>
+    [EnvironmentVariable("AUTO_EXEC_MAX_OPEN_POSITIONS"), Range(0, 1000)]
+    [ProfileValue(RiskSdk.RiskProfile.Conservative, 1), ProfileValue(RiskSdk.RiskProfile.Aggressive, 3)]
+    [Description("The open-position cap per exchange at normal confidence.")]
+    public int MaxOpenPositions { get; init; } = 2;
+
+    /// <summary>The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap.</summary>
+    [EnvironmentVariable("AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF"), Range(0, 1000), AtLeast(nameof(MaxOpenPositions))]
+    [ProfileValue(RiskSdk.RiskProfile.Conservative, 2), ProfileValue(RiskSdk.RiskProfile.Aggressive, 5)]
+    [Description("The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap.")]
+    public int MaxOpenPositionsHighConfidence { get; init; } = 3;
+
+    /// <summary>The confidence from which the high-confidence cap applies; at least the minimum confidence.</summary>
+    [EnvironmentVariable("AUTO_EXEC_HIGH_CONFIDENCE_THRESHOLD"), Range(0.0, 1.0), AtLeast(nameof(MinConfidence))]
+    [ProfileValue(RiskSdk.RiskProfile.Conservative, 0.95), ProfileValue(RiskSdk.RiskProfile.Aggressive, 0.90)]
+    [Description("The confidence from which the high-confidence cap applies; at least the minimum confidence.")]
+    public double HighConfidenceThreshold { get; init; } = 0.95;
+
+    /// <summary>Seconds since the last trade that must pass while the exchange has open or pending positions.</summary>
+    [EnvironmentVariable("AUTO_EXEC_COOLDOWN_WITH_POSITIONS"), Range(0, 86_400)]
+    [ProfileValue(RiskSdk.RiskProfile.Conservative, 600), ProfileValue(RiskSdk.RiskProfile.Aggressive, 180)]
+    [Description("Seconds since the last trade that must pass while the exchange has open or pending positions.")]
+    public TimeSpan CooldownWithPositions { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>Seconds since the last trade that must pass while the exchange is flat.</summary>
+    [EnvironmentVariable("ML_SIGNAL_COOLDOWN_SECONDS"), Range(0, 86_400)]
+    [ProfileValue(RiskSdk.RiskProfile.Conservative, 60)]
+    [Description("Seconds since the last trade that must pass while the exchange is flat.")]
+    public TimeSpan SignalCooldown { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The factor both open-position caps are multiplied by in a high-volatility regime, rounding down.</summary>
+    [EnvironmentVariable("AUTO_EXEC_HIGH_VOLATILITY_SCALE"), Range(0.0, 1.0)]
+    [Description("The factor both open-position caps are multiplied by in a high-volatility regime, rounding down.")]
+    public double HighVolatilityScale { get; init; } = 0.5;
+
+    /// <summary>The most orders per exchange in any one-second window (the exchange's algo threshold).</summary>
+    [EnvironmentVariable("AUTO_EXEC_MAX_ORDERS_PER_SECOND"), Range(1, MaxOrdersPerSecondLimit)]
+    [Description("The most orders per exchange in any one-second window (the exchange's algo threshold).")]
+    public int MaxOrdersPerSecond { get; init; } = 10;
+
+    /// <summary>Seconds a position-slot reservation may stay neither committed nor released before its slot is given back.</summary>
+    [EnvironmentVariable("AUTO_EXEC_RESERVATION_TIMEOUT_SECONDS"), Range(0, 3600, MinimumIsExclusive = true)]
+    [Description("Seconds a position-slot reservation may stay neither committed nor released before its slot is given back.")]
     public TimeSpan ReservationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Returns the settings of one of the three ready-made profiles.</summary>
+    /// <summary>Where open positions are counted: memory (this process) or redis (shared by every process using the same Redis).</summary>
+    [EnvironmentVariable("RISK_LEDGER")]
+    [Description("Where open positions are counted: memory (this process) or redis (shared by every process using the same Redis).")]
+    public RiskLedgerKind Ledger { get; init; } = RiskLedgerKind.Memory;
+
+    /// <summary>The Redis connection string of the shared position ledger.</summary>
+    [EnvironmentVariable("RISK_LEDGER_CONNECTION"), Secret, RequiredWhen(nameof(Ledger), RiskLedgerKind.Redis)]
+    [Description("The Redis connection string of the shared position ledger.")]
+    public string? LedgerConnection { get; init; }
+
+    /// <summary>Returns the settings of one of the three ready-made profiles, from each setting's <see cref="ProfileValueAttribute"/>.</summary>
     /// <param name="profile">The profile.</param>
-    /// <returns>The profile's settings; everything the profile does not name keeps its default.</returns>
-    public static RiskSettings ForProfile(RiskProfile profile) => profile switch
-    {
-        RiskProfile.Conservative => new RiskSettings
-        {
-            MaxOpenPositions = 1,
-            MaxOpenPositionsHighConfidence = 2,
-            HighConfidenceThreshold = 0.95,
-            CooldownWithPositions = TimeSpan.FromSeconds(600),
-            SignalCooldown = TimeSpan.FromSeconds(60),
-        },
-        RiskProfile.Moderate => new RiskSettings(),
-        RiskProfile.Aggressive => new RiskSettings
-        {
-            MaxOpenPositions = 3,
-            MaxOpenPositionsHighConfidence = 5,
-            HighConfidenceThreshold = 0.90,
-            CooldownWithPositions = TimeSpan.FromSeconds(180),
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "Unknown risk profile."),
-    };
+    /// <returns>The profile's settings, with <see cref="RiskProfile"/> set; everything the profile does not name keeps its default.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="profile"/> is not a defined profile.</exception>
+    public static RiskSettings ForProfile(RiskProfile profile) => RiskSettingsDescription.ForProfile(profile);
 
     /// <summary>
-    /// Lists every problem with these settings (not just the first). An empty list means they are usable.
+    /// Lists every problem with these settings (not just the first), checked against the same description the
+    /// configuration generator reads: ranges, cross-field rules and conditional requirements. An empty list means
+    /// they are usable.
     /// </summary>
-    /// <returns>One readable sentence per problem, naming the setting.</returns>
-    public IReadOnlyList<string> Validate()
-    {
-        var problems = new List<string>();
-        RequireFraction(problems, nameof(MinConfidence), MinConfidence);
-        RequireFraction(problems, nameof(MinKellyFraction), MinKellyFraction);
-        RequireFraction(problems, nameof(HighConfidenceThreshold), HighConfidenceThreshold);
-        RequireFraction(problems, nameof(HighVolatilityScale), HighVolatilityScale);
-        if (MaxLotsPerOrder < 1)
-        {
-            problems.Add(Invariant($"{nameof(MaxLotsPerOrder)} must be at least 1 (was {MaxLotsPerOrder})."));
-        }
-
-        if (MaxOpenPositions < 0)
-        {
-            problems.Add(Invariant($"{nameof(MaxOpenPositions)} must not be negative (was {MaxOpenPositions})."));
-        }
-
-        if (MaxOpenPositionsHighConfidence < MaxOpenPositions)
-        {
-            problems.Add(Invariant($"{nameof(MaxOpenPositionsHighConfidence)} ({MaxOpenPositionsHighConfidence}) must be at least {nameof(MaxOpenPositions)} ({MaxOpenPositions})."));
-        }
-
-        if (HighConfidenceThreshold < MinConfidence)
-        {
-            problems.Add(Invariant($"{nameof(HighConfidenceThreshold)} ({HighConfidenceThreshold}) must be at least {nameof(MinConfidence)} ({MinConfidence})."));
-        }
-
-        if (MaxNetDelta is { } delta && !(delta >= 0 && double.IsFinite(delta)))
-        {
-            problems.Add(Invariant($"{nameof(MaxNetDelta)} must be a finite non-negative number (was {delta})."));
-        }
-
-        if (SessionDrawdownStop is { } stop && !(stop > 0 && double.IsFinite(stop)))
-        {
-            problems.Add(Invariant($"{nameof(SessionDrawdownStop)} must be a finite positive amount of loss (was {stop})."));
-        }
-
-        RequireNonNegative(problems, nameof(CooldownWithPositions), CooldownWithPositions);
-        RequireNonNegative(problems, nameof(SignalCooldown), SignalCooldown);
-        if (MaxOrdersPerSecond is < 1 or > MaxOrdersPerSecondLimit)
-        {
-            problems.Add(Invariant($"{nameof(MaxOrdersPerSecond)} must be from 1 to {MaxOrdersPerSecondLimit} (was {MaxOrdersPerSecond})."));
-        }
-
-        if (ReservationTimeout <= TimeSpan.Zero)
-        {
-            problems.Add(Invariant($"{nameof(ReservationTimeout)} must be positive (was {ReservationTimeout.TotalSeconds} s)."));
-        }
-
-        return problems;
-    }
+    /// <returns>One problem per wrong setting, naming the property and its variable.</returns>
+    public IReadOnlyList<RiskSettingsProblem> Validate() => RiskSettingsDescription.Validate(this);
 
     /// <summary>Throws when <see cref="Validate"/> reports any problem, listing all of them.</summary>
     /// <exception cref="ArgumentException">The settings are not usable.</exception>
@@ -150,21 +141,6 @@ public sealed record RiskSettings
         }
     }
 
-    private static void RequireFraction(List<string> problems, string name, double value)
-    {
-        if (!(value >= 0 && value <= 1))
-        {
-            problems.Add(Invariant($"{name} must be between 0 and 1 (was {value})."));
-        }
-    }
-
-    private static void RequireNonNegative(List<string> problems, string name, TimeSpan value)
-    {
-        if (value < TimeSpan.Zero)
-        {
-            problems.Add(Invariant($"{name} must not be negative (was {value.TotalSeconds} s)."));
-        }
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Prints every setting in the invariant culture; a secret prints as <c>***</c>.</summary>
+    private bool PrintMembers(StringBuilder builder) => RiskSettingsDescription.Print(this, builder);
 }

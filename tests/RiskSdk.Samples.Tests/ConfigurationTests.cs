@@ -88,6 +88,28 @@ public sealed class ConfigurationTests
         Assert.Contains("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
+    [Theory]
+    [InlineData("OI_TRACKER_AUTO_EXEC_RESERVATION_TIMEOUT_SECONDS", "0.00000004")] // rounds to zero ticks: once bound, then thrown by RiskContext (exit 134)
+    [InlineData("OI_TRACKER_AUTO_EXEC_MAX_ORDERS_PER_SECOND", "100001")]
+    [InlineData("OI_TRACKER_AUTO_EXEC_MAX_POSITION_SIZE_LOTS", "0")]
+    public void A_value_the_runtime_refuses_exits_78_at_binding_naming_its_variable(string variable, string value)
+    {
+        var (exit, stdout, stderr) = AppTests.Run([], Replays.Environment((variable, value)));
+
+        Assert.Equal(ExitCodes.Configuration, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith(variable + "='" + value + "'", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_configuration_listing_shows_paper_mode_on_by_default()
+    {
+        var (exit, stdout, _) = AppTests.Run(["config"], Replays.Environment());
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Matches(@"^OI_TRACKER_AUTO_EXEC_PAPER_MODE\s+true\s+default\s+", Line(stdout.Split('\n'), "OI_TRACKER_AUTO_EXEC_PAPER_MODE"));
+    }
+
     [Fact]
     public void A_mistyped_variable_is_warned_about_and_the_replay_still_runs()
     {

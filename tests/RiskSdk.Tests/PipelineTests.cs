@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using Microsoft.Extensions.Logging;
+using RiskSdk.Configuration;
 using RiskSdk.Gates;
 using RiskSdk.Monitoring;
 using RiskSdk.Positions;
@@ -159,7 +160,9 @@ public sealed class PipelineTests
         // decision failed closed with GateFault.
         var problems = new RiskSettings { MaxOrdersPerSecond = int.MaxValue }.Validate();
 
-        Assert.Equal("MaxOrdersPerSecond must be from 1 to 100000 (was 2147483647).", Assert.Single(problems));
+        var problem = Assert.Single(problems);
+        Assert.Equal(("MaxOrdersPerSecond", "AUTO_EXEC_MAX_ORDERS_PER_SECOND", "2147483647", ProblemKind.OutOfRange), (problem.Setting, problem.VariableName, problem.Value, problem.Kind));
+        Assert.Equal("MaxOrdersPerSecond (AUTO_EXEC_MAX_ORDERS_PER_SECOND) = 2147483647 is out of range; expected an integer from 1 to 100000.", problem.Message);
     }
 
     private sealed class FaultyGate : IRiskGate

@@ -98,7 +98,7 @@ public sealed class RejectionReasonTests
     }
 
     [Fact]
-    public void OrderRateExceeded_refuses_the_order_past_the_per_second_limit_and_allows_it_a_second_later()
+    public void OrderRateExceeded_refuses_the_order_past_the_per_second_limit_and_allows_it_a_second_and_a_bucket_later()
     {
         using var rig = new TestRig(new RiskSettings { MaxOrdersPerSecond = 3 });
         for (var i = 0; i < 3; i++)
@@ -111,7 +111,7 @@ public sealed class RejectionReasonTests
         Assert.Equal(3, fourth.Verdict.Observed);
         Assert.Equal(3, fourth.Verdict.Limit);
 
-        rig.Advance(1);
+        rig.Advance(1 + (1.0 / OrderRateLimiter.BucketsPerSecond));
         Assert.True(rig.Evaluate(TestRig.Signal(reduces: true)).IsApproved);
     }
 

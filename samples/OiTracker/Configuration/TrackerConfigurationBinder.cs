@@ -16,6 +16,7 @@ internal static class TrackerConfigurationBinder
     {
         ArgumentNullException.ThrowIfNull(variables);
         var result = TrackerSettings.Bind(variables);
+        // The generated binding checks every variable against RiskSettings' own description, so what binds is usable.
         var problems = result.Errors.Select(static p => p.Message).ToList();
         var warnings = result.Warnings.Select(static p => p.Message).ToList();
         if (!result.TryGetSettings(out var bound))
@@ -23,29 +24,12 @@ internal static class TrackerConfigurationBinder
             return new TrackerConfiguration(null, Describe(TrackerSettings.Variables), problems, warnings);
         }
 
-        // The runtime validates the gate settings again; anything it refuses is refused here, before trading starts.
-        var settings = bound.ToRiskSettings();
-        problems.AddRange(settings.Validate().Select(NameTheVariable));
         if (bound.Ledger == RiskLedgerKind.Redis)
         {
             warnings.Add($"{TrackerConfiguration.Prefix}RISK_LEDGER=redis is not used by the replay: it counts positions in memory, in virtual time.");
         }
 
-        return new TrackerConfiguration(problems.Count == 0 ? settings : null, Describe(bound.BoundVariables), problems, warnings);
-    }
-
-    /// <summary>Puts the variable's name before a runtime message that names only the property.</summary>
-    private static string NameTheVariable(string message)
-    {
-        foreach (var variable in TrackerSettings.Variables)
-        {
-            if (message.StartsWith(variable.PropertyName + " ", StringComparison.Ordinal))
-            {
-                return variable.Name + ": " + message;
-            }
-        }
-
-        return message;
+        return new TrackerConfiguration(bound.ToRiskSettings(), Describe(bound.BoundVariables), problems, warnings);
     }
 
     private static List<ConfigurationEntry> Describe(IEnumerable<BoundVariable> bound) =>

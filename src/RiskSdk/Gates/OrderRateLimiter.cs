@@ -5,18 +5,39 @@ using RiskSdk.Positions;
 namespace RiskSdk.Gates;
 
 /// <summary>
-/// Counts orders per exchange over a sliding one-second window (the exchange's algo-order threshold). Each
-/// exchange keeps the timestamps of its last N orders in a ring, so a check costs no allocation, and whether one
-/// more order fits is read from the ring's oldest stamp without taking its lock.
+/// Counts orders per exchange over a one-second window (the exchange's algo-order threshold), in
+/// <see cref="BucketsPerSecond"/> buckets, so the memory an exchange takes and the time a check or a refusal takes do
+/// not depend on <see cref="MaxPerSecond"/>: about 200 bytes per exchange and a handful of additions, whether the
+/// limit is 1 or 100,000 orders a second.
 /// </summary>
 /// <remarks>
-/// The overloads that take a <c>timestamp</c> let a pipeline read the clock once per decision and share the reading
+/// <para>
+/// <b>What it guarantees.</b> Time is cut into buckets of 1/<see cref="BucketsPerSecond"/> s. An order whose
+/// timestamp falls in bucket <c>k</c> is counted against every order in buckets <c>k - BucketsPerSecond</c> to
+/// <c>k</c>, a span that always covers the whole second before it. So in <em>any</em> one-second interval at most
+/// <see cref="MaxPerSecond"/> orders are allowed, exactly as with an exact sliding window.
+/// </para>
+/// <para>
+/// <b>What it may refuse that an exact limiter would allow.</b> The span counted reaches back between 1 s and
+/// 1 + 1/<see cref="BucketsPerSecond"/> s (1.05 s), depending on where in its bucket the oldest counted order fell. An
+/// order is refused only when <see cref="MaxPerSecond"/> orders were allowed in the last 1.05 s; an exact limiter
+/// refuses when they were allowed in the last 1 s. So after a full burst the next order may have to wait up to 50 ms
+/// longer than with an exact window, never less.
+/// </para>
+/// <para>
+/// Orders are stamped in time order per exchange: an order counted with a reading older than one already counted (a
+/// decision that read the clock before another thread counted its order) counts as made at the newer time. The
+/// overloads that take a <c>timestamp</c> let a pipeline read the clock once per decision and share the reading
 /// between its gates; the timestamp must come from the same <see cref="TimeProvider"/>'s
 /// <see cref="TimeProvider.GetTimestamp"/>.
+/// </para>
 /// </remarks>
 public sealed class OrderRateLimiter
 {
-    private readonly ScopeTable<Ring> _rings = new();
+    /// <summary>How many buckets one second is cut into; the counted span is at most one bucket longer than a second.</summary>
+    public const int BucketsPerSecond = 20;
+
+    private readonly ScopeTable<Window> _windows = new();
     private readonly TimeProvider _time;
     private readonly int _maxPerSecond;
     private readonly long _oneSecond;
@@ -39,121 +60,193 @@ public sealed class OrderRateLimiter
     /// <summary>The most orders per exchange in any one-second window.</summary>
     public int MaxPerSecond => _maxPerSecond;
 
-    /// <summary>Orders the exchange sent in the last second.</summary>
+    /// <summary>Orders the exchange sent in the counted span before now (the last second and at most one bucket more).</summary>
     /// <param name="exchange">The exchange.</param>
     /// <returns>The count, at most <see cref="MaxPerSecond"/>.</returns>
     public int CountLastSecond(string exchange) => CountLastSecond(exchange, _time.GetTimestamp());
 
-    /// <summary>Orders the exchange sent in the second before <paramref name="timestamp"/>.</summary>
+    /// <summary>Orders the exchange sent in the counted span before <paramref name="timestamp"/> (the second before it and at most one bucket more).</summary>
     /// <param name="exchange">The exchange.</param>
     /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
     /// <returns>The count, at most <see cref="MaxPerSecond"/>.</returns>
     public int CountLastSecond(string exchange, long timestamp)
     {
-        if (!_rings.TryGetValue(exchange, out var ring))
+        if (!_windows.TryGetValue(exchange, out var window))
         {
             return 0;
         }
 
-        lock (ring)
+        lock (window)
         {
-            return ring.CountSince(timestamp, _oneSecond);
+            return window.CountAt(BucketOf(timestamp));
         }
     }
 
     /// <summary>
-    /// Whether one more order would fit at <paramref name="timestamp"/>, read without a lock: true when fewer than
-    /// <see cref="MaxPerSecond"/> orders were ever sent, or the oldest of the last <see cref="MaxPerSecond"/> is a
-    /// second old. False means "count exactly" (<see cref="CountLastSecond(string, long)"/>), not "refuse": an order
-    /// being added at the same moment can make this answer false for an instant.
+    /// Whether one more order would surely fit, read without a lock or the clock: true when fewer than
+    /// <see cref="MaxPerSecond"/> orders were counted in the span of the newest order, which no later span can
+    /// exceed. False means "count exactly" (<see cref="CountLastSecond(string, long)"/>), not "refuse".
+    /// </summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <returns>True when the allowance surely has room.</returns>
+    public bool SurelyHasRoom(string exchange) =>
+        !_windows.TryGetValue(exchange, out var window) || window.CountedUpperBound < _maxPerSecond;
+
+    /// <summary>
+    /// Whether one more order would surely fit at <paramref name="timestamp"/>, read without a lock: as
+    /// <see cref="SurelyHasRoom(string)"/>, or when every counted order has left the span by then.
     /// </summary>
     /// <param name="exchange">The exchange.</param>
     /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
     /// <returns>True when the allowance surely has room.</returns>
     public bool SurelyHasRoom(string exchange, long timestamp) =>
-        !_rings.TryGetValue(exchange, out var ring) || ring.SurelyHasRoom(timestamp, _oneSecond);
+        !_windows.TryGetValue(exchange, out var window) || window.CountedUpperBound < _maxPerSecond || window.AllLeftBy(BucketOf(timestamp));
 
     /// <summary>Takes one order from the exchange's allowance when it is not used up; atomic.</summary>
     /// <param name="exchange">The exchange.</param>
-    /// <param name="count">Orders in the last second as seen by the attempt (before this one).</param>
+    /// <param name="count">Orders in the counted span as seen by the attempt (before this one).</param>
     /// <returns>True when the order was counted; false when the limit was reached.</returns>
     public bool TryTake(string exchange, out int count) => TryTake(exchange, _time.GetTimestamp(), out count);
 
     /// <summary>Takes one order from the exchange's allowance at <paramref name="timestamp"/> when it is not used up; atomic.</summary>
     /// <param name="exchange">The exchange.</param>
     /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
-    /// <param name="count">Orders in the last second as seen by the attempt (before this one).</param>
+    /// <param name="count">Orders in the counted span as seen by the attempt (before this one).</param>
     /// <returns>True when the order was counted; false when the limit was reached.</returns>
     public bool TryTake(string exchange, long timestamp, out int count)
     {
-        var ring = _rings.GetOrAdd(exchange, static (_, size) => new Ring(size), _maxPerSecond);
-        lock (ring)
+        var window = _windows.GetOrAdd(exchange, static (_, _) => new Window(), 0);
+        var bucket = BucketOf(timestamp);
+        lock (window)
         {
-            // Another thread may have counted an order stamped after this decision read the clock; the ring stays
-            // in time order, so this order is stamped no earlier than the newest.
-            timestamp = Math.Max(timestamp, ring.Newest);
-            count = ring.CountSince(timestamp, _oneSecond);
-            if (count >= _maxPerSecond)
-            {
-                return false;
-            }
-
-            ring.Add(timestamp);
-            return true;
+            return window.TryTake(bucket, _maxPerSecond, out count);
         }
     }
 
-    /// <summary>
-    /// The timestamps of the last N orders, oldest at <c>_next</c> once full. Written under the ring's lock; the
-    /// oldest stamp and the fill count are also read without it (see <see cref="SurelyHasRoom"/>).
-    /// </summary>
-    private sealed class Ring
+    /// <summary>The bucket a timestamp falls in: floor(timestamp x <see cref="BucketsPerSecond"/> / ticks per second), without overflow.</summary>
+    private long BucketOf(long timestamp)
     {
-        private readonly long[] _stamps;
-        private int _next;
-        private int _filled;
-
-        public Ring(int size) => _stamps = new long[size];
-
-        /// <summary>The newest stamp, or <see cref="long.MinValue"/> when empty; read under the lock.</summary>
-        public long Newest => _filled == 0 ? long.MinValue : _stamps[(_next - 1 + _stamps.Length) % _stamps.Length];
-
-        public void Add(long timestamp)
+        var seconds = Math.DivRem(timestamp, _oneSecond, out var remainder);
+        if (remainder < 0)
         {
-            Volatile.Write(ref _stamps[_next], timestamp);
-            Volatile.Write(ref _next, (_next + 1) % _stamps.Length);
-            if (_filled < _stamps.Length)
-            {
-                Volatile.Write(ref _filled, _filled + 1);
-            }
+            seconds--;
+            remainder += _oneSecond;
         }
 
-        public int CountSince(long now, long window)
-        {
-            var count = 0;
-            for (var i = 1; i <= _filled; i++)
-            {
-                var stamp = _stamps[(_next - i + _stamps.Length) % _stamps.Length];
-                if (now - stamp >= window)
-                {
-                    break;
-                }
+        return (seconds * BucketsPerSecond) + (remainder * BucketsPerSecond / _oneSecond);
+    }
 
-                count++;
+    /// <summary>
+    /// One exchange's counts: the newest bucket the span ends at, the count of each of the
+    /// <see cref="BucketsPerSecond"/> + 1 buckets up to it (a ring; each slot tagged with its bucket), and their sum.
+    /// Written under the window's lock; the sum is also read without it.
+    /// </summary>
+    private sealed class Window
+    {
+        private const int Slots = BucketsPerSecond + 1;
+        private const long NoBucket = long.MinValue;
+
+        private readonly long[] _bucketOf = new long[Slots];
+        private readonly int[] _countOf = new int[Slots];
+        private long _newest = NoBucket;
+        private long _newestOrder = NoBucket;
+        private int _counted;
+
+        public Window() => Array.Fill(_bucketOf, NoBucket);
+
+        /// <summary>Orders in buckets newest - <see cref="BucketsPerSecond"/> to newest: no later span holds more.</summary>
+        public int CountedUpperBound => Volatile.Read(ref _counted);
+
+        /// <summary>True when the span ending at <paramref name="bucket"/> holds none of the counted orders; read without the lock.</summary>
+        public bool AllLeftBy(long bucket)
+        {
+            var newest = Volatile.Read(ref _newestOrder);
+            return newest == NoBucket || bucket - newest > BucketsPerSecond;
+        }
+
+        /// <summary>Orders in the span that ends at <paramref name="bucket"/> (or at the newest bucket, if later).</summary>
+        public int CountAt(long bucket)
+        {
+            if (_newest == NoBucket || bucket <= _newest)
+            {
+                return _counted;
+            }
+
+            if (bucket - _newest > BucketsPerSecond)
+            {
+                return 0;
+            }
+
+            // The buckets that leave the span when it moves on to `bucket`.
+            var count = _counted;
+            for (var leaving = _newest - BucketsPerSecond; leaving <= bucket - Slots; leaving++)
+            {
+                count -= CountIn(leaving);
             }
 
             return count;
         }
 
-        public bool SurelyHasRoom(long now, long window)
+        public bool TryTake(long bucket, int limit, out int count)
         {
-            if (Volatile.Read(ref _filled) < _stamps.Length)
+            Advance(bucket);
+            count = _counted;
+            if (count >= limit)
             {
-                return true;
+                return false;
             }
 
-            var oldest = Volatile.Read(ref _stamps[Volatile.Read(ref _next)]);
-            return now - oldest >= window;
+            // A reading older than the newest counted order counts in the newest bucket (time order is kept).
+            var slot = SlotOf(_newest);
+            if (_bucketOf[slot] != _newest)
+            {
+                _bucketOf[slot] = _newest;
+                _countOf[slot] = 0;
+            }
+
+            _countOf[slot]++;
+            Volatile.Write(ref _counted, count + 1);
+            Volatile.Write(ref _newestOrder, _newest);
+            return true;
+        }
+
+        /// <summary>Moves the span on to end at <paramref name="bucket"/>, dropping the buckets that leave it; never moves it back.</summary>
+        private void Advance(long bucket)
+        {
+            if (_newest != NoBucket && bucket <= _newest)
+            {
+                return;
+            }
+
+            if (_newest == NoBucket || bucket - _newest > BucketsPerSecond)
+            {
+                // Every counted bucket has left the span; their slots are told apart by their tags.
+                Volatile.Write(ref _counted, 0);
+            }
+            else
+            {
+                var counted = _counted;
+                for (var leaving = _newest - BucketsPerSecond; leaving <= bucket - Slots; leaving++)
+                {
+                    counted -= CountIn(leaving);
+                }
+
+                Volatile.Write(ref _counted, counted);
+            }
+
+            Volatile.Write(ref _newest, bucket);
+        }
+
+        private int CountIn(long bucket)
+        {
+            var slot = SlotOf(bucket);
+            return _bucketOf[slot] == bucket ? _countOf[slot] : 0;
+        }
+
+        private static int SlotOf(long bucket)
+        {
+            var slot = (int)(bucket % Slots);
+            return slot < 0 ? slot + Slots : slot;
         }
     }
 }

@@ -158,6 +158,25 @@ public sealed class SettingsReader
         }
     }
 
+    /// <summary>
+    /// Reports what <see cref="RiskSettings.Validate"/> found in the settings built from these variables, each against
+    /// its own variable (found by property name), unless that variable already has a problem.
+    /// </summary>
+    /// <param name="problems">The problems.</param>
+    public void Report(IReadOnlyList<RiskSettingsProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var problem in problems)
+        {
+            var variable = Find(problem.Setting);
+            if (_failed.Add(variable.Name))
+            {
+                var shown = variable.Mask(problem.Value);
+                _problems.Add(new ConfigurationProblem(ProblemSeverity.Error, problem.Kind, variable.Name, shown, problem.Expected, $"{variable.Name}={shown ?? "(not set)"} {problem.Reason}; expected {problem.Expected}."));
+            }
+        }
+    }
+
     /// <summary>Creates the object the settings class's own <c>Validate</c> method reports through.</summary>
     /// <returns>The validation context.</returns>
     public SettingsValidation CreateValidation() => new(this);

@@ -136,8 +136,15 @@ public static class ValueParsers
             return false;
         }
 
+        // The range applies to the duration the gates will use, rounded to 100 ns ticks: 0.00000004 s is 0.
         value = TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
-        return CheckRange(variable, seconds, out failure);
+        if (!variable.IsInRange(value.TotalSeconds))
+        {
+            failure = value.TotalSeconds == seconds ? OutOfRange : new ParseFailure(ProblemKind.OutOfRange, "is out of range once rounded to 100 ns ticks (" + ValueFormatter.Format(value) + " s)");
+            return false;
+        }
+
+        return true;
     }
 
     private static bool TryParseFinite(string text, out double value, out ParseFailure failure)

@@ -61,7 +61,7 @@ public sealed class ConfigurationDocumentationTests
     {
         var table = ConfigurationReference.ToMarkdown(TrackerSettings.Variables);
 
-        Assert.Contains("| `OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS` | integer | `2` | 0 to 1000 | The open-position cap per exchange at normal confidence. RISK_PROFILE supplies it when unset. |", table, StringComparison.Ordinal);
+        Assert.Contains("| `OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS` | integer | `2` | 0 to 1000 | The open-position cap per exchange at normal confidence. RISK_PROFILE supplies it when unset (conservative 1, aggressive 3). |", table, StringComparison.Ordinal);
         Assert.Contains("| `OI_TRACKER_RISK_LEDGER_CONNECTION` | string (optional) | (not set) |  | The Redis connection string of the shared position ledger. Required when OI_TRACKER_RISK_LEDGER is redis. Secret: never printed. |", table, StringComparison.Ordinal);
         Assert.Contains("| `OI_TRACKER_RISK_PROFILE` | enum (optional) | (not set) | conservative \\| moderate \\| aggressive |", table, StringComparison.Ordinal);
     }

@@ -9,77 +9,80 @@ namespace Demo.Trading
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public const string VariablePrefix = "OI_TRACKER_";
 
-        /// <summary>The ready-made risk profile (conservative, moderate or aggressive) whose open-position caps, high-confidence threshold and cooldowns apply where their own variables are not set; unset keeps the defaults (the moderate values). Variable: <c>OI_TRACKER_RISK_PROFILE</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::RiskSdk.RiskProfile? RiskProfile { get; init; }
+        private static readonly global::RiskSdk.RiskSettings s_riskSettingsDefaults = new global::RiskSdk.RiskSettings();
+
+        /// <summary>The ready-made risk profile (conservative, moderate or aggressive) whose values apply where their own variables are not set; unset keeps the defaults (the moderate values). Variable: <c>OI_TRACKER_RISK_PROFILE</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+        public global::RiskSdk.RiskProfile? RiskProfile { get; init; } = s_riskSettingsDefaults.RiskProfile;
 
         /// <summary>The kill switch: false starts with trading halted (orders that reduce a position still pass). Variable: <c>OI_TRACKER_AUTO_EXEC_ENABLED</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public bool AutoExecEnabled { get; init; } = true;
+        public bool AutoExecEnabled { get; init; } = s_riskSettingsDefaults.AutoExecEnabled;
 
-        /// <summary>True sends orders to a paper broker; the gates behave the same. Variable: <c>OI_TRACKER_AUTO_EXEC_PAPER_MODE</c>.</summary>
+        /// <summary>True sends orders to a paper broker, and is the default: a fresh install never trades live until told to. The gates behave the same. Variable: <c>OI_TRACKER_AUTO_EXEC_PAPER_MODE</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public bool PaperMode { get; init; } = false;
+        public bool PaperMode { get; init; } = s_riskSettingsDefaults.PaperMode;
 
         /// <summary>The lowest signal confidence that may open a position. Variable: <c>OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public double MinConfidence { get; init; } = 0.7;
+        public double MinConfidence { get; init; } = s_riskSettingsDefaults.MinConfidence;
 
         /// <summary>The lowest Kelly fraction that may open a position. Variable: <c>OI_TRACKER_AUTO_EXEC_MIN_KELLY_FRACTION</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public double MinKellyFraction { get; init; } = 0.15;
+        public double MinKellyFraction { get; init; } = s_riskSettingsDefaults.MinKellyFraction;
 
         /// <summary>The most lots a single order may carry. Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_POSITION_SIZE_LOTS</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public int MaxLotsPerOrder { get; init; } = 4;
+        public int MaxLotsPerOrder { get; init; } = s_riskSettingsDefaults.MaxLotsPerOrder;
 
         /// <summary>The largest allowed absolute portfolio net delta after an order; unset turns the check off. Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_NET_DELTA</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public double? MaxNetDelta { get; init; }
+        public double? MaxNetDelta { get; init; } = s_riskSettingsDefaults.MaxNetDelta;
 
         /// <summary>The session loss (a positive amount) at which new positions stop until the session is reset; unset turns the check off. Variable: <c>OI_TRACKER_AUTO_EXEC_SESSION_DRAWDOWN_STOP</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public double? SessionDrawdownStop { get; init; }
+        public double? SessionDrawdownStop { get; init; } = s_riskSettingsDefaults.SessionDrawdownStop;
 
-        /// <summary>The open-position cap per exchange at normal confidence. RISK_PROFILE supplies it when unset. Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS</c>.</summary>
+        /// <summary>The open-position cap per exchange at normal confidence. RISK_PROFILE supplies it when unset (conservative 1, aggressive 3). Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public int MaxOpenPositions { get; init; } = 2;
+        public int MaxOpenPositions { get; init; } = s_riskSettingsDefaults.MaxOpenPositions;
 
-        /// <summary>The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap. RISK_PROFILE supplies it when unset. Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF</c>.</summary>
+        /// <summary>The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap. RISK_PROFILE supplies it when unset (conservative 2, aggressive 5). Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public int MaxOpenPositionsHighConfidence { get; init; } = 3;
+        public int MaxOpenPositionsHighConfidence { get; init; } = s_riskSettingsDefaults.MaxOpenPositionsHighConfidence;
 
-        /// <summary>The confidence from which the high-confidence cap applies; at least the minimum confidence. RISK_PROFILE supplies it when unset. Variable: <c>OI_TRACKER_AUTO_EXEC_HIGH_CONFIDENCE_THRESHOLD</c>.</summary>
+        /// <summary>The confidence from which the high-confidence cap applies; at least the minimum confidence. RISK_PROFILE supplies it when unset (conservative 0.95, aggressive 0.9). Variable: <c>OI_TRACKER_AUTO_EXEC_HIGH_CONFIDENCE_THRESHOLD</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public double HighConfidenceThreshold { get; init; } = 0.95;
+        public double HighConfidenceThreshold { get; init; } = s_riskSettingsDefaults.HighConfidenceThreshold;
 
-        /// <summary>Seconds since the last trade that must pass while the exchange has open or pending positions. RISK_PROFILE supplies it when unset. Variable: <c>OI_TRACKER_AUTO_EXEC_COOLDOWN_WITH_POSITIONS</c>.</summary>
+        /// <summary>Seconds since the last trade that must pass while the exchange has open or pending positions. RISK_PROFILE supplies it when unset (conservative 600, aggressive 180). Variable: <c>OI_TRACKER_AUTO_EXEC_COOLDOWN_WITH_POSITIONS</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::System.TimeSpan CooldownWithPositions { get; init; } = global::System.TimeSpan.FromSeconds(300);
+        public global::System.TimeSpan CooldownWithPositions { get; init; } = s_riskSettingsDefaults.CooldownWithPositions;
 
-        /// <summary>Seconds since the last trade that must pass while the exchange is flat. RISK_PROFILE supplies it when unset. Variable: <c>OI_TRACKER_ML_SIGNAL_COOLDOWN_SECONDS</c>.</summary>
+        /// <summary>Seconds since the last trade that must pass while the exchange is flat. RISK_PROFILE supplies it when unset (conservative 60). Variable: <c>OI_TRACKER_ML_SIGNAL_COOLDOWN_SECONDS</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::System.TimeSpan SignalCooldown { get; init; } = global::System.TimeSpan.FromSeconds(30);
+        public global::System.TimeSpan SignalCooldown { get; init; } = s_riskSettingsDefaults.SignalCooldown;
 
         /// <summary>The factor both open-position caps are multiplied by in a high-volatility regime, rounding down. Variable: <c>OI_TRACKER_AUTO_EXEC_HIGH_VOLATILITY_SCALE</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public double HighVolatilityScale { get; init; } = 0.5;
+        public double HighVolatilityScale { get; init; } = s_riskSettingsDefaults.HighVolatilityScale;
 
         /// <summary>The most orders per exchange in any one-second window (the exchange's algo threshold). Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_ORDERS_PER_SECOND</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public int MaxOrdersPerSecond { get; init; } = 10;
+        public int MaxOrdersPerSecond { get; init; } = s_riskSettingsDefaults.MaxOrdersPerSecond;
 
         /// <summary>Seconds a position-slot reservation may stay neither committed nor released before its slot is given back. Variable: <c>OI_TRACKER_AUTO_EXEC_RESERVATION_TIMEOUT_SECONDS</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::System.TimeSpan ReservationTimeout { get; init; } = global::System.TimeSpan.FromSeconds(30);
+        public global::System.TimeSpan ReservationTimeout { get; init; } = s_riskSettingsDefaults.ReservationTimeout;
 
         /// <summary>Where open positions are counted: memory (this process) or redis (shared by every process using the same Redis). Variable: <c>OI_TRACKER_RISK_LEDGER</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::RiskSdk.Configuration.RiskLedgerKind Ledger { get; init; } = global::RiskSdk.Configuration.RiskLedgerKind.Memory;
+        public global::RiskSdk.Configuration.RiskLedgerKind Ledger { get; init; } = s_riskSettingsDefaults.Ledger;
 
         /// <summary>The Redis connection string of the shared position ledger. Variable: <c>OI_TRACKER_RISK_LEDGER_CONNECTION</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public string? LedgerConnection { get; init; }
+        public string? LedgerConnection { get; init; } = s_riskSettingsDefaults.LedgerConnection;
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         private static readonly global::RiskSdk.Generated.ValueParser<global::RiskSdk.RiskProfile> s_riskProfileParser = global::RiskSdk.Generated.ValueParsers.Enum(new global::RiskSdk.RiskProfile[] { global::RiskSdk.RiskProfile.Conservative, global::RiskSdk.RiskProfile.Moderate, global::RiskSdk.RiskProfile.Aggressive });
@@ -136,7 +139,7 @@ namespace Demo.Trading
             var reader = new global::RiskSdk.Generated.SettingsReader(variables, VariablePrefix, described);
             var defaults = new global::Demo.Trading.TrackerSettings();
             var riskProfileValue = reader.ReadOptional(described[0], defaults.RiskProfile, global::RiskSdk.Configuration.ValueSource.Default, s_riskProfileParser);
-            var profile = riskProfileValue is { } selectedProfile ? global::RiskSdk.RiskSettings.ForProfile(selectedProfile) : null;
+            var profile = riskProfileValue;
             var profileSource = profile is null ? global::RiskSdk.Configuration.ValueSource.Default : global::RiskSdk.Configuration.ValueSource.Profile;
             var autoExecEnabledValue = reader.Read(described[1], defaults.AutoExecEnabled, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Boolean);
             var paperModeValue = reader.Read(described[2], defaults.PaperMode, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Boolean);
@@ -145,11 +148,11 @@ namespace Demo.Trading
             var maxLotsPerOrderValue = reader.Read(described[5], defaults.MaxLotsPerOrder, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.WholeNumber);
             var maxNetDeltaValue = reader.ReadOptional(described[6], defaults.MaxNetDelta, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
             var sessionDrawdownStopValue = reader.ReadOptional(described[7], defaults.SessionDrawdownStop, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
-            var maxOpenPositionsValue = reader.Read(described[8], profile is null ? defaults.MaxOpenPositions : profile.MaxOpenPositions, profileSource, global::RiskSdk.Generated.ValueParsers.WholeNumber);
-            var maxOpenPositionsHighConfidenceValue = reader.Read(described[9], profile is null ? defaults.MaxOpenPositionsHighConfidence : profile.MaxOpenPositionsHighConfidence, profileSource, global::RiskSdk.Generated.ValueParsers.WholeNumber);
-            var highConfidenceThresholdValue = reader.Read(described[10], profile is null ? defaults.HighConfidenceThreshold : profile.HighConfidenceThreshold, profileSource, global::RiskSdk.Generated.ValueParsers.Number);
-            var cooldownWithPositionsValue = reader.Read(described[11], profile is null ? defaults.CooldownWithPositions : profile.CooldownWithPositions, profileSource, global::RiskSdk.Generated.ValueParsers.Seconds);
-            var signalCooldownValue = reader.Read(described[12], profile is null ? defaults.SignalCooldown : profile.SignalCooldown, profileSource, global::RiskSdk.Generated.ValueParsers.Seconds);
+            var maxOpenPositionsValue = reader.Read(described[8], profile switch { global::RiskSdk.RiskProfile.Conservative => 1, global::RiskSdk.RiskProfile.Aggressive => 3, _ => defaults.MaxOpenPositions }, profileSource, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var maxOpenPositionsHighConfidenceValue = reader.Read(described[9], profile switch { global::RiskSdk.RiskProfile.Conservative => 2, global::RiskSdk.RiskProfile.Aggressive => 5, _ => defaults.MaxOpenPositionsHighConfidence }, profileSource, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var highConfidenceThresholdValue = reader.Read(described[10], profile switch { global::RiskSdk.RiskProfile.Conservative => 0.95d, global::RiskSdk.RiskProfile.Aggressive => 0.9d, _ => defaults.HighConfidenceThreshold }, profileSource, global::RiskSdk.Generated.ValueParsers.Number);
+            var cooldownWithPositionsValue = reader.Read(described[11], profile switch { global::RiskSdk.RiskProfile.Conservative => global::System.TimeSpan.FromTicks(6000000000L), global::RiskSdk.RiskProfile.Aggressive => global::System.TimeSpan.FromTicks(1800000000L), _ => defaults.CooldownWithPositions }, profileSource, global::RiskSdk.Generated.ValueParsers.Seconds);
+            var signalCooldownValue = reader.Read(described[12], profile switch { global::RiskSdk.RiskProfile.Conservative => global::System.TimeSpan.FromTicks(600000000L), _ => defaults.SignalCooldown }, profileSource, global::RiskSdk.Generated.ValueParsers.Seconds);
             var highVolatilityScaleValue = reader.Read(described[13], defaults.HighVolatilityScale, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
             var maxOrdersPerSecondValue = reader.Read(described[14], defaults.MaxOrdersPerSecond, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.WholeNumber);
             var reservationTimeoutValue = reader.Read(described[15], defaults.ReservationTimeout, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Seconds);
@@ -183,6 +186,7 @@ namespace Demo.Trading
                 LedgerConnection = ledgerConnectionValue,
                 BoundVariables = reader.BoundVariables,
             };
+            reader.Report(settings.ToRiskSettings().Validate());
             settings.Validate(reader.CreateValidation());
             return reader.Complete(settings);
         }
@@ -205,7 +209,7 @@ namespace Demo.Trading
                     IsOptional = true,
                     DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.RiskProfile),
                     AllowedValues = new string[] { "conservative", "moderate", "aggressive" },
-                    Description = "The ready-made risk profile (conservative, moderate or aggressive) whose open-position caps, high-confidence threshold and cooldowns apply where their own variables are not set; unset keeps the defaults (the moderate values).",
+                    Description = "The ready-made risk profile (conservative, moderate or aggressive) whose values apply where their own variables are not set; unset keeps the defaults (the moderate values).",
                 },
                 new global::RiskSdk.Configuration.VariableDescription
                 {
@@ -221,7 +225,7 @@ namespace Demo.Trading
                     PropertyName = "PaperMode",
                     Kind = global::RiskSdk.Configuration.VariableKind.Boolean,
                     DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.PaperMode),
-                    Description = "True sends orders to a paper broker; the gates behave the same.",
+                    Description = "True sends orders to a paper broker, and is the default: a fresh install never trades live until told to. The gates behave the same.",
                 },
                 new global::RiskSdk.Configuration.VariableDescription
                 {
@@ -282,7 +286,7 @@ namespace Demo.Trading
                     DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MaxOpenPositions),
                     Minimum = 0d,
                     Maximum = 1000d,
-                    Description = "The open-position cap per exchange at normal confidence. RISK_PROFILE supplies it when unset.",
+                    Description = "The open-position cap per exchange at normal confidence. RISK_PROFILE supplies it when unset (conservative 1, aggressive 3).",
                 },
                 new global::RiskSdk.Configuration.VariableDescription
                 {
@@ -292,7 +296,7 @@ namespace Demo.Trading
                     DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MaxOpenPositionsHighConfidence),
                     Minimum = 0d,
                     Maximum = 1000d,
-                    Description = "The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap. RISK_PROFILE supplies it when unset.",
+                    Description = "The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap. RISK_PROFILE supplies it when unset (conservative 2, aggressive 5).",
                 },
                 new global::RiskSdk.Configuration.VariableDescription
                 {
@@ -302,7 +306,7 @@ namespace Demo.Trading
                     DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.HighConfidenceThreshold),
                     Minimum = 0d,
                     Maximum = 1d,
-                    Description = "The confidence from which the high-confidence cap applies; at least the minimum confidence. RISK_PROFILE supplies it when unset.",
+                    Description = "The confidence from which the high-confidence cap applies; at least the minimum confidence. RISK_PROFILE supplies it when unset (conservative 0.95, aggressive 0.9).",
                 },
                 new global::RiskSdk.Configuration.VariableDescription
                 {
@@ -312,7 +316,7 @@ namespace Demo.Trading
                     DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.CooldownWithPositions),
                     Minimum = 0d,
                     Maximum = 86400d,
-                    Description = "Seconds since the last trade that must pass while the exchange has open or pending positions. RISK_PROFILE supplies it when unset.",
+                    Description = "Seconds since the last trade that must pass while the exchange has open or pending positions. RISK_PROFILE supplies it when unset (conservative 600, aggressive 180).",
                 },
                 new global::RiskSdk.Configuration.VariableDescription
                 {
@@ -322,7 +326,7 @@ namespace Demo.Trading
                     DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.SignalCooldown),
                     Minimum = 0d,
                     Maximum = 86400d,
-                    Description = "Seconds since the last trade that must pass while the exchange is flat. RISK_PROFILE supplies it when unset.",
+                    Description = "Seconds since the last trade that must pass while the exchange is flat. RISK_PROFILE supplies it when unset (conservative 60).",
                 },
                 new global::RiskSdk.Configuration.VariableDescription
                 {
@@ -341,7 +345,7 @@ namespace Demo.Trading
                     Kind = global::RiskSdk.Configuration.VariableKind.WholeNumber,
                     DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MaxOrdersPerSecond),
                     Minimum = 1d,
-                    Maximum = 10000d,
+                    Maximum = 100000d,
                     Description = "The most orders per exchange in any one-second window (the exchange's algo threshold).",
                 },
                 new global::RiskSdk.Configuration.VariableDescription
@@ -383,6 +387,7 @@ namespace Demo.Trading
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public global::RiskSdk.RiskSettings ToRiskSettings() => new global::RiskSdk.RiskSettings
         {
+            RiskProfile = RiskProfile,
             AutoExecEnabled = AutoExecEnabled,
             PaperMode = PaperMode,
             MinConfidence = MinConfidence,
@@ -398,6 +403,8 @@ namespace Demo.Trading
             HighVolatilityScale = HighVolatilityScale,
             MaxOrdersPerSecond = MaxOrdersPerSecond,
             ReservationTimeout = ReservationTimeout,
+            Ledger = Ledger,
+            LedgerConnection = LedgerConnection,
         };
     }
 }
