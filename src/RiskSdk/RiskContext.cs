@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RiskSdk.Gates;
@@ -19,21 +20,41 @@ public sealed class RiskContext : IDisposable
     /// <param name="book">The position book; default a new <see cref="InMemoryPositionBook"/>.</param>
     /// <param name="timeProvider">The clock; default <see cref="TimeProvider.System"/>.</param>
     /// <param name="logger">The logger; default none.</param>
-    /// <exception cref="ArgumentException">The settings are invalid.</exception>
-    public RiskContext(RiskSettings settings, IPositionBook? book = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+    /// <param name="name">The context's name (the account), on its metrics and status; default <see cref="DefaultName"/>.</param>
+    /// <param name="meterFactory">Creates the <see cref="RiskMetrics.MeterName"/> meter (the DI container's, so its listeners see it); default a meter of the context's own.</param>
+    /// <exception cref="ArgumentException">The settings are invalid, or the name is empty.</exception>
+    public RiskContext(RiskSettings settings, IPositionBook? book = null, TimeProvider? timeProvider = null, ILogger? logger = null, string? name = null, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.EnsureValid();
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("A context's name must not be empty or blank.", nameof(name));
+        }
+
         Settings = settings;
+        Name = name ?? DefaultName;
         Time = timeProvider ?? TimeProvider.System;
         Logger = logger ?? NullLogger.Instance;
         Book = book ?? new InMemoryPositionBook(settings.ReservationTimeout, Time, Logger);
-        Switch = new TradingSwitch(settings.AutoExecEnabled ? TradingState.Active : TradingState.Halted, Logger);
+        Switch = settings.AutoExecEnabled
+            ? new TradingSwitch(TradingState.Active, "auto-execution enabled at start", TradingSwitch.SettingsActor, Logger, Time)
+            : new TradingSwitch(TradingState.Halted, "auto-execution disabled in the settings (AutoExecEnabled = false)", TradingSwitch.SettingsActor, Logger, Time);
         Cooldowns = new CooldownClock(Time);
         OrderRate = new OrderRateLimiter(settings.MaxOrdersPerSecond, Time);
         Exposure = new ExposureMonitor();
-        Metrics = new RiskMetrics(this);
+        Monitor = new RiskMonitor(this);
+        Metrics = new RiskMetrics(this, meterFactory);
     }
+
+    /// <summary>The name of a context created without one.</summary>
+    public const string DefaultName = "default";
+
+    /// <summary>The context's name (the account): the <c>risksdk.context</c> attribute of its metrics, and its status's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The operator's view: the whole picture at once, a stream of changes, the latest decisions.</summary>
+    public RiskMonitor Monitor { get; }
 
     /// <summary>The limits.</summary>
     public RiskSettings Settings { get; }
@@ -101,7 +122,8 @@ public sealed class RiskContext : IDisposable
     internal RiskDecision Reject(in TradeIntent intent, in GateVerdict verdict)
     {
         RiskLog.TradeRejected(Logger, intent.Exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit);
-        Metrics.RecordRejected(intent.Exchange, verdict.Reason);
+        Metrics.RecordRejected(in intent, verdict.Reason);
+        Monitor.Record(in intent, in verdict, approved: false);
         return RiskDecision.Rejected(intent.Exchange, verdict);
     }
 
@@ -114,10 +136,16 @@ public sealed class RiskContext : IDisposable
     {
         RiskLog.GateFaulted(Logger, exception, gate, intent.Exchange ?? "(none)");
         var verdict = GateVerdict.Fault(gate, exception);
-        Metrics.RecordRejected(intent.Exchange ?? "(none)", RejectionReason.GateFault);
-        return RiskDecision.Rejected(intent.Exchange ?? "(none)", verdict);
+        var named = intent.Exchange is null ? intent with { Exchange = "(none)" } : intent;
+        Metrics.RecordRejected(in named, RejectionReason.GateFault);
+        Monitor.Record(in named, in verdict, approved: false);
+        return RiskDecision.Rejected(named.Exchange, verdict);
     }
 
     /// <inheritdoc/>
-    public void Dispose() => Metrics.Dispose();
+    public void Dispose()
+    {
+        Metrics.Dispose();
+        Monitor.Dispose();
+    }
 }

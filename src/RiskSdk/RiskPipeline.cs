@@ -66,6 +66,19 @@ public sealed class RiskPipeline
     [PositionLimitCheck]
     public RiskDecision Evaluate(in TradeIntent intent)
     {
+        if (!_context.Metrics.MeasuresDuration)
+        {
+            return Decide(in intent);
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var decision = Decide(in intent);
+        _context.Metrics.RecordDuration(started, in decision);
+        return decision;
+    }
+
+    private RiskDecision Decide(in TradeIntent intent)
+    {
         if (intent.Exchange is null)
         {
             return _context.Fault(in intent, "Intent", new ArgumentException("The intent names no exchange.", nameof(intent)));

@@ -1,8 +1,10 @@
 using System;
+using System.Diagnostics.Metrics;
+using RiskSdk.Tests.Monitoring;
 
 namespace RiskSdk.Tests;
 
-/// <summary>Deciding allocates nothing, approved or rejected, once the exchange's state exists.</summary>
+/// <summary>Deciding allocates nothing, approved or rejected, once the exchange's state exists; recording it for the operator and the meter neither.</summary>
 [Collection(RunsAlone.Name)]
 public sealed class AllocationTests
 {
@@ -49,6 +51,40 @@ public sealed class AllocationTests
         var bytes = BytesPerDecision(() => Assert.True(rig.Evaluate(in intent).Reason == RejectionReason.PositionLimitReached)); // Assert.Equal on an enum boxes
 
         Assert.Equal(0, bytes);
+    }
+
+    [Fact]
+    public void Decisions_recorded_while_every_instrument_is_listened_to_allocate_nothing()
+    {
+        using var factory = new TestMeterFactory();
+        using var context = new RiskContext(Unthrottled, meterFactory: factory);
+        var pipeline = RiskPipeline.CreateDefault(context);
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (ReferenceEquals(instrument.Meter.Scope, factory))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        long decisions = 0;
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => decisions += value);
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => { });
+        listener.Start();
+        var approved = TestRig.Signal();
+        var refused = TestRig.Signal(confidence: 0.1);
+
+        var bytes = BytesPerDecision(() =>
+        {
+            pipeline.Evaluate(in approved).Reservation.Release();
+            pipeline.Evaluate(in refused);
+        });
+
+        Assert.Equal(0, bytes);
+        Assert.True(decisions > 0);
+        Assert.True(context.Monitor.DecisionCount > 0);
     }
 
     private static double BytesPerDecision(Action decide)

@@ -111,27 +111,34 @@ public sealed class PipelineTests
         rig.Evaluate(TestRig.Signal(confidence: 0.2));
 
         var decisions = measurements.Where(m => m.Instrument == "risksdk.decisions").ToList();
-        Assert.Equal(new[] { "approved", "approved", "rejected" }, decisions.Select(m => m.Tags["outcome"]));
-        Assert.Equal("ConfidenceTooLow", decisions[2].Tags["reason"]);
-        Assert.All(decisions, m => Assert.Equal("NSE", m.Tags["exchange"]));
-        Assert.Equal(new[] { "high", "normal" }, measurements.Where(m => m.Instrument == "risksdk.approvals").Select(m => m.Tags["confidence"]));
+        Assert.Equal(new[] { "approved", "approved", "rejected" }, decisions.Select(m => m.Tags[RiskMetrics.OutcomeAttribute]));
+        Assert.Equal("ConfidenceTooLow", decisions[2].Tags[RiskMetrics.ReasonAttribute]);
+        Assert.All(decisions, m => Assert.Equal("NSE", m.Tags[RiskMetrics.ExchangeAttribute]));
+        Assert.All(decisions, m => Assert.Equal(RiskContext.DefaultName, m.Tags[RiskMetrics.ContextAttribute]));
+        Assert.Equal(new[] { "high", "normal", "normal" }, decisions.Select(m => m.Tags[RiskMetrics.BandAttribute]));
     }
 
     [Fact]
-    public void Position_gauges_read_the_book()
+    public void Position_series_read_the_book()
     {
         using var rig = new TestRig();
         rig.EvaluateAndFill(TestRig.Signal(), "P1");
-        var gauges = new Dictionary<string, int>();
+        var series = new Dictionary<string, int>();
         using var listener = RiskSdkListener();
-        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => gauges[instrument.Name] = value);
+        listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) =>
+        {
+            var context = tags.ToArray().First(t => t.Key == RiskMetrics.ContextAttribute).Value;
+            if (ReferenceEquals(context, rig.Context.Name) && instrument.Name == "risksdk.positions")
+            {
+                series[(string)tags.ToArray().First(t => t.Key == RiskMetrics.PositionStateAttribute).Value!] = value;
+            }
+        });
         listener.Start();
 
         listener.RecordObservableInstruments();
 
-        Assert.Equal(1, gauges["risksdk.positions.open"]);
-        Assert.Equal(0, gauges["risksdk.positions.pending"]);
-        Assert.Equal(2, gauges["risksdk.positions.allowed"]);
+        Assert.Equal(1, series["open"]);
+        Assert.Equal(0, series["pending"]);
     }
 
     [Fact]
@@ -148,9 +155,11 @@ public sealed class PipelineTests
         Assert.Contains("rejected by MinConfidence: ConfidenceTooLow", logger.Entries[0].Message, StringComparison.Ordinal);
         Assert.IsType<TimeoutException>(logger.Entries[1].Exception);
 
+        // At a cap of 2 the first trade is approved quietly; the second reaches the cap, which is logged once.
         var plain = new RiskPipeline(context, Array.Empty<IRiskGate>(), new PositionLimitGate(context));
         plain.Evaluate(TestRig.Signal());
-        Assert.Equal(new[] { 1002, 1003 }, logger.Entries.Skip(2).Select(e => e.EventId));
+        plain.Evaluate(TestRig.Signal());
+        Assert.Equal(new[] { 1002, 1002, 1012 }, logger.Entries.Skip(2).Select(e => e.EventId));
     }
 
     [Fact]

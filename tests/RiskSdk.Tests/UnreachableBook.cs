@@ -23,9 +23,9 @@ internal sealed class UnreachableBook : IPositionBook
 
     public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds) => new(scope, Array.Empty<string>(), Array.Empty<string>());
 
-    public ScopeCounts GetCounts(string scope) => default;
+    public ScopeCounts GetCounts(string scope) => new(0, 0) { Unavailable = true };
 
-    public ScopeCounts GetTotalCounts() => default;
+    public ScopeCounts GetTotalCounts() => new(0, 0) { Unavailable = true };
 
     public IReadOnlyCollection<string> GetOpenPositions(string scope) => Array.Empty<string>();
 }

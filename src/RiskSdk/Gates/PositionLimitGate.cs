@@ -152,13 +152,22 @@ public sealed class PositionLimitGate : IRiskGate
         if (reservation.HoldsSlot)
         {
             RiskLog.TradeApproved(_context.Logger, intent.Exchange, reservation.Id, positionsAfter, cap.Allowed, cap.IsHighConfidence);
-            if (positionsAfter == cap.Allowed - 1)
+
+            // One approval adds one position, so each threshold is crossed by exactly one approval on the way up. The
+            // near-cap warning needs a second position to warn about: at a cap of 2 the first trade is not "near".
+            if (positionsAfter == cap.Allowed)
+            {
+                RiskLog.CapReached(_context.Logger, intent.Exchange, positionsAfter, cap.Allowed, cap.IsHighConfidence);
+            }
+            else if (positionsAfter == cap.Allowed - 1 && positionsAfter > 1)
             {
                 RiskLog.NearCap(_context.Logger, intent.Exchange, positionsAfter, cap.Allowed);
             }
         }
 
-        _context.Metrics.RecordApproved(intent.Exchange, cap.IsHighConfidence);
-        return RiskDecision.Approved(intent.Exchange, reservation, cap, GateName);
+        var decision = RiskDecision.Approved(intent.Exchange, reservation, cap, GateName);
+        _context.Metrics.RecordApproved(in intent, cap.IsHighConfidence);
+        _context.Monitor.Record(in intent, decision.Verdict, approved: true);
+        return decision;
     }
 }

@@ -29,7 +29,7 @@ public static partial class RiskLog
     [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Trade on {Exchange} approved: reservation {ReservationId}, {Positions} of {Cap} positions, high confidence {HighConfidence}")]
     public static partial void TradeApproved(ILogger logger, string exchange, long reservationId, int positions, int cap, bool highConfidence);
 
-    /// <summary>An exchange is one position below its cap (event 1003).</summary>
+    /// <summary>An exchange crossed up to one position below its cap (event 1003); once per crossing, not again until it drops back.</summary>
     /// <param name="logger">The logger.</param>
     /// <param name="exchange">The exchange.</param>
     /// <param name="positions">Open plus pending positions.</param>
@@ -49,9 +49,10 @@ public static partial class RiskLog
     /// <param name="logger">The logger.</param>
     /// <param name="previous">The state before.</param>
     /// <param name="current">The state after.</param>
-    /// <param name="cause">Why it changed.</param>
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Trading state changed from {Previous} to {Current}: {Cause}")]
-    public static partial void TradingStateChanged(ILogger logger, TradingState previous, TradingState current, string cause);
+    /// <param name="reason">Why it changed.</param>
+    /// <param name="changedBy">Who changed it.</param>
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Trading state changed from {Previous} to {Current} by {ChangedBy}: {Reason}")]
+    public static partial void TradingStateChanged(ILogger logger, TradingState previous, TradingState current, string reason, string changedBy);
 
     /// <summary>A gate threw; the trade was refused (event 1006).</summary>
     /// <param name="logger">The logger.</param>
@@ -92,4 +93,53 @@ public static partial class RiskLog
     /// <param name="removed">Positions removed.</param>
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Reconciled {Exchange} with the broker: {Added} positions added, {Removed} removed")]
     public static partial void Reconciled(ILogger logger, string exchange, int added, int removed);
+
+    /// <summary>A handler of <see cref="TradingSwitch.Changed"/> threw; the move stands (event 1011).</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="exception">What the handler threw.</param>
+    /// <param name="state">The state the switch moved to.</param>
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "A trading-state handler threw after the switch moved to {State}; the move stands")]
+    public static partial void TradingStateHandlerFailed(ILogger logger, Exception exception, TradingState state);
+
+    /// <summary>An approval filled an exchange up to its cap (event 1012); once per crossing.</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="positions">Open plus pending positions.</param>
+    /// <param name="cap">The cap in force for the approving signal.</param>
+    /// <param name="highConfidence">True when the high-confidence cap applied.</param>
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "{Exchange} reached its cap: {Positions} open or pending positions of {Cap} (high confidence {HighConfidence}); new positions wait for one to close")]
+    public static partial void CapReached(ILogger logger, string exchange, int positions, int cap, bool highConfidence);
+
+    /// <summary>The position book stopped answering (event 1013); logged once per outage, with the first exception.</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="exception">The first failure.</param>
+    /// <param name="book">Which book or ledger.</param>
+    /// <param name="operation">The operation that failed first.</param>
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Position ledger {Book} is unavailable ({Operation} failed); new positions are refused until it answers again")]
+    public static partial void LedgerOutageStarted(ILogger logger, Exception? exception, string book, string operation);
+
+    /// <summary>The position book is still unavailable (event 1014); at most once per summary interval.</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="book">Which book or ledger.</param>
+    /// <param name="failures">Failures since the outage began.</param>
+    /// <param name="seconds">Seconds since the outage began.</param>
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Error, Message = "Position ledger {Book} still unavailable: {Failures} failed operations in {Seconds} s; new positions stay refused")]
+    public static partial void LedgerOutageContinues(ILogger logger, string book, long failures, double seconds);
+
+    /// <summary>The position book answers again (event 1015); once per outage.</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="book">Which book or ledger.</param>
+    /// <param name="failures">Failures during the outage.</param>
+    /// <param name="seconds">How long the outage lasted, in seconds.</param>
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Position ledger {Book} answers again after {Seconds} s and {Failures} failed operations; decisions resume")]
+    public static partial void LedgerOutageEnded(ILogger logger, string book, long failures, double seconds);
+
+    /// <summary>An operator moved the kill switch through a control endpoint (event 1016).</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="action">The control action (halt, reduce-only, resume).</param>
+    /// <param name="user">Who called, as authenticated (or the remote address in loopback development mode).</param>
+    /// <param name="reason">The reason the caller gave.</param>
+    /// <param name="moved">False when the switch was already in that state (or a halt latched).</param>
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Trading control {Action} by {User}: {Reason} (moved: {Moved})")]
+    public static partial void ControlCalled(ILogger logger, string action, string user, string reason, bool moved);
 }

@@ -62,6 +62,11 @@ public interface IPositionBook
     /// <returns>A snapshot, in no particular order.</returns>
     IReadOnlyCollection<string> GetOpenPositions(string scope);
 
+    /// <summary>The ids of the pending reservations (orders in flight) of one scope, for an operator's view.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <returns>A snapshot, in no particular order; null when this book cannot list them (the default).</returns>
+    IReadOnlyCollection<long>? GetPendingReservations(string scope) => null;
+
     /// <summary>Every scope the book has seen.</summary>
     IReadOnlyCollection<string> Scopes { get; }
 

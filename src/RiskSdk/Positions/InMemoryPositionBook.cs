@@ -17,7 +17,7 @@ namespace RiskSdk.Positions;
 /// so the two most frequent questions are answered without the lock or the clock while nothing is pending: the
 /// counts, and a refusal at the cap (the cap is full of open positions and no reservation could expire).
 /// </remarks>
-public sealed class InMemoryPositionBook : IPositionBook
+public sealed class InMemoryPositionBook : IPositionBook, IReservationStatistics
 {
     private const int MaxRememberedExpiries = 4096;
 
@@ -29,6 +29,8 @@ public sealed class InMemoryPositionBook : IPositionBook
     private long _expired;
     private long _ignored;
     private long _lateFills;
+    private long _committed;
+    private long _released;
 
     /// <summary>Creates an empty book.</summary>
     /// <param name="reservationTimeout">How long a reservation may stay pending; default 30 s.</param>
@@ -54,6 +56,12 @@ public sealed class InMemoryPositionBook : IPositionBook
 
     /// <inheritdoc/>
     public long IgnoredOperations => Interlocked.Read(ref _ignored);
+
+    /// <inheritdoc/>
+    public long CommittedReservations => Interlocked.Read(ref _committed);
+
+    /// <inheritdoc/>
+    public long ReleasedReservations => Interlocked.Read(ref _released);
 
     /// <summary>Fills that arrived after their reservation expired; each was recorded as an open position.</summary>
     public long LateFills => Interlocked.Read(ref _lateFills);
@@ -120,6 +128,7 @@ public sealed class InMemoryPositionBook : IPositionBook
             {
                 var added = book.Open.Add(positionId);
                 book.Publish();
+                Interlocked.Increment(ref _committed);
                 return added || Ignore("fill of an already open position", scope, positionId);
             }
 
@@ -148,6 +157,7 @@ public sealed class InMemoryPositionBook : IPositionBook
             if (book.Pending.Remove(reservation.Id))
             {
                 book.Publish();
+                Interlocked.Increment(ref _released);
                 return true;
             }
 
@@ -268,6 +278,22 @@ public sealed class InMemoryPositionBook : IPositionBook
         lock (book)
         {
             return new List<string>(book.Open);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyCollection<long>? GetPendingReservations(string scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!_scopes.TryGetValue(scope, out var book))
+        {
+            return Array.Empty<long>();
+        }
+
+        lock (book)
+        {
+            SweepExpired(scope, book, _time.GetTimestamp());
+            return new List<long>(book.Pending.Keys);
         }
     }
 
