@@ -29,6 +29,9 @@ internal enum GuardFacts
     /// <summary>Awaiting the value without an exception proves approval (an assert-style async check).</summary>
     IfAwaitedAssert = 32,
 
+    /// <summary>What a task says once awaited: kept through <c>ConfigureAwait</c> and <c>GetAwaiter</c>.</summary>
+    AwaitedFacts = IfAwaitedTrue | IfAwaitedApproved | IfAwaitedAssert,
+
     All = IfTrue | IfFalse | IfApproved | IfAwaitedTrue | IfAwaitedApproved | IfAwaitedAssert,
 }
 

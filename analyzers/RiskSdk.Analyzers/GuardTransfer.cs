@@ -84,6 +84,8 @@ internal sealed class GuardTransfer
                 EvaluateChildren(operation);
                 ForgetAssignedLocals(operation);
                 return GuardFacts.None;
+            case IPropertyReferenceOperation { Instance: { } task } result when TaskPlumbing.IsResult(result.Property):
+                return Await(Evaluate(task));
             case IPropertyReferenceOperation { Property: { Name: CheckShape.DecisionMember, Type.SpecialType: SpecialType.System_Boolean } } isApproved:
                 return Evaluate(isApproved.Instance).IsApprovedMember();
             case IDefaultValueOperation defaultValue:
@@ -146,6 +148,14 @@ internal sealed class GuardTransfer
         if (_symbols.IsCheck(method))
         {
             return Check(CheckShape.Of(method), conditional);
+        }
+
+        switch (TaskPlumbing.Of(method))
+        {
+            case TaskStep.Wrap:
+                return instance & GuardFacts.AwaitedFacts;
+            case TaskStep.Block:
+                return Await(instance);
         }
 
         return method is { Name: "GetValueOrDefault", ContainingType.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
@@ -315,6 +325,14 @@ internal sealed class GuardTransfer
                 case IAwaitOperation await:
                     awaited = true;
                     value = await.Operation;
+                    continue;
+                case IInvocationOperation { Instance: { } task } plumbing when TaskPlumbing.Of(plumbing.TargetMethod) != TaskStep.None:
+                    awaited |= TaskPlumbing.Of(plumbing.TargetMethod) == TaskStep.Block;
+                    value = task;
+                    continue;
+                case IPropertyReferenceOperation { Instance: { } task } result when TaskPlumbing.IsResult(result.Property):
+                    awaited = true;
+                    value = task;
                     continue;
                 case IInvocationOperation invocation when _symbols.IsCheck(invocation.TargetMethod):
                     var shape = CheckShape.Of(invocation.TargetMethod);

@@ -16,7 +16,8 @@ public sealed class OrderPlacementAnalyzer : DiagnosticAnalyzer
         RiskDiagnostics.UnguardedOrder,
         RiskDiagnostics.IgnoredCheck,
         RiskDiagnostics.MalformedSymbolLine,
-        RiskDiagnostics.UnknownSymbol);
+        RiskDiagnostics.UnknownSymbol,
+        RiskDiagnostics.PlacementAtEntry);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -46,6 +47,22 @@ public sealed class OrderPlacementAnalyzer : DiagnosticAnalyzer
         if (symbols.CanPlaceOrders)
         {
             context.RegisterOperationBlockStartAction(blockContext => PlacementBlock.Start(blockContext, symbols));
+            context.RegisterSymbolAction(symbolContext => ReportPlacementAtEntry(symbolContext, symbols), SymbolKind.Method);
+        }
+    }
+
+    /// <summary>RISK005: an attribute-marked placement that only an entry point or a library's dispatch reaches.</summary>
+    private static void ReportPlacementAtEntry(SymbolAnalysisContext context, RiskSymbols symbols)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (symbols.Placements.OwnAttribute(method) is { ApplicationSyntaxReference: { } syntax }
+            && DispatchEntry.Of(method, symbols.Placements) is { } reachedThrough)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                RiskDiagnostics.PlacementAtEntry,
+                syntax.GetSyntax(context.CancellationToken).GetLocation(),
+                PlacementBlock.DisplayName(method),
+                reachedThrough));
         }
     }
 }

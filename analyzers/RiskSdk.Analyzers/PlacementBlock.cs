@@ -48,7 +48,7 @@ internal sealed class PlacementBlock
         var reference = (IMethodReferenceOperation)context.Operation;
         if (_symbols.IsGuardedPlacement(reference.Method) && !InNameOfOrPlacementLocalFunction(reference))
         {
-            context.ReportDiagnostic(Diagnostic.Create(RiskDiagnostics.UnguardedOrder, reference.Syntax.GetLocation(), DisplayName(reference.Method)));
+            context.ReportDiagnostic(Unguarded(reference.Syntax, reference.Method));
         }
     }
 
@@ -78,7 +78,7 @@ internal sealed class PlacementBlock
 
         foreach (var placement in findings.Unguarded)
         {
-            context.ReportDiagnostic(Diagnostic.Create(RiskDiagnostics.UnguardedOrder, placement.Syntax.GetLocation(), DisplayName(placement.TargetMethod)));
+            context.ReportDiagnostic(Unguarded(placement.Syntax, placement.TargetMethod));
         }
 
         foreach (var check in findings.IgnoredChecks.OrderBy(check => check.Syntax.SpanStart))
@@ -86,6 +86,13 @@ internal sealed class PlacementBlock
             context.ReportDiagnostic(Diagnostic.Create(RiskDiagnostics.IgnoredCheck, check.Syntax.GetLocation(), DisplayName(check.TargetMethod)));
         }
     }
+
+    /// <summary>RISK001 at <paramref name="syntax"/>; a call through an interface or virtual member names the marked implementation behind it.</summary>
+    private Diagnostic Unguarded(SyntaxNode syntax, IMethodSymbol method) => Diagnostic.Create(
+        RiskDiagnostics.UnguardedOrder,
+        syntax.GetLocation(),
+        DisplayName(method),
+        _symbols.PlacementBehind(method) is { } implementation ? $" (it may run '{DisplayName(implementation)}')" : string.Empty);
 
     private bool InNameOfOrPlacementLocalFunction(IOperation operation)
     {

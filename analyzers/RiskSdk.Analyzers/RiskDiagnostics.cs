@@ -17,17 +17,20 @@ public static class RiskDiagnostics
     /// <summary>A symbols file line that names no method of the compilation.</summary>
     public const string UnknownSymbolId = "RISK004";
 
+    /// <summary>An [OrderPlacement] method that no caller in the compilation reaches: the obligation would vanish.</summary>
+    public const string PlacementAtEntryId = "RISK005";
+
     /// <summary>The category of every RiskSdk analyzer diagnostic.</summary>
     public const string Category = "RiskSdk";
 
     internal static readonly DiagnosticDescriptor UnguardedOrder = new(
         UnguardedOrderId,
         title: "Order placed without a guarding position-limit check",
-        messageFormat: "'{0}' places an order on a path that does not pass through an approved position-limit check",
+        messageFormat: "'{0}' places an order{1} on a path that does not pass through an approved position-limit check",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "A call to an [OrderPlacement] method must be reached only through the approved outcome of a [PositionLimitCheck] method, on every control-flow path from the start of the enclosing method, lambda or local function.",
+        description: "A call to an [OrderPlacement] method (or to the interface or virtual member a marked implementation sits behind) must be reached only through the approved outcome of a [PositionLimitCheck] method, on every control-flow path from the start of the enclosing method, lambda or local function.",
         helpLinkUri: HelpLink(UnguardedOrderId));
 
     internal static readonly DiagnosticDescriptor IgnoredCheck = new(
@@ -59,6 +62,16 @@ public static class RiskDiagnostics
         isEnabledByDefault: true,
         description: "A documentation-comment ID in a RiskSdk symbols file that resolves to nothing is a typo or a stale entry: the method it meant is not checked.",
         helpLinkUri: HelpLink(UnknownSymbolId));
+
+    internal static readonly DiagnosticDescriptor PlacementAtEntry = new(
+        PlacementAtEntryId,
+        title: "Order-placement obligation moved to a method no caller reaches",
+        messageFormat: "'{0}' is [OrderPlacement] but is reached through {1}, so no caller ever carries the check: put the position-limit check inside '{0}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "[OrderPlacement] on a method moves the obligation to check to its callers. On an entry point (Main), a controller action, or a method reached only through a library's dispatch (a MediatR Handle, a MassTransit Consume, a hosted service's ExecuteAsync) there is no caller to carry it, so the order would go out unchecked.",
+        helpLinkUri: HelpLink(PlacementAtEntryId));
 
     private static string HelpLink(string id) => $"https://github.com/risksdk/risksdk/blob/main/docs/rules/{id}.md";
 }

@@ -53,14 +53,23 @@ internal sealed class RiskSymbols
         }
 
         return new RiskSymbols(
-            new MarkedMethods(compilation.GetTypeByMetadataName(PlacementAttributeName), listedPlacements),
-            new MarkedMethods(compilation.GetTypeByMetadataName(CheckAttributeName), listedChecks),
+            new MarkedMethods(compilation.GetTypeByMetadataName(PlacementAttributeName), listedPlacements, followsDispatchIn: compilation, cancellationToken),
+            new MarkedMethods(compilation.GetTypeByMetadataName(CheckAttributeName), listedChecks, followsDispatchIn: null, cancellationToken),
             compilation.GetTypeByMetadataName(ApprovalTokenName),
             SymbolsFile.ByPath(diagnostics));
     }
 
     /// <summary>True when <paramref name="method"/> is an order placement (marked or listed, also through overrides and interfaces).</summary>
     public bool IsPlacement(IMethodSymbol method) => _placements.Contains(method);
+
+    /// <summary>
+    /// The marked or listed implementation a call to the interface or virtual member <paramref name="method"/> may
+    /// run, when that is what makes the call a placement; null otherwise.
+    /// </summary>
+    public IMethodSymbol? PlacementBehind(IMethodSymbol method) => _placements.IsMarkedHere(method.OriginalDefinition) ? null : _placements.DispatchedTo(method);
+
+    /// <summary>The placement marks and list, for rules that look at the declarations themselves.</summary>
+    public MarkedMethods Placements => _placements;
 
     /// <summary>True when <paramref name="method"/> is a position-limit check (marked or listed, also through overrides and interfaces).</summary>
     public bool IsCheck(IMethodSymbol method) => _checks.Contains(method);

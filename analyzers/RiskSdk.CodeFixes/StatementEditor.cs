@@ -84,11 +84,8 @@ internal static class StatementEditor
             ? Replace(root, statement, [guard, statement])
             : GuardExpressionBody(root, node, guard, function);
 
-    /// <summary>True for a method or local function that can carry an attribute.</summary>
-    public static bool CanCarryAttribute(SyntaxNode? function) => function is MethodDeclarationSyntax or LocalFunctionStatementSyntax;
-
-    /// <summary>Adds <c>[OrderPlacement]</c> to a method or local function.</summary>
-    public static SyntaxNode AddOrderPlacementAttribute(SyntaxNode root, SyntaxNode function)
+    /// <summary>The method or local function with <c>[OrderPlacement]</c> added.</summary>
+    public static SyntaxNode WithOrderPlacementAttribute(SyntaxNode function)
     {
         var leading = function.GetLeadingTrivia();
         var attribute = AttributeList(SingletonSeparatedList(Attribute(ParseName("global::RiskSdk.OrderPlacement")
@@ -96,13 +93,12 @@ internal static class StatementEditor
             .WithLeadingTrivia(leading)
             .WithTrailingTrivia(ElasticLineFeed);
         var indented = function.WithLeadingTrivia(Indentation(leading));
-        SyntaxNode updated = indented switch
+        return indented switch
         {
             MethodDeclarationSyntax method => method.AddAttributeLists(attribute),
             LocalFunctionStatementSyntax local => local.AddAttributeLists(attribute),
             _ => function,
         };
-        return root.ReplaceNode(function, updated);
     }
 
     /// <summary>The white space that ends a leading trivia list: the indentation of the line.</summary>

@@ -11,9 +11,11 @@ using RiskSdk.Analyzers;
 namespace RiskSdk.CodeFixes;
 
 /// <summary>
-/// Fixes RISK001: "Mark the containing method [OrderPlacement]" moves the obligation to the callers; "Guard with
-/// &lt;check&gt;" inserts <c>if (!check) return;</c> (or a throw) before the order when exactly one accessible check
-/// fits with what is in scope. When nothing fits, no guard is offered.
+/// Fixes RISK001: "Guard with &lt;check&gt;" (offered first) inserts <c>if (!check) return;</c> (or a throw) before the
+/// order when exactly one accessible check fits with what is in scope; "Mark [OrderPlacement]" moves the obligation
+/// to the callers, putting the mark on the member they call (the interface member the method implements), and is not
+/// offered where no caller would carry it (see <see cref="DispatchEntry"/>). Fix All of the mark only marks non-public
+/// wrappers, up to the first public method (see <see cref="MarkWrappersFixAllProvider"/>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnguardedOrderCodeFixProvider))]
 [Shared]
@@ -29,7 +31,7 @@ public sealed class UnguardedOrderCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RiskDiagnostics.UnguardedOrderId);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => MarkWrappersFixAllProvider.Instance;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -42,30 +44,49 @@ public sealed class UnguardedOrderCodeFixProvider : CodeFixProvider
             return;
         }
 
+        var symbols = RiskSymbols.Create(model.Compilation, document.Project.AnalyzerOptions.AdditionalFiles, context.CancellationToken);
         foreach (var diagnostic in context.Diagnostics)
         {
+            // The guard comes first: a tool that applies the first fix (dotnet format) keeps the protection.
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             var function = EnclosingFunction.Of(node, model, context.CancellationToken);
-            if (StatementEditor.CanCarryAttribute(function.Syntax))
-            {
-                var marked = StatementEditor.AddOrderPlacementAttribute(root, function.Syntax!);
-                context.RegisterCodeFix(
-                    CodeAction.Create("Mark the containing method [OrderPlacement]", _ => Task.FromResult(document.WithSyntaxRoot(marked)), MarkOrderPlacementKey),
-                    diagnostic);
-            }
-
-            if (node is InvocationExpressionSyntax && Guarded(root, model, node, function, document.Project.AnalyzerOptions, context.CancellationToken) is { } guarded)
+            if (node is InvocationExpressionSyntax && Guarded(root, model, node, function, symbols, context.CancellationToken) is { } guarded)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create($"Guard with {guarded.Check.Display}", _ => Task.FromResult(document.WithSyntaxRoot(guarded.Root)), GuardWithKeyPrefix + guarded.Check.Display),
                     diagnostic);
             }
+
+            if (MarkTarget.For(node, model, symbols, context.CancellationToken) is { } target)
+            {
+                var solution = document.Project.Solution;
+                context.RegisterCodeFix(
+                    CodeAction.Create(target.Title, cancellationToken => Mark(solution, [target], cancellationToken), MarkOrderPlacementKey),
+                    diagnostic);
+            }
         }
     }
 
-    private static (CheckCall Check, SyntaxNode Root)? Guarded(SyntaxNode root, SemanticModel model, SyntaxNode placement, EnclosingFunction function, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options, CancellationToken cancellationToken)
+    /// <summary>Adds <c>[OrderPlacement]</c> to each target, one edit per document.</summary>
+    internal static async Task<Solution> Mark(Solution solution, System.Collections.Generic.IReadOnlyCollection<MarkTarget> targets, CancellationToken cancellationToken)
     {
-        var symbols = RiskSymbols.Create(model.Compilation, options.AdditionalFiles, cancellationToken);
+        foreach (var group in System.Linq.Enumerable.GroupBy(targets, target => target.Declaration.SyntaxTree))
+        {
+            if (solution.GetDocument(group.Key) is not { } document || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+            {
+                continue;
+            }
+
+            var declarations = System.Linq.Enumerable.ToList(System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(group, target => target.Declaration)));
+            var marked = root.ReplaceNodes(declarations, (original, _) => StatementEditor.WithOrderPlacementAttribute(original));
+            solution = solution.WithDocumentSyntaxRoot(document.Id, marked);
+        }
+
+        return solution;
+    }
+
+    private static (CheckCall Check, SyntaxNode Root)? Guarded(SyntaxNode root, SemanticModel model, SyntaxNode placement, EnclosingFunction function, RiskSymbols symbols, CancellationToken cancellationToken)
+    {
         var fits = FittingChecks.At(model, placement.SpanStart, symbols, cancellationToken);
         if (fits.Count != 1)
         {

@@ -19,14 +19,47 @@ internal enum DeferredKind
 }
 
 /// <summary>A fill, release or close that could not reach the ledger, kept to be replayed.</summary>
-/// <param name="Kind">What it does.</param>
-/// <param name="Scope">The scope.</param>
-/// <param name="ReservationId">The reservation (commit, release), or 0.</param>
-/// <param name="PositionId">The position (commit, close), or null.</param>
-internal readonly record struct DeferredOperation(DeferredKind Kind, string Scope, long ReservationId, string? PositionId)
+/// <remarks>
+/// One instance per operation: it is the same object in the queue and in the callback that sees a late answer, which
+/// marks it <see cref="Landed"/> so the replay does not run it a second time.
+/// </remarks>
+internal sealed class DeferredOperation
 {
+    private int _landed;
+
+    /// <summary>Creates an operation.</summary>
+    /// <param name="kind">What it does.</param>
+    /// <param name="scope">The scope.</param>
+    /// <param name="reservationId">The reservation (commit, release), or 0.</param>
+    /// <param name="positionId">The position (commit, close), or null.</param>
+    public DeferredOperation(DeferredKind kind, string scope, long reservationId, string? positionId)
+    {
+        Kind = kind;
+        Scope = scope;
+        ReservationId = reservationId;
+        PositionId = positionId;
+    }
+
+    /// <summary>What it does.</summary>
+    public DeferredKind Kind { get; }
+
+    /// <summary>The scope.</summary>
+    public string Scope { get; }
+
+    /// <summary>The reservation (commit, release), or 0.</summary>
+    public long ReservationId { get; }
+
+    /// <summary>The position (commit, close), or null.</summary>
+    public string? PositionId { get; }
+
+    /// <summary>True once the ledger answered it, even late: it must not be replayed.</summary>
+    public bool Landed => Volatile.Read(ref _landed) == 1;
+
     /// <summary>The reservation or position it names, for logs.</summary>
     public string Subject => PositionId ?? ReservationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Records that the ledger answered it.</summary>
+    public void MarkLanded() => Volatile.Write(ref _landed, 1);
 }
 
 /// <summary>
@@ -79,7 +112,7 @@ internal sealed class DeferredOperations : IDisposable
     /// <param name="operation">The operation.</param>
     /// <param name="dropped">The oldest operation, when the queue was full and it was dropped.</param>
     /// <returns>How many operations wait now.</returns>
-    public int Add(in DeferredOperation operation, out DeferredOperation? dropped)
+    public int Add(DeferredOperation operation, out DeferredOperation? dropped)
     {
         int count;
         lock (_queue)
@@ -144,7 +177,7 @@ internal sealed class DeferredOperations : IDisposable
     {
         while (!_stopping.IsCancellationRequested)
         {
-            DeferredOperation operation;
+            DeferredOperation? operation;
             lock (_queue)
             {
                 if (!_queue.TryPeek(out operation))
@@ -153,7 +186,7 @@ internal sealed class DeferredOperations : IDisposable
                 }
             }
 
-            if (!_isAnswering() || _execute(operation) is null)
+            if (!operation.Landed && (!_isAnswering() || _execute(operation) is null))
             {
                 return false;
             }
@@ -161,7 +194,7 @@ internal sealed class DeferredOperations : IDisposable
             lock (_queue)
             {
                 // Only the replay removes from the front, and Add drops the oldest only when full: compare before removing.
-                if (_queue.TryPeek(out var front) && front == operation)
+                if (_queue.TryPeek(out var front) && ReferenceEquals(front, operation))
                 {
                     _queue.Dequeue();
                 }

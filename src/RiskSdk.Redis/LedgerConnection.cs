@@ -75,6 +75,14 @@ internal sealed class LedgerConnection
     public RedisValue[]? SetMembers(string operation, RedisKey key) =>
         Await(operation, key.ToString(), static (database, key) => database.SetMembersAsync(key), key, lateAnswer: null);
 
+    /// <summary>Reads fields of a hash within the budget.</summary>
+    /// <param name="operation">The operation's name, for logs.</param>
+    /// <param name="key">The hash.</param>
+    /// <param name="fields">The fields, in the order their values are returned.</param>
+    /// <returns>The values (null for an absent field), or null when the ledger did not answer in time, failed, or is known not to answer.</returns>
+    public RedisValue[]? HashGet(string operation, RedisKey key, RedisValue[] fields) =>
+        Await(operation, key.ToString(), static (database, state) => database.HashGetAsync(state.key, state.fields), (key, fields), lateAnswer: null);
+
     /// <summary>Runs a script without waiting (best effort, for giving back a slot nobody will use).</summary>
     /// <param name="script">The Lua script.</param>
     /// <param name="keys">Its keys.</param>
@@ -105,13 +113,32 @@ internal sealed class LedgerConnection
             var task = start(_database, state);
             if (!task.Wait(_budget))
             {
+                // The late answer is handled before the command stops counting as overdue, so nothing sent after it
+                // (a replay of the same operation, say) runs before its answer is known.
                 Interlocked.Increment(ref _overdue);
-                task.ContinueWith(static (_, connection) => Interlocked.Decrement(ref ((LedgerConnection)connection!)._overdue), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                Observe(task);
-                if (lateAnswer is not null)
-                {
-                    task.ContinueWith(static (finished, callback) => ((Action<T>)callback!)(finished.Result), lateAnswer, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-                }
+                task.ContinueWith(
+                    (finished, callback) =>
+                    {
+                        try
+                        {
+                            if (finished.IsCompletedSuccessfully)
+                            {
+                                ((Action<T>?)callback)?.Invoke(finished.Result);
+                            }
+                            else
+                            {
+                                _ = finished.Exception;
+                            }
+                        }
+                        finally
+                        {
+                            Interlocked.Decrement(ref _overdue);
+                        }
+                    },
+                    lateAnswer,
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
 
                 TimedOut(operation, scope);
                 return null;

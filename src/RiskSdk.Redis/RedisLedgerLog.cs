@@ -69,4 +69,38 @@ public static partial class RedisLedgerLog
     /// <param name="connected">Whether the client holds a connection (a frozen server keeps it open).</param>
     [LoggerMessage(EventId = 1108, Level = LogLevel.Error, Message = "Redis position ledger still not answering: {Failures} more operations failed ({Total} since the outage began, connected: {Connected}); new positions are refused")]
     public static partial void OutageContinues(ILogger logger, long failures, long total, bool connected);
+
+    /// <summary>The shared trading state went unconfirmed past its staleness bound; new positions are refused until it is known (event 1109).</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="seconds">The staleness bound, in seconds.</param>
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Error, Message = "Shared trading state unknown: not confirmed by the ledger for {Seconds} s; this process refuses new positions until it is")]
+    public static partial void TradingStateUnknown(ILogger logger, double seconds);
+
+    /// <summary>The shared trading state is known again (event 1113).</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="state">The state the ledger holds.</param>
+    [LoggerMessage(EventId = 1113, Level = LogLevel.Warning, Message = "Shared trading state known again: {State}")]
+    public static partial void TradingStateKnown(ILogger logger, TradingState state);
+
+    /// <summary>A move of the trading state made in this process could not reach the ledger and is kept to be written when it answers (event 1110).</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="state">The state moved to.</param>
+    /// <param name="reason">Why it was moved.</param>
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Warning, Message = "The move to {State} ({Reason}) could not reach the ledger; it is written to the shared trading state when the ledger answers")]
+    public static partial void TradingStateMoveDeferred(ILogger logger, TradingState state, string reason);
+
+    /// <summary>A kept move was not written because another process moved the shared state meanwhile (event 1111).</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="state">The state the kept move asked for.</param>
+    /// <param name="reason">Why it was asked for.</param>
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "The kept move to {State} ({Reason}) was not written: another process moved the shared trading state meanwhile, and its move stands")]
+    public static partial void TradingStateMoveSuperseded(ILogger logger, TradingState state, string reason);
+
+    /// <summary>The ledger's trading state went back to an older version: it lost its data (event 1112).</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="seen">The version this process had seen.</param>
+    /// <param name="found">The version the ledger holds now.</param>
+    /// <param name="held">The state this process holds, written back when it is not active.</param>
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Warning, Message = "The ledger's trading state went back from version {Seen} to {Found} (Redis lost its data?); this process holds {Held} and writes it back unless it is Active")]
+    public static partial void TradingStateLost(ILogger logger, long seen, long found, TradingState held);
 }

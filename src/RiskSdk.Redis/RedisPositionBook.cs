@@ -35,6 +35,9 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
     private readonly DeferredOperations _deferred;
     private readonly ILogger _logger;
     private readonly RedisValue _owner;
+    private readonly RedisValue _prefix;
+    private readonly object _sharingLock = new();
+    private SharedTradingState[] _sharing = [];
     private readonly RedisValue _timeoutMilliseconds;
     private readonly RedisValue _memoryMilliseconds;
     private readonly double _timeoutSeconds;
@@ -63,6 +66,7 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
         _ledger = new LedgerConnection(multiplexer, options.Database, options.OperationTimeout, _logger);
         _deferred = new DeferredOperations(Execute, () => _ledger.IsAnswering);
         _keys = new LedgerKeys(options.KeyPrefix);
+        _prefix = options.KeyPrefix;
         Options = options;
         _owner = options.OwnerId;
         _timeoutMilliseconds = (long)Math.Ceiling(options.ReservationTimeout.TotalMilliseconds);
@@ -139,19 +143,19 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
     public ReserveOutcome TryReserve(string scope, int cap)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (_deferred.Count > 0)
+        if (_deferred.Count > 0 || !TradingStateCurrent())
         {
-            // A waiting close may free a slot and a waiting fill must count first: decide after the replay.
+            // A waiting close may free a slot and a waiting fill must count first: decide after the replay. A trading
+            // state not confirmed by the ledger may hide a halt made elsewhere: decide once it is confirmed.
             return new ReserveOutcome(ReserveStatus.Unavailable, default, 0, 0);
         }
 
-        var keys = ReserveKeys(scope);
         var result = _ledger.Evaluate(
             "reserve",
             scope,
             LedgerScripts.Reserve,
-            keys,
-            [_memoryMilliseconds, MaxRememberedExpiries, cap, _timeoutMilliseconds, _owner, scope],
+            _keys.ReserveState(scope),
+            [_memoryMilliseconds, MaxRememberedExpiries, cap, _timeoutMilliseconds, _owner, scope, RedisValue.EmptyString, _prefix],
             late => GiveBackLateReservation(scope, late));
         if (result is null)
         {
@@ -215,7 +219,7 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
         }
 
         var result = _deferred.Count == 0
-            ? _ledger.Evaluate("reconcile", scope, LedgerScripts.Reconcile, [_keys.Open(scope), _keys.Scopes], arguments)
+            ? _ledger.Evaluate("reconcile", scope, LedgerScripts.Reconcile, [_keys.Open(scope), _keys.Scopes, _keys.AccountOpen], arguments)
             : null;
         if (result is null)
         {
@@ -253,26 +257,12 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
     /// <remarks>When the ledger does not answer, <see cref="ScopeCounts.Unavailable"/> is true.</remarks>
     public ScopeCounts GetTotalCounts()
     {
-        var scopes = _ledger.SetMembers("list scopes", _keys.Scopes);
-        if (scopes is null)
-        {
-            return new ScopeCounts(0, 0) { Unavailable = true };
-        }
-
-        int open = 0, pending = 0;
-        foreach (var scope in scopes)
-        {
-            var counts = GetCounts(scope.ToString());
-            if (counts.Unavailable)
-            {
-                return counts;
-            }
-
-            open += counts.Open;
-            pending += counts.Pending;
-        }
-
-        return new ScopeCounts(open, pending);
+        var result = _deferred.Count == 0
+            ? _ledger.Evaluate("count account", string.Empty, LedgerScripts.AccountCounts, [_keys.AccountOpen, _keys.AccountPending, _keys.Scopes], [_prefix])
+            : null;
+        return result is null
+            ? new ScopeCounts(0, 0) { Unavailable = true }
+            : new ScopeCounts((int)result[0], (int)result[1]);
     }
 
     /// <inheritdoc/>
@@ -281,6 +271,49 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
     {
         ArgumentNullException.ThrowIfNull(scope);
         return ToStrings(_ledger.SetMembers("list open positions", _keys.Open(scope)));
+    }
+
+    /// <summary>
+    /// Shares a context's kill switch with every process using this ledger (same Redis database and key prefix): a
+    /// halt, reduce-only or resume made in any of them reaches all within <see cref="RedisPositionBookOptions.TradingStateStaleAfter"/>
+    /// (at once, by subscription, while Redis answers), and the state survives restarts. A switch that starts halted
+    /// (auto-execution off in the settings) halts them all; one that starts active adopts the ledger's state and never
+    /// lifts a halt. While the ledger's state is unknown this process is halted. See docs/redis-ledger.md.
+    /// </summary>
+    /// <param name="tradingSwitch">The switch, usually <see cref="RiskContext.Switch"/>.</param>
+    /// <returns>Dispose it to stop sharing (the switch is then per process again).</returns>
+    public IDisposable ShareTradingState(TradingSwitch tradingSwitch)
+    {
+        ArgumentNullException.ThrowIfNull(tradingSwitch);
+        var sharing = new SharedTradingState(tradingSwitch, _multiplexer, _ledger, _keys, Options, _logger, Detach);
+        lock (_sharingLock)
+        {
+            _sharing = [.. _sharing, sharing];
+        }
+
+        return sharing;
+    }
+
+    /// <summary>False while a shared trading state is not known to be current: new positions are then refused.</summary>
+    private bool TradingStateCurrent()
+    {
+        foreach (var sharing in Volatile.Read(ref _sharing))
+        {
+            if (!sharing.IsCurrent)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Detach(SharedTradingState sharing)
+    {
+        lock (_sharingLock)
+        {
+            _sharing = Array.FindAll(_sharing, other => !ReferenceEquals(other, sharing));
+        }
     }
 
     /// <summary>Closes the connection when the book created it (<see cref="Connect(string, RedisPositionBookOptions?, ILogger?)"/>).</summary>
@@ -298,7 +331,7 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
     /// waits longer than one operation's budget, and not at all while the ledger is known not to answer.
     /// </summary>
     /// <returns>The operation's answer, or null when it was deferred.</returns>
-    private bool? Run(in DeferredOperation operation)
+    private bool? Run(DeferredOperation operation)
     {
         if (_deferred.Count == 0 && Execute(operation) is { } answer)
         {
@@ -315,25 +348,41 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
         return null;
     }
 
-    /// <summary>Runs one fill, release or close script.</summary>
-    /// <returns>The answer, or null when the ledger did not answer.</returns>
+    /// <summary>
+    /// Runs one fill, release or close script. When its answer comes after the budget, the operation is marked as
+    /// landed (so the replay does not run it twice) and its answer is counted and logged as if it had come in time.
+    /// </summary>
+    /// <returns>The answer, or null when the ledger did not answer in time.</returns>
     private bool? Execute(DeferredOperation operation)
     {
         var scope = operation.Scope;
         var keys = _keys.ScopeState(scope);
+        var (name, script, arguments) = operation.Kind switch
+        {
+            DeferredKind.Commit => ("commit", LedgerScripts.Commit, new RedisValue[] { _memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, operation.PositionId, _owner }),
+            DeferredKind.Release => ("release", LedgerScripts.Release, new RedisValue[] { _memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, _owner }),
+            _ => ("close", LedgerScripts.Close, new RedisValue[] { _memoryMilliseconds, MaxRememberedExpiries, operation.PositionId }),
+        };
+        var result = _ledger.Evaluate(name, scope, script, keys, arguments, late =>
+        {
+            operation.MarkLanded();
+            Interpret(operation, late);
+        });
+        return result is null ? null : Interpret(operation, result);
+    }
+
+    /// <summary>Counts and logs what a fill, release or close script answered.</summary>
+    /// <returns>True when the operation changed the ledger.</returns>
+    private bool Interpret(DeferredOperation operation, RedisResult[] result)
+    {
+        var scope = operation.Scope;
+        CountExpired(scope, result[1]);
+        var outcome = (int)result[0];
         switch (operation.Kind)
         {
             case DeferredKind.Commit:
-            {
                 var positionId = operation.PositionId!;
-                var result = _ledger.Evaluate("commit", scope, LedgerScripts.Commit, keys, [_memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, positionId, _owner]);
-                if (result is null)
-                {
-                    return null;
-                }
-
-                CountExpired(scope, result[1]);
-                switch ((int)result[0])
+                switch (outcome)
                 {
                     case 1:
                         return true;
@@ -346,40 +395,14 @@ public sealed class RedisPositionBook : IPositionBook, IDisposable
                     default:
                         return Ignore("fill", scope, positionId);
                 }
-            }
 
             case DeferredKind.Release:
-            {
-                var result = _ledger.Evaluate("release", scope, LedgerScripts.Release, keys, [_memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, _owner]);
-                if (result is null)
-                {
-                    return null;
-                }
-
                 // Releasing twice (or after a commit) is what `using` does on every path; it is expected, not logged.
-                CountExpired(scope, result[1]);
-                return (int)result[0] == 1;
-            }
+                return outcome == 1;
 
             default:
-            {
-                var positionId = operation.PositionId!;
-                var result = _ledger.Evaluate("close", scope, LedgerScripts.Close, keys, [_memoryMilliseconds, MaxRememberedExpiries, positionId]);
-                if (result is null)
-                {
-                    return null;
-                }
-
-                CountExpired(scope, result[1]);
-                return (int)result[0] == 1 || Ignore("close", scope, positionId);
-            }
+                return outcome == 1 || Ignore("close", scope, operation.PositionId!);
         }
-    }
-
-    private RedisKey[] ReserveKeys(string scope)
-    {
-        var state = _keys.ScopeState(scope);
-        return [state[0], state[1], state[2], state[3], _keys.Sequence, _keys.Scopes];
     }
 
     /// <summary>A reserve answered after the caller was told Unavailable: nobody will use the slot, so it is given back.</summary>

@@ -47,6 +47,19 @@ public sealed record RedisPositionBookOptions
     /// <summary>How often <see cref="RedisPositionBook.Connect(string, RedisPositionBookOptions?, Microsoft.Extensions.Logging.ILogger?)"/> tries to reconnect a lost connection. Default 1 s.</summary>
     public TimeSpan ReconnectInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often a process whose trading state is shared through the ledger (<see cref="RedisPositionBook.ShareTradingState"/>)
+    /// reads it, to catch a change whose message it missed. Changes normally arrive at once by subscription. Default 250 ms.
+    /// </summary>
+    public TimeSpan TradingStateRefreshInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long the shared trading state may go unconfirmed (no reading, write or message) before this process takes it
+    /// as unknown and halts itself until the ledger answers again (fail closed). Must exceed
+    /// <see cref="TradingStateRefreshInterval"/>. Default 1 s.
+    /// </summary>
+    public TimeSpan TradingStateStaleAfter { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The Redis database number; -1 (the default) uses the connection's default database.</summary>
     public int Database { get; init; } = -1;
 
@@ -71,6 +84,13 @@ public sealed record RedisPositionBookOptions
         RequirePositive(problems, nameof(OperationTimeout), OperationTimeout);
         RequirePositive(problems, nameof(ExpiredReservationMemory), ExpiredReservationMemory);
         RequirePositive(problems, nameof(ReconnectInterval), ReconnectInterval);
+        RequirePositive(problems, nameof(TradingStateRefreshInterval), TradingStateRefreshInterval);
+        RequirePositive(problems, nameof(TradingStateStaleAfter), TradingStateStaleAfter);
+        if (TradingStateStaleAfter <= TradingStateRefreshInterval)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(TradingStateStaleAfter)} ({TradingStateStaleAfter.TotalMilliseconds} ms) must exceed {nameof(TradingStateRefreshInterval)} ({TradingStateRefreshInterval.TotalMilliseconds} ms): the state is read that often."));
+        }
+
         if (Database < -1)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(Database)} must be -1 (the connection's default) or a database number (was {Database})."));

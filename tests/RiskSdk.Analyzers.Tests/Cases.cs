@@ -58,6 +58,12 @@ internal static class Cases
         { "nested lambda guarded inside", "Func<Action> make = () => () => { if (limits.CanOpen(order)) broker.Place(order); }; make()();" },
         { "token method body", "Send(broker, order, null!); static void Send(Broker b, Order o, ApprovalToken token) => b.Place(o);" },
         { "guard in every loop turn", "foreach (var o in orders) { if (limits.CanOpen(o)) { broker.Place(o); } }" },
+        { "await ConfigureAwait(false)", "if (await limits.CanOpenAsync(order).ConfigureAwait(false)) broker.Place(order);" },
+        { "GetAwaiter().GetResult()", "if (limits.CanOpenAsync(order).GetAwaiter().GetResult()) broker.Place(order);" },
+        { ".Result", "if (!limits.CanOpenAsync(order).Result) return; broker.Place(order);" },
+        { "decision ConfigureAwait(false)", "var d = await limits.DecideAsync(order).ConfigureAwait(false); if (!d.IsApproved) return; broker.Place(order);" },
+        { "assert-style ConfigureAwait(false)", "await limits.EnsureAsync(order).ConfigureAwait(false); broker.Place(order);" },
+        { "assert-style GetAwaiter().GetResult()", "limits.EnsureAsync(order).GetAwaiter().GetResult(); broker.Place(order);" },
     };
 
     public static TheoryData<string, string> Unguarded { get; } = new()
@@ -96,5 +102,8 @@ internal static class Cases
         { "switch expression arm without approval", "if (limits.Decide(order) switch { { IsFinal: true } => true, _ => false }) {|#0:broker.Place(order)|};" },
         { "guard only on one if branch", "if (force) { if (!limits.CanOpen(order)) return; } else { Console.WriteLine(); } {|#0:broker.Place(order)|};" },
         { "async placement", "await {|#0:broker.PlaceAsync(order)|};" },
+        { "ConfigureAwait never awaited", "if (limits.CanOpenAsync(order).ConfigureAwait(false).GetAwaiter().IsCompleted) {|#0:broker.Place(order)|};" },
+        { "negated .Result", "if (!limits.CanOpenAsync(order).Result) {|#0:broker.Place(order)|};" },
+        { "assert-style task not waited", "var pending = limits.EnsureAsync(order).ConfigureAwait(false); {|#0:broker.Place(order)|}; await pending;" },
     };
 }

@@ -7,14 +7,14 @@ namespace RiskSdk.Analyzers.Tests;
 public sealed class IgnoredCheckTests
 {
     [Theory]
-    [InlineData("{|#0:limits.CanOpen(order)|}; broker.Place(order);")]
-    [InlineData("_ = {|#0:limits.Decide(order)|}; broker.Place(order);")]
-    [InlineData("var ok = {|#0:limits.CanOpen(order)|}; broker.Place(order);")]
-    [InlineData("await {|#0:limits.CanOpenAsync(order)|}; broker.Place(order);")]
-    [InlineData("_ = {|#0:limits.EnsureAsync(order)|}; broker.Place(order);")]
-    [InlineData("if (force) { {|#0:limits.CanOpen(order)|}; } broker.Place(order);")]
+    [InlineData("{|#0:limits.CanOpen(order)|}; {|#1:broker.Place(order)|};")]
+    [InlineData("_ = {|#0:limits.Decide(order)|}; {|#1:broker.Place(order)|};")]
+    [InlineData("var ok = {|#0:limits.CanOpen(order)|}; {|#1:broker.Place(order)|};")]
+    [InlineData("await {|#0:limits.CanOpenAsync(order)|}; {|#1:broker.Place(order)|};")]
+    [InlineData("_ = {|#0:limits.EnsureAsync(order)|}; {|#1:broker.Place(order)|};")]
+    [InlineData("if (force) { {|#0:limits.CanOpen(order)|}; } {|#1:broker.Place(order)|};")]
     public Task Dropped_result_before_an_order_is_reported(string statements) =>
-        Verify.Analyzer(Prelude.Body(statements), Verify.Diagnostic(RiskDiagnostics.IgnoredCheckId));
+        Verify.Analyzer(Prelude.Body(statements), Verify.Diagnostic(RiskDiagnostics.IgnoredCheckId), Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 1));
 
     [Theory]
     [InlineData("limits.CanOpen(order);")]
@@ -25,8 +25,9 @@ public sealed class IgnoredCheckTests
 
     [Fact]
     public Task An_untested_reservation_from_the_position_book_is_no_guard() => Verify.Analyzer(
-        Prelude.Body("{|#0:pipeline.Context.Book.TryReserve(\"NSE\", 2)|}; broker.Place(order);"),
-        Verify.Diagnostic(RiskDiagnostics.IgnoredCheckId));
+        Prelude.Body("{|#0:pipeline.Context.Book.TryReserve(\"NSE\", 2)|}; {|#1:broker.Place(order)|};"),
+        Verify.Diagnostic(RiskDiagnostics.IgnoredCheckId),
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 1));
 
     [Fact]
     public Task A_tested_reservation_from_the_position_book_guards() =>
@@ -34,7 +35,8 @@ public sealed class IgnoredCheckTests
 
     [Fact]
     public Task Ignored_check_and_unrelated_unguarded_order_are_told_apart() => Verify.Analyzer(
-        Prelude.Body("if (force) { {|#0:broker.Place(order)|}; return; } {|#1:limits.CanOpen(order)|}; broker.Place(order);"),
+        Prelude.Body("if (force) { {|#0:broker.Place(order)|}; return; } {|#1:limits.CanOpen(order)|}; {|#2:broker.Place(order)|};"),
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0),
-        Verify.Diagnostic(RiskDiagnostics.IgnoredCheckId, 1));
+        Verify.Diagnostic(RiskDiagnostics.IgnoredCheckId, 1),
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 2));
 }

@@ -37,6 +37,20 @@ public sealed class UnguardedOrderCodeFixTests
         }
         """,
         UnguardedOrderCodeFixProvider.MarkOrderPlacementKey,
+        batch: (
+            """
+            using RiskSdk;
+
+            public sealed class Desk
+            {
+                /// <summary>Sends.</summary>
+                public void Send(Broker broker, Order order)
+                {
+                    {|#0:broker.Place(order)|};
+                }
+            }
+            """,
+            [Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId)]),
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId));
 
     [Fact]
@@ -44,27 +58,27 @@ public sealed class UnguardedOrderCodeFixTests
         """
         public sealed class Desk
         {
-            public void Send(Broker broker, Order order)
+            private void Send(Broker broker, Order order)
             {
                 {|#0:broker.Place(order)|};
                 {|#1:broker.Place(order)|};
             }
 
-            public void Resend(Broker broker, Order order) => {|#2:broker.Place(order)|};
+            internal void Resend(Broker broker, Order order) => {|#2:broker.Place(order)|};
         }
         """,
         """
         public sealed class Desk
         {
             [RiskSdk.OrderPlacement]
-            public void Send(Broker broker, Order order)
+            private void Send(Broker broker, Order order)
             {
                 broker.Place(order);
                 broker.Place(order);
             }
 
             [RiskSdk.OrderPlacement]
-            public void Resend(Broker broker, Order order) => broker.Place(order);
+            internal void Resend(Broker broker, Order order) => broker.Place(order);
         }
         """,
         UnguardedOrderCodeFixProvider.MarkOrderPlacementKey,
@@ -148,5 +162,76 @@ public sealed class UnguardedOrderCodeFixTests
     public Task No_guard_when_several_fit() => Verify.NoCodeFix<UnguardedOrderCodeFixProvider>(
         Prelude.Body("{|#0:broker.Place(order)|};"),
         UnguardedOrderCodeFixProvider.GuardWithKeyPrefix + "limits.CanOpen",
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId));
+
+    [Fact]
+    public Task Fix_all_marks_a_private_wrapper_chain_up_to_the_first_public_method() => Verify.CodeFix<UnguardedOrderCodeFixProvider>(
+        """
+        public sealed class Desk(Broker broker)
+        {
+            public void Run(Order order) => Send(order);
+
+            private void Send(Order order) => Raw(order);
+
+            private void Raw(Order order) => {|#0:broker.Place(order)|};
+        }
+        """,
+        """
+        public sealed class Desk(Broker broker)
+        {
+            [RiskSdk.OrderPlacement]
+            public void Run(Order order) => Send(order);
+
+            [RiskSdk.OrderPlacement]
+            private void Send(Order order) => Raw(order);
+
+            [RiskSdk.OrderPlacement]
+            private void Raw(Order order) => broker.Place(order);
+        }
+        """,
+        UnguardedOrderCodeFixProvider.MarkOrderPlacementKey,
+        batch: (
+            """
+            public sealed class Desk(Broker broker)
+            {
+                public void Run(Order order) => {|#0:Send(order)|};
+
+                [RiskSdk.OrderPlacement]
+                private void Send(Order order) => Raw(order);
+
+                [RiskSdk.OrderPlacement]
+                private void Raw(Order order) => broker.Place(order);
+            }
+            """,
+            [Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0)]),
+        iterations: 3,
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId));
+
+    [Fact]
+    public Task Guard_is_the_first_fix_offered() => Verify.FirstCodeFix<UnguardedOrderCodeFixProvider>(
+        """
+        using RiskSdk;
+
+        public sealed class Desk(RiskPipeline pipeline, Broker broker)
+        {
+            public void Send(TradeIntent intent, Order order) => {|#0:broker.Place(order)|};
+        }
+        """,
+        """
+        using RiskSdk;
+
+        public sealed class Desk(RiskPipeline pipeline, Broker broker)
+        {
+            public void Send(TradeIntent intent, Order order)
+            {
+                if (!pipeline.Evaluate(in intent).IsApproved)
+                {
+                    return;
+                }
+
+                broker.Place(order);
+            }
+        }
+        """,
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId));
 }

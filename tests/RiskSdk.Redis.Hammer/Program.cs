@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using RiskSdk;
 using RiskSdk.Redis;
 using RiskSdk.Redis.Hammer;
 
@@ -9,9 +10,25 @@ using RiskSdk.Redis.Hammer;
 //     "TALLY reserved=.. committed=.. released=.. closed=.. atcapacity=.. unavailable=.. open=id,id,.." and exits 0.
 //   hold <connection> <key-prefix> <scope> <cap> <count> <reservation-timeout-ms>
 //     takes <count> reservations, prints "HELD <count>" and waits to be killed.
+//   trade <connection> <key-prefix> <exchange> <auto-exec-enabled true|false>
+//     a trading process sharing its trading state through the ledger, driven by lines on stdin (see Trader).
+if (args.Length == 5 && args[0] == "trade")
+{
+    var tradeOptions = new RedisPositionBookOptions
+    {
+        KeyPrefix = args[2],
+        OwnerId = string.Create(CultureInfo.InvariantCulture, $"trader-{Environment.ProcessId}"),
+        OperationTimeout = TimeSpan.FromSeconds(2),
+    };
+    using var tradeBook = RedisPositionBook.Connect(args[1], tradeOptions);
+    using var context = new RiskContext(Trader.Settings(bool.Parse(args[4])), tradeBook);
+    using var sharing = tradeBook.ShareTradingState(context.Switch);
+    return new Trader(context, args[3]).Run();
+}
+
 if (args.Length != 7)
 {
-    Console.Error.WriteLine("usage: hammer|hold <connection> <key-prefix> <scope> <cap> <operations|count> <seed|reservation-timeout-ms>");
+    Console.Error.WriteLine("usage: hammer|hold <connection> <key-prefix> <scope> <cap> <operations|count> <seed|reservation-timeout-ms>, or trade <connection> <key-prefix> <exchange> <auto-exec-enabled>");
     return 64;
 }
 

@@ -28,6 +28,7 @@ public sealed class HammerProcess : IDisposable
 
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -73,6 +74,36 @@ public sealed class HammerProcess : IDisposable
     /// <returns>The running child.</returns>
     public static HammerProcess Hold(string connection, string prefix, string scope, int cap, int count, TimeSpan reservationTimeout) =>
         new(["hold", connection, prefix, scope, Text(cap), Text(count), Text((int)reservationTimeout.TotalMilliseconds)]);
+
+    /// <summary>Starts a trading process that shares its trading state through the ledger, driven by <see cref="Ask"/>; it prints <c>READY state ...</c> first.</summary>
+    /// <param name="connection">The Redis connection string.</param>
+    /// <param name="prefix">The ledger's key prefix.</param>
+    /// <param name="exchange">The exchange its entries go to.</param>
+    /// <param name="autoExecEnabled">Its <c>OI_TRACKER_AUTO_EXEC_ENABLED</c>.</param>
+    /// <returns>The running child.</returns>
+    public static HammerProcess Trade(string connection, string prefix, string exchange, bool autoExecEnabled) =>
+        new(["trade", connection, prefix, exchange, autoExecEnabled ? "true" : "false"]);
+
+    /// <summary>Sends a command line to a trading child and returns its one-line answer.</summary>
+    /// <param name="command">The command (<c>decide</c>, <c>halt REASON</c>, <c>resume REASON</c>, <c>state</c>).</param>
+    /// <returns>The answer.</returns>
+    public string Ask(string command)
+    {
+        _process.StandardInput.WriteLine(command);
+        _process.StandardInput.Flush();
+        return ReadLine();
+    }
+
+    /// <summary>Asks a trading child to end (<c>exit</c>) and waits until it has.</summary>
+    public void Exit()
+    {
+        _process.StandardInput.WriteLine("exit");
+        _process.StandardInput.Flush();
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(20)))
+        {
+            throw new InvalidOperationException("The trading child did not exit: " + Errors());
+        }
+    }
 
     /// <summary>Reads the child's next line of output.</summary>
     /// <returns>The line.</returns>

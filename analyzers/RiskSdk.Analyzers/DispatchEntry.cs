@@ -1,0 +1,82 @@
+using Microsoft.CodeAnalysis;
+
+namespace RiskSdk.Analyzers;
+
+/// <summary>
+/// Why a method is reached by no caller an analyzer can see: it is the program's entry point, a controller action, or
+/// it implements or overrides a member of a referenced library (a MediatR <c>Handle</c>, a MassTransit
+/// <c>Consume</c>, a hosted service's <c>ExecuteAsync</c>) that the library's own dispatch calls. Moving the
+/// order-placement obligation onto such a method moves it to callers that do not exist.
+/// </summary>
+internal static class DispatchEntry
+{
+    /// <summary>How the method is reached, for the message (null when ordinary callers reach it).</summary>
+    public static string? Of(IMethodSymbol method, MarkedMethods placements)
+    {
+        if (method.IsStatic && method.Name == "Main" && method.MethodKind == MethodKind.Ordinary)
+        {
+            return "the program's entry point";
+        }
+
+        foreach (var source in MarkedMethods.MarkSources(method.OriginalDefinition))
+        {
+            if (!SymbolEqualityComparer.Default.Equals(source, method.OriginalDefinition)
+                && IsLibraryDispatch(source, method)
+                && !placements.IsMarkedHere(source))
+            {
+                return $"'{source.ContainingType?.Name}.{source.Name}', which only '{source.ContainingAssembly?.Name}' calls";
+            }
+        }
+
+        return method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic && IsController(method.ContainingType)
+            ? "a controller action, which the web framework calls"
+            : null;
+    }
+
+    /// <summary>
+    /// A member of another assembly that knows nothing of RiskSdk (a framework or library): its callers are the
+    /// library's own dispatch. An interface of the app's own contracts project references RiskSdk and is not one.
+    /// </summary>
+    private static bool IsLibraryDispatch(IMethodSymbol member, IMethodSymbol implementation)
+    {
+        var assembly = member.ContainingAssembly;
+        if (assembly is null || SymbolEqualityComparer.Default.Equals(assembly, implementation.ContainingAssembly) || assembly.Name == "RiskSdk")
+        {
+            return false;
+        }
+
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var reference in module.ReferencedAssemblies)
+            {
+                if (reference.Name == "RiskSdk")
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsController(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "ControllerBase" or "Controller" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc")
+            {
+                return true;
+            }
+
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == "ApiControllerAttribute")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using RiskSdk.Redis.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+using RiskSdk.Gates;
+
+namespace RiskSdk.Redis.Tests;
+
+/// <summary>
+/// The trading state (halted / reduce-only / active, with its cause and time) lives in the ledger: a move in one
+/// context reaches every context sharing the ledger within a second, survives restarts, and is never lifted by a
+/// process that starts; an unknown state halts. Contexts here are in one test process, each with its own connection,
+/// as separate processes have (<see cref="MultiProcessTradingStateTests"/> runs real ones).
+/// </summary>
+[RequiresRedisServer]
+public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>, IDisposable
+{
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+    private readonly RedisServerFixture _fixture;
+    private readonly ITestOutputHelper _output;
+    private readonly string _prefix = RedisServerFixture.UniquePrefix();
+    private readonly List<IDisposable> _owned = new();
+
+    /// <summary>Creates the tests over the class's server.</summary>
+    /// <param name="fixture">The server.</param>
+    /// <param name="output">Where figures are written.</param>
+    public SharedTradingStateTests(RedisServerFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+    }
+
+    [LedgerFact]
+    public void A_halt_in_one_context_halts_every_context_sharing_the_ledger_within_a_second_with_its_cause()
+    {
+        var first = Start(_fixture.Server, autoExecEnabled: true);
+        var second = Start(_fixture.Server, autoExecEnabled: true);
+        Assert.Equal(TradingState.Active, second.Switch.State);
+
+        Assert.True(first.Switch.Halt("flash crash on NSE", "alice"));
+        var reached = WaitFor(second, TradingState.Halted);
+
+        _output.WriteLine($"the halt reached the other context after {reached.TotalMilliseconds:F1} ms");
+        Assert.InRange(reached, TimeSpan.Zero, Second);
+        var status = second.Switch.Status;
+        Assert.Equal("flash crash on NSE", status.Reason);
+        Assert.StartsWith("alice (", status.ChangedBy, StringComparison.Ordinal);
+        Assert.Equal(TradingState.Halted, first.Switch.State);
+
+        Assert.True(second.Switch.Resume("all clear", "bob"));
+        Assert.InRange(WaitFor(first, TradingState.Active), TimeSpan.Zero, Second);
+    }
+
+    [LedgerFact]
+    public void A_halt_survives_restarts_and_a_process_starting_with_auto_execution_on_never_lifts_it()
+    {
+        var first = Start(_fixture.Server, autoExecEnabled: true);
+        first.Switch.Halt("end of day", "alice");
+        StopAll();
+
+        var restarted = Start(_fixture.Server, autoExecEnabled: true);
+
+        Assert.Equal(TradingState.Halted, restarted.Switch.State);
+        Assert.Equal("end of day", restarted.Switch.Status.Reason);
+    }
+
+    [LedgerFact]
+    public void A_process_starting_with_auto_execution_off_halts_every_process_and_keeps_an_operators_earlier_cause()
+    {
+        var running = Start(_fixture.Server, autoExecEnabled: true);
+        var disabled = Start(_fixture.Server, autoExecEnabled: false);
+
+        Assert.Equal(TradingState.Halted, disabled.Switch.State);
+        Assert.InRange(WaitFor(running, TradingState.Halted), TimeSpan.Zero, Second);
+        Assert.Contains("AutoExecEnabled", running.Switch.Status.Reason, StringComparison.Ordinal);
+
+        // Already halted by an operator: a process starting disabled leaves the operator's cause in place.
+        running.Switch.Resume("reviewed", "alice");
+        Assert.InRange(WaitFor(disabled, TradingState.Active), TimeSpan.Zero, Second);
+        running.Switch.Halt("broker outage", "alice");
+        Start(_fixture.Server, autoExecEnabled: false);
+        Assert.Equal("broker outage", Start(_fixture.Server, autoExecEnabled: true).Switch.Status.Reason);
+    }
+
+    [LedgerFact]
+    public void Reduce_only_does_not_lift_a_shared_halt_made_elsewhere()
+    {
+        var first = Start(_fixture.Server, autoExecEnabled: true);
+        var second = Start(_fixture.Server, autoExecEnabled: true);
+        first.Switch.Halt("risk review", "alice");
+        WaitFor(second, TradingState.Halted);
+
+        Assert.False(second.Switch.ReduceOnly("wind down", "bob"));
+
+        Assert.Equal(TradingState.Halted, second.Switch.State);
+        Thread.Sleep(300);
+        Assert.Equal(TradingState.Halted, first.Switch.State);
+    }
+
+    [LedgerFact]
+    public void A_halt_made_while_redis_is_frozen_reaches_the_others_when_it_answers_and_entries_are_refused_meanwhile()
+    {
+        using var server = new RedisServer();
+        var first = Start(server, autoExecEnabled: true);
+        var second = Start(server, autoExecEnabled: true);
+        var entry = new TradeIntent { Exchange = "NSE", Side = TradeSide.Buy, Confidence = 0.8, KellyFraction = 0.2, Lots = 1 };
+        var gate = new PositionLimitGate(first);
+        Assert.True(gate.Admit(entry, cooldown: null, orderRate: null).Reservation.Release());
+
+        server.Pause();
+        try
+        {
+            Assert.Equal(RejectionReason.LedgerUnavailable, gate.Admit(entry, cooldown: null, orderRate: null).Reason);
+            Thread.Sleep(1200);
+            Assert.Equal(RejectionReason.LedgerUnavailable, gate.Admit(entry, cooldown: null, orderRate: null).Reason);
+            second.Switch.Halt("desk halt during the outage", "bob");
+            Assert.Equal(TradingState.Active, first.Switch.State);
+        }
+        finally
+        {
+            server.Resume();
+        }
+
+        // The halt kept by the second context is written when Redis answers and reaches the first.
+        Assert.InRange(WaitFor(first, TradingState.Halted), TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.Equal("desk halt during the outage", first.Switch.Status.Reason);
+        Assert.Equal(RejectionReason.TradingHalted, new KillSwitchGate(first).Check(entry).Reason);
+    }
+
+    [LedgerFact]
+    public void A_resume_made_while_the_ledger_is_down_is_not_written_over_a_halt_made_elsewhere_meanwhile()
+    {
+        using var server = new RedisServer(durable: true);
+        var first = Start(server, autoExecEnabled: true);
+        var second = Start(server, autoExecEnabled: true, reconnectInterval: TimeSpan.FromSeconds(3));
+        first.Switch.Halt("risk review", "alice");
+        WaitFor(second, TradingState.Halted);
+        Thread.Sleep(1100); // the append-only file is written every second
+
+        server.Stop();
+        Assert.True(WaitUntil(() => second.Book.GetCounts("NSE").Unavailable));
+        Assert.True(second.Switch.Resume("resumed blind", "bob"));
+        server.Start();
+
+        // The first process reconnects within 100 ms and moves the shared state twice before the second is back.
+        Assert.True(WaitUntil(() => !first.Book.GetCounts("NSE").Unavailable));
+        first.Switch.Resume("reviewed", "alice");
+        first.Switch.Halt("second look", "alice");
+
+        Assert.True(WaitUntil(() => second.Switch.Status.Reason == "second look"), second.Switch.Status.ToString());
+        Assert.Equal(TradingState.Halted, second.Switch.State);
+        Thread.Sleep(500);
+        Assert.Equal(TradingState.Halted, first.Switch.State);
+        Assert.Equal("second look", first.Switch.Status.Reason);
+    }
+
+    [LedgerFact]
+    public void A_halt_is_written_back_when_the_ledger_loses_its_data()
+    {
+        using var server = new RedisServer();
+        var first = Start(server, autoExecEnabled: true);
+        first.Switch.Halt("margin call", "alice");
+        server.Stop();
+        server.Start();
+
+        var waited = Stopwatch.StartNew();
+        RiskContext? fresh = null;
+        while (waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            Thread.Sleep(200);
+            fresh = Start(server, autoExecEnabled: true);
+            if (fresh.Switch.State == TradingState.Halted && fresh.Switch.Status.Reason == "margin call")
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(TradingState.Halted, fresh!.Switch.State);
+        Assert.Equal("margin call", fresh.Switch.Status.Reason);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => StopAll();
+
+    private RiskContext Start(RedisServer server, bool autoExecEnabled, TimeSpan? reconnectInterval = null)
+    {
+        var book = RedisPositionBook.Connect(
+            server.ConnectionString,
+            new RedisPositionBookOptions
+            {
+                KeyPrefix = _prefix,
+                OwnerId = "process-" + _owned.Count.ToString(CultureInfo.InvariantCulture),
+                ReconnectInterval = reconnectInterval ?? TimeSpan.FromMilliseconds(100),
+            });
+        var context = new RiskContext(new RiskSettings { AutoExecEnabled = autoExecEnabled }, book);
+        var sharing = book.ShareTradingState(context.Switch);
+        _owned.Add(sharing);
+        _owned.Add(context);
+        _owned.Add(book);
+        return context;
+    }
+
+    private void StopAll()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        _owned.Clear();
+    }
+
+    private static bool WaitUntil(Func<bool> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition() && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            Thread.Sleep(10);
+        }
+
+        return condition();
+    }
+
+    private static TimeSpan WaitFor(RiskContext context, TradingState state, TimeSpan? limit = null)
+    {
+        var waited = Stopwatch.StartNew();
+        while (context.Switch.State != state && waited.Elapsed < (limit ?? TimeSpan.FromSeconds(5)))
+        {
+            Thread.Sleep(1);
+        }
+
+        Assert.Equal(state, context.Switch.State);
+        return waited.Elapsed;
+    }
+}
