@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 using Microsoft.Extensions.Logging;
+using RiskSdk.Configuration;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting.Accounts;
 
