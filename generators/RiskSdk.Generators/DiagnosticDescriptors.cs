@@ -82,6 +82,22 @@ internal static class DiagnosticDescriptors
         ConfigurationCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>RISKGEN009: the configuration generator failed on one class; every other class is still generated.</summary>
+    public static readonly DiagnosticDescriptor SettingsGeneratorFailed = Create(
+        "RISKGEN009",
+        "Configuration generator failed on a class",
+        "The configuration generator could not process '{0}' ({1}); nothing is generated for it, every other class is. Please report this with the declaration.",
+        ConfigurationCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>RISKGEN010: the settings class (or a type containing it) is file-local.</summary>
+    public static readonly DiagnosticDescriptor SettingsClassFileLocal = Create(
+        "RISKGEN010",
+        "Settings class cannot be file-local",
+        "'{0}' is marked [EnvironmentSettings] but '{1}' is file-local; generated code lives in another file and cannot extend it. Make it internal.",
+        ConfigurationCategory,
+        DiagnosticSeverity.Error);
+
     // Pipeline generator (RISKGEN1xx) descriptors go below, one field each, in id order.
 
     /// <summary>RISKGEN101: the pipeline lists no position-limit gate.</summary>
@@ -139,4 +155,19 @@ internal static class DiagnosticDescriptors
         "KillSwitchGate is gate {0} of {1} in '{2}'; put it first so a halted system looks no further",
         PipelineCategory,
         DiagnosticSeverity.Warning);
+    /// <summary>RISKGEN108: the pipeline generator failed on one class; every other pipeline is still generated.</summary>
+    public static readonly DiagnosticDescriptor PipelineGeneratorFailed = Create(
+        "RISKGEN108",
+        "Pipeline generator failed on a class",
+        "The gate pipeline generator could not process '{0}' ({1}); nothing is generated for it, every other pipeline is. Please report this with the declaration.",
+        PipelineCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>RISKGEN109: the gate list is null or holds null.</summary>
+    public static readonly DiagnosticDescriptor NullGate = Create(
+        "RISKGEN109",
+        "Gate list holds null",
+        "The gate list of '{0}' {1}; list each gate as typeof(SomeGate)",
+        PipelineCategory,
+        DiagnosticSeverity.Error);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,8 +8,10 @@ namespace RiskSdk.Generators.Configuration;
 
 /// <summary>
 /// Generates environment binding for classes marked <c>[EnvironmentSettings]</c>: parse (symbols to an equatable
-/// model plus diagnostics as data), report diagnostics and emit source in two separate outputs, so moving code
-/// around re-reports diagnostics without regenerating source.
+/// model), add the standard settings read from <c>RiskSettings</c>, emit. Each class is parsed and emitted on its own,
+/// so a failure on one never removes another's output. The diagnostics are reported by <see cref="SettingsAnalyzer"/>,
+/// which runs the same parser, at real source locations (where <c>#pragma</c> and <c>.editorconfig</c> apply); a class
+/// with an error generates nothing, so nothing half-checked is ever generated, even with analyzers turned off.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ConfigurationGenerator : IIncrementalGenerator
@@ -22,7 +25,17 @@ public sealed class ConfigurationGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 SettingsParser.EnvironmentSettingsAttribute,
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-                SettingsParser.Parse)
+                static (target, cancellationToken) =>
+                {
+                    try
+                    {
+                        return SettingsParser.Parse(target, cancellationToken);
+                    }
+                    catch (Exception exception) when (!ClassIsolation.MustPropagate(exception))
+                    {
+                        return new SettingsParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+                    }
+                })
             .WithTrackingName(ConfigurationTrackingNames.Parse);
 
         // The standard settings, read once per compilation from RiskSettings in the referenced runtime: equal data
@@ -31,36 +44,29 @@ public sealed class ConfigurationGenerator : IIncrementalGenerator
             .Select(static (compilation, cancellationToken) => SettingsParser.ParseStandardSettings(compilation, cancellationToken))
             .WithTrackingName(ConfigurationTrackingNames.StandardSettings);
 
-        var completed = parsed
+        var models = parsed
             .Combine(standard)
-            .Select(static (input, _) => SettingsParser.Complete(input.Left, input.Right))
-            .WithTrackingName(ConfigurationTrackingNames.Complete);
-
-        var diagnostics = completed
-            .Select(static (result, _) => result.Diagnostics)
-            .WithTrackingName(ConfigurationTrackingNames.Diagnostics);
-
-        var models = completed
-            .Select(static (result, _) => result.Model)
+            .Select(static (input, _) => SettingsParser.CompleteModel(input.Left, input.Right))
             .WithTrackingName(ConfigurationTrackingNames.Model);
 
         var supportsConfiguration = context.CompilationProvider
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName(ConfigurationInterface) is not null)
             .WithTrackingName(ConfigurationTrackingNames.ConfigurationAdapter);
 
-        context.RegisterSourceOutput(diagnostics, static (production, found) =>
-        {
-            foreach (var diagnostic in found)
-            {
-                production.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
-
         context.RegisterSourceOutput(models.Combine(supportsConfiguration), static (production, input) =>
         {
-            if (input.Left is { } model)
+            if (input.Left is not { } model)
+            {
+                return;
+            }
+
+            try
             {
                 production.AddSource(model.HintName, SourceText.From(SettingsEmitter.Emit(model, input.Right), Encoding.UTF8));
+            }
+            catch (Exception exception) when (!ClassIsolation.MustPropagate(exception))
+            {
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SettingsGeneratorFailed, null, model.FullyQualifiedName, ClassIsolation.Describe(exception)));
             }
         });
     }

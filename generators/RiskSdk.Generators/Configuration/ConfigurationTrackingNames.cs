@@ -5,10 +5,8 @@ internal static class ConfigurationTrackingNames
 {
     public const string Parse = "Configuration.Parse";
     public const string StandardSettings = "Configuration.StandardSettings";
-    public const string Complete = "Configuration.Complete";
     public const string Model = "Configuration.Model";
-    public const string Diagnostics = "Configuration.Diagnostics";
     public const string ConfigurationAdapter = "Configuration.ConfigurationAdapter";
 
-    public static readonly string[] All = { Parse, StandardSettings, Complete, Model, Diagnostics, ConfigurationAdapter };
+    public static readonly string[] All = { Parse, StandardSettings, Model, ConfigurationAdapter };
 }

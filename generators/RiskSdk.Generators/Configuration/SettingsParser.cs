@@ -31,13 +31,14 @@ internal static class SettingsParser
     private static readonly SymbolDisplayFormat QualifiedFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
-    public static SettingsParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-    {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
-        {
-            return new SettingsParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
-        }
+    public static SettingsParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        context.TargetSymbol is INamedTypeSymbol type && context.TargetNode is TypeDeclarationSyntax declaration
+            ? Parse(type, declaration, context.Attributes.FirstOrDefault(), context.SemanticModel.Compilation, cancellationToken)
+            : new SettingsParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
 
+    /// <summary>Parses one settings class: what the generator and <see cref="SettingsAnalyzer"/> both call.</summary>
+    public static SettingsParseResult Parse(INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData? marker, Compilation compilation, CancellationToken cancellationToken)
+    {
         var diagnostics = new List<DiagnosticInfo>();
         var notPartial = FirstNonPartial(type, declaration);
         if (notPartial is not null)
@@ -46,13 +47,21 @@ internal static class SettingsParser
             return new SettingsParseResult(null, diagnostics.ToEquatableArray());
         }
 
+        for (var container = type; container is not null; container = container.ContainingType)
+        {
+            if (container.IsFileLocal)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingsClassFileLocal, declaration.Identifier.GetLocation(), type.Name, container.Name));
+                return new SettingsParseResult(null, diagnostics.ToEquatableArray());
+            }
+        }
+
         if (!type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingsClassWithoutParameterlessConstructor, declaration.Identifier.GetLocation(), type.Name));
             return new SettingsParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        var marker = context.Attributes.FirstOrDefault();
         var prefix = marker?.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
         if (!VariableNames.IsValid(prefix, allowEmpty: true))
         {
@@ -70,7 +79,7 @@ internal static class SettingsParser
                 continue;
             }
 
-            var model = ParseProperty(property, context.SemanticModel, diagnostics, cancellationToken);
+            var model = ParseProperty(property, compilation, diagnostics, cancellationToken);
             if (model is not null)
             {
                 properties.Add(model);
@@ -132,7 +141,7 @@ internal static class SettingsParser
         }
 
         var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
-        var locations = parsed.Locations.ToDictionary(l => l.PropertyName, l => l.Location?.ToLocation(), StringComparer.Ordinal);
+        var locations = parsed.Locations.ToDictionary(l => l.PropertyName, l => l.Location, StringComparer.Ordinal);
         var properties = new List<SettingPropertyModel>();
         if (model.IsAutoExec)
         {
@@ -164,10 +173,25 @@ internal static class SettingsParser
         return new SettingsParseResult(redeclared ? null : model with { Properties = properties.ToEquatableArray() }, diagnostics.ToEquatableArray());
     }
 
-    private static bool IsBindable(IPropertySymbol property) =>
-        property is { IsStatic: false, IsIndexer: false, SetMethod: not null, IsImplicitlyDeclared: false };
+    /// <summary>The model to generate from: none when the class has any error, so nothing half-checked is generated.</summary>
+    public static SettingsClassModel? CompleteModel(SettingsParseResult parsed, EquatableArray<SettingPropertyModel> standard)
+    {
+        var completed = Complete(parsed, standard);
+        foreach (var diagnostic in completed.Diagnostics)
+        {
+            if (diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+            {
+                return null;
+            }
+        }
 
-    private static SettingPropertyModel? ParseProperty(IPropertySymbol property, SemanticModel? semanticModel, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        return completed.Model;
+    }
+
+    private static bool IsBindable(IPropertySymbol property) =>
+        property is { IsStatic: false, IsIndexer: false, SetMethod: not null, IsImplicitlyDeclared: false } && !GeneratedCodeInfo.IsGenerated(property);
+
+    private static SettingPropertyModel? ParseProperty(IPropertySymbol property, Compilation? compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var location = property.Locations.FirstOrDefault();
         var attributes = property.GetAttributes();
@@ -210,7 +234,7 @@ internal static class SettingsParser
                 "RISK_PROFILE supplies it when unset (" + string.Join(", ", profileValues.Select(p => p.Profile.ToLowerInvariant() + " " + p.ValueDisplay)) + ").";
         }
 
-        if (semanticModel is not null && range is not null && !isRequired && DefaultValue(property, semanticModel, kind, nullable, cancellationToken) is { } defaultValue && !range.Contains(defaultValue))
+        if (compilation is not null && range is not null && !isRequired && DefaultValue(property, compilation, kind, nullable, cancellationToken) is { } defaultValue && !range.Contains(defaultValue))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DefaultOutsideRange, location, property.Name, defaultValue.ToString("R", CultureInfo.InvariantCulture), Describe(range)));
         }
@@ -313,7 +337,7 @@ internal static class SettingsParser
         (range.Maximum is { } max ? (range.MaximumIsExclusive ? "< " : "<= ") + max.ToString("R", CultureInfo.InvariantCulture) : string.Empty);
 
     /// <summary>The default as a number (seconds for durations) when the initializer is a constant, <c>TimeSpan.FromSeconds(constant)</c>, or absent.</summary>
-    private static double? DefaultValue(IPropertySymbol property, SemanticModel semanticModel, SettingKind kind, bool nullable, CancellationToken cancellationToken)
+    private static double? DefaultValue(IPropertySymbol property, Compilation compilation, SettingKind kind, bool nullable, CancellationToken cancellationToken)
     {
         if (kind is SettingKind.Boolean or SettingKind.Enum or SettingKind.Text)
         {
@@ -321,8 +345,9 @@ internal static class SettingsParser
         }
 
         var syntax = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax;
-        if (syntax is null || syntax.SyntaxTree != semanticModel.SyntaxTree)
+        if (syntax is null || AssignedByConstructor(property, cancellationToken))
         {
+            // A constructor that sets the property decides the default; the generator cannot evaluate it.
             return null;
         }
 
@@ -348,7 +373,32 @@ internal static class SettingsParser
             return ToDouble(Widen(literal));
         }
 
+        // The declaration may be in another file of a partial class than the attribute: ask that file's model.
+        var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
         return ToDouble(semanticModel.GetConstantValue(value, cancellationToken) is { HasValue: true } constant ? Widen(constant.Value) : null);
+    }
+
+    /// <summary>True when a constructor of the property's class assigns it (<c>Name = ...</c> or <c>this.Name = ...</c>).</summary>
+    private static bool AssignedByConstructor(IPropertySymbol property, CancellationToken cancellationToken)
+    {
+        foreach (var constructor in property.ContainingType.InstanceConstructors)
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                var assigned = reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left switch
+                {
+                    IdentifierNameSyntax name => name.Identifier.ValueText == property.Name,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText == property.Name,
+                    _ => false,
+                });
+                if (assigned)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static object? Widen(object? value) => value switch
@@ -384,26 +434,48 @@ internal static class SettingsParser
     {
         var other = attribute.ConstructorArguments[0].Value as string ?? string.Empty;
         var value = attribute.ConstructorArguments[1];
+        if (value.Kind == TypedConstantKind.Array)
+        {
+            // new[] { Venue.Bse, Venue.Mcx }: one attribute per value is the way to say "any of these".
+            return new RequiredWhenModel(other, "null", string.Empty, "array");
+        }
+
         if (value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
         {
             var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value.Value));
             var typeName = enumType.ToDisplayString(QualifiedFormat);
             return member is null
-                ? new RequiredWhenModel(other, "(" + typeName + ")" + Convert.ToString(value.Value, CultureInfo.InvariantCulture), Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty)
-                : new RequiredWhenModel(other, typeName + "." + member.Name, member.Name.ToLowerInvariant());
+                ? new RequiredWhenModel(other, "(" + typeName + ")" + Convert.ToString(value.Value, CultureInfo.InvariantCulture), Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty, typeName)
+                : new RequiredWhenModel(other, typeName + "." + member.Name, member.Name.ToLowerInvariant(), typeName);
         }
 
+        var valueType = value.Type?.ToDisplayString(QualifiedFormat) ?? "null";
         return value.Value switch
         {
-            bool flag => new RequiredWhenModel(other, flag ? "true" : "false", flag ? "true" : "false"),
-            string text => new RequiredWhenModel(other, SymbolDisplay.FormatLiteral(text, quote: true), text),
-            null => new RequiredWhenModel(other, "null", "(not set)"),
-            IFormattable number => new RequiredWhenModel(other, SymbolDisplay.FormatPrimitive(number, quoteStrings: true, useHexadecimalNumbers: false) ?? "null", number.ToString(null, CultureInfo.InvariantCulture)),
-            _ => new RequiredWhenModel(other, "null", value.Value.ToString() ?? string.Empty),
+            bool flag => new RequiredWhenModel(other, flag ? "true" : "false", flag ? "true" : "false", valueType),
+            string text => new RequiredWhenModel(other, SymbolDisplay.FormatLiteral(text, quote: true), text, valueType),
+            null => new RequiredWhenModel(other, "null", "(not set)", "null"),
+            IFormattable number => new RequiredWhenModel(other, SymbolDisplay.FormatPrimitive(number, quoteStrings: true, useHexadecimalNumbers: false) ?? "null", number.ToString(null, CultureInfo.InvariantCulture), valueType),
+            _ => new RequiredWhenModel(other, "null", value.Value.ToString() ?? string.Empty, valueType),
         };
     }
 
-    private static void CheckRules(List<SettingPropertyModel> properties, Dictionary<string, Location?> locations, List<DiagnosticInfo> diagnostics)
+    /// <summary>Why <paramref name="condition"/>'s value cannot be compared with <paramref name="other"/>, or null when it can.</summary>
+    private static string? ValueProblem(SettingPropertyModel other, RequiredWhenModel condition)
+    {
+        if (condition.ValueType == "array")
+        {
+            return "is compared with an array; write one [RequiredWhen] per value";
+        }
+
+        var compatible = condition.ValueType == other.TypeName
+            || (condition.ValueType == "null" && (other.IsNullable || other.Kind == SettingKind.Text))
+            || (condition.ValueType == "int" && other.Kind is SettingKind.LongInteger or SettingKind.Number or SettingKind.DecimalNumber)
+            || (condition.ValueType == "long" && other.Kind is SettingKind.Number or SettingKind.DecimalNumber);
+        return compatible ? null : "is of type " + other.DeclaredType + ", but the value is " + (condition.ValueType == "null" ? "null" : "of type " + condition.ValueType);
+    }
+
+    private static void CheckRules(List<SettingPropertyModel> properties, Dictionary<string, LocationInfo?> locations, List<DiagnosticInfo> diagnostics)
     {
         for (var i = 0; i < properties.Count; i++)
         {
@@ -426,7 +498,8 @@ internal static class SettingsParser
             }).ToEquatableArray();
             var keptConditions = property.RequiredWhen.Where(condition =>
             {
-                var problem = RuleProblem(properties, property, condition.OtherProperty, comparison: false);
+                var problem = RuleProblem(properties, property, condition.OtherProperty, comparison: false)
+                    ?? ValueProblem(properties.First(p => p.PropertyName == condition.OtherProperty), condition);
                 if (problem is not null)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCrossFieldMember, location, "RequiredWhen(\"" + condition.OtherProperty + "\")", property.PropertyName, condition.OtherProperty, problem));

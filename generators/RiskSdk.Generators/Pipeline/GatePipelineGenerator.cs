@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,8 +8,10 @@ namespace RiskSdk.Generators.Pipeline;
 
 /// <summary>
 /// Generates gate pipelines for classes marked <c>[GatePipeline]</c>: the parser turns symbols into an equatable
-/// model plus diagnostics as data, and two separate outputs report the diagnostics and emit the source, so an edit
-/// elsewhere in the compilation regenerates nothing.
+/// model, the emitter writes it, so an edit elsewhere in the compilation regenerates nothing. Each class is parsed
+/// and emitted on its own, so a failure on one never removes another's output. The diagnostics are reported by
+/// <see cref="GatePipelineAnalyzer"/>, which runs the same parser, at real source locations; a pipeline with an error
+/// generates nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class GatePipelineGenerator : IIncrementalGenerator
@@ -20,30 +23,37 @@ public sealed class GatePipelineGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 PipelineParser.GatePipelineAttribute,
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-                PipelineParser.Parse)
+                static (target, cancellationToken) =>
+                {
+                    try
+                    {
+                        return PipelineParser.Parse(target, cancellationToken);
+                    }
+                    catch (Exception exception) when (!ClassIsolation.MustPropagate(exception))
+                    {
+                        return new PipelineParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+                    }
+                })
             .WithTrackingName(PipelineTrackingNames.Parse);
-
-        var diagnostics = parsed
-            .Select(static (result, _) => result.Diagnostics)
-            .WithTrackingName(PipelineTrackingNames.Diagnostics);
 
         var models = parsed
             .Select(static (result, _) => result.Model)
             .WithTrackingName(PipelineTrackingNames.Model);
 
-        context.RegisterSourceOutput(diagnostics, static (production, found) =>
-        {
-            foreach (var diagnostic in found)
-            {
-                production.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
-
         context.RegisterSourceOutput(models, static (production, model) =>
         {
-            if (model is not null)
+            if (model is null)
+            {
+                return;
+            }
+
+            try
             {
                 production.AddSource(model.HintName, SourceText.From(PipelineEmitter.Emit(model), Encoding.UTF8));
+            }
+            catch (Exception exception) when (!ClassIsolation.MustPropagate(exception))
+            {
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PipelineGeneratorFailed, null, model.HintName, ClassIsolation.Describe(exception)));
             }
         });
     }

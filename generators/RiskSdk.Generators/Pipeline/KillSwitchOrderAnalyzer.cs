@@ -41,7 +41,8 @@ public sealed class KillSwitchOrderAnalyzer : DiagnosticAnalyzer
         {
             if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, pipelineAttribute)
                 || attribute.ConstructorArguments.Length != 1
-                || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
+                || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array
+                || attribute.ConstructorArguments[0].IsNull)
             {
                 continue;
             }

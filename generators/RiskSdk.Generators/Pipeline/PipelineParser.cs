@@ -30,9 +30,15 @@ internal static class PipelineParser
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
 
-    public static PipelineParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static PipelineParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        context.TargetSymbol is INamedTypeSymbol pipeline && context.TargetNode is TypeDeclarationSyntax declaration
+            ? Parse(pipeline, declaration, context.Attributes.FirstOrDefault(), context.SemanticModel.Compilation, cancellationToken)
+            : new PipelineParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    /// <summary>Parses one pipeline class: what the generator and <see cref="GatePipelineAnalyzer"/> both call.</summary>
+    public static PipelineParseResult Parse(INamedTypeSymbol pipeline, TypeDeclarationSyntax declaration, AttributeData? attribute, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } pipeline || context.TargetNode is not TypeDeclarationSyntax declaration)
+        if (pipeline.TypeKind != TypeKind.Class)
         {
             return new PipelineParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -43,14 +49,23 @@ internal static class PipelineParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineClassNotPartial, declaration.Identifier.GetLocation(), pipeline.Name, shape.Type, shape.Problem));
         }
 
-        var attribute = context.Attributes.FirstOrDefault();
-        if (attribute is null || IsRepeated(pipeline) || !TryReadGateTypes(attribute, out var gateTypes))
+        if (attribute is null || IsRepeated(pipeline))
+        {
+            return new PipelineParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        if (NullGateProblem(attribute) is { } nullGate)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NullGate, attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? declaration.Identifier.GetLocation(), pipeline.Name, nullGate));
+            return new PipelineParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        if (!TryReadGateTypes(attribute, out var gateTypes))
         {
             // The attribute does not bind yet (the code is being typed): the compiler reports that.
             return new PipelineParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        var compilation = context.SemanticModel.Compilation;
         var known = new KnownTypes(compilation);
         if (known.GateVerdict is null || known.TradeIntent is null)
         {
@@ -98,6 +113,31 @@ internal static class PipelineParser
     private static bool IsRepeated(INamedTypeSymbol pipeline) =>
         pipeline.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == GatePipelineAttribute) > 1;
 
+    /// <summary>What is null about the gate list (<c>[GatePipeline(null!)]</c>, <c>typeof(A), null</c>), or null when nothing is.</summary>
+    internal static string? NullGateProblem(AttributeData attribute)
+    {
+        if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
+        {
+            return null;
+        }
+
+        var list = attribute.ConstructorArguments[0];
+        if (list.IsNull)
+        {
+            return "is null";
+        }
+
+        for (var i = 0; i < list.Values.Length; i++)
+        {
+            if (list.Values[i].IsNull)
+            {
+                return "holds null as gate " + Ordinal(i);
+            }
+        }
+
+        return null;
+    }
+
     private static bool TryReadGateTypes(AttributeData attribute, out List<ITypeSymbol> gateTypes)
     {
         gateTypes = new List<ITypeSymbol>();
@@ -129,6 +169,14 @@ internal static class PipelineParser
         if (pipeline.IsStatic)
         {
             return (pipeline.Name, "is static");
+        }
+
+        for (var type = pipeline; type is not null; type = type.ContainingType)
+        {
+            if (type.IsFileLocal)
+            {
+                return (type.Name, "is file-local (generated code lives in another file and cannot extend it)");
+            }
         }
 
         foreach (var part in pipeline.DeclaringSyntaxReferences)
@@ -373,7 +421,8 @@ internal static class PipelineParser
             parts.Push(pipeline.ContainingNamespace.ToDisplayString());
         }
 
-        return string.Join(".", parts) + ".g.cs";
+        var name = string.Join(".", parts);
+        return new string(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '`' ? c : '_').ToArray()) + ".g.cs";
     }
 
     private static string FullMetadataName(ITypeSymbol type) => type.OriginalDefinition.ToDisplayString(MetadataFormat);

@@ -5,7 +5,6 @@ internal static class PipelineTrackingNames
 {
     public const string Parse = "Pipeline.Parse";
     public const string Model = "Pipeline.Model";
-    public const string Diagnostics = "Pipeline.Diagnostics";
 
-    public static readonly string[] All = { Parse, Model, Diagnostics };
+    public static readonly string[] All = { Parse, Model };
 }

@@ -7,6 +7,9 @@ using System.Reflection;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RiskSdk.Generators.Configuration;
+using RiskSdk.Generators.Pipeline;
 using Xunit;
 
 namespace RiskSdk.Generators.Tests.Infrastructure;
@@ -35,12 +38,41 @@ public static class GeneratorHarness
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
-    /// <summary>Runs the generator; returns the result and the compilation with the generated sources added.</summary>
-    public static (GeneratorDriverRunResult Result, Compilation Output) Run(IIncrementalGenerator generator, params string[] sources)
+    /// <summary>
+    /// Runs the generator and the analyzer that reports its diagnostics, as a build does; returns both and the
+    /// compilation with the generated sources added.
+    /// </summary>
+    public static (GeneratorRun Result, Compilation Output) Run(IIncrementalGenerator generator, params string[] sources)
     {
-        var driver = CreateDriver(generator).RunGeneratorsAndUpdateCompilation(Compile(sources), out var output, out _);
-        return (driver.GetRunResult(), output);
+        var input = Compile(sources);
+        var driver = CreateDriver(generator).RunGeneratorsAndUpdateCompilation(input, out var output, out _);
+        return (new GeneratorRun(driver.GetRunResult(), Analyze(input, AnalyzerFor(generator))), output);
     }
+
+    /// <summary>The analyzer that reports a generator's diagnostics (it runs the generator's own parser).</summary>
+    public static DiagnosticAnalyzer AnalyzerFor(IIncrementalGenerator generator) => generator switch
+    {
+        ConfigurationGenerator => new SettingsAnalyzer(),
+        GatePipelineGenerator => new GatePipelineAnalyzer(),
+        _ => throw new ArgumentException("No analyzer for " + generator.GetType().Name, nameof(generator)),
+    };
+
+    /// <summary>Analyzer diagnostics as a build reports them: pragma-suppressed ones left out, analyzer exceptions (AD0001) included.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, params DiagnosticAnalyzer[] analyzers) =>
+        Analyze(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), analyzers);
+
+    /// <summary>The same, with analyzer options (for example .editorconfig values).</summary>
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, AnalyzerOptions options, params DiagnosticAnalyzer[] analyzers) =>
+        new CompilationWithAnalyzers(
+                compilation,
+                analyzers.ToImmutableArray(),
+                new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+            .GetAnalyzerDiagnosticsAsync()
+            .GetAwaiter()
+            .GetResult();
+
+    /// <summary>The generated files by hint name, in hint-name order.</summary>
+    public static IReadOnlyList<(string HintName, string Text)> GeneratedSources(GeneratorRun result) => GeneratedSources(result.Driver);
 
     /// <summary>The generated files by hint name, in hint-name order.</summary>
     public static IReadOnlyList<(string HintName, string Text)> GeneratedSources(GeneratorDriverRunResult result) =>
@@ -125,8 +157,8 @@ public static class GeneratorHarness
         for (var length = 0; length <= source.Length; length += stride)
         {
             var (result, _) = Run(generator, source[..length]);
-            var crash = result.Diagnostics.FirstOrDefault(d => d.Id == "CS8785");
-            Assert.True(crash is null, $"The generator crashed on the first {length} characters: {crash}");
+            var crash = result.Diagnostics.FirstOrDefault(d => d.Id is "CS8785" or "AD0001" or "RISKGEN009" or "RISKGEN108");
+            Assert.True(crash is null, $"The generator or its analyzer crashed on the first {length} characters: {crash}");
             Assert.All(result.Results, r => Assert.Null(r.Exception));
         }
     }
