@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Configuration;
+using RiskSdk.Configuration;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting;
 

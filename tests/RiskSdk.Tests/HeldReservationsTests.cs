@@ -1,3 +1,5 @@
+using RiskSdk.Positions;
+
 namespace RiskSdk.Tests;
 
 /// <summary>The in-memory book's held reservations: all of them are this process's.</summary>

@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Positions;
 
 /// <summary>
 /// A position book that can tell the reservations this process took from those other processes took on a shared
