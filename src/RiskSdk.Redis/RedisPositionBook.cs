@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using RiskSdk.Monitoring;
+using RiskSdk.Positions;
 using StackExchange.Redis;
 
 namespace RiskSdk.Redis;

@@ -1,6 +1,7 @@
 using System;
+using RiskSdk.Monitoring;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>Refuses a new position until the cooldown since the exchange's last trade has passed: <see cref="RiskSettings.CooldownWithPositions"/> while it holds open or pending positions, <see cref="RiskSettings.SignalCooldown"/> while flat. Exits pass. The trade is stamped atomically when admitted.</summary>
 public sealed class CooldownGate : IRiskGate
@@ -9,15 +10,12 @@ public sealed class CooldownGate : IRiskGate
     public const string GateName = "Cooldown";
 
     private readonly RiskContext _context;
-    private readonly TimeSpan _longestWindow;
 
     /// <summary>Creates the gate over a context's settings and state.</summary>
     /// <param name="context">The shared context.</param>
     public CooldownGate(RiskContext context)
     {
         _context = context ?? throw new ArgumentNullException(nameof(context));
-        var settings = context.Settings;
-        _longestWindow = settings.CooldownWithPositions > settings.SignalCooldown ? settings.CooldownWithPositions : settings.SignalCooldown;
     }
 
     /// <inheritdoc/>
@@ -68,7 +66,9 @@ public sealed class CooldownGate : IRiskGate
     /// </summary>
     private GateVerdict Judge(in TradeIntent intent, TimeSpan elapsed)
     {
-        if (elapsed >= _longestWindow)
+        // Read from the settings in force, so limits applied while running (RiskContext.ApplySettings) count at once.
+        var settings = _context.Settings;
+        if (elapsed >= settings.CooldownWithPositions && elapsed >= settings.SignalCooldown)
         {
             return GateVerdict.Pass(GateName);
         }

@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+
+namespace RiskSdk.Positions;
+
+/// <summary>
+/// The one source of truth for open positions, scoped per exchange. The in-process implementation is
+/// <see cref="InMemoryPositionBook"/>; a shared ledger (for example on Redis) implements the same contract so
+/// several processes can share one set of caps.
+/// </summary>
+/// <remarks>
+/// Every member is thread-safe. Fills and closes are idempotent: a duplicate or unknown one is a counted,
+/// logged no-op, never an exception. Implementations never throw for an unreachable backing store: they
+/// answer <see cref="ReserveStatus.Unavailable"/> (fail closed).
+/// </remarks>
+public interface IPositionBook
+{
+    /// <summary>
+    /// Checks the cap and takes a slot in one atomic step: when open plus pending positions in
+    /// <paramref name="scope"/> are below <paramref name="cap"/>, a pending reservation is added. Two callers
+    /// that see one free slot never both succeed.
+    /// </summary>
+    /// <param name="scope">The scope, usually the exchange.</param>
+    /// <param name="cap">The most open plus pending positions allowed in the scope for this attempt.</param>
+    /// <returns>The reservation, or why none was taken, with the counts seen.</returns>
+    [PositionLimitCheck]
+    ReserveOutcome TryReserve(string scope, int cap);
+
+    /// <summary>Turns a pending reservation into the open position <paramref name="positionId"/>.</summary>
+    /// <param name="reservation">The reservation.</param>
+    /// <param name="positionId">The broker's id of the position.</param>
+    /// <returns>True when a position was recorded; false for a duplicate (the reservation already ended, or the id is already open).</returns>
+    bool Commit(in Reservation reservation, string positionId);
+
+    /// <summary>Gives a pending reservation's slot back.</summary>
+    /// <param name="reservation">The reservation.</param>
+    /// <returns>True when the slot was given back; false when the reservation had already ended.</returns>
+    bool Release(in Reservation reservation);
+
+    /// <summary>Closes an open position, freeing its slot.</summary>
+    /// <param name="scope">The scope of the position.</param>
+    /// <param name="positionId">The position's id.</param>
+    /// <returns>True when the position was open; false for an unknown or already closed id.</returns>
+    bool Close(string scope, string positionId);
+
+    /// <summary>Replaces the book's open positions in <paramref name="scope"/> with those the broker reports; pending reservations are kept.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <param name="brokerOpenPositionIds">The ids the broker reports open in that scope.</param>
+    /// <returns>What differed.</returns>
+    ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds);
+
+    /// <summary>Open and pending counts of one scope, after giving back expired reservations.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <returns>The counts; zero for a scope never seen.</returns>
+    ScopeCounts GetCounts(string scope);
+
+    /// <summary>Open and pending counts summed over every scope.</summary>
+    /// <returns>The totals.</returns>
+    ScopeCounts GetTotalCounts();
+
+    /// <summary>The ids of the open positions of one scope.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <returns>A snapshot, in no particular order.</returns>
+    IReadOnlyCollection<string> GetOpenPositions(string scope);
+
+    /// <summary>The ids of the pending reservations (orders in flight) of one scope, for an operator's view.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <returns>A snapshot, in no particular order; null when this book cannot list them (the default).</returns>
+    IReadOnlyCollection<long>? GetPendingReservations(string scope) => null;
+
+    /// <summary>Every scope the book has seen.</summary>
+    IReadOnlyCollection<string> Scopes { get; }
+
+    /// <summary>Reservations that were given back because they were neither committed nor released in time.</summary>
+    long ExpiredReservations { get; }
+
+    /// <summary>Duplicate or unknown fills, releases and closes that were ignored.</summary>
+    long IgnoredOperations { get; }
+}

@@ -1,0 +1,39 @@
+namespace RiskSdk.Positions;
+
+/// <summary>The result of <see cref="IPositionBook.TryReserve"/>: the reservation, or why none was taken, and the counts seen.</summary>
+public readonly struct ReserveOutcome
+{
+    /// <summary>Creates an outcome. Called by <see cref="IPositionBook"/> implementations.</summary>
+    /// <param name="status">How the attempt ended.</param>
+    /// <param name="reservation">The slot taken, or <c>default</c>.</param>
+    /// <param name="open">Open positions in the scope before the attempt.</param>
+    /// <param name="pending">Pending reservations in the scope before the attempt.</param>
+    public ReserveOutcome(ReserveStatus status, Reservation reservation, int open, int pending)
+    {
+        Status = status;
+        Reservation = reservation;
+        Open = open;
+        Pending = pending;
+    }
+
+    /// <summary>How the attempt ended.</summary>
+    public ReserveStatus Status { get; }
+
+    /// <summary>The slot taken when <see cref="Status"/> is <see cref="ReserveStatus.Reserved"/>; otherwise empty.</summary>
+    public Reservation Reservation { get; }
+
+    /// <summary>Open positions in the scope before the attempt.</summary>
+    public int Open { get; }
+
+    /// <summary>Pending reservations in the scope before the attempt.</summary>
+    public int Pending { get; }
+
+    /// <summary>True when a slot was taken.</summary>
+    public bool IsReserved => Status == ReserveStatus.Reserved;
+
+    /// <summary>
+    /// Same as <see cref="IsReserved"/>. The name the RiskSdk analyzer looks for on the result of a
+    /// <see cref="PositionLimitCheckAttribute"/> method, so an untested <see cref="IPositionBook.TryReserve"/> is not a guard.
+    /// </summary>
+    public bool IsApproved => IsReserved;
+}
