@@ -24,7 +24,7 @@ namespace RiskSdk.Redis;
 /// <see cref="ExpiredReservations"/>, <see cref="IgnoredOperations"/> and <see cref="LateFills"/> count what this
 /// process saw; the ledger itself is shared.
 /// </remarks>
-public sealed class RedisPositionBook : IPositionBook, IDisposable
+public sealed partial class RedisPositionBook : IPositionBook, IDisposable
 {
     private const int MaxRememberedExpiries = 4096;
 

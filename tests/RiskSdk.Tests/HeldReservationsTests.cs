@@ -21,6 +21,6 @@ public sealed class HeldReservationsTests
         Assert.Equal(new ScopeCounts(1, 0), book.GetCounts("NSE"));
         Assert.Equal(new ScopeCounts(0, 0), book.GetCounts("BSE"));
         Assert.False(inFlight.Commit("P2"));
-        Assert.True(book.Flush());
+        Assert.True(book.IsFlushed);
     }
 }

@@ -30,5 +30,5 @@ public sealed partial class InMemoryPositionBook : IHeldReservations
 
     /// <inheritdoc/>
     /// <remarks>Nothing ever waits in memory.</remarks>
-    public bool Flush() => true;
+    public bool IsFlushed => true;
 }
