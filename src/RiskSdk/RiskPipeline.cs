@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using RiskSdk.Gates;
 
 namespace RiskSdk;
 
@@ -8,7 +9,7 @@ namespace RiskSdk;
 /// admits last, taking the slot only when every check has passed. The source generator emits the same shape as
 /// straight-line static calls; this class is the reference it is tested against.
 /// </summary>
-public sealed class RiskPipeline
+public sealed class RiskPipeline : IRiskPipeline
 {
     private readonly RiskContext _context;
     private readonly IRiskGate[] _checks;
@@ -45,28 +46,17 @@ public sealed class RiskPipeline
         }
     }
 
-    /// <summary>The context the pipeline decides over.</summary>
+    /// <inheritdoc/>
     public RiskContext Context => _context;
 
     /// <summary>
-    /// Every built-in gate in the recommended order: kill switch, confidence, Kelly, lots, net delta, drawdown,
-    /// order rate, cooldown, then the position limit.
+    /// The <see cref="StandardGates"/>, the same set a generated <c>[GatePipeline]</c> without arguments runs.
     /// </summary>
     /// <param name="context">The shared context.</param>
     /// <returns>The pipeline.</returns>
     public static RiskPipeline CreateDefault(RiskContext context) => new(
-        context,
-        new IRiskGate[]
-        {
-            new KillSwitchGate(context),
-            new MinimumConfidenceGate(context),
-            new MinimumKellyGate(context),
-            new MaximumLotsGate(context),
-            new NetDeltaGate(context),
-            new SessionDrawdownGate(context),
-            new OrderRateGate(context),
-            new CooldownGate(context),
-        },
+        context ?? throw new ArgumentNullException(nameof(context)),
+        StandardGates.CreateChecks(context),
         new PositionLimitGate(context));
 
     /// <summary>

@@ -1,4 +1,7 @@
 using System;
+using RiskSdk.Gates;
+using RiskSdk.Monitoring;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

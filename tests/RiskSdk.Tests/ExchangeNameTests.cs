@@ -1,5 +1,8 @@
 using System;
 using System.Linq;
+using RiskSdk.Gates;
+using RiskSdk.Monitoring;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
-using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using RiskSdk.Tests.Monitoring;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using RiskSdk.Gates;
+using RiskSdk.Monitoring;
+using RiskSdk.Positions;
+using RiskSdk.Tests.Monitoring;
 
 namespace RiskSdk.Tests;
 

@@ -2,6 +2,9 @@ using System;
 using System.Linq;
 using System.Reflection;
 using Microsoft.Extensions.Time.Testing;
+using RiskSdk.Gates;
+using RiskSdk.Monitoring;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using RiskSdk.Gates;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

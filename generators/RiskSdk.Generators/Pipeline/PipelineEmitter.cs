@@ -11,10 +11,13 @@ internal static class PipelineEmitter
 {
     private const string Context = "global::RiskSdk.RiskContext";
     private const string Intent = "global::RiskSdk.TradeIntent";
-    private const string Verdict = "global::RiskSdk.GateVerdict";
+    private const string Verdict = "global::RiskSdk.Gates.GateVerdict";
     private const string Decision = "global::RiskSdk.RiskDecision";
+    private const string PipelineContract = "global::RiskSdk.IRiskPipeline";
     private const string Exception = "global::System.Exception";
     private const string ArgumentNull = "global::System.ArgumentNullException";
+    private const string Decisions = "global::RiskSdk.Generated.PipelineDecisions";
+    private const string IntentGateName = "global::RiskSdk.Gates.IntentGate.GateName";
 
     public static string Emit(PipelineModel model)
     {
@@ -32,7 +35,7 @@ internal static class PipelineEmitter
         writer.Line("/// <summary>")
             .Line("/// The gate pipeline " + GateList(model) + ", generated from its <c>[GatePipeline]</c> attribute.")
             .Line("/// </summary>")
-            .OpenBlock("partial " + model.Keyword + " " + model.ClassName);
+            .OpenBlock("partial " + model.Keyword + " " + model.ClassName + " : " + PipelineContract);
         WriteFields(writer, model);
         writer.Line();
         WriteConstructor(writer, model);
@@ -130,13 +133,13 @@ internal static class PipelineEmitter
             .Line(Verdict + " screened;")
             .Line(Intent + " accepted;")
             .OpenBlock("try")
-            .Line("screened = _context.Intake.Screen(in intent, out accepted);")
+            .Line("screened = " + Decisions + ".Screen(_context, in intent, out accepted);")
             .CloseBlock()
             .OpenBlock("catch (" + Exception + " exception)")
-            .Line("return _context.Fault(in intent, global::RiskSdk.IntentGate.GateName, exception);")
+            .Line("return " + Decisions + ".Fault(_context, in intent, " + IntentGateName + ", exception);")
             .CloseBlock()
             .Line()
-            .Line("return screened.IsPassed ? EvaluateAccepted(in accepted) : _context.Reject(in accepted, in screened);")
+            .Line("return screened.IsPassed ? EvaluateAccepted(in accepted) : " + Decisions + ".Reject(_context, in accepted, in screened);")
             .CloseBlock()
             .Line()
             .Line("/// <summary>Runs the declared gates on an intent the context's intake accepted (its exchange canonical).</summary>")
@@ -170,11 +173,11 @@ internal static class PipelineEmitter
                 .Line("verdict = " + call + ";")
                 .CloseBlock()
                 .OpenBlock("catch (" + Exception + " exception)")
-                .Line("return _context.Fault(in intent, " + gate.NameExpression + ", exception);")
+                .Line("return " + Decisions + ".Fault(_context, in intent, " + gate.NameExpression + ", exception);")
                 .CloseBlock()
                 .Line()
                 .OpenBlock("if (!verdict.IsPassed)")
-                .Line("return _context.Reject(in intent, in verdict);")
+                .Line("return " + Decisions + ".Reject(_context, in intent, in verdict);")
                 .CloseBlock()
                 .Line();
         }
@@ -201,10 +204,10 @@ internal static class PipelineEmitter
             .Line("var verdicts = new " + Verdict + "[" + (model.Gates.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "];")
             .Line("var accepted = intent;")
             .OpenBlock("try")
-            .Line("verdicts[0] = _context.Intake.Screen(in intent, out accepted);")
+            .Line("verdicts[0] = " + Decisions + ".Screen(_context, in intent, out accepted);")
             .CloseBlock()
             .OpenBlock("catch (" + Exception + " exception)")
-            .Line("verdicts[0] = " + Verdict + ".Fault(global::RiskSdk.IntentGate.GateName, exception);")
+            .Line("verdicts[0] = " + Verdict + ".Fault(" + IntentGateName + ", exception);")
             .CloseBlock()
             .Line();
         for (var i = 0; i < model.Gates.Count; i++)

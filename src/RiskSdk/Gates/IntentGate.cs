@@ -1,6 +1,8 @@
 using System;
 
-namespace RiskSdk;
+using RiskSdk.Positions;
+
+namespace RiskSdk.Gates;
 
 /// <summary>
 /// The first step of every pipeline, before any declared gate: refuses an intent that could slip past a limit, and

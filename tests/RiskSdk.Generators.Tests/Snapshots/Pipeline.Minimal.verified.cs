@@ -2,14 +2,14 @@
 #nullable enable
 
 /// <summary>
-/// The gate pipeline <see cref="global::RiskSdk.PositionLimitGate"/>, generated from its <c>[GatePipeline]</c> attribute.
+/// The gate pipeline <see cref="global::RiskSdk.Gates.PositionLimitGate"/>, generated from its <c>[GatePipeline]</c> attribute.
 /// </summary>
-partial class MinimalPipeline
+partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
 {
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     private readonly global::RiskSdk.RiskContext _context;
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-    private readonly global::RiskSdk.PositionLimitGate _positionLimit;
+    private readonly global::RiskSdk.Gates.PositionLimitGate _positionLimit;
 
     /// <summary>Creates the pipeline over <paramref name="context"/>, building the gates it can build from the context.</summary>
     /// <param name="context">The shared context: settings, position book, kill switch, clock, logger and metrics.</param>
@@ -18,7 +18,7 @@ partial class MinimalPipeline
     public MinimalPipeline(global::RiskSdk.RiskContext context)
     {
         _context = context ?? throw new global::System.ArgumentNullException(nameof(context));
-        _positionLimit = new global::RiskSdk.PositionLimitGate(context);
+        _positionLimit = new global::RiskSdk.Gates.PositionLimitGate(context);
     }
 
     /// <summary>The context the pipeline decides over: settings, position book, kill switch, clock, logger and metrics.</summary>
@@ -37,18 +37,18 @@ partial class MinimalPipeline
     [global::RiskSdk.PositionLimitCheck]
     public global::RiskSdk.RiskDecision Evaluate(in global::RiskSdk.TradeIntent intent)
     {
-        global::RiskSdk.GateVerdict screened;
+        global::RiskSdk.Gates.GateVerdict screened;
         global::RiskSdk.TradeIntent accepted;
         try
         {
-            screened = _context.Intake.Screen(in intent, out accepted);
+            screened = global::RiskSdk.Generated.PipelineDecisions.Screen(_context, in intent, out accepted);
         }
         catch (global::System.Exception exception)
         {
-            return _context.Fault(in intent, global::RiskSdk.IntentGate.GateName, exception);
+            return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.IntentGate.GateName, exception);
         }
 
-        return screened.IsPassed ? EvaluateAccepted(in accepted) : _context.Reject(in accepted, in screened);
+        return screened.IsPassed ? EvaluateAccepted(in accepted) : global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in accepted, in screened);
     }
 
     /// <summary>Runs the declared gates on an intent the context's intake accepted (its exchange canonical).</summary>
@@ -67,17 +67,17 @@ partial class MinimalPipeline
     /// <param name="intent">The trade.</param>
     /// <returns>The intent check's verdict, then one verdict per gate; a gate that throws gives a <see cref="global::RiskSdk.RejectionReason.GateFault"/> verdict.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-    public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
+    public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Gates.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
     {
-        var verdicts = new global::RiskSdk.GateVerdict[2];
+        var verdicts = new global::RiskSdk.Gates.GateVerdict[2];
         var accepted = intent;
         try
         {
-            verdicts[0] = _context.Intake.Screen(in intent, out accepted);
+            verdicts[0] = global::RiskSdk.Generated.PipelineDecisions.Screen(_context, in intent, out accepted);
         }
         catch (global::System.Exception exception)
         {
-            verdicts[0] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.IntentGate.GateName, exception);
+            verdicts[0] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.IntentGate.GateName, exception);
         }
 
         try
@@ -86,7 +86,7 @@ partial class MinimalPipeline
         }
         catch (global::System.Exception exception)
         {
-            verdicts[1] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.PositionLimitGate.GateName, exception);
+            verdicts[1] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.PositionLimitGate.GateName, exception);
         }
 
         return verdicts;

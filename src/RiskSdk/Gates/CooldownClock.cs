@@ -1,0 +1,191 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using RiskSdk.Positions;
+
+namespace RiskSdk.Gates;
+
+/// <summary>
+/// The time of each exchange's last trade, on the monotonic clock (a wall-clock change never opens or extends a
+/// window). Stamping is a compare-and-swap, so two threads can never both start trading inside one window.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The overloads that take a <c>timestamp</c> let a pipeline read the clock once per decision and share the reading
+/// between its gates; the timestamp must come from the same <see cref="TimeProvider"/>'s
+/// <see cref="TimeProvider.GetTimestamp"/>.
+/// </para>
+/// <para>
+/// <see cref="ReclaimIdle"/> frees the state of exchanges whose last trade is older than every window: such an
+/// exchange decides exactly as one that never traded. The stamp is first swapped to a retired mark, which no stamp
+/// can replace; a thread that finds the mark takes the exchange's fresh state instead, so no trade is ever recorded
+/// in state that was freed.
+/// </para>
+/// </remarks>
+public sealed class CooldownClock
+{
+    private const long Never = long.MinValue;
+
+    /// <summary>The mark of a freed exchange's state: read as <see cref="Never"/>, never replaced.</summary>
+    private const long Retired = long.MaxValue;
+    private readonly ScopeTable<StrongBox<long>> _lastTrade = new();
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a clock with no trades.</summary>
+    /// <param name="timeProvider">The clock; only its monotonic timestamps are used.</param>
+    public CooldownClock(TimeProvider timeProvider) => _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+
+    /// <summary>Time since the exchange's last trade; null when it has not traded.</summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <returns>The elapsed time, or null.</returns>
+    public TimeSpan? SinceLastTrade(string exchange)
+    {
+        var last = LastTrade(exchange);
+        return last == Never ? null : Elapsed(last, _time.GetTimestamp());
+    }
+
+    /// <summary>Time from the exchange's last trade to <paramref name="timestamp"/>; null when it has not traded.</summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <returns>The elapsed time, or null.</returns>
+    public TimeSpan? SinceLastTrade(string exchange, long timestamp)
+    {
+        var last = LastTrade(exchange);
+        return last == Never ? null : Elapsed(last, timestamp);
+    }
+
+    /// <summary>Records a trade now, whatever the window (for trades placed outside a pipeline).</summary>
+    /// <param name="exchange">The exchange.</param>
+    public void RecordTrade(string exchange)
+    {
+        exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
+        var now = _time.GetTimestamp();
+        while (true)
+        {
+            var box = Box(exchange);
+            var last = Volatile.Read(ref box.Value);
+            if (last == Retired)
+            {
+                _lastTrade.TryRemove(exchange, box);
+            }
+            else if (Interlocked.CompareExchange(ref box.Value, now, last) == last)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Records a trade now only when at least <paramref name="window"/> has passed since the last one; atomic.</summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="window">The cooldown in force.</param>
+    /// <param name="elapsed">Time since the last trade (<see cref="TimeSpan.MaxValue"/> when none) as seen by the attempt.</param>
+    /// <returns>True when the trade was recorded; false when the window has not passed.</returns>
+    public bool TryRecordTrade(string exchange, TimeSpan window, out TimeSpan elapsed) =>
+        TryRecordTrade(exchange, window, _time.GetTimestamp(), out elapsed);
+
+    /// <summary>Records a trade at <paramref name="timestamp"/> only when at least <paramref name="window"/> has passed since the last one; atomic.</summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="window">The cooldown in force.</param>
+    /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <param name="elapsed">Time since the last trade (<see cref="TimeSpan.MaxValue"/> when none) as seen by the attempt.</param>
+    /// <returns>True when the trade was recorded; false when the window has not passed.</returns>
+    public bool TryRecordTrade(string exchange, TimeSpan window, long timestamp, out TimeSpan elapsed)
+    {
+        exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
+        var box = Box(exchange);
+        while (true)
+        {
+            var last = Volatile.Read(ref box.Value);
+            if (last == Retired)
+            {
+                // Freed by ReclaimIdle after this thread found it: help remove it, and stamp the exchange's fresh state.
+                _lastTrade.TryRemove(exchange, box);
+                box = Box(exchange);
+                continue;
+            }
+
+            if (last != Never && last > timestamp)
+            {
+                // Another thread traded after this decision read the clock: measure from a fresh reading, so the
+                // stamp never moves back and the window is judged against the other trade.
+                timestamp = _time.GetTimestamp();
+            }
+
+            elapsed = last == Never ? TimeSpan.MaxValue : Elapsed(last, timestamp);
+            if (elapsed < window)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref box.Value, timestamp, last) == last)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Forgets every exchange's last trade (a new session).</summary>
+    public void Reset()
+    {
+        foreach (var box in _lastTrade.Values)
+        {
+            var last = Volatile.Read(ref box.Value);
+            while (last != Retired && Interlocked.CompareExchange(ref box.Value, Never, last) is var seen && seen != last)
+            {
+                last = seen;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Time from a trade to a reading, never negative: a trade another thread stamped after this decision read the
+    /// clock happened "now" as far as this decision can tell (0 s), not in its future.
+    /// </summary>
+    private TimeSpan Elapsed(long last, long timestamp)
+    {
+        var elapsed = _time.GetElapsedTime(last, timestamp);
+        return elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
+    }
+
+    /// <summary>
+    /// Frees the state of every exchange whose last trade is at least <paramref name="longestWindow"/> old (or that
+    /// never traded): it then decides exactly as an exchange never seen. Safe while other threads trade.
+    /// </summary>
+    /// <param name="longestWindow">The longest cooldown any caller passes (for a pipeline, the longer of its two cooldowns).</param>
+    /// <returns>How many exchanges were freed.</returns>
+    public int ReclaimIdle(TimeSpan longestWindow)
+    {
+        var now = _time.GetTimestamp();
+        var freed = 0;
+        foreach (var (exchange, box) in _lastTrade.Entries)
+        {
+            var last = Volatile.Read(ref box.Value);
+            var idle = last == Retired || last == Never || (last <= now && _time.GetElapsedTime(last, now) >= longestWindow);
+            if (idle && (last == Retired || Interlocked.CompareExchange(ref box.Value, Retired, last) == last) && _lastTrade.TryRemove(exchange, box))
+            {
+                freed++;
+            }
+        }
+
+        return freed;
+    }
+
+    /// <summary>How many exchanges hold state: they traded since they were last freed.</summary>
+    internal int Count => _lastTrade.Count;
+
+    /// <summary>The last trade of an exchange under any spelling the <see cref="ExchangeName"/> rule accepts; none for a name it refuses.</summary>
+    private long LastTrade(string exchange)
+    {
+        if (!ExchangeName.TryParse(exchange, out var name) || !_lastTrade.TryGetValue(name.Value, out var box))
+        {
+            return Never;
+        }
+
+        var last = Volatile.Read(ref box.Value);
+        return last == Retired ? Never : last;
+    }
+
+    /// <summary>The last trade of an exchange under any spelling the <see cref="ExchangeName"/> rule accepts; none for a name it refuses.</summary>
+    /// <summary>The state of an exchange, by its canonical name (the public members canonicalise first).</summary>
+    private StrongBox<long> Box(string canonical) => _lastTrade.GetOrAdd(canonical, static (_, _) => new StrongBox<long>(Never), 0);
+}

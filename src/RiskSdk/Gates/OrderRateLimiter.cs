@@ -1,0 +1,325 @@
+using System;
+using System.Threading;
+using RiskSdk.Positions;
+
+namespace RiskSdk.Gates;
+
+/// <summary>
+/// Counts orders per exchange over a one-second window (the exchange's algo-order threshold), in
+/// <see cref="BucketsPerSecond"/> buckets, so the memory an exchange takes and the time a check or a refusal takes do
+/// not depend on <see cref="MaxPerSecond"/>: about 200 bytes per exchange and a handful of additions, whether the
+/// limit is 1 or 100,000 orders a second.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>What it guarantees.</b> Time is cut into buckets of 1/<see cref="BucketsPerSecond"/> s. An order whose
+/// timestamp falls in bucket <c>k</c> is counted against every order in buckets <c>k - BucketsPerSecond</c> to
+/// <c>k</c>, a span that always covers the whole second before it. So in <em>any</em> one-second interval at most
+/// <see cref="MaxPerSecond"/> orders are allowed, exactly as with an exact sliding window.
+/// </para>
+/// <para>
+/// <b>What it may refuse that an exact limiter would allow.</b> The span counted reaches back between 1 s and
+/// 1 + 1/<see cref="BucketsPerSecond"/> s (1.05 s), depending on where in its bucket the oldest counted order fell. An
+/// order is refused only when <see cref="MaxPerSecond"/> orders were allowed in the last 1.05 s; an exact limiter
+/// refuses when they were allowed in the last 1 s. So after a full burst the next order may have to wait up to 50 ms
+/// longer than with an exact window, never less.
+/// </para>
+/// <para>
+/// Orders are stamped in time order per exchange: an order counted with a reading older than one already counted (a
+/// decision that read the clock before another thread counted its order) counts as made at the newer time. The
+/// overloads that take a <c>timestamp</c> let a pipeline read the clock once per decision and share the reading
+/// between its gates; the timestamp must come from the same <see cref="TimeProvider"/>'s
+/// <see cref="TimeProvider.GetTimestamp"/>.
+/// </para>
+/// <para>
+/// <see cref="ReclaimIdle"/> frees the state of exchanges none of whose orders still count. A freed window is marked
+/// retired under its lock, so no order is ever counted in it after; a thread that finds it retired counts in the
+/// exchange's fresh window, which starts at the time of the reclaim (an order stamped earlier counts as made then), so
+/// the guarantee holds across a reclaim.
+/// </para>
+/// </remarks>
+public sealed class OrderRateLimiter
+{
+    /// <summary>How many buckets one second is cut into; the counted span is at most one bucket longer than a second.</summary>
+    public const int BucketsPerSecond = 20;
+
+    private readonly ScopeTable<Window> _windows = new();
+    private readonly TimeProvider _time;
+    private readonly int _maxPerSecond;
+    private readonly long _oneSecond;
+
+    /// <summary>The bucket of the latest reclaim: a window created after it starts there; written before any window is retired.</summary>
+    private long _reclaimedAt = long.MinValue;
+
+    /// <summary>Creates a limiter.</summary>
+    /// <param name="maxPerSecond">The most orders per exchange in any one-second window.</param>
+    /// <param name="timeProvider">The clock; only its monotonic timestamps are used.</param>
+    public OrderRateLimiter(int maxPerSecond, TimeProvider timeProvider)
+    {
+        if (maxPerSecond is < 1 or > RiskSettings.MaxOrdersPerSecondLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxPerSecond), maxPerSecond, $"From 1 to {RiskSettings.MaxOrdersPerSecondLimit} orders per second may be allowed.");
+        }
+
+        _maxPerSecond = maxPerSecond;
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _oneSecond = _time.TimestampFrequency;
+    }
+
+    /// <summary>The most orders per exchange in any one-second window.</summary>
+    public int MaxPerSecond => _maxPerSecond;
+
+    /// <summary>Orders the exchange sent in the counted span before now (the last second and at most one bucket more).</summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <returns>The count, at most <see cref="MaxPerSecond"/>.</returns>
+    public int CountLastSecond(string exchange) => CountLastSecond(exchange, _time.GetTimestamp());
+
+    /// <summary>Orders the exchange sent in the counted span before <paramref name="timestamp"/> (the second before it and at most one bucket more).</summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <returns>The count, at most <see cref="MaxPerSecond"/>.</returns>
+    public int CountLastSecond(string exchange, long timestamp)
+    {
+        if (!ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window))
+        {
+            return 0;
+        }
+
+        lock (window)
+        {
+            return window.CountAt(BucketOf(timestamp));
+        }
+    }
+
+    /// <summary>
+    /// Whether one more order would surely fit, read without a lock or the clock: true when fewer than
+    /// <see cref="MaxPerSecond"/> orders were counted in the span of the newest order, which no later span can
+    /// exceed. False means "count exactly" (<see cref="CountLastSecond(string, long)"/>), not "refuse".
+    /// </summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <returns>True when the allowance surely has room.</returns>
+    public bool SurelyHasRoom(string exchange) =>
+        !_windows.TryGetValue(exchange, out var window) || window.CountedUpperBound < _maxPerSecond;
+
+    /// <summary>
+    /// Whether one more order would surely fit at <paramref name="timestamp"/>, read without a lock: as
+    /// <see cref="SurelyHasRoom(string)"/>, or when every counted order has left the span by then.
+    /// </summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <returns>True when the allowance surely has room.</returns>
+    public bool SurelyHasRoom(string exchange, long timestamp) =>
+        !ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window) || window.CountedUpperBound < _maxPerSecond || window.AllLeftBy(BucketOf(timestamp));
+
+    /// <summary>Takes one order from the exchange's allowance when it is not used up; atomic.</summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="count">Orders in the counted span as seen by the attempt (before this one).</param>
+    /// <returns>True when the order was counted; false when the limit was reached.</returns>
+    public bool TryTake(string exchange, out int count) => TryTake(exchange, _time.GetTimestamp(), out count);
+
+    /// <summary>Takes one order from the exchange's allowance at <paramref name="timestamp"/> when it is not used up; atomic.</summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <param name="count">Orders in the counted span as seen by the attempt (before this one).</param>
+    /// <returns>True when the order was counted; false when the limit was reached.</returns>
+    public bool TryTake(string exchange, long timestamp, out int count)
+    {
+        exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
+        var bucket = BucketOf(timestamp);
+        while (true)
+        {
+            var window = _windows.GetOrAdd(exchange, static (_, start) => new Window(start), Volatile.Read(ref _reclaimedAt));
+            lock (window)
+            {
+                if (!window.Retired)
+                {
+                    return window.TryTake(bucket, _maxPerSecond, out count);
+                }
+            }
+
+            // Freed by ReclaimIdle after this thread found it: help remove it, and count in the exchange's fresh window.
+            _windows.TryRemove(exchange, window);
+        }
+    }
+
+    /// <summary>
+    /// Frees the state of every exchange none of whose orders count any more (the newest is more than a second and a
+    /// bucket old): it then decides exactly as an exchange never seen. Safe while other threads take orders.
+    /// </summary>
+    /// <returns>How many exchanges were freed.</returns>
+    public int ReclaimIdle()
+    {
+        var now = BucketOf(_time.GetTimestamp());
+        InterlockedMax(ref _reclaimedAt, now);
+        var freed = 0;
+        foreach (var (exchange, window) in _windows.Entries)
+        {
+            bool retired;
+            lock (window)
+            {
+                retired = window.Retired || window.TryRetire(now);
+            }
+
+            if (retired && _windows.TryRemove(exchange, window))
+            {
+                freed++;
+            }
+        }
+
+        return freed;
+    }
+
+    /// <summary>How many exchanges hold a window: they sent an order since they were last freed.</summary>
+    internal int Count => _windows.Count;
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (seen < value && Interlocked.CompareExchange(ref target, value, seen) is var actual && actual != seen)
+        {
+            seen = actual;
+        }
+    }
+
+    /// <summary>The bucket a timestamp falls in: floor(timestamp x <see cref="BucketsPerSecond"/> / ticks per second), without overflow.</summary>
+    private long BucketOf(long timestamp)
+    {
+        var seconds = Math.DivRem(timestamp, _oneSecond, out var remainder);
+        if (remainder < 0)
+        {
+            seconds--;
+            remainder += _oneSecond;
+        }
+
+        return (seconds * BucketsPerSecond) + (remainder * BucketsPerSecond / _oneSecond);
+    }
+
+    /// <summary>
+    /// One exchange's counts: the newest bucket the span ends at, the count of each of the
+    /// <see cref="BucketsPerSecond"/> + 1 buckets up to it (a ring; each slot tagged with its bucket), and their sum.
+    /// Written under the window's lock; the sum is also read without it.
+    /// </summary>
+    private sealed class Window
+    {
+        private const int Slots = BucketsPerSecond + 1;
+        private const long NoBucket = long.MinValue;
+
+        private readonly long[] _bucketOf = new long[Slots];
+        private readonly int[] _countOf = new int[Slots];
+        private long _newest;
+        private long _newestOrder = NoBucket;
+        private int _counted;
+
+        /// <summary>An empty window whose span ends at <paramref name="start"/> (the latest reclaim; <see cref="NoBucket"/> when none).</summary>
+        public Window(long start)
+        {
+            Array.Fill(_bucketOf, NoBucket);
+            _newest = start;
+        }
+
+        /// <summary>Freed: no order may be counted in it any more. Read and written under the lock.</summary>
+        public bool Retired { get; private set; }
+
+        /// <summary>Orders in buckets newest - <see cref="BucketsPerSecond"/> to newest: no later span holds more.</summary>
+        public int CountedUpperBound => Volatile.Read(ref _counted);
+
+        /// <summary>True when the span ending at <paramref name="bucket"/> holds none of the counted orders; read without the lock.</summary>
+        public bool AllLeftBy(long bucket)
+        {
+            var newest = Volatile.Read(ref _newestOrder);
+            return newest == NoBucket || bucket - newest > BucketsPerSecond;
+        }
+
+        /// <summary>Retires the window when none of its orders count in the span ending at <paramref name="bucket"/>; under the lock.</summary>
+        public bool TryRetire(long bucket)
+        {
+            Retired = AllLeftBy(bucket);
+            return Retired;
+        }
+
+        /// <summary>Orders in the span that ends at <paramref name="bucket"/> (or at the newest bucket, if later).</summary>
+        public int CountAt(long bucket)
+        {
+            if (_newest == NoBucket || bucket <= _newest)
+            {
+                return _counted;
+            }
+
+            if (bucket - _newest > BucketsPerSecond)
+            {
+                return 0;
+            }
+
+            // The buckets that leave the span when it moves on to `bucket`.
+            var count = _counted;
+            for (var leaving = _newest - BucketsPerSecond; leaving <= bucket - Slots; leaving++)
+            {
+                count -= CountIn(leaving);
+            }
+
+            return count;
+        }
+
+        public bool TryTake(long bucket, int limit, out int count)
+        {
+            Advance(bucket);
+            count = _counted;
+            if (count >= limit)
+            {
+                return false;
+            }
+
+            // A reading older than the newest counted order counts in the newest bucket (time order is kept).
+            var slot = SlotOf(_newest);
+            if (_bucketOf[slot] != _newest)
+            {
+                _bucketOf[slot] = _newest;
+                _countOf[slot] = 0;
+            }
+
+            _countOf[slot]++;
+            Volatile.Write(ref _counted, count + 1);
+            Volatile.Write(ref _newestOrder, _newest);
+            return true;
+        }
+
+        /// <summary>Moves the span on to end at <paramref name="bucket"/>, dropping the buckets that leave it; never moves it back.</summary>
+        private void Advance(long bucket)
+        {
+            if (_newest != NoBucket && bucket <= _newest)
+            {
+                return;
+            }
+
+            if (_newest == NoBucket || bucket - _newest > BucketsPerSecond)
+            {
+                // Every counted bucket has left the span; their slots are told apart by their tags.
+                Volatile.Write(ref _counted, 0);
+            }
+            else
+            {
+                var counted = _counted;
+                for (var leaving = _newest - BucketsPerSecond; leaving <= bucket - Slots; leaving++)
+                {
+                    counted -= CountIn(leaving);
+                }
+
+                Volatile.Write(ref _counted, counted);
+            }
+
+            Volatile.Write(ref _newest, bucket);
+        }
+
+        private int CountIn(long bucket)
+        {
+            var slot = SlotOf(bucket);
+            return _bucketOf[slot] == bucket ? _countOf[slot] : 0;
+        }
+
+        private static int SlotOf(long bucket)
+        {
+            var slot = (int)(bucket % Slots);
+            return slot < 0 ? slot + Slots : slot;
+        }
+    }
+}

@@ -1,0 +1,338 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using RiskSdk.Configuration;
+
+namespace RiskSdk.Generated;
+
+/// <summary>
+/// Reads the variables of one generated settings class and collects every problem instead of stopping at the first.
+/// Used by generated code; applications call the generated <c>Bind</c> methods instead.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class SettingsReader
+{
+    private const int MaximumSuggestionDistance = 2;
+
+    private readonly IVariableLookup _lookup;
+    private readonly string _prefix;
+    private readonly IReadOnlyList<VariableDescription> _variables;
+    private readonly List<ConfigurationProblem> _problems = new();
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+    private readonly List<BoundVariable> _bound = new();
+
+    /// <summary>Creates a reader.</summary>
+    /// <param name="lookup">Where the variables are read from.</param>
+    /// <param name="prefix">The prefix every variable of the class carries.</param>
+    /// <param name="variables">Every variable of the class, for "did you mean" suggestions and the validation hook.</param>
+    public SettingsReader(IVariableLookup lookup, string prefix, IReadOnlyList<VariableDescription> variables)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        _lookup = lookup;
+        _prefix = prefix;
+        _variables = variables;
+    }
+
+    /// <summary>The value in force and the source of every variable read so far.</summary>
+    public IReadOnlyList<BoundVariable> BoundVariables => _bound;
+
+    /// <summary>Reads a non-nullable value; unset gives <paramref name="fallback"/>, empty or invalid text is a problem.</summary>
+    /// <typeparam name="T">The setting's type.</typeparam>
+    /// <param name="variable">The variable.</param>
+    /// <param name="fallback">The value when unset (the default or the profile's value).</param>
+    /// <param name="fallbackSource">Where <paramref name="fallback"/> comes from.</param>
+    /// <param name="parse">The parser.</param>
+    /// <returns>The value to use (the fallback when the text was refused; the problem is recorded).</returns>
+    public T Read<T>(VariableDescription variable, T fallback, ValueSource fallbackSource, ValueParser<T> parse)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        ArgumentNullException.ThrowIfNull(parse);
+        var raw = _lookup.GetValue(variable.Name);
+        if (raw is null)
+        {
+            return Unset(variable, fallback, fallbackSource);
+        }
+
+        var text = raw.Trim();
+        if (text.Length == 0)
+        {
+            Refuse(variable, raw, new ParseFailure(ProblemKind.Malformed, "is empty"));
+            return fallback;
+        }
+
+        return TryParse(variable, raw, text, parse, out var value) ? value : fallback;
+    }
+
+    /// <summary>Reads a nullable value; unset gives <paramref name="fallback"/>, empty text gives null (the setting is off).</summary>
+    /// <typeparam name="T">The setting's underlying type.</typeparam>
+    /// <param name="variable">The variable.</param>
+    /// <param name="fallback">The value when unset.</param>
+    /// <param name="fallbackSource">Where <paramref name="fallback"/> comes from.</param>
+    /// <param name="parse">The parser.</param>
+    /// <returns>The value to use.</returns>
+    public T? ReadOptional<T>(VariableDescription variable, T? fallback, ValueSource fallbackSource, ValueParser<T> parse)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        ArgumentNullException.ThrowIfNull(parse);
+        var raw = _lookup.GetValue(variable.Name);
+        if (raw is null)
+        {
+            return Unset(variable, fallback, fallbackSource);
+        }
+
+        var text = raw.Trim();
+        if (text.Length == 0)
+        {
+            if (variable.IsRequired)
+            {
+                Missing(variable, string.Empty);
+            }
+
+            _bound.Add(new BoundVariable(variable, null, ValueSource.Environment));
+            return null;
+        }
+
+        return TryParse(variable, raw, text, parse, out var value) ? value : fallback;
+    }
+
+    /// <summary>Reads text as it is; blank text is null for a nullable string and a problem for a required one.</summary>
+    /// <param name="variable">The variable.</param>
+    /// <param name="fallback">The value when unset.</param>
+    /// <param name="fallbackSource">Where <paramref name="fallback"/> comes from.</param>
+    /// <returns>The value to use.</returns>
+    public string? ReadString(VariableDescription variable, string? fallback, ValueSource fallbackSource)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        var raw = _lookup.GetValue(variable.Name);
+        if (raw is null)
+        {
+            return Unset(variable, fallback, fallbackSource);
+        }
+
+        if (string.IsNullOrWhiteSpace(raw) && (variable.IsOptional || variable.IsRequired))
+        {
+            if (variable.IsRequired)
+            {
+                Missing(variable, raw);
+            }
+
+            _bound.Add(new BoundVariable(variable, null, ValueSource.Environment));
+            return null;
+        }
+
+        _bound.Add(new BoundVariable(variable, variable.Mask(raw), ValueSource.Environment));
+        return raw;
+    }
+
+    /// <summary>Reports a problem unless <paramref name="value"/> is at least <paramref name="otherValue"/> (skipped when either is null or already wrong).</summary>
+    /// <typeparam name="T">The settings' type.</typeparam>
+    /// <param name="variable">The variable that must not be lower.</param>
+    /// <param name="value">Its value.</param>
+    /// <param name="other">The variable it is compared with.</param>
+    /// <param name="otherValue">That variable's value.</param>
+    public void RequireAtLeast<T>(VariableDescription variable, T? value, VariableDescription other, T? otherValue)
+        where T : struct, IComparable<T> =>
+        Compare(variable, value, other, otherValue, atLeast: true);
+
+    /// <summary>Reports a problem unless <paramref name="value"/> is at most <paramref name="otherValue"/> (skipped when either is null or already wrong).</summary>
+    /// <typeparam name="T">The settings' type.</typeparam>
+    /// <param name="variable">The variable that must not be higher.</param>
+    /// <param name="value">Its value.</param>
+    /// <param name="other">The variable it is compared with.</param>
+    /// <param name="otherValue">That variable's value.</param>
+    public void RequireAtMost<T>(VariableDescription variable, T? value, VariableDescription other, T? otherValue)
+        where T : struct, IComparable<T> =>
+        Compare(variable, value, other, otherValue, atLeast: false);
+
+    /// <summary>Reports <paramref name="variable"/> as missing unless it is set; called when <paramref name="condition"/> has the value that requires it.</summary>
+    /// <param name="variable">The conditionally required variable.</param>
+    /// <param name="condition">The variable whose value makes it required.</param>
+    public void RequireSet(VariableDescription variable, VariableDescription condition)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        ArgumentNullException.ThrowIfNull(condition);
+        if (!_failed.Contains(variable.Name) && !_failed.Contains(condition.Name) && string.IsNullOrWhiteSpace(_lookup.GetValue(variable.Name)))
+        {
+            Missing(variable, _lookup.GetValue(variable.Name));
+        }
+    }
+
+    /// <summary>
+    /// Reports what <see cref="RiskSettings.Validate"/> found in the settings built from these variables, each against
+    /// its own variable (found by property name), unless that variable already has a problem.
+    /// </summary>
+    /// <param name="problems">The problems.</param>
+    public void Report(IReadOnlyList<RiskSettingsProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var problem in problems)
+        {
+            var variable = Find(problem.Setting);
+            if (_failed.Add(variable.Name))
+            {
+                var shown = variable.Mask(problem.Value);
+                _problems.Add(new ConfigurationProblem(ProblemSeverity.Error, problem.Kind, variable.Name, shown, problem.Expected, $"{variable.Name}={shown ?? "(not set)"} {problem.Reason}; expected {problem.Expected}."));
+            }
+        }
+    }
+
+    /// <summary>Creates the object the settings class's own <c>Validate</c> method reports through.</summary>
+    /// <returns>The validation context.</returns>
+    public SettingsValidation CreateValidation() => new(this);
+
+    /// <summary>Finishes binding: warns about unknown prefixed variables close to a known name and builds the result.</summary>
+    /// <typeparam name="TSettings">The settings class.</typeparam>
+    /// <param name="settings">The bound settings.</param>
+    /// <returns>The settings, or every problem.</returns>
+    public ConfigurationResult<TSettings> Complete<TSettings>(TSettings settings)
+        where TSettings : class
+    {
+        ReportUnknownVariables();
+        return new ConfigurationResult<TSettings>(settings, _problems.ToArray());
+    }
+
+    internal void ReportCustom(string propertyName, string expected, ProblemSeverity severity)
+    {
+        var variable = Find(propertyName);
+        if (_failed.Contains(variable.Name))
+        {
+            return;
+        }
+
+        var shown = DisplayOf(variable);
+        if (severity == ProblemSeverity.Error)
+        {
+            _failed.Add(variable.Name);
+        }
+
+        _problems.Add(new ConfigurationProblem(severity, ProblemKind.Custom, variable.Name, shown, expected, $"{variable.Name}={shown ?? "(not set)"} is not allowed; expected {expected}."));
+    }
+
+    private VariableDescription Find(string propertyName)
+    {
+        foreach (var variable in _variables)
+        {
+            if (variable.PropertyName == propertyName)
+            {
+                return variable;
+            }
+        }
+
+        throw new ArgumentException($"'{propertyName}' is not a bound property of these settings.", nameof(propertyName));
+    }
+
+    private string? DisplayOf(VariableDescription variable)
+    {
+        foreach (var bound in _bound)
+        {
+            if (ReferenceEquals(bound.Variable, variable))
+            {
+                return bound.DisplayValue;
+            }
+        }
+
+        return null;
+    }
+
+    private bool TryParse<T>(VariableDescription variable, string raw, string text, ValueParser<T> parse, out T value)
+    {
+        if (!parse(text, variable, out value, out var failure))
+        {
+            Refuse(variable, raw, failure);
+            return false;
+        }
+
+        _bound.Add(new BoundVariable(variable, variable.Mask(ValueFormatter.Format(value)), ValueSource.Environment));
+        return true;
+    }
+
+    private T Unset<T>(VariableDescription variable, T fallback, ValueSource fallbackSource)
+    {
+        if (variable.IsRequired)
+        {
+            Missing(variable, null);
+        }
+
+        _bound.Add(new BoundVariable(variable, variable.Mask(ValueFormatter.Format(fallback)), fallbackSource));
+        return fallback;
+    }
+
+    private void Missing(VariableDescription variable, string? raw)
+    {
+        _failed.Add(variable.Name);
+        var requirement = variable.Requirement is null ? string.Empty : " (" + variable.Requirement + ")";
+        var state = raw is null ? "is not set" : "is empty";
+        _problems.Add(new ConfigurationProblem(ProblemSeverity.Error, ProblemKind.Missing, variable.Name, variable.Mask(raw), variable.Expected, $"{variable.Name} {state}{requirement}; expected {variable.Expected}."));
+    }
+
+    private void Refuse(VariableDescription variable, string raw, ParseFailure failure)
+    {
+        _failed.Add(variable.Name);
+        _bound.Add(new BoundVariable(variable, variable.Mask(raw), ValueSource.Environment));
+        var shown = variable.Mask(raw)!;
+        _problems.Add(new ConfigurationProblem(ProblemSeverity.Error, failure.Kind, variable.Name, shown, variable.Expected, $"{variable.Name}='{shown}' {failure.Reason}; expected {variable.Expected}."));
+    }
+
+    private void Compare<T>(VariableDescription variable, T? value, VariableDescription other, T? otherValue, bool atLeast)
+        where T : struct, IComparable<T>
+    {
+        if (value is not { } left || otherValue is not { } right || _failed.Contains(variable.Name) || _failed.Contains(other.Name))
+        {
+            return;
+        }
+
+        var comparison = left.CompareTo(right);
+        if (atLeast ? comparison >= 0 : comparison <= 0)
+        {
+            return;
+        }
+
+        _failed.Add(variable.Name);
+        var shown = variable.Mask(ValueFormatter.Format(left));
+        var otherShown = other.Mask(ValueFormatter.Format(right));
+        var relation = atLeast ? "at least" : "at most";
+        var expected = $"{relation} {other.Name} ({otherShown})";
+        _problems.Add(new ConfigurationProblem(ProblemSeverity.Error, ProblemKind.CrossField, variable.Name, shown, expected, $"{variable.Name}={shown} must be {expected}."));
+    }
+
+    private void ReportUnknownVariables()
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var variable in _variables)
+        {
+            known.Add(variable.Name);
+        }
+
+        var unknown = new List<string>();
+        foreach (var name in _lookup.Names)
+        {
+            if (name.StartsWith(_prefix, StringComparison.OrdinalIgnoreCase) && !known.Contains(name))
+            {
+                unknown.Add(name);
+            }
+        }
+
+        unknown.Sort(StringComparer.Ordinal);
+        foreach (var name in unknown)
+        {
+            VariableDescription? best = null;
+            var bestDistance = int.MaxValue;
+            foreach (var variable in _variables)
+            {
+                var distance = EditDistance.Between(name.ToUpperInvariant(), variable.Name.ToUpperInvariant(), MaximumSuggestionDistance);
+                if (distance < bestDistance)
+                {
+                    best = variable;
+                    bestDistance = distance;
+                }
+            }
+
+            if (best is not null && bestDistance <= MaximumSuggestionDistance)
+            {
+                var shown = best.Mask(_lookup.GetValue(name));
+                _problems.Add(new ConfigurationProblem(ProblemSeverity.Warning, ProblemKind.UnknownVariable, name, shown, best.Name, $"{name} is not a known variable and is ignored; did you mean {best.Name}?"));
+            }
+        }
+    }
+}
