@@ -195,6 +195,82 @@ internal sealed class MarkedMethods
         return roots;
     }
 
+    /// <summary>
+    /// The simple names a call must use to reach a marked or listed method: marked source methods, listed methods,
+    /// marked methods of referenced assemblies that reference RiskSdk (and RiskSdk), and the members they implement
+    /// or override. A code block none of whose identifiers is one of these names places no order.
+    /// </summary>
+    public HashSet<string> Names(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var listed in _listed)
+        {
+            AddNames(listed, names);
+        }
+
+        if (_attribute is null)
+        {
+            return names;
+        }
+
+        AddMarked(compilation.Assembly.GlobalNamespace, names, cancellationToken);
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name == "RiskSdk" || ReferencesRiskSdk(assembly))
+            {
+                AddMarked(assembly.GlobalNamespace, names, cancellationToken);
+            }
+        }
+
+        return names;
+    }
+
+    private void AddMarked(INamespaceSymbol root, HashSet<string> names, CancellationToken cancellationToken)
+    {
+        var containers = new Stack<INamespaceOrTypeSymbol>();
+        containers.Push(root);
+        while (containers.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var member in containers.Pop().GetMembers())
+            {
+                switch (member)
+                {
+                    case INamespaceOrTypeSymbol nested:
+                        containers.Push(nested);
+                        break;
+                    case IMethodSymbol method when IsMarkedHere(method):
+                        AddNames(method, names);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void AddNames(IMethodSymbol method, HashSet<string> names)
+    {
+        foreach (var source in MarkSources(method))
+        {
+            names.Add(source.MethodKind == MethodKind.PropertyGet ? source.AssociatedSymbol!.Name : source.Name);
+        }
+    }
+
+    private static bool ReferencesRiskSdk(IAssemblySymbol assembly)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var reference in module.ReferencedAssemblies)
+            {
+                if (reference.Name == "RiskSdk")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static void AddRoots(IMethodSymbol marked, Dictionary<IMethodSymbol, IMethodSymbol> roots)
     {
         foreach (var source in MarkSources(marked))
