@@ -48,7 +48,7 @@ public sealed class OrderPlacementAnalyzer : DiagnosticAnalyzer
         context.RegisterSymbolAction(symbolContext => ReportUndeterminedApproval(symbolContext, symbols), SymbolKind.Method, SymbolKind.Property);
         if (symbols.CanPlaceOrders)
         {
-            context.RegisterCodeBlockAction(blockContext => PlacementBlock.Analyze(blockContext, symbols));
+            context.RegisterOperationBlockStartAction(blockContext => PlacementBlock.Start(blockContext, symbols));
             context.RegisterSymbolAction(symbolContext => ReportPlacementAtEntry(symbolContext, symbols), SymbolKind.Method);
         }
     }

@@ -1,7 +1,5 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,110 +9,61 @@ using Microsoft.CodeAnalysis.Operations;
 namespace RiskSdk.Analyzers;
 
 /// <summary>
-/// One code block (a method body, an accessor, an initializer, the top-level statements). A syntax pre-filter runs
-/// first: a block none of whose identifiers names a placement is never bound into operations. Otherwise the block's
-/// operations are walked for placement calls, and only when there is one is its control-flow graph built and
-/// <see cref="GuardFlowAnalysis"/> run. Method-group conversions of a placement are reported at once: the delegate
-/// may run anywhere.
+/// One operation block (a method body, an initializer): collects the order-placement calls in it cheaply, and only
+/// when there is one builds the control-flow graph and runs <see cref="GuardFlowAnalysis"/>. Method-group
+/// conversions of a placement are reported at once: the delegate may run anywhere.
 /// </summary>
 internal sealed class PlacementBlock
 {
     private readonly RiskSymbols _symbols;
+    private readonly List<IOperation> _candidates = new();
+    private readonly Dictionary<SyntaxNode, IMethodSymbol> _unresolved = new();
 
     private PlacementBlock(RiskSymbols symbols) => _symbols = symbols;
 
-    public static void Analyze(CodeBlockAnalysisContext context, RiskSymbols symbols)
+    public static void Start(OperationBlockStartAnalysisContext context, RiskSymbols symbols)
     {
-        if ((context.OwningSymbol is IMethodSymbol owner && symbols.IsPlacement(owner)) || !symbols.MayPlaceOrders(context.CodeBlock))
+        if (context.OwningSymbol is IMethodSymbol owner && symbols.IsPlacement(owner))
         {
             return;
         }
 
-        new PlacementBlock(symbols).Run(context);
+        var block = new PlacementBlock(symbols);
+        context.RegisterOperationAction(block.OnInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(block.OnMethodReference, OperationKind.MethodReference);
+        context.RegisterOperationAction(block.OnInvalid, OperationKind.Invalid);
+        context.RegisterOperationBlockEndAction(block.OnBlockEnd);
     }
 
-    private void Run(CodeBlockAnalysisContext context)
+    private void OnInvocation(OperationAnalysisContext context)
     {
-        var roots = Roots(context.CodeBlock, context.SemanticModel, context.CancellationToken);
-        var findings = new FlowFindings();
-        var withPlacements = new List<IOperation>();
-        foreach (var root in roots)
+        if (_symbols.IsGuardedPlacement(((IInvocationOperation)context.Operation).TargetMethod))
         {
-            var hasPlacement = false;
-            foreach (var operation in root.DescendantsAndSelf())
+            lock (_candidates)
             {
-                switch (operation)
-                {
-                    case IInvocationOperation invocation when _symbols.IsGuardedPlacement(invocation.TargetMethod):
-                        hasPlacement = true;
-                        break;
-                    case IMethodReferenceOperation reference when _symbols.IsGuardedPlacement(reference.Method) && !InNameOfOrPlacementLocalFunction(reference):
-                        context.ReportDiagnostic(Unguarded(reference.Syntax, reference.Method));
-                        break;
-                    case IInvalidOperation { Syntax: InvocationExpressionSyntax syntax }
-                        when UnresolvedPlacement(context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken)) is { } candidate:
-                        findings.Unresolved[syntax] = candidate;
-                        hasPlacement = true;
-                        break;
-                }
-            }
-
-            if (hasPlacement)
-            {
-                withPlacements.Add(root);
+                _candidates.Add(context.Operation);
             }
         }
-
-        if (withPlacements.Count == 0)
-        {
-            return;
-        }
-
-        var readLocals = ReadLocals.In(roots);
-        var startsGuarded = context.OwningSymbol is IMethodSymbol method && _symbols.TakesApprovalToken(method);
-        foreach (var root in withPlacements)
-        {
-            GuardFlowAnalysis.Run(Graph(root, context.CancellationToken), startsGuarded, _symbols, readLocals, findings, context.CancellationToken);
-        }
-
-        foreach (var (placement, placed) in findings.Unguarded)
-        {
-            context.ReportDiagnostic(Unguarded(placement.Syntax, placed, unresolved: placement is IInvalidOperation));
-        }
-
-        foreach (var check in findings.IgnoredChecks.OrderBy(check => check.Syntax.SpanStart))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(RiskDiagnostics.IgnoredCheck, check.Syntax.GetLocation(), DisplayName(check.TargetMethod)));
-        }
-    }
-
-    /// <summary>
-    /// The operations of a code block that have a control-flow graph: the block itself (a method, accessor or the
-    /// top-level statements), else its initializer or expression body.
-    /// </summary>
-    private static ImmutableArray<IOperation> Roots(SyntaxNode codeBlock, SemanticModel model, CancellationToken cancellationToken)
-    {
-        if (model.GetOperation(codeBlock, cancellationToken) is { } operation && HasGraph(operation))
-        {
-            return ImmutableArray.Create(operation);
-        }
-
-        var roots = ImmutableArray.CreateBuilder<IOperation>();
-        foreach (var node in codeBlock.DescendantNodes(n => n == codeBlock || n is not (ExpressionSyntax or StatementSyntax)))
-        {
-            if (node is EqualsValueClauseSyntax or ArrowExpressionClauseSyntax && model.GetOperation(node, cancellationToken) is { } nested && HasGraph(nested))
-            {
-                roots.Add(nested);
-            }
-        }
-
-        return roots.ToImmutable();
     }
 
     /// <summary>
     /// A call that does not bind (an argument of a type that is missing while packages restore, or in a partial
     /// build): when overload resolution's candidates include a placement, the call is analysed as that placement.
     /// </summary>
+    private void OnInvalid(OperationAnalysisContext context)
+    {
+        if (context.Operation.Syntax is InvocationExpressionSyntax syntax
+            && context.Operation.SemanticModel is { } model
+            && UnresolvedPlacement(model.GetSymbolInfo(syntax, context.CancellationToken)) is { } candidate)
+        {
+            lock (_candidates)
+            {
+                _candidates.Add(context.Operation);
+                _unresolved[syntax] = candidate;
+            }
+        }
+    }
+
     private IMethodSymbol? UnresolvedPlacement(SymbolInfo info)
     {
         foreach (var symbol in info.CandidateSymbols)
@@ -126,6 +75,58 @@ internal sealed class PlacementBlock
         }
 
         return null;
+    }
+
+    private void OnMethodReference(OperationAnalysisContext context)
+    {
+        var reference = (IMethodReferenceOperation)context.Operation;
+        if (_symbols.IsGuardedPlacement(reference.Method) && !InNameOfOrPlacementLocalFunction(reference))
+        {
+            context.ReportDiagnostic(Unguarded(reference.Syntax, reference.Method));
+        }
+    }
+
+    private void OnBlockEnd(OperationBlockAnalysisContext context)
+    {
+        IOperation[] candidates;
+        lock (_candidates)
+        {
+            candidates = _candidates.ToArray();
+        }
+
+        if (candidates.Length == 0)
+        {
+            return;
+        }
+
+        var readLocals = ReadLocals.In(context.OperationBlocks);
+        var startsGuarded = context.OwningSymbol is IMethodSymbol owner && _symbols.TakesApprovalToken(owner);
+        var findings = new FlowFindings();
+        lock (_candidates)
+        {
+            foreach (var pair in _unresolved)
+            {
+                findings.Unresolved[pair.Key] = pair.Value;
+            }
+        }
+
+        foreach (var root in context.OperationBlocks)
+        {
+            if (HasGraph(root) && candidates.Any(candidate => Contains(root, candidate)))
+            {
+                GuardFlowAnalysis.Run(context.GetControlFlowGraph(root), startsGuarded, _symbols, readLocals, findings, context.CancellationToken);
+            }
+        }
+
+        foreach (var (placement, method) in findings.Unguarded)
+        {
+            context.ReportDiagnostic(Unguarded(placement.Syntax, method, unresolved: placement is IInvalidOperation));
+        }
+
+        foreach (var check in findings.IgnoredChecks.OrderBy(check => check.Syntax.SpanStart))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(RiskDiagnostics.IgnoredCheck, check.Syntax.GetLocation(), DisplayName(check.TargetMethod)));
+        }
     }
 
     /// <summary>RISK001 at <paramref name="syntax"/>; a call through an interface or virtual member names the marked implementation behind it.</summary>
@@ -149,15 +150,8 @@ internal sealed class PlacementBlock
         return false;
     }
 
-    private static ControlFlowGraph Graph(IOperation root, CancellationToken cancellationToken) => root switch
-    {
-        IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-        IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-        IBlockOperation block => ControlFlowGraph.Create(block, cancellationToken),
-        IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
-        IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
-        _ => ControlFlowGraph.Create((IParameterInitializerOperation)root, cancellationToken),
-    };
+    private static bool Contains(IOperation root, IOperation candidate) =>
+        root.Syntax.SyntaxTree == candidate.Syntax.SyntaxTree && root.Syntax.FullSpan.Contains(candidate.Syntax.Span);
 
     private static bool HasGraph(IOperation root) => root is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation
         or IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation;

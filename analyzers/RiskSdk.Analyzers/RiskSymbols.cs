@@ -28,13 +28,11 @@ internal sealed class RiskSymbols
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _exitRules = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, string> _listedExits;
     private readonly InvokeNow _invokeNow;
-    private readonly System.Lazy<HashSet<string>> _placementNames;
 
-    private RiskSymbols(MarkedMethods placements, MarkedMethods checks, INamedTypeSymbol? approvalToken, ImmutableDictionary<string, ImmutableArray<Diagnostic>> fileDiagnostics, Dictionary<IMethodSymbol, string> listedApprovals, Dictionary<IMethodSymbol, string> listedExits, InvokeNow invokeNow, Compilation compilation, CancellationToken cancellationToken)
+    private RiskSymbols(MarkedMethods placements, MarkedMethods checks, INamedTypeSymbol? approvalToken, ImmutableDictionary<string, ImmutableArray<Diagnostic>> fileDiagnostics, Dictionary<IMethodSymbol, string> listedApprovals, Dictionary<IMethodSymbol, string> listedExits, InvokeNow invokeNow)
     {
         _listedExits = listedExits;
         _invokeNow = invokeNow;
-        _placementNames = new System.Lazy<HashSet<string>>(() => placements.Names(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _listedApprovals = listedApprovals;
         _placements = placements;
         _checks = checks;
@@ -80,9 +78,7 @@ internal sealed class RiskSymbols
             SymbolsFile.ByPath(diagnostics),
             approvals,
             exits,
-            new InvokeNow(invokeNow),
-            compilation,
-            cancellationToken);
+            new InvokeNow(invokeNow));
     }
 
     /// <summary>True when <paramref name="method"/> is an order placement (marked or listed, also through overrides and interfaces).</summary>
@@ -93,24 +89,6 @@ internal sealed class RiskSymbols
     /// run, when that is what makes the call a placement; null otherwise.
     /// </summary>
     public IMethodSymbol? PlacementBehind(IMethodSymbol method) => _placements.IsMarkedHere(method.OriginalDefinition) ? null : _placements.DispatchedTo(method);
-
-    /// <summary>
-    /// The syntax pre-filter: true when a code block has an identifier that names a placement (see
-    /// <see cref="MarkedMethods.Names"/>). Blocks without one are never bound into operations.
-    /// </summary>
-    public bool MayPlaceOrders(SyntaxNode codeBlock)
-    {
-        var names = _placementNames.Value;
-        foreach (var token in codeBlock.DescendantTokens())
-        {
-            if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && names.Contains(token.ValueText))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>The placement marks and list, for rules that look at the declarations themselves.</summary>
     public MarkedMethods Placements => _placements;
