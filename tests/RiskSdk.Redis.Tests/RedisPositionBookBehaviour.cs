@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using RiskSdk.Positions;
 using RiskSdk.Redis.Tests.Infrastructure;
@@ -49,6 +50,26 @@ public sealed class RedisPositionBookBehaviour : PositionBookBehaviour, IClassFi
         Assert.Equal(new ScopeCounts(0, 1), first.GetCounts("okx"));
         Assert.True(mine.Commit("p-3"));
         Assert.Equal(new[] { "p-3" }, second.GetOpenPositions("okx"));
+    }
+
+    [LedgerFact]
+    public void The_operators_view_lists_every_process_pending_reservations_and_counts_how_this_process_ended_its_own()
+    {
+        var first = Connect(LongTimeout, "first");
+        var second = Connect(LongTimeout, "second");
+        var filled = first.TryReserve("okx", 5).Reservation;
+        var cancelled = first.TryReserve("okx", 5).Reservation;
+        var theirs = second.TryReserve("okx", 5).Reservation;
+
+        Assert.Equal(new[] { filled.Id, cancelled.Id, theirs.Id }.Order(), first.GetPendingReservations("okx")!.Order());
+        Assert.True(filled.Commit("p-1"));
+        Assert.False(filled.Commit("p-1"));
+        Assert.True(cancelled.Release());
+        Assert.False(cancelled.Release());
+
+        Assert.Equal(new[] { theirs.Id }, first.GetPendingReservations("okx"));
+        Assert.Equal((1, 1), (first.CommittedReservations, first.ReleasedReservations));
+        Assert.Equal((0, 0), (second.CommittedReservations, second.ReleasedReservations));
     }
 
     [LedgerFact]
