@@ -23,11 +23,15 @@ public sealed partial class RedisPositionBook : IReservationStatistics
     public long ReleasedReservations => Interlocked.Read(ref _released);
 
     /// <inheritdoc/>
-    /// <remarks>Every process's pending reservations in the scope; null when the ledger does not answer (unknown, never "none").</remarks>
+    /// <remarks>Every process's pending reservations in the scope (by its canonical name; none for a name the rule refuses); null when the ledger does not answer (unknown, never "none").</remarks>
     public IReadOnlyCollection<long>? GetPendingReservations(string scope)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        var ids = _ledger.SortedSetMembers("list pending reservations", _keys.Pending(scope));
+        if (!ExchangeName.TryParse(scope, out var name))
+        {
+            return Array.Empty<long>();
+        }
+
+        var ids = _ledger.SortedSetMembers("list pending reservations", _keys.Pending(name.Value));
         if (ids is null)
         {
             return null;

@@ -100,6 +100,9 @@ public sealed class FrozenLedgerTests
             Assert.True(book.GetCounts(Exchange).Unavailable);
             Assert.True(book.GetTotalCounts().Unavailable);
             Assert.Null(book.GetPendingReservations(Exchange));
+            Assert.True(book.GetOpenPositions(Exchange).Unavailable);
+            Assert.True(book.Scopes.Unavailable);
+            Assert.Equal(PositionPresence.Unavailable, book.FindPosition(Exchange, "p-1"));
             Assert.True(book.Reconcile(Exchange, ["p-1"]).Unavailable);
             Assert.InRange(reads.Elapsed, TimeSpan.Zero, budget / 3);
         }
