@@ -50,19 +50,18 @@ internal static class SettingsEmitter
 
         writer.Line("/// <summary>The text every variable of these settings starts with.</summary>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("public const string VariablePrefix = " + Literal(model.Prefix) + ";");
+        writer.Line(Hiding(model) + "public const string VariablePrefix = " + Literal(model.Prefix) + ";");
         writer.Line();
 
-        if (model.IsAutoExec)
+        if (model.IsAutoExec && !model.InheritsStandardSettings)
         {
             writer.Line(GeneratedCodeInfo.Attribute);
             writer.Line("private static readonly global::RiskSdk.RiskSettings " + StandardDefaults + " = new global::RiskSdk.RiskSettings();");
             writer.Line();
-        }
-
-        foreach (var property in model.Properties.Where(p => p.IsStandard))
-        {
-            WriteStandardProperty(writer, model, property);
+            foreach (var property in model.Properties.Where(p => p.IsStandard))
+            {
+                WriteStandardProperty(writer, model, property);
+            }
         }
 
         foreach (var property in model.Properties.Where(p => p.Kind == SettingKind.Enum))
@@ -78,18 +77,18 @@ internal static class SettingsEmitter
         writer.Line();
         writer.Line("/// <summary>Every variable these settings read, in binding order: name, type, default, allowed range, description, secrecy.</summary>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("public static " + ReadOnlyList + "<" + Runtime + "VariableDescription> Variables => s_variables ??= DescribeVariables();");
+        writer.Line(Hiding(model) + "public static " + ReadOnlyList + "<" + Runtime + "VariableDescription> Variables => s_variables ??= DescribeVariables();");
         writer.Line();
         writer.Line("/// <summary>The value in force (masked for secrets) and the source of every variable; empty unless these settings were bound.</summary>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("public " + ReadOnlyList + "<" + Runtime + "BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<" + Runtime + "BoundVariable>();");
+        writer.Line(Hiding(model) + "public " + ReadOnlyList + "<" + Runtime + "BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<" + Runtime + "BoundVariable>();");
         writer.Line();
 
         writer.Line("/// <summary>Where the value of a property came from.</summary>");
         writer.Line("/// <param name=\"propertyName\">The property; use <c>nameof</c>.</param>");
         writer.Line("/// <returns>The source, or <see cref=\"global::RiskSdk.ValueSource.Default\"/> when these settings were not bound.</returns>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.OpenBlock("public " + Runtime + "ValueSource SourceOf(string propertyName)");
+        writer.OpenBlock(Hiding(model) + "public " + Runtime + "ValueSource SourceOf(string propertyName)");
         writer.OpenBlock("foreach (var bound in BoundVariables)");
         writer.OpenBlock("if (bound.Variable.PropertyName == propertyName)");
         writer.Line("return bound.Source;");
@@ -103,13 +102,13 @@ internal static class SettingsEmitter
         writer.Line("/// <summary>Binds these settings from the process environment. Never throws for bad values: returns the settings or every problem.</summary>");
         writer.Line("/// <returns>The settings, or every problem found.</returns>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("public static " + result + " BindFromEnvironment() => Bind(" + Runtime + "EnvironmentVariableLookup.Instance);");
+        writer.Line(Hiding(model) + "public static " + result + " BindFromEnvironment() => Bind(" + Runtime + "EnvironmentVariableLookup.Instance);");
         writer.Line();
         writer.Line("/// <summary>Binds these settings from variables given by full name (the way tests bind them).</summary>");
         writer.Line("/// <param name=\"variables\">The variables; a null value counts as unset.</param>");
         writer.Line("/// <returns>The settings, or every problem found.</returns>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("public static " + result + " Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new " + Runtime + "DictionaryVariableLookup(variables));");
+        writer.Line(Hiding(model) + "public static " + result + " Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new " + Runtime + "DictionaryVariableLookup(variables));");
         writer.Line();
         if (supportsConfiguration)
         {
@@ -117,7 +116,7 @@ internal static class SettingsEmitter
             writer.Line("/// <param name=\"configuration\">The configuration.</param>");
             writer.Line("/// <returns>The settings, or every problem found.</returns>");
             writer.Line(GeneratedCodeInfo.Attribute);
-            writer.OpenBlock("public static " + result + " Bind(global::Microsoft.Extensions.Configuration.IConfiguration configuration)");
+            writer.OpenBlock(Hiding(model) + "public static " + result + " Bind(global::Microsoft.Extensions.Configuration.IConfiguration configuration)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(configuration);");
             writer.Line("return Bind(new " + Runtime + "DelegateVariableLookup(name => configuration[name], () => global::System.Linq.Enumerable.Select(configuration.GetChildren(), child => child.Key)));");
             writer.CloseBlock();
@@ -130,7 +129,7 @@ internal static class SettingsEmitter
         writer.Line("partial void Validate(" + Runtime + "SettingsValidation validation);");
         writer.Line();
         WriteDescribe(writer, model);
-        if (model.IsAutoExec)
+        if (model.IsAutoExec && !model.InheritsStandardSettings)
         {
             WriteToRiskSettings(writer, model);
         }
@@ -140,7 +139,7 @@ internal static class SettingsEmitter
     {
         writer.Line("/// <summary>" + Escape(property.Description) + " Variable: <c>" + model.Prefix + property.VariableName + "</c>.</summary>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("public " + property.DeclaredType + " " + property.PropertyName + " { get; init; } = " + StandardDefaults + "." + property.PropertyName + ";");
+        writer.Line("public " + property.DeclaredType + " " + property.Identifier + " { get; init; } = " + StandardDefaults + "." + property.Identifier + ";");
         writer.Line();
     }
 
@@ -152,10 +151,10 @@ internal static class SettingsEmitter
         writer.Line("/// <param name=\"variables\">Where the variables are read from.</param>");
         writer.Line("/// <returns>The settings, or (when any error was found) no settings and every problem.</returns>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.OpenBlock("public static " + result + " Bind(" + Runtime + "IVariableLookup variables)");
+        writer.OpenBlock(Hiding(model) + "public static " + result + " Bind(" + Runtime + "IVariableLookup variables)");
         writer.Line("var described = Variables;");
         writer.Line("var reader = new " + Runtime + "SettingsReader(variables, VariablePrefix, described);");
-        writer.Line("var defaults = new " + self + "();");
+        writer.Line("var defaults = " + NewInstance(model) + ";");
 
         // The profile selector is read first, so every setting with profile values can fall back to it.
         var selector = properties.Any(p => p.ProfileValues.Count > 0) ? properties.FirstOrDefault(p => p.IsProfileSelector) : null;
@@ -163,13 +162,13 @@ internal static class SettingsEmitter
         foreach (var i in order)
         {
             var property = properties[i];
-            var fallback = "defaults." + property.PropertyName;
+            var fallback = "defaults." + property.Identifier;
             var source = Runtime + "ValueSource.Default";
             if (selector is not null && property.ProfileValues.Count > 0)
             {
                 fallback = "profile switch { " +
                     string.Concat(property.ProfileValues.Select(v => SettingPropertyModel.ProfileType + "." + v.Profile + " => " + v.ValueExpression + ", ")) +
-                    "_ => defaults." + property.PropertyName + " }";
+                    "_ => defaults." + property.Identifier + " }";
                 source = "profileSource";
             }
 
@@ -202,7 +201,7 @@ internal static class SettingsEmitter
         writer.OpenBlock("var settings = new " + self + "()");
         foreach (var property in properties)
         {
-            writer.Line(property.PropertyName + " = " + Local(property) + ",");
+            writer.Line(property.Identifier + " = " + Local(property) + ",");
         }
 
         writer.Line("BoundVariables = reader.BoundVariables,");
@@ -223,7 +222,7 @@ internal static class SettingsEmitter
         if (property.Kind == SettingKind.Text)
         {
             var read = "reader.ReadString(" + variable + ", " + fallback + ", " + source + ")";
-            return property.IsNullable ? read : read + " ?? defaults." + property.PropertyName;
+            return property.IsNullable ? read : read + " ?? defaults." + property.Identifier;
         }
 
         var parser = property.Kind switch
@@ -243,7 +242,7 @@ internal static class SettingsEmitter
     {
         writer.Line(GeneratedCodeInfo.Attribute);
         writer.OpenBlock("private static " + ReadOnlyList + "<" + Runtime + "VariableDescription> DescribeVariables()");
-        writer.Line("var defaults = new " + model.FullyQualifiedName + "();");
+        writer.Line("var defaults = " + NewInstance(model) + ";");
         writer.OpenBlock("return new " + Runtime + "VariableDescription[]");
         foreach (var property in model.Properties)
         {
@@ -264,11 +263,11 @@ internal static class SettingsEmitter
             if (property.IsSecret)
             {
                 writer.Line("IsSecret = true,");
-                writer.Line("DefaultValue = defaults." + property.PropertyName + " is null ? null : \"***\",");
+                writer.Line("DefaultValue = defaults." + property.Identifier + " is null ? null : \"***\",");
             }
             else
             {
-                writer.Line("DefaultValue = " + Runtime + "ValueFormatter.Format(defaults." + property.PropertyName + "),");
+                writer.Line("DefaultValue = " + Runtime + "ValueFormatter.Format(defaults." + property.Identifier + "),");
             }
 
             if (property.Range is { } range)
@@ -325,12 +324,21 @@ internal static class SettingsEmitter
         {
             if (property.IsStandard)
             {
-                writer.Line(property.PropertyName + " = " + property.PropertyName + ",");
+                writer.Line(property.Identifier + " = " + property.Identifier + ",");
             }
         }
 
         writer.CloseBlock(";");
     }
+
+    /// <summary>The modifier that hides a base settings class's generated member of the same name (CS0108 otherwise).</summary>
+    private static string Hiding(SettingsClassModel model) => model.HidesBaseSettings ? "new " : string.Empty;
+
+    /// <summary>A new instance with its defaults; C# <c>required</c> members are given a placeholder the binding replaces.</summary>
+    private static string NewInstance(SettingsClassModel model) =>
+        "new " + model.FullyQualifiedName + "()" + (model.HasRequiredMembers
+            ? " { " + string.Concat(model.Properties.Where(p => p.IsRequiredMember).Select(p => p.Identifier + " = default!, ")) + "}"
+            : string.Empty);
 
     private static int IndexOf(EquatableArray<SettingPropertyModel> properties, string name)
     {
