@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test of the solution, then prints one line "N passed, N failed" summed over all test projects.
-# Installs what the tests need first (redis-server for the shared-ledger tests; see tests/RiskSdk.Redis.Tests).
+# Installs what the tests need first (redis-server for the shared-ledger tests, see tests/RiskSdk.Redis.Tests; chromium
+# for the status-page browser tests, see tests/RiskSdk.AspNetCore.Tests).
 set -uo pipefail
 cd "$(dirname "$0")"
 
 if [ -x tests/RiskSdk.Redis.Tests/ensure-redis.sh ]; then
   tests/RiskSdk.Redis.Tests/ensure-redis.sh || echo "warning: redis-server could not be installed; the Redis tests will say why they skip" >&2
+fi
+if [ -x tests/RiskSdk.AspNetCore.Tests/ensure-chromium.sh ]; then
+  tests/RiskSdk.AspNetCore.Tests/ensure-chromium.sh || echo "warning: chromium could not be installed; the status-page browser tests will say why they skip" >&2
 fi
 
 log=$(mktemp)

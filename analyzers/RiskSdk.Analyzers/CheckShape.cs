@@ -5,31 +5,58 @@ namespace RiskSdk.Analyzers;
 /// <summary>What a position-limit check returns, which decides how its approval is recognised.</summary>
 internal enum CheckResultKind
 {
-    /// <summary>A <see cref="bool"/>: true approves (also a <c>TryX(..., out ...)</c> method).</summary>
+    /// <summary>A <see cref="bool"/>: true approves (false with <c>ApprovedWhen = "false"</c>; also <c>TryX(..., out ...)</c>).</summary>
     Boolean,
 
-    /// <summary>A result with a <c>bool IsApproved</c> member.</summary>
+    /// <summary>A result whose bool member approves: <c>IsApproved</c> by default, or the one <c>ApprovedWhen</c> names.</summary>
     Decision,
 
-    /// <summary>Anything else: the check throws when not allowed, so returning at all approves.</summary>
+    /// <summary>A number of free slots: greater than zero approves (<c>ApprovedWhen = "&gt; 0"</c>).</summary>
+    Count,
+
+    /// <summary>void, a plain task, or the checked value itself: the check throws when not allowed, so returning approves.</summary>
     Assert,
+
+    /// <summary>Anything else without an <c>ApprovedWhen</c> that fits: the check proves nothing (RISK006).</summary>
+    Undetermined,
 }
 
-/// <summary>The shape of a check's result: its kind, and whether it comes wrapped in a task that must be awaited.</summary>
+/// <summary>
+/// The shape of a check's result: its kind, whether it comes wrapped in a task that must be awaited, and for a
+/// decision the member that approves (<c>!Name</c> when false approves); for an undetermined check, why.
+/// </summary>
 internal readonly struct CheckShape
 {
-    private CheckShape(CheckResultKind kind, bool isAsync)
+    private CheckShape(CheckResultKind kind, bool isAsync, string? member, bool approvedWhenFalse = false, string? problem = null)
     {
         Kind = kind;
         IsAsync = isAsync;
+        Member = member;
+        ApprovedWhenFalse = approvedWhenFalse;
+        Problem = problem;
     }
 
     public CheckResultKind Kind { get; }
 
     public bool IsAsync { get; }
 
-    /// <summary>Classifies a check by its return type: <c>Task</c>/<c>ValueTask</c> (generic or not) are unwrapped.</summary>
-    public static CheckShape Of(IMethodSymbol check)
+    /// <summary>For <see cref="CheckResultKind.Decision"/>: the member that approves, <c>!</c>-prefixed when false approves.</summary>
+    public string? Member { get; }
+
+    /// <summary>For <see cref="CheckResultKind.Boolean"/>: false approves (an "is blocked?" check).</summary>
+    public bool ApprovedWhenFalse { get; }
+
+    /// <summary>For <see cref="CheckResultKind.Undetermined"/>: what is missing, for RISK006.</summary>
+    public string? Problem { get; }
+
+    /// <summary>The member that approves by default.</summary>
+    public const string DecisionMember = "IsApproved";
+
+    /// <summary>
+    /// Classifies a check by its return type (<c>Task</c>/<c>ValueTask</c> unwrapped) and its declared approval
+    /// (<c>ApprovedWhen</c>: <c>true</c>, <c>false</c>, <c>Member</c>, <c>!Member</c>, <c>&gt; 0</c>; null when not declared).
+    /// </summary>
+    public static CheckShape Of(IMethodSymbol check, string? approvedWhen)
     {
         var type = check.ReturnType;
         var isAsync = false;
@@ -38,29 +65,61 @@ internal readonly struct CheckShape
             isAsync = true;
             if (named.TypeArguments.Length == 0)
             {
-                return new CheckShape(CheckResultKind.Assert, isAsync);
+                return approvedWhen is null ? new(CheckResultKind.Assert, isAsync, null) : Undetermined(isAsync, $"returns a task without a result, so ApprovedWhen = \"{approvedWhen}\" has nothing to test");
             }
 
             type = named.TypeArguments[0];
         }
 
-        if (type.SpecialType == SpecialType.System_Boolean)
+        var rule = approvedWhen?.Trim();
+        if (rule is null)
         {
-            return new CheckShape(CheckResultKind.Boolean, isAsync);
+            return type.SpecialType == SpecialType.System_Boolean ? new(CheckResultKind.Boolean, isAsync, null)
+                : HasBoolMember(type, DecisionMember) ? new(CheckResultKind.Decision, isAsync, DecisionMember)
+                : check.ReturnsVoid || ReturnsItsArgument(check, type) ? new(CheckResultKind.Assert, isAsync, null)
+                : Undetermined(isAsync, $"returns '{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}', which has no bool IsApproved: say which member approves with ApprovedWhen");
         }
 
-        return new CheckShape(HasIsApproved(type) ? CheckResultKind.Decision : CheckResultKind.Assert, isAsync);
+        if (rule is "true" or "false")
+        {
+            return type.SpecialType == SpecialType.System_Boolean
+                ? new(CheckResultKind.Boolean, isAsync, null, approvedWhenFalse: rule == "false")
+                : Undetermined(isAsync, $"ApprovedWhen = \"{rule}\" needs a bool result");
+        }
+
+        if (rule.Replace(" ", string.Empty) == ">0")
+        {
+            return IsInteger(type) ? new(CheckResultKind.Count, isAsync, null) : Undetermined(isAsync, "ApprovedWhen = \"> 0\" needs an integer result");
+        }
+
+        var name = rule.StartsWith("!", System.StringComparison.Ordinal) ? rule.Substring(1).Trim() : rule;
+        return HasBoolMember(type, name)
+            ? new(CheckResultKind.Decision, isAsync, rule[0] == '!' ? "!" + name : name)
+            : Undetermined(isAsync, $"ApprovedWhen = \"{rule}\" names no readable bool member of '{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'");
     }
 
-    /// <summary>True when <paramref name="type"/> has a readable <c>bool IsApproved</c> property.</summary>
-    public static bool HasIsApproved(ITypeSymbol type)
+    private static CheckShape Undetermined(bool isAsync, string problem) => new(CheckResultKind.Undetermined, isAsync, null, problem: problem);
+
+    /// <summary>True when <paramref name="type"/> has a readable instance bool property or field (a tuple element) named <paramref name="name"/>.</summary>
+    public static bool HasBoolMember(ITypeSymbol type, string name)
     {
+        if (type is INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            foreach (var element in tuple.TupleElements)
+            {
+                if (element.Name == name && element.Type.SpecialType == SpecialType.System_Boolean)
+                {
+                    return true;
+                }
+            }
+        }
+
         for (var current = type; current is not null; current = current.BaseType)
         {
-            foreach (var member in current.GetMembers(DecisionMember))
+            foreach (var member in current.GetMembers(name))
             {
-                if (member is IPropertySymbol { IsStatic: false, GetMethod: not null } property
-                    && property.Type.SpecialType == SpecialType.System_Boolean)
+                if (member is IPropertySymbol { IsStatic: false, GetMethod: not null, Type.SpecialType: SpecialType.System_Boolean }
+                    or IFieldSymbol { IsStatic: false, Type.SpecialType: SpecialType.System_Boolean })
                 {
                     return true;
                 }
@@ -70,8 +129,22 @@ internal readonly struct CheckShape
         return false;
     }
 
-    /// <summary>The member of a decision that says whether it approves.</summary>
-    public const string DecisionMember = "IsApproved";
+    /// <summary>An assert-style check may hand back what it checked: <c>Order Checked(Order order)</c>.</summary>
+    private static bool ReturnsItsArgument(IMethodSymbol check, ITypeSymbol type)
+    {
+        foreach (var parameter in check.Parameters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInteger(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16
+        or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte;
 
     private static bool IsTask(INamedTypeSymbol type) =>
         type.Name is "Task" or "ValueTask"

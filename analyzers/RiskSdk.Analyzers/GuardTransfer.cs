@@ -63,6 +63,9 @@ internal sealed class GuardTransfer
                 return Invocation(invocation);
             case IAwaitOperation awaited:
                 return Await(Evaluate(awaited.Operation));
+            case IPropertyReferenceOperation { Property.GetMethod: { } getter } checkProperty when _symbols.IsCheck(getter):
+                Evaluate(checkProperty.Instance);
+                return Check(_symbols.ShapeOf(getter), conditional: false);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                 return Evaluate(not.Operand).Negate();
             case IBinaryOperation binary:
@@ -80,14 +83,18 @@ internal sealed class GuardTransfer
                 return GuardFacts.None;
             case ISimpleAssignmentOperation assignment:
                 return Assignment(assignment);
-            case ICompoundAssignmentOperation or IDeconstructionAssignmentOperation or ICoalesceAssignmentOperation:
+            case IDeconstructionAssignmentOperation deconstruction:
+                return Deconstruction(deconstruction);
+            case ICompoundAssignmentOperation or ICoalesceAssignmentOperation:
                 EvaluateChildren(operation);
                 ForgetAssignedLocals(operation);
                 return GuardFacts.None;
             case IPropertyReferenceOperation { Instance: { } task } result when TaskPlumbing.IsResult(result.Property):
                 return Await(Evaluate(task));
-            case IPropertyReferenceOperation { Property: { Name: CheckShape.DecisionMember, Type.SpecialType: SpecialType.System_Boolean } } isApproved:
-                return Evaluate(isApproved.Instance).IsApprovedMember();
+            case IPropertyReferenceOperation { Instance: { } instance, Property: { Type.SpecialType: SpecialType.System_Boolean } property }:
+                return Evaluate(instance).MemberNamed(property.Name);
+            case IFieldReferenceOperation { Instance: { } instance, Field: { Type.SpecialType: SpecialType.System_Boolean } field }:
+                return Evaluate(instance).MemberNamed(field.Name);
             case IDefaultValueOperation defaultValue:
                 return NeverTrue(defaultValue.Type);
             case ILiteralOperation literal:
@@ -147,7 +154,7 @@ internal sealed class GuardTransfer
 
         if (_symbols.IsCheck(method))
         {
-            return Check(CheckShape.Of(method), conditional);
+            return Check(_symbols.ShapeOf(method), conditional);
         }
 
         switch (TaskPlumbing.Of(method))
@@ -165,10 +172,13 @@ internal sealed class GuardTransfer
 
     private GuardFacts Check(CheckShape shape, bool conditional) => (shape.Kind, shape.IsAsync) switch
     {
-        (CheckResultKind.Boolean, false) => GuardFacts.IfTrue,
-        (CheckResultKind.Boolean, true) => GuardFacts.IfAwaitedTrue,
-        (CheckResultKind.Decision, false) => GuardFacts.IfApproved,
-        (CheckResultKind.Decision, true) => GuardFacts.IfAwaitedApproved,
+        (CheckResultKind.Boolean, false) => shape.ApprovedWhenFalse ? GuardFacts.IfFalse : GuardFacts.IfTrue,
+        (CheckResultKind.Boolean, true) => shape.ApprovedWhenFalse ? GuardFacts.IfAwaitedFalse : GuardFacts.IfAwaitedTrue,
+        (CheckResultKind.Decision, false) => GuardFacts.IfApproved(shape.Member!),
+        (CheckResultKind.Decision, true) => GuardFacts.IfAwaitedApproved(shape.Member!),
+        (CheckResultKind.Count, false) => GuardFacts.IfPositive,
+        (CheckResultKind.Count, true) => GuardFacts.IfAwaitedPositive,
+        (CheckResultKind.Undetermined, _) => GuardFacts.None,
         (_, true) => GuardFacts.IfAwaitedAssert,
         _ => AssertPassed(conditional),
     };
@@ -189,9 +199,29 @@ internal sealed class GuardTransfer
 
     private GuardFacts Await(GuardFacts task)
     {
-        State.Guarded |= task.Has(GuardFacts.IfAwaitedAssert);
-        return (task.Has(GuardFacts.IfAwaitedTrue) ? GuardFacts.IfTrue : GuardFacts.None)
-            | (task.Has(GuardFacts.IfAwaitedApproved) ? GuardFacts.IfApproved : GuardFacts.None);
+        State.Guarded |= task.Has(GuardBits.IfAwaitedAssert);
+        return task.Awaited();
+    }
+
+    /// <summary><c>var (allowed, reason) = check();</c>: the element the check's approval member names carries it.</summary>
+    private GuardFacts Deconstruction(IDeconstructionAssignmentOperation deconstruction)
+    {
+        var value = Evaluate(deconstruction.Value);
+        ForgetAssignedLocals(deconstruction);
+        var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
+        if (target is ITupleOperation tuple && deconstruction.Value.Type is INamedTypeSymbol { IsTupleType: true } type && value.Has(GuardBits.IfApproved))
+        {
+            for (var i = 0; i < tuple.Elements.Length && i < type.TupleElements.Length; i++)
+            {
+                var element = tuple.Elements[i] is IDeclarationExpressionOperation declared ? declared.Expression : tuple.Elements[i];
+                if (element is ILocalReferenceOperation local)
+                {
+                    State.Store(local.Local, value.MemberNamed(type.TupleElements[i].Name));
+                }
+            }
+        }
+
+        return GuardFacts.None;
     }
 
     private GuardFacts Assignment(ISimpleAssignmentOperation assignment)
@@ -247,9 +277,54 @@ internal sealed class GuardTransfer
                 // Lifted (bool?): null makes '==' false and '!=' true, so only one outcome still proves anything.
                 equalsFacts &= IsNullable(binary.LeftOperand.Type) || IsNullable(binary.RightOperand.Type) ? GuardFacts.IfTrue : GuardFacts.All;
                 return binary.OperatorKind == BinaryOperatorKind.Equals ? equalsFacts : equalsFacts.Negate();
+            case BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual:
+                return Comparison(binary.OperatorKind, left, IntegerConstant(binary.RightOperand))
+                    | Comparison(Mirror(binary.OperatorKind), right, IntegerConstant(binary.LeftOperand));
             default:
                 return GuardFacts.None;
         }
+    }
+
+    /// <summary>
+    /// <c>slots &gt; 0</c>, <c>slots &gt;= 1</c> prove a count check approved when true; <c>slots &lt;= 0</c>,
+    /// <c>slots &lt; 1</c> when false.
+    /// </summary>
+    private static GuardFacts Comparison(BinaryOperatorKind kind, GuardFacts count, long? constant)
+    {
+        if (!count.Has(GuardBits.IfPositive) || constant is not { } c)
+        {
+            return GuardFacts.None;
+        }
+
+        return kind switch
+        {
+            BinaryOperatorKind.GreaterThan when c >= 0 => GuardFacts.IfTrue,
+            BinaryOperatorKind.GreaterThanOrEqual when c >= 1 => GuardFacts.IfTrue,
+            BinaryOperatorKind.LessThanOrEqual when c >= 0 => GuardFacts.IfFalse,
+            BinaryOperatorKind.LessThan when c >= 1 => GuardFacts.IfFalse,
+            _ => GuardFacts.None,
+        };
+    }
+
+    /// <summary>The operator with its operands swapped: <c>0 &lt; x</c> is <c>x &gt; 0</c>.</summary>
+    private static BinaryOperatorKind Mirror(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+        BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+        BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+        _ => BinaryOperatorKind.GreaterThanOrEqual,
+    };
+
+    private static long? IntegerConstant(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation.ConstantValue is { HasValue: true, Value: { } value } && value is int or long or short or byte or sbyte or uint or ushort
+            ? System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
     }
 
     private static GuardFacts Pattern(GuardFacts value, IPatternOperation pattern, bool nullable)
@@ -268,8 +343,13 @@ internal sealed class GuardTransfer
             case IRecursivePatternOperation recursive:
                 foreach (var subpattern in recursive.PropertySubpatterns)
                 {
-                    if (subpattern.Member is IPropertyReferenceOperation { Property: { Name: CheckShape.DecisionMember, Type.SpecialType: SpecialType.System_Boolean } }
-                        && Pattern(value.IsApprovedMember(), subpattern.Pattern, nullable: false).Has(GuardFacts.IfTrue))
+                    var member = subpattern.Member switch
+                    {
+                        IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } property } => property.Name,
+                        IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_Boolean } field } => field.Name,
+                        _ => null,
+                    };
+                    if (member is not null && Pattern(value.MemberNamed(member), subpattern.Pattern, nullable: false).Has(GuardBits.IfTrue))
                     {
                         return GuardFacts.IfTrue;
                     }
@@ -335,8 +415,8 @@ internal sealed class GuardTransfer
                     value = task;
                     continue;
                 case IInvocationOperation invocation when _symbols.IsCheck(invocation.TargetMethod):
-                    var shape = CheckShape.Of(invocation.TargetMethod);
-                    return shape.Kind == CheckResultKind.Assert && (awaited || !shape.IsAsync) ? null : invocation;
+                    var shape = _symbols.ShapeOf(invocation.TargetMethod);
+                    return shape.Kind == CheckResultKind.Undetermined || (shape.Kind == CheckResultKind.Assert && (awaited || !shape.IsAsync)) ? null : invocation;
                 default:
                     return null;
             }

@@ -66,7 +66,7 @@ internal sealed class MarkedMethods
             return true;
         }
 
-        return OwnAttribute(method) is not null;
+        return OwnAttribute(method) is not null || (method.MethodKind == MethodKind.PropertyGet && OwnAttribute(method.AssociatedSymbol!) is not null);
     }
 
     /// <summary>The attribute's data on <paramref name="symbol"/> itself (not on what it overrides or implements).</summary>
@@ -93,7 +93,7 @@ internal sealed class MarkedMethods
     {
         foreach (var candidate in MarkSources(method.OriginalDefinition))
         {
-            if (OwnAttribute(candidate) is { } attribute)
+            if ((OwnAttribute(candidate) ?? (candidate.MethodKind == MethodKind.PropertyGet ? OwnAttribute(candidate.AssociatedSymbol!) : null)) is { } attribute)
             {
                 return attribute;
             }

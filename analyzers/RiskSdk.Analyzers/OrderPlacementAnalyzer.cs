@@ -17,7 +17,8 @@ public sealed class OrderPlacementAnalyzer : DiagnosticAnalyzer
         RiskDiagnostics.IgnoredCheck,
         RiskDiagnostics.MalformedSymbolLine,
         RiskDiagnostics.UnknownSymbol,
-        RiskDiagnostics.PlacementAtEntry);
+        RiskDiagnostics.PlacementAtEntry,
+        RiskDiagnostics.UndeterminedApproval);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -44,10 +45,27 @@ public sealed class OrderPlacementAnalyzer : DiagnosticAnalyzer
             });
         }
 
+        context.RegisterSymbolAction(symbolContext => ReportUndeterminedApproval(symbolContext, symbols), SymbolKind.Method, SymbolKind.Property);
         if (symbols.CanPlaceOrders)
         {
             context.RegisterOperationBlockStartAction(blockContext => PlacementBlock.Start(blockContext, symbols));
             context.RegisterSymbolAction(symbolContext => ReportPlacementAtEntry(symbolContext, symbols), SymbolKind.Method);
+        }
+    }
+
+    /// <summary>RISK006: a <c>[PositionLimitCheck]</c> declared here whose result does not say what approval is.</summary>
+    private static void ReportUndeterminedApproval(SymbolAnalysisContext context, RiskSymbols symbols)
+    {
+        var getter = context.Symbol as IMethodSymbol ?? (context.Symbol as IPropertySymbol)?.GetMethod;
+        if (getter is not null
+            && symbols.Checks.OwnAttribute(context.Symbol) is { ApplicationSyntaxReference: { } syntax }
+            && symbols.ShapeOf(getter) is { Kind: CheckResultKind.Undetermined } shape)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                RiskDiagnostics.UndeterminedApproval,
+                syntax.GetSyntax(context.CancellationToken).GetLocation(),
+                PlacementBlock.DisplayName(getter.MethodKind == MethodKind.PropertyGet ? getter : (IMethodSymbol)context.Symbol),
+                shape.Problem));
         }
     }
 

@@ -20,6 +20,9 @@ public static class RiskDiagnostics
     /// <summary>An [OrderPlacement] method that no caller in the compilation reaches: the obligation would vanish.</summary>
     public const string PlacementAtEntryId = "RISK005";
 
+    /// <summary>A position-limit check whose approval cannot be determined from its result type.</summary>
+    public const string UndeterminedApprovalId = "RISK006";
+
     /// <summary>The category of every RiskSdk analyzer diagnostic.</summary>
     public const string Category = "RiskSdk";
 
@@ -46,11 +49,11 @@ public static class RiskDiagnostics
     internal static readonly DiagnosticDescriptor MalformedSymbolLine = new(
         MalformedSymbolLineId,
         title: "Malformed line in a RiskSdk symbols file",
-        messageFormat: "'{0}' is not a method documentation-comment ID (expected a line such as 'M:Broker.Client.PlaceOrder(Broker.Order)')",
+        messageFormat: "'{0}' cannot be used: expected a method ID (or a property ID in the checks file), a dotted name, or a name ending in '*', then known options, such as 'M:Broker.Client.PlaceOrder(Broker.Order)'",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "RiskSdk.OrderPlacement.txt and RiskSdk.PositionChecks.txt hold one method documentation-comment ID a line; ';' or '#' starts a comment.",
+        description: "RiskSdk.OrderPlacement.txt and RiskSdk.PositionChecks.txt hold one method documentation-comment ID (P: for a property check), or a name for every overload, or a name prefix ending in '*', a line, then options (approved-when:<rule> in the checks file); ';' or '#' starts a comment.",
         helpLinkUri: HelpLink(MalformedSymbolLineId));
 
     internal static readonly DiagnosticDescriptor UnknownSymbol = new(
@@ -72,6 +75,16 @@ public static class RiskDiagnostics
         isEnabledByDefault: true,
         description: "[OrderPlacement] on a method moves the obligation to check to its callers. On an entry point (Main), a controller action, or a method reached only through a library's dispatch (a MediatR Handle, a MassTransit Consume, a hosted service's ExecuteAsync) there is no caller to carry it, so the order would go out unchecked.",
         helpLinkUri: HelpLink(PlacementAtEntryId));
+
+    internal static readonly DiagnosticDescriptor UndeterminedApproval = new(
+        UndeterminedApprovalId,
+        title: "Position-limit check whose approval cannot be determined",
+        messageFormat: "Position-limit check '{0}' {1}; until then it guards nothing",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A check returning bool, a decision with bool IsApproved, void, a plain task or the value it checked is understood as it is. Any other result (IsAllowed, a tuple, a count of free slots) needs ApprovedWhen on [PositionLimitCheck] (or approved-when: in RiskSdk.PositionChecks.txt): never a silent default.",
+        helpLinkUri: HelpLink(UndeterminedApprovalId));
 
     private static string HelpLink(string id) => $"https://github.com/risksdk/risksdk/blob/main/docs/rules/{id}.md";
 }

@@ -23,9 +23,12 @@ internal sealed class RiskSymbols
     private readonly INamedTypeSymbol? _approvalToken;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _placementCalls = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, CallFlow> _callFlow = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, CheckShape> _shapes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, string> _listedApprovals;
 
-    private RiskSymbols(MarkedMethods placements, MarkedMethods checks, INamedTypeSymbol? approvalToken, ImmutableDictionary<string, ImmutableArray<Diagnostic>> fileDiagnostics)
+    private RiskSymbols(MarkedMethods placements, MarkedMethods checks, INamedTypeSymbol? approvalToken, ImmutableDictionary<string, ImmutableArray<Diagnostic>> fileDiagnostics, Dictionary<IMethodSymbol, string> listedApprovals)
     {
+        _listedApprovals = listedApprovals;
         _placements = placements;
         _checks = checks;
         _approvalToken = approvalToken;
@@ -43,12 +46,13 @@ internal sealed class RiskSymbols
     {
         var listedPlacements = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var listedChecks = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var approvals = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
         var diagnostics = new List<Diagnostic>();
         foreach (var file in additionalFiles)
         {
             if (SymbolsFile.IsSymbolsFile(file.Path, out var isPlacementFile))
             {
-                SymbolsFile.Read(file, isPlacementFile, compilation, isPlacementFile ? listedPlacements : listedChecks, diagnostics, cancellationToken);
+                SymbolsFile.Read(file, isPlacementFile, compilation, isPlacementFile ? listedPlacements : listedChecks, approvals, diagnostics, cancellationToken);
             }
         }
 
@@ -56,7 +60,8 @@ internal sealed class RiskSymbols
             new MarkedMethods(compilation.GetTypeByMetadataName(PlacementAttributeName), listedPlacements, followsDispatchIn: compilation, cancellationToken),
             new MarkedMethods(compilation.GetTypeByMetadataName(CheckAttributeName), listedChecks, followsDispatchIn: null, cancellationToken),
             compilation.GetTypeByMetadataName(ApprovalTokenName),
-            SymbolsFile.ByPath(diagnostics));
+            SymbolsFile.ByPath(diagnostics),
+            approvals);
     }
 
     /// <summary>True when <paramref name="method"/> is an order placement (marked or listed, also through overrides and interfaces).</summary>
@@ -77,6 +82,40 @@ internal sealed class RiskSymbols
     /// <summary>True for a call that must be guarded: an order placement that does not take an approval token.</summary>
     public bool IsGuardedPlacement(IMethodSymbol method) =>
         _placementCalls.GetOrAdd(method, m => IsPlacement(m) && !TakesApprovalToken(m));
+
+    /// <summary>The checks: marks and list, for the declaration rules.</summary>
+    public MarkedMethods Checks => _checks;
+
+    /// <summary>How a check's result shows approval, from its type and its declared <c>ApprovedWhen</c>; cached per compilation.</summary>
+    public CheckShape ShapeOf(IMethodSymbol check) => _shapes.GetOrAdd((check.ReducedFrom ?? check).OriginalDefinition, method => CheckShape.Of(method, ApprovedWhen(method)));
+
+    /// <summary>The declared approval: the file line's <c>approved-when:</c>, else the attribute's <c>ApprovedWhen</c>.</summary>
+    private string? ApprovedWhen(IMethodSymbol check)
+    {
+        foreach (var source in MarkedMethods.MarkSources(check))
+        {
+            if (_listedApprovals.TryGetValue(source, out var listed))
+            {
+                return listed;
+            }
+        }
+
+        return ApprovedWhenOf(_checks.AttributeOf(check));
+    }
+
+    /// <summary>The <c>ApprovedWhen</c> named argument of a <c>[PositionLimitCheck]</c>.</summary>
+    public static string? ApprovedWhenOf(AttributeData? attribute)
+    {
+        foreach (var argument in attribute?.NamedArguments ?? ImmutableArray<KeyValuePair<string, TypedConstant>>.Empty)
+        {
+            if (argument.Key == "ApprovedWhen" && argument.Value.Value is string value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>How a call to <paramref name="method"/> changes control flow; cached per compilation.</summary>
     public CallFlow FlowOf(IMethodSymbol method) => _callFlow.GetOrAdd(method, FlowAttributes.Of);

@@ -10,8 +10,9 @@ namespace RiskSdk.Analyzers;
 
 /// <summary>
 /// Reads a RiskSdk symbols file (<c>RiskSdk.OrderPlacement.txt</c> or <c>RiskSdk.PositionChecks.txt</c>): one method
-/// documentation-comment ID a line, <c>;</c> anywhere or <c>#</c> at the start of a word starts a comment, as in
-/// BannedSymbols.txt. Lines that are not method IDs, or that resolve to nothing, become RISK003/RISK004 diagnostics.
+/// documentation-comment ID (or a name, or a name prefix with <c>*</c>) a line, <c>;</c> anywhere or <c>#</c> at the
+/// start of a word starts a comment, as in BannedSymbols.txt. Lines that cannot be read, or that resolve to nothing,
+/// become RISK003/RISK004 diagnostics; a check whose approval cannot be determined, RISK006.
 /// </summary>
 internal static class SymbolsFile
 {
@@ -26,12 +27,22 @@ internal static class SymbolsFile
         return isPlacementFile || string.Equals(name, PositionChecksFileName, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Resolves every line of <paramref name="file"/>, adding methods to <paramref name="methods"/> and problems to <paramref name="diagnostics"/>.</summary>
+    /// <summary>The option of a checks-file line that says what approval looks like: <c>approved-when:IsAllowed</c>.</summary>
+    public const string ApprovedWhenOption = "approved-when:";
+
+    /// <summary>
+    /// Resolves every line of <paramref name="file"/>, adding methods (a property's getter for <c>P:</c>) to
+    /// <paramref name="methods"/>, declared approvals to <paramref name="approvals"/>, and problems to
+    /// <paramref name="diagnostics"/>. A line is an ID (<c>M:</c>, or <c>P:</c> in the checks file), or a name without
+    /// parameters (<c>M:Kite.Client.PlaceOrder</c> or <c>Kite.Client.PlaceOrder</c>: every overload;
+    /// <c>Kite.Client.PlaceOrder*</c>: every method whose name starts so), then options.
+    /// </summary>
     public static void Read(
         AdditionalText file,
         bool isPlacementFile,
         Compilation compilation,
         HashSet<IMethodSymbol> methods,
+        Dictionary<IMethodSymbol, string> approvals,
         List<Diagnostic> diagnostics,
         CancellationToken cancellationToken)
     {
@@ -49,30 +60,116 @@ internal static class SymbolsFile
                 continue;
             }
 
-            var id = text.ToString(span);
+            var entry = text.ToString(span);
+            var idLength = entry.IndexOfAny([' ', '\t']) is var space and >= 0 ? space : entry.Length;
+            var id = entry.Substring(0, idLength);
             var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-            if (!LooksLikeMethodId(id))
+            if (!LooksLikeId(id, allowProperty: !isPlacementFile) || !Options(entry.Substring(idLength), isPlacementFile, out var approvedWhen))
             {
-                diagnostics.Add(Diagnostic.Create(RiskDiagnostics.MalformedSymbolLine, location, id));
+                diagnostics.Add(Diagnostic.Create(RiskDiagnostics.MalformedSymbolLine, location, entry));
                 continue;
             }
 
-            var found = false;
-            foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation))
+            var resolved = Resolve(id, compilation);
+            foreach (var method in resolved)
             {
-                if (symbol is IMethodSymbol method)
+                methods.Add(method);
+                if (approvedWhen is not null)
                 {
-                    methods.Add(method.OriginalDefinition);
-                    found = true;
+                    approvals[method] = approvedWhen;
                 }
             }
 
-            if (!found)
+            if (resolved.Count == 0)
             {
                 var meaning = isPlacementFile ? "an order-placement method" : "a position-limit check";
                 diagnostics.Add(Diagnostic.Create(RiskDiagnostics.UnknownSymbol, location, id, meaning));
             }
+            else if (!isPlacementFile)
+            {
+                foreach (var method in resolved)
+                {
+                    if (CheckShape.Of(method, approvedWhen) is { Kind: CheckResultKind.Undetermined } shape)
+                    {
+                        diagnostics.Add(Diagnostic.Create(RiskDiagnostics.UndeterminedApproval, location, PlacementBlock.DisplayName(method), shape.Problem));
+                        break;
+                    }
+                }
+            }
         }
+    }
+
+    /// <summary>The methods a line names: an exact ID, else every overload of a name, or every name with a prefix (<c>*</c>).</summary>
+    internal static List<IMethodSymbol> Resolve(string id, Compilation compilation)
+    {
+        var found = new List<IMethodSymbol>();
+        var hasPrefix = id.Length > 2 && id[1] == ':';
+        if (hasPrefix && !id.EndsWith("*", StringComparison.Ordinal))
+        {
+            foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation))
+            {
+                Add(symbol, found);
+            }
+        }
+
+        if (found.Count > 0 || id.IndexOf('(') >= 0)
+        {
+            return found;
+        }
+
+        var name = hasPrefix ? id.Substring(2) : id;
+        var wildcard = name.EndsWith("*", StringComparison.Ordinal);
+        name = wildcard ? name.Substring(0, name.Length - 1) : name;
+        var dot = name.LastIndexOf('.');
+        if (dot <= 0 || compilation.GetTypeByMetadataName(name.Substring(0, dot)) is not { } type)
+        {
+            return found;
+        }
+
+        var member = name.Substring(dot + 1);
+        foreach (var candidate in type.GetMembers())
+        {
+            if (candidate is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol
+                && (wildcard ? candidate.Name.StartsWith(member, StringComparison.Ordinal) : candidate.Name == member)
+                && (id[0] != 'P' || candidate is IPropertySymbol) && (id[0] != 'M' || !hasPrefix || candidate is IMethodSymbol))
+            {
+                Add(candidate, found);
+            }
+        }
+
+        return found;
+    }
+
+    private static void Add(ISymbol symbol, List<IMethodSymbol> found)
+    {
+        switch (symbol)
+        {
+            case IMethodSymbol method:
+                found.Add(method.OriginalDefinition);
+                break;
+            case IPropertySymbol { GetMethod: { } getter }:
+                found.Add(getter.OriginalDefinition);
+                break;
+        }
+    }
+
+    /// <summary>Reads the options after the ID; false for one this file does not know.</summary>
+    private static bool Options(string options, bool isPlacementFile, out string? approvedWhen)
+    {
+        approvedWhen = null;
+        foreach (var option in options.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!isPlacementFile && option.StartsWith(ApprovedWhenOption, StringComparison.Ordinal) && option.Length > ApprovedWhenOption.Length)
+            {
+                approvedWhen = option.Substring(ApprovedWhenOption.Length);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The span of a line's ID: the text before any comment, trimmed.</summary>
@@ -103,10 +200,12 @@ internal static class SymbolsFile
         return TextSpan.FromBounds(start, end);
     }
 
-    /// <summary>A method ID: <c>M:</c>, a name, no white space, balanced brackets.</summary>
-    internal static bool LooksLikeMethodId(string id)
+    /// <summary>A method ID (<c>M:</c>, a name, no white space, balanced brackets), for checks also a property ID (<c>P:</c>), or a dotted name.</summary>
+    internal static bool LooksLikeId(string id, bool allowProperty)
     {
-        if (id.Length < 3 || id[0] != 'M' || id[1] != ':' || !(char.IsLetter(id[2]) || id[2] == '_'))
+        var hasPrefix = id.Length > 2 && id[1] == ':';
+        if (hasPrefix ? !(id[0] == 'M' || (allowProperty && id[0] == 'P')) || !(char.IsLetter(id[2]) || id[2] == '_')
+            : id.Length == 0 || !(char.IsLetter(id[0]) || id[0] == '_') || id.IndexOf('.') < 0 || id.IndexOf('(') >= 0)
         {
             return false;
         }

@@ -27,12 +27,12 @@ internal sealed class CheckCall
     public string Display => Receiver is null ? Method.Name : $"{Receiver.Name}.{Method.Name}";
 
     /// <summary>The call, awaited when the check is asynchronous.</summary>
-    public ExpressionSyntax Expression()
+    public ExpressionSyntax Expression(CheckShape shape)
     {
         ExpressionSyntax target = Receiver is null
             ? IdentifierName(Method.Name)
             : MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(Receiver.Name), IdentifierName(Method.Name));
         ExpressionSyntax call = InvocationExpression(target, ArgumentList(SeparatedList(_arguments)));
-        return CheckShape.Of(Method).IsAsync ? AwaitExpression(call) : call;
+        return shape.IsAsync ? AwaitExpression(call) : call;
     }
 }

@@ -33,6 +33,7 @@ internal static class FittingChecks
                 if (!method.IsGenericMethod
                     && (receiver.Item1 is null || !method.IsStatic)
                     && symbols.IsCheck(method)
+                    && symbols.ShapeOf(method).Kind != CheckResultKind.Undetermined
                     && model.IsAccessible(position, method)
                     && seen.Add((receiver.Item1, method))
                     && Arguments(method, values, receiver.Item1) is { } arguments)

@@ -17,17 +17,22 @@ internal static class GuardSyntax
     /// The guard for a check result: <c>if (!result) exit</c> for a bool, <c>if (!result.IsApproved) exit</c> for a
     /// decision, the call itself for an assert-style check. <paramref name="result"/> is already awaited where needed.
     /// </summary>
-    public static StatementSyntax For(ExpressionSyntax result, CheckResultKind kind, EnclosingFunction function)
+    public static StatementSyntax For(ExpressionSyntax result, CheckShape shape, EnclosingFunction function)
     {
-        if (kind == CheckResultKind.Assert)
+        if (shape.Kind == CheckResultKind.Assert)
         {
             return Annotate(ExpressionStatement(result));
         }
 
-        var approved = kind == CheckResultKind.Decision
-            ? MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Operand(result, allowAwait: false), IdentifierName(CheckShape.DecisionMember))
+        var member = shape.Member?.TrimStart('!');
+        var approvedWhenFalse = shape.ApprovedWhenFalse || shape.Member?.StartsWith("!", System.StringComparison.Ordinal) == true;
+        var tested = shape.Kind == CheckResultKind.Decision
+            ? MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Operand(result, allowAwait: false), IdentifierName(member!))
             : result;
-        return Annotate(IfStatement(PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, Operand(approved, allowAwait: true)), Block(Exit(function))));
+        ExpressionSyntax refused = shape.Kind == CheckResultKind.Count
+            ? BinaryExpression(SyntaxKind.LessThanOrEqualExpression, Operand(tested, allowAwait: true), LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(0)))
+            : approvedWhenFalse ? tested : PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, Operand(tested, allowAwait: true));
+        return Annotate(IfStatement(refused, Block(Exit(function))));
     }
 
     /// <summary><c>return;</c> where the function returns nothing, otherwise a throw.</summary>

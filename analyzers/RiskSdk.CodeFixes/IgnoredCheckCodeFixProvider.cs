@@ -42,7 +42,7 @@ public sealed class IgnoredCheckCodeFixProvider : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
-                && Fix(root, model, invocation, context.CancellationToken) is { } fixedRoot)
+                && Fix(root, model, invocation, context.Document.Project.AnalyzerOptions.AdditionalFiles, context.CancellationToken) is { } fixedRoot)
             {
                 var document = context.Document;
                 context.RegisterCodeFix(
@@ -52,14 +52,19 @@ public sealed class IgnoredCheckCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static SyntaxNode? Fix(SyntaxNode root, SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    private static SyntaxNode? Fix(SyntaxNode root, SemanticModel model, InvocationExpressionSyntax invocation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
     {
         if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
         {
             return null;
         }
 
-        var shape = CheckShape.Of(method);
+        var shape = RiskSymbols.Create(model.Compilation, additionalFiles, cancellationToken).ShapeOf(method);
+        if (shape.Kind == CheckResultKind.Undetermined)
+        {
+            return null;
+        }
+
         var function = EnclosingFunction.Of(invocation, model, cancellationToken);
         ExpressionSyntax value = invocation.Parent is AwaitExpressionSyntax awaited ? awaited : invocation;
         var awaitedInSource = value is AwaitExpressionSyntax;
@@ -72,12 +77,12 @@ public sealed class IgnoredCheckCodeFixProvider : CodeFixProvider
         switch (value.Parent)
         {
             case ExpressionStatementSyntax statement:
-                return StatementEditor.Replace(root, statement, [GuardSyntax.For(result, shape.Kind, function)]);
+                return StatementEditor.Replace(root, statement, [GuardSyntax.For(result, shape, function)]);
             case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax statement }:
-                return StatementEditor.Replace(root, statement, [GuardSyntax.For(result, shape.Kind, function)]);
+                return StatementEditor.Replace(root, statement, [GuardSyntax.For(result, shape, function)]);
             case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when declarator.Parent?.Parent is LocalDeclarationStatementSyntax declaration
                 && (awaitedInSource || !shape.IsAsync) && shape.Kind != CheckResultKind.Assert:
-                return StatementEditor.InsertAfter(root, declaration, GuardSyntax.For(IdentifierName(declarator.Identifier.ValueText), shape.Kind, function));
+                return StatementEditor.InsertAfter(root, declaration, GuardSyntax.For(IdentifierName(declarator.Identifier.ValueText), shape, function));
             default:
                 return null;
         }

@@ -94,13 +94,13 @@ public sealed class UnguardedOrderCodeFixProvider : CodeFixProvider
         }
 
         var check = fits[0];
-        var shape = CheckShape.Of(check.Method);
+        var shape = symbols.ShapeOf(check.Method);
         if (shape.IsAsync && !function.IsAsync)
         {
             return null;
         }
 
-        var guard = GuardSyntax.For(check.Expression(), shape.Kind, function);
+        var guard = GuardSyntax.For(check.Expression(shape), shape, function);
         return StatementEditor.InsertGuardBefore(root, placement, guard, function) is { } newRoot ? (check, newRoot) : null;
     }
 }

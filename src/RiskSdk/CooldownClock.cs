@@ -9,13 +9,24 @@ namespace RiskSdk;
 /// window). Stamping is a compare-and-swap, so two threads can never both start trading inside one window.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The overloads that take a <c>timestamp</c> let a pipeline read the clock once per decision and share the reading
 /// between its gates; the timestamp must come from the same <see cref="TimeProvider"/>'s
 /// <see cref="TimeProvider.GetTimestamp"/>.
+/// </para>
+/// <para>
+/// <see cref="ReclaimIdle"/> frees the state of exchanges whose last trade is older than every window: such an
+/// exchange decides exactly as one that never traded. The stamp is first swapped to a retired mark, which no stamp
+/// can replace; a thread that finds the mark takes the exchange's fresh state instead, so no trade is ever recorded
+/// in state that was freed.
+/// </para>
 /// </remarks>
 public sealed class CooldownClock
 {
     private const long Never = long.MinValue;
+
+    /// <summary>The mark of a freed exchange's state: read as <see cref="Never"/>, never replaced.</summary>
+    private const long Retired = long.MaxValue;
     private readonly ScopeTable<StrongBox<long>> _lastTrade = new();
     private readonly TimeProvider _time;
 
@@ -44,7 +55,23 @@ public sealed class CooldownClock
 
     /// <summary>Records a trade now, whatever the window (for trades placed outside a pipeline).</summary>
     /// <param name="exchange">The exchange.</param>
-    public void RecordTrade(string exchange) => Volatile.Write(ref Box(exchange).Value, _time.GetTimestamp());
+    public void RecordTrade(string exchange)
+    {
+        var now = _time.GetTimestamp();
+        while (true)
+        {
+            var box = Box(exchange);
+            var last = Volatile.Read(ref box.Value);
+            if (last == Retired)
+            {
+                _lastTrade.TryRemove(exchange, box);
+            }
+            else if (Interlocked.CompareExchange(ref box.Value, now, last) == last)
+            {
+                return;
+            }
+        }
+    }
 
     /// <summary>Records a trade now only when at least <paramref name="window"/> has passed since the last one; atomic.</summary>
     /// <param name="exchange">The exchange.</param>
@@ -66,6 +93,14 @@ public sealed class CooldownClock
         while (true)
         {
             var last = Volatile.Read(ref box.Value);
+            if (last == Retired)
+            {
+                // Freed by ReclaimIdle after this thread found it: help remove it, and stamp the exchange's fresh state.
+                _lastTrade.TryRemove(exchange, box);
+                box = Box(exchange);
+                continue;
+            }
+
             if (last != Never && last > timestamp)
             {
                 // Another thread traded after this decision read the clock: measure from a fresh reading, so the
@@ -91,12 +126,50 @@ public sealed class CooldownClock
     {
         foreach (var box in _lastTrade.Values)
         {
-            Volatile.Write(ref box.Value, Never);
+            var last = Volatile.Read(ref box.Value);
+            while (last != Retired && Interlocked.CompareExchange(ref box.Value, Never, last) is var seen && seen != last)
+            {
+                last = seen;
+            }
         }
     }
 
-    private long LastTrade(string exchange) =>
-        _lastTrade.TryGetValue(exchange, out var box) ? Volatile.Read(ref box.Value) : Never;
+    /// <summary>
+    /// Frees the state of every exchange whose last trade is at least <paramref name="longestWindow"/> old (or that
+    /// never traded): it then decides exactly as an exchange never seen. Safe while other threads trade.
+    /// </summary>
+    /// <param name="longestWindow">The longest cooldown any caller passes (for a pipeline, the longer of its two cooldowns).</param>
+    /// <returns>How many exchanges were freed.</returns>
+    public int ReclaimIdle(TimeSpan longestWindow)
+    {
+        var now = _time.GetTimestamp();
+        var freed = 0;
+        foreach (var (exchange, box) in _lastTrade.Entries)
+        {
+            var last = Volatile.Read(ref box.Value);
+            var idle = last == Retired || last == Never || (last <= now && _time.GetElapsedTime(last, now) >= longestWindow);
+            if (idle && (last == Retired || Interlocked.CompareExchange(ref box.Value, Retired, last) == last) && _lastTrade.TryRemove(exchange, box))
+            {
+                freed++;
+            }
+        }
+
+        return freed;
+    }
+
+    /// <summary>How many exchanges hold state: they traded since they were last freed.</summary>
+    internal int Count => _lastTrade.Count;
+
+    private long LastTrade(string exchange)
+    {
+        if (!_lastTrade.TryGetValue(exchange, out var box))
+        {
+            return Never;
+        }
+
+        var last = Volatile.Read(ref box.Value);
+        return last == Retired ? Never : last;
+    }
 
     private StrongBox<long> Box(string exchange) => _lastTrade.GetOrAdd(exchange, static (_, _) => new StrongBox<long>(Never), 0);
 }

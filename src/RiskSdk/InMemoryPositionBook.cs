@@ -17,7 +17,7 @@ namespace RiskSdk;
 /// so the two most frequent questions are answered without the lock or the clock while nothing is pending: the
 /// counts, and a refusal at the cap (the cap is full of open positions and no reservation could expire).
 /// </remarks>
-public sealed class InMemoryPositionBook : IPositionBook, IReservationStatistics
+public sealed partial class InMemoryPositionBook : IPositionBook, IReservationStatistics
 {
     private const int MaxRememberedExpiries = 4096;
 

@@ -30,6 +30,12 @@ namespace RiskSdk;
 /// between its gates; the timestamp must come from the same <see cref="TimeProvider"/>'s
 /// <see cref="TimeProvider.GetTimestamp"/>.
 /// </para>
+/// <para>
+/// <see cref="ReclaimIdle"/> frees the state of exchanges none of whose orders still count. A freed window is marked
+/// retired under its lock, so no order is ever counted in it after; a thread that finds it retired counts in the
+/// exchange's fresh window, which starts at the time of the reclaim (an order stamped earlier counts as made then), so
+/// the guarantee holds across a reclaim.
+/// </para>
 /// </remarks>
 public sealed class OrderRateLimiter
 {
@@ -40,6 +46,9 @@ public sealed class OrderRateLimiter
     private readonly TimeProvider _time;
     private readonly int _maxPerSecond;
     private readonly long _oneSecond;
+
+    /// <summary>The bucket of the latest reclaim: a window created after it starts there; written before any window is retired.</summary>
+    private long _reclaimedAt = long.MinValue;
 
     /// <summary>Creates a limiter.</summary>
     /// <param name="maxPerSecond">The most orders per exchange in any one-second window.</param>
@@ -114,11 +123,59 @@ public sealed class OrderRateLimiter
     /// <returns>True when the order was counted; false when the limit was reached.</returns>
     public bool TryTake(string exchange, long timestamp, out int count)
     {
-        var window = _windows.GetOrAdd(exchange, static (_, _) => new Window(), 0);
         var bucket = BucketOf(timestamp);
-        lock (window)
+        while (true)
         {
-            return window.TryTake(bucket, _maxPerSecond, out count);
+            var window = _windows.GetOrAdd(exchange, static (_, start) => new Window(start), Volatile.Read(ref _reclaimedAt));
+            lock (window)
+            {
+                if (!window.Retired)
+                {
+                    return window.TryTake(bucket, _maxPerSecond, out count);
+                }
+            }
+
+            // Freed by ReclaimIdle after this thread found it: help remove it, and count in the exchange's fresh window.
+            _windows.TryRemove(exchange, window);
+        }
+    }
+
+    /// <summary>
+    /// Frees the state of every exchange none of whose orders count any more (the newest is more than a second and a
+    /// bucket old): it then decides exactly as an exchange never seen. Safe while other threads take orders.
+    /// </summary>
+    /// <returns>How many exchanges were freed.</returns>
+    public int ReclaimIdle()
+    {
+        var now = BucketOf(_time.GetTimestamp());
+        InterlockedMax(ref _reclaimedAt, now);
+        var freed = 0;
+        foreach (var (exchange, window) in _windows.Entries)
+        {
+            bool retired;
+            lock (window)
+            {
+                retired = window.Retired || window.TryRetire(now);
+            }
+
+            if (retired && _windows.TryRemove(exchange, window))
+            {
+                freed++;
+            }
+        }
+
+        return freed;
+    }
+
+    /// <summary>How many exchanges hold a window: they sent an order since they were last freed.</summary>
+    internal int Count => _windows.Count;
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (seen < value && Interlocked.CompareExchange(ref target, value, seen) is var actual && actual != seen)
+        {
+            seen = actual;
         }
     }
 
@@ -147,11 +204,19 @@ public sealed class OrderRateLimiter
 
         private readonly long[] _bucketOf = new long[Slots];
         private readonly int[] _countOf = new int[Slots];
-        private long _newest = NoBucket;
+        private long _newest;
         private long _newestOrder = NoBucket;
         private int _counted;
 
-        public Window() => Array.Fill(_bucketOf, NoBucket);
+        /// <summary>An empty window whose span ends at <paramref name="start"/> (the latest reclaim; <see cref="NoBucket"/> when none).</summary>
+        public Window(long start)
+        {
+            Array.Fill(_bucketOf, NoBucket);
+            _newest = start;
+        }
+
+        /// <summary>Freed: no order may be counted in it any more. Read and written under the lock.</summary>
+        public bool Retired { get; private set; }
 
         /// <summary>Orders in buckets newest - <see cref="BucketsPerSecond"/> to newest: no later span holds more.</summary>
         public int CountedUpperBound => Volatile.Read(ref _counted);
@@ -161,6 +226,13 @@ public sealed class OrderRateLimiter
         {
             var newest = Volatile.Read(ref _newestOrder);
             return newest == NoBucket || bucket - newest > BucketsPerSecond;
+        }
+
+        /// <summary>Retires the window when none of its orders count in the span ending at <paramref name="bucket"/>; under the lock.</summary>
+        public bool TryRetire(long bucket)
+        {
+            Retired = AllLeftBy(bucket);
+            return Retired;
         }
 
         /// <summary>Orders in the span that ends at <paramref name="bucket"/> (or at the newest bucket, if later).</summary>

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.Metrics;
+using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RiskSdk.Monitoring;
@@ -13,6 +15,15 @@ namespace RiskSdk;
 /// </summary>
 public sealed class RiskContext : IDisposable
 {
+    /// <summary>No halt of the switch was caused by <see cref="RiskSettings.AutoExecEnabled"/> being false.</summary>
+    private const long NoSettingsHalt = -1;
+
+    private readonly object _applying = new();
+    private RiskSettings _settings;
+
+    /// <summary>The switch's request count right after <see cref="RiskSettings.AutoExecEnabled"/> halted it, or <see cref="NoSettingsHalt"/>.</summary>
+    private long _settingsHalt = NoSettingsHalt;
+
     /// <summary>Creates a context. The settings are validated first; invalid settings throw, listing every problem.</summary>
     /// <param name="settings">The limits.</param>
     /// <param name="book">The position book; default a new <see cref="InMemoryPositionBook"/>.</param>
@@ -30,7 +41,7 @@ public sealed class RiskContext : IDisposable
             throw new ArgumentException("A context's name must not be empty or blank.", nameof(name));
         }
 
-        Settings = settings;
+        _settings = settings;
         Name = name ?? DefaultName;
         Time = timeProvider ?? TimeProvider.System;
         Logger = logger ?? NullLogger.Instance;
@@ -38,6 +49,7 @@ public sealed class RiskContext : IDisposable
         Switch = settings.AutoExecEnabled
             ? new TradingSwitch(TradingState.Active, "auto-execution enabled at start", TradingSwitch.SettingsActor, Logger, Time)
             : new TradingSwitch(TradingState.Halted, "auto-execution disabled in the settings (AutoExecEnabled = false)", TradingSwitch.SettingsActor, Logger, Time);
+        _settingsHalt = settings.AutoExecEnabled ? NoSettingsHalt : Switch.Requests;
         Cooldowns = new CooldownClock(Time);
         OrderRate = new OrderRateLimiter(settings.MaxOrdersPerSecond, Time);
         Exposure = new ExposureMonitor();
@@ -54,8 +66,8 @@ public sealed class RiskContext : IDisposable
     /// <summary>The operator's view: the whole picture at once, a stream of changes, the latest decisions.</summary>
     public RiskMonitor Monitor { get; }
 
-    /// <summary>The limits.</summary>
-    public RiskSettings Settings { get; }
+    /// <summary>The limits in force; <see cref="ApplySettings"/> replaces them for the next decision.</summary>
+    public RiskSettings Settings => Volatile.Read(ref _settings);
 
     /// <summary>The one source of truth for open positions.</summary>
     public IPositionBook Book { get; }
@@ -104,6 +116,65 @@ public sealed class RiskContext : IDisposable
             remaining,
             Switch.State,
             Exposure.DrawdownLatched);
+    }
+
+    /// <summary>
+    /// Puts new limits in force for the next decision, keeping the book, the open reservations, the cooldowns and the
+    /// order counts. <see cref="RiskSettings.AutoExecEnabled"/> turning false halts the switch; turning true again
+    /// resumes only the halt it caused itself, never one an operator (or anything else) requested since.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="RiskSettings.MaxOrdersPerSecond"/> sizes the order-rate limiter and <see cref="RiskSettings.ReservationTimeout"/>
+    /// the book, so those two keep their running values until the context is created again; their names are returned.
+    /// </remarks>
+    /// <param name="settings">The new limits.</param>
+    /// <returns>The names of the settings that changed but keep their running values until restart; empty when every change applied.</returns>
+    /// <exception cref="ArgumentException">The settings are invalid (every problem is listed); nothing changes.</exception>
+    public IReadOnlyList<string> ApplySettings(RiskSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.EnsureValid();
+        lock (_applying)
+        {
+            return Apply(settings);
+        }
+    }
+
+    private List<string> Apply(RiskSettings settings)
+    {
+        var current = Settings;
+        var kept = new List<string>();
+        if (settings.MaxOrdersPerSecond != current.MaxOrdersPerSecond)
+        {
+            kept.Add(nameof(RiskSettings.MaxOrdersPerSecond));
+        }
+
+        if (settings.ReservationTimeout != current.ReservationTimeout)
+        {
+            kept.Add(nameof(RiskSettings.ReservationTimeout));
+        }
+
+        Volatile.Write(ref _settings, settings with { MaxOrdersPerSecond = current.MaxOrdersPerSecond, ReservationTimeout = current.ReservationTimeout });
+        if (current.AutoExecEnabled && !settings.AutoExecEnabled)
+        {
+            // The halt is this setting's own only when trading was active and no other request came in between;
+            // otherwise turning the setting back on must not undo someone else's halt or reduce-only.
+            var before = Switch.Requests;
+            var wasActive = Switch.State == TradingState.Active;
+            Switch.Halt("auto-execution turned off in the reloaded settings (AutoExecEnabled = false)", TradingSwitch.SettingsActor);
+            _settingsHalt = wasActive ? before + 1 : NoSettingsHalt;
+        }
+        else if (!current.AutoExecEnabled && settings.AutoExecEnabled)
+        {
+            if (Switch.State == TradingState.Halted && Switch.Requests == _settingsHalt)
+            {
+                Switch.Resume("auto-execution turned on in the reloaded settings (AutoExecEnabled = true)", TradingSwitch.SettingsActor);
+            }
+
+            _settingsHalt = NoSettingsHalt;
+        }
+
+        return kept;
     }
 
     /// <summary>Starts a new trading session: P&amp;L and the drawdown stop reset, cooldowns forgotten. Positions stay.</summary>

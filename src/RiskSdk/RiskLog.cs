@@ -110,36 +110,12 @@ public static partial class RiskLog
     [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "{Exchange} reached its cap: {Positions} open or pending positions of {Cap} (high confidence {HighConfidence}); new positions wait for one to close")]
     public static partial void CapReached(ILogger logger, string exchange, int positions, int cap, bool highConfidence);
 
-    /// <summary>The position book stopped answering (event 1013); logged once per outage, with the first exception.</summary>
-    /// <param name="logger">The logger.</param>
-    /// <param name="exception">The first failure.</param>
-    /// <param name="book">Which book or ledger.</param>
-    /// <param name="operation">The operation that failed first.</param>
-    [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Position ledger {Book} is unavailable ({Operation} failed); new positions are refused until it answers again")]
-    public static partial void LedgerOutageStarted(ILogger logger, Exception? exception, string book, string operation);
-
-    /// <summary>The position book is still unavailable (event 1014); at most once per summary interval.</summary>
-    /// <param name="logger">The logger.</param>
-    /// <param name="book">Which book or ledger.</param>
-    /// <param name="failures">Failures since the outage began.</param>
-    /// <param name="seconds">Seconds since the outage began.</param>
-    [LoggerMessage(EventId = 1014, Level = LogLevel.Error, Message = "Position ledger {Book} still unavailable: {Failures} failed operations in {Seconds} s; new positions stay refused")]
-    public static partial void LedgerOutageContinues(ILogger logger, string book, long failures, double seconds);
-
-    /// <summary>The position book answers again (event 1015); once per outage.</summary>
-    /// <param name="logger">The logger.</param>
-    /// <param name="book">Which book or ledger.</param>
-    /// <param name="failures">Failures during the outage.</param>
-    /// <param name="seconds">How long the outage lasted, in seconds.</param>
-    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Position ledger {Book} answers again after {Seconds} s and {Failures} failed operations; decisions resume")]
-    public static partial void LedgerOutageEnded(ILogger logger, string book, long failures, double seconds);
-
-    /// <summary>An operator moved the kill switch through a control endpoint (event 1016).</summary>
+    /// <summary>An operator moved the kill switch through a control endpoint (event 1013).</summary>
     /// <param name="logger">The logger.</param>
     /// <param name="action">The control action (halt, reduce-only, resume).</param>
     /// <param name="user">Who called, as authenticated (or the remote address in loopback development mode).</param>
     /// <param name="reason">The reason the caller gave.</param>
     /// <param name="moved">False when the switch was already in that state (or a halt latched).</param>
-    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Trading control {Action} by {User}: {Reason} (moved: {Moved})")]
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Trading control {Action} by {User}: {Reason} (moved: {Moved})")]
     public static partial void ControlCalled(ILogger logger, string action, string user, string reason, bool moved);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Threading;
@@ -6,33 +7,60 @@ using System.Threading;
 namespace RiskSdk;
 
 /// <summary>
-/// Per-scope state (one entry per exchange) read on every decision without a lock or a hash. A trading process
-/// knows a handful of exchanges, so the entries live in one copy-on-write array scanned in order: a key that is the
-/// same string instance as the stored one (a literal, a cached name) matches on the first comparison, any other
-/// equal string by ordinal comparison. Past <see cref="ScanLimit"/> entries a dictionary snapshot takes over, so
-/// lookups stay constant-time for callers that scope by symbol or account. Adding is rare and takes a lock.
+/// Per-scope state (one entry per exchange) read on every decision without a lock. A trading process usually knows a
+/// handful of exchanges, so up to <see cref="ScanLimit"/> entries live in one copy-on-write array scanned in order: a
+/// key that is the same string instance as the stored one (a literal, a cached name) matches on the first comparison,
+/// any other equal string by ordinal comparison. Past that the table moves, once, to a
+/// <see cref="ConcurrentDictionary{TKey, TValue}"/> (lock-free reads, constant-time adds), so a process that scopes by
+/// symbol or account can hold a hundred thousand scopes without copying the table on each add.
 /// </summary>
-/// <typeparam name="TValue">The state kept per scope; created once per scope and never replaced.</typeparam>
+/// <remarks>
+/// Adding and removing take one lock, so a scope's state is created once even when threads race, and a removal never
+/// drops a state that replaced the one the caller meant (<see cref="TryRemove"/> compares the instance). Removing is
+/// only half of reclaiming a scope: the owner must first make the state refuse new work (see the callers' reclaim
+/// protocols), because a reader may have found it just before it was removed.
+/// </remarks>
+/// <typeparam name="TValue">The state kept per scope.</typeparam>
 internal sealed class ScopeTable<TValue>
     where TValue : class
 {
-    /// <summary>The most entries searched by scanning; beyond it lookups go through a dictionary snapshot.</summary>
+    /// <summary>The most entries searched by scanning; beyond it lookups go through a concurrent dictionary.</summary>
     internal const int ScanLimit = 8;
 
-    private readonly object _addLock = new();
-    private Snapshot _snapshot = Snapshot.Empty;
+    private readonly object _writeLock = new();
 
-    /// <summary>The scopes seen, in the order they were added.</summary>
-    public IReadOnlyCollection<string> Keys => Volatile.Read(ref _snapshot).Keys;
+    /// <summary>The scanned array while the table is small; null once it has moved to <see cref="_large"/>.</summary>
+    private Small? _small = Small.Empty;
 
-    /// <summary>The states, in the order their scopes were added.</summary>
-    public IEnumerable<TValue> Values => Volatile.Read(ref _snapshot).Values;
+    /// <summary>The dictionary, once the table has outgrown <see cref="ScanLimit"/>; published before <see cref="_small"/> is cleared.</summary>
+    private ConcurrentDictionary<string, TValue>? _large;
+
+    /// <summary>How many scopes the table holds.</summary>
+    public int Count => Volatile.Read(ref _small) is { } small ? small.Count : _large!.Count;
+
+    /// <summary>The scopes held: in the order they were added while the table is small, in no particular order after.</summary>
+    public IReadOnlyCollection<string> Keys => Volatile.Read(ref _small) is { } small ? small.Keys : new List<string>(_large!.Keys).AsReadOnly();
+
+    /// <summary>The states held, in the order of <see cref="Keys"/>'s rule.</summary>
+    public IEnumerable<TValue> Values => Volatile.Read(ref _small) is { } small ? small.Values : _large!.Values;
+
+    /// <summary>Every scope with its state, read without the lock (a live view past <see cref="ScanLimit"/>).</summary>
+    public IEnumerable<KeyValuePair<string, TValue>> Entries => Volatile.Read(ref _small) is { } small ? small.Entries() : _large!;
 
     /// <summary>Finds a scope's state.</summary>
     /// <param name="key">The scope.</param>
     /// <param name="value">Its state, when it has one.</param>
-    /// <returns>True when the scope has been added.</returns>
-    public bool TryGetValue(string key, out TValue value) => Volatile.Read(ref _snapshot).TryFind(key, out value);
+    /// <returns>True when the scope is held.</returns>
+    public bool TryGetValue(string key, out TValue value)
+    {
+        var small = Volatile.Read(ref _small);
+        if (small is not null)
+        {
+            return small.TryFind(key, out value);
+        }
+
+        return _large!.TryGetValue(key, out value!);
+    }
 
     /// <summary>Finds a scope's state, creating it the first time the scope is seen (once, even when threads race).</summary>
     /// <typeparam name="TArgument">What the factory needs.</typeparam>
@@ -42,55 +70,103 @@ internal sealed class ScopeTable<TValue>
     /// <returns>The scope's one state.</returns>
     public TValue GetOrAdd<TArgument>(string key, Func<string, TArgument, TValue> create, TArgument argument)
     {
-        if (Volatile.Read(ref _snapshot).TryFind(key, out var found))
+        if (TryGetValue(key, out var found))
         {
             return found;
         }
 
-        lock (_addLock)
+        lock (_writeLock)
         {
-            var snapshot = _snapshot;
-            if (snapshot.TryFind(key, out found))
+            if (TryGetValue(key, out found))
             {
                 return found;
             }
 
             var value = create(key, argument);
-            Volatile.Write(ref _snapshot, snapshot.With(key, value));
+            var small = _small;
+            if (small is null)
+            {
+                _large!.TryAdd(key, value);
+            }
+            else if (small.Count < ScanLimit)
+            {
+                Volatile.Write(ref _small, small.With(key, value));
+            }
+            else
+            {
+                var large = new ConcurrentDictionary<string, TValue>(StringComparer.Ordinal);
+                foreach (var (oldKey, oldValue) in small.Entries())
+                {
+                    large.TryAdd(oldKey, oldValue);
+                }
+
+                large.TryAdd(key, value);
+                Volatile.Write(ref _large, large);
+                Volatile.Write(ref _small, null);
+            }
+
             return value;
         }
     }
 
-    /// <summary>An immutable view of every entry; replaced whole when a scope is added.</summary>
-    private sealed class Snapshot
+    /// <summary>Removes a scope, but only while it still maps to <paramref name="value"/>.</summary>
+    /// <param name="key">The scope.</param>
+    /// <param name="value">The state the caller found and retired.</param>
+    /// <returns>True when this call removed it.</returns>
+    public bool TryRemove(string key, TValue value)
     {
-        public static readonly Snapshot Empty = new(Array.Empty<string>(), Array.Empty<TValue>(), null);
+        lock (_writeLock)
+        {
+            var small = _small;
+            if (small is null)
+            {
+                return _large!.TryRemove(KeyValuePair.Create(key, value));
+            }
+
+            var without = small.Without(key, value);
+            if (ReferenceEquals(without, small))
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _small, without);
+            return true;
+        }
+    }
+
+    /// <summary>An immutable array of at most <see cref="ScanLimit"/> entries; replaced whole when a scope is added or removed.</summary>
+    private sealed class Small
+    {
+        public static readonly Small Empty = new(Array.Empty<string>(), Array.Empty<TValue>());
 
         private readonly string[] _keys;
         private readonly TValue[] _values;
-        private readonly Dictionary<string, TValue>? _index;
 
-        private Snapshot(string[] keys, TValue[] values, Dictionary<string, TValue>? index)
+        private Small(string[] keys, TValue[] values)
         {
             _keys = keys;
             _values = values;
-            _index = index;
             Keys = new ReadOnlyCollection<string>(keys);
             Values = new ReadOnlyCollection<TValue>(values);
         }
+
+        public int Count => _keys.Length;
 
         /// <summary>The keys, behind a wrapper, so a caller cannot cast back to the array the lookups scan.</summary>
         public IReadOnlyCollection<string> Keys { get; }
 
         public IEnumerable<TValue> Values { get; }
 
+        public IEnumerable<KeyValuePair<string, TValue>> Entries()
+        {
+            for (var i = 0; i < _keys.Length; i++)
+            {
+                yield return KeyValuePair.Create(_keys[i], _values[i]);
+            }
+        }
+
         public bool TryFind(string key, out TValue value)
         {
-            if (_index is not null)
-            {
-                return _index.TryGetValue(key, out value!);
-            }
-
             var keys = _keys;
             for (var i = 0; i < keys.Length; i++)
             {
@@ -114,7 +190,7 @@ internal sealed class ScopeTable<TValue>
             return false;
         }
 
-        public Snapshot With(string key, TValue value)
+        public Small With(string key, TValue value)
         {
             var keys = new string[_keys.Length + 1];
             var values = new TValue[_values.Length + 1];
@@ -122,17 +198,30 @@ internal sealed class ScopeTable<TValue>
             _values.CopyTo(values, 0);
             keys[^1] = key;
             values[^1] = value;
-            Dictionary<string, TValue>? index = null;
-            if (keys.Length > ScanLimit)
+            return new Small(keys, values);
+        }
+
+        /// <summary>This array without the entry, or this array itself when <paramref name="key"/> does not map to <paramref name="value"/>.</summary>
+        public Small Without(string key, TValue value)
+        {
+            var index = 0;
+            while (index < _values.Length && !ReferenceEquals(_values[index], value))
             {
-                index = new Dictionary<string, TValue>(keys.Length, StringComparer.Ordinal);
-                for (var i = 0; i < keys.Length; i++)
-                {
-                    index.Add(keys[i], values[i]);
-                }
+                index++;
             }
 
-            return new Snapshot(keys, values, index);
+            if (index == _values.Length || !string.Equals(_keys[index], key, StringComparison.Ordinal))
+            {
+                return this;
+            }
+
+            var keys = new string[_keys.Length - 1];
+            var values = new TValue[_values.Length - 1];
+            Array.Copy(_keys, 0, keys, 0, index);
+            Array.Copy(_values, 0, values, 0, index);
+            Array.Copy(_keys, index + 1, keys, index, keys.Length - index);
+            Array.Copy(_values, index + 1, values, index, values.Length - index);
+            return new Small(keys, values);
         }
     }
 }

@@ -22,6 +22,7 @@ public sealed class TradingSwitch
     private TradingStatus _status;
     private int _state;
     private long _version;
+    private long _requests;
 
     /// <summary>Creates a switch.</summary>
     /// <param name="initialState">The state to start in.</param>
@@ -58,6 +59,9 @@ public sealed class TradingSwitch
 
     /// <summary>Counts the moves made so far; a reader compares two readings to learn whether anything moved.</summary>
     public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>How many halt, reduce-only, resume and adopt requests were made, including those that moved nothing.</summary>
+    internal long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>Stops every order that would open exposure, until <see cref="Resume"/>.</summary>
     /// <param name="reason">Why, for the log and the status.</param>
@@ -97,6 +101,7 @@ public sealed class TradingSwitch
 
     private bool Apply(TradingStatus next, bool latchAware, bool adopted)
     {
+        Interlocked.Increment(ref _requests);
         TradingStatus previous;
         lock (_gate)
         {

@@ -39,5 +39,10 @@ public sealed class GuardShapeTests
         {
             yield return Prelude.Body((string)row[1]);
         }
+
+        foreach (var source in ApprovalTests.AllSources())
+        {
+            yield return source;
+        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class SuppressionTests
     [Fact]
     public Task Symbols_file_rules_follow_a_globalconfig() => Verify.Analyzer(
         Prelude.Body(string.Empty),
-        [(PlacementFile, "Vendor.Client.Submit\nM:Vendor.Client.Missing(Order)\n")],
+        [(PlacementFile, "T:Vendor.Client\nM:Vendor.Client.Missing(Order)\n")],
         "is_global = true\n\ndotnet_diagnostic.RISK003.severity = none\n",
         new DiagnosticResult(RiskDiagnostics.UnknownSymbolId, DiagnosticSeverity.Warning).WithSpan(PlacementFile, 2, 1, 2, 31).WithArguments("M:Vendor.Client.Missing(Order)", "an order-placement method"));
 
@@ -43,7 +43,7 @@ public sealed class SuppressionTests
     [InlineData("[*.txt]")]
     public Task An_editorconfig_section_does_not_reach_the_symbols_files(string section) => Verify.Analyzer(
         Prelude.Body(string.Empty),
-        [(PlacementFile, "Vendor.Client.Submit\n")],
+        [(PlacementFile, "T:Vendor.Client\n")],
         $"root = true\n\n{section}\ndotnet_diagnostic.RISK003.severity = none\n",
-        new DiagnosticResult(RiskDiagnostics.MalformedSymbolLineId, DiagnosticSeverity.Warning).WithSpan(PlacementFile, 1, 1, 1, 21).WithArguments("Vendor.Client.Submit"));
+        new DiagnosticResult(RiskDiagnostics.MalformedSymbolLineId, DiagnosticSeverity.Warning).WithSpan(PlacementFile, 1, 1, 1, 16).WithArguments("T:Vendor.Client"));
 }

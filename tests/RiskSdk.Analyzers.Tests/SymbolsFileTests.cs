@@ -44,8 +44,8 @@ public sealed class SymbolsFileTests
     [Fact]
     public Task Malformed_and_unknown_lines_are_reported_at_their_line() => Verify.Analyzer(
         Prelude.Body("{|#0:broker.Place(order)|};") + Vendor,
-        [(PlacementFile, "; comment only\n\nVendor.Client.Submit\nM:Vendor.Client.Submit(Order\n   M:Vendor.Client.Missing(Order) ; stale\n")],
-        new DiagnosticResult(RiskDiagnostics.MalformedSymbolLineId, DiagnosticSeverity.Warning).WithSpan(PlacementFile, 3, 1, 3, 21).WithArguments("Vendor.Client.Submit"),
+        [(PlacementFile, "; comment only\n\nVendor Client Submit\nM:Vendor.Client.Submit(Order\n   M:Vendor.Client.Missing(Order) ; stale\n")],
+        new DiagnosticResult(RiskDiagnostics.MalformedSymbolLineId, DiagnosticSeverity.Warning).WithSpan(PlacementFile, 3, 1, 3, 21).WithArguments("Vendor Client Submit"),
         new DiagnosticResult(RiskDiagnostics.MalformedSymbolLineId, DiagnosticSeverity.Warning).WithSpan(PlacementFile, 4, 1, 4, 29).WithArguments("M:Vendor.Client.Submit(Order"),
         new DiagnosticResult(RiskDiagnostics.UnknownSymbolId, DiagnosticSeverity.Warning).WithSpan(PlacementFile, 5, 4, 5, 34).WithArguments("M:Vendor.Client.Missing(Order)", "an order-placement method"),
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId));
@@ -53,11 +53,15 @@ public sealed class SymbolsFileTests
     [Theory]
     [InlineData("M:A.B.C(System.Int32)", true)]
     [InlineData("M:A.B.#ctor", true)]
+    [InlineData("P:A.B.C", true)]
+    [InlineData("A.B.C", true)]
+    [InlineData("M:A.B.C*", true)]
     [InlineData("T:A.B", false)]
     [InlineData("M:", false)]
     [InlineData("M:A.B.C(", false)]
     [InlineData("M:A.B C", false)]
-    public void Method_id_shape(string id, bool expected) => Assert.Equal(expected, SymbolsFile.LooksLikeMethodId(id));
+    [InlineData("Submit", false)]
+    public void Id_shape(string id, bool expected) => Assert.Equal(expected, SymbolsFile.LooksLikeId(id, allowProperty: true));
 
     [Theory]
     [InlineData("M:A.B.#ctor # comment", "M:A.B.#ctor")]

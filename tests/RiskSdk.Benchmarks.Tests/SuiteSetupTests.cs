@@ -1,6 +1,8 @@
 using RiskSdk.Benchmarks.Configuration;
 using RiskSdk.Benchmarks.Decision;
+using RiskSdk.Benchmarks.OrderRate;
 using RiskSdk.Benchmarks.PositionBook;
+using RiskSdk.Benchmarks.Scopes;
 
 namespace RiskSdk.Benchmarks.Tests;
 
@@ -25,6 +27,33 @@ public sealed class SuiteSetupTests
         Assert.False(suite.GeneratedAtCap());
         Assert.False(suite.RiskPipelineAtCap());
         Assert.False(suite.NaiveAtCap());
+    }
+
+    [Fact]
+    public void Order_rate_benchmarks_refuse_at_the_limit_and_count_a_first_order()
+    {
+        var suite = new OrderRateBenchmarks();
+        suite.Setup();
+
+        Assert.False(suite.RingRefusal());
+        Assert.False(suite.BucketRefusal());
+        Assert.True(suite.RingFirstOrder());
+        Assert.True(suite.BucketFirstOrder());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1_000)]
+    public void Scope_benchmarks_create_every_scope_and_approve_among_them(int scopes)
+    {
+        using var suite = new ScopeBenchmarks { Scopes = scopes };
+        suite.Setup();
+        var firstWave = new FirstWaveScopeBenchmarks { Scopes = scopes };
+        firstWave.Setup();
+
+        Assert.Equal(scopes, suite.CreateAll());
+        Assert.True(suite.DecideOnOne());
+        Assert.Equal(scopes, firstWave.CreateAll());
     }
 
     [Fact]

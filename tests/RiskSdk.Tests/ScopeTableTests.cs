@@ -26,7 +26,56 @@ public sealed class ScopeTableTests
         }
 
         Assert.False(table.TryGetValue("EX" + scopes, out _));
-        Assert.Equal(Enumerable.Range(0, scopes).Select(i => "EX" + i), table.Keys);
+        Assert.Equal(Enumerable.Range(0, scopes).Select(i => "EX" + i).Order(), table.Keys.Order());
+        Assert.Equal(scopes, table.Count);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(ScopeTable<object>.ScanLimit + 5)]
+    public void A_scope_is_removed_only_while_it_maps_to_the_state_the_caller_retired(int scopes)
+    {
+        var table = new ScopeTable<object>();
+        var values = Enumerable.Range(0, scopes).Select(i => table.GetOrAdd("EX" + i, static (_, _) => new object(), 0)).ToArray();
+
+        Assert.False(table.TryRemove("EX1", new object()));
+        Assert.True(table.TryRemove(new string("EX1".AsSpan()), values[1]));
+        Assert.False(table.TryRemove("EX1", values[1]));
+        Assert.False(table.TryGetValue("EX1", out _));
+        Assert.Equal(scopes - 1, table.Count);
+
+        // The scope comes back with a new state; the old one can no longer remove it.
+        var renewed = table.GetOrAdd("EX1", static (_, _) => new object(), 0);
+        Assert.NotSame(values[1], renewed);
+        Assert.False(table.TryRemove("EX1", values[1]));
+        Assert.True(table.TryGetValue("EX1", out var found) && ReferenceEquals(found, renewed));
+        for (var i = 0; i < scopes; i++)
+        {
+            Assert.True(table.TryGetValue("EX" + i, out var value));
+            Assert.Same(i == 1 ? renewed : values[i], value);
+        }
+    }
+
+    [Fact]
+    public void A_hundred_thousand_scopes_are_each_created_once_and_found()
+    {
+        const int Scopes = 100_000;
+        var table = new ScopeTable<object>();
+        var created = 0;
+        var values = new object[Scopes];
+        Parallel.For(0, Scopes, i => values[i] = table.GetOrAdd("S" + i, (_, _) =>
+        {
+            System.Threading.Interlocked.Increment(ref created);
+            return new object();
+        }, 0));
+
+        Assert.Equal(Scopes, created);
+        Assert.Equal(Scopes, table.Count);
+        for (var i = 0; i < Scopes; i++)
+        {
+            Assert.True(table.TryGetValue("S" + i, out var found));
+            Assert.Same(values[i], found);
+        }
     }
 
     [Fact]
@@ -66,6 +115,40 @@ public sealed class ScopeTableTests
 
         Assert.Equal(40, book.Scopes.Count);
         Assert.IsNotType<string[]>(book.Scopes); // a caller cannot write into the keys the lookups scan
+    }
+
+    [Fact]
+    public void A_book_of_a_hundred_thousand_scopes_keeps_every_scope_usable_and_counted_apart()
+    {
+        const int Scopes = 100_000;
+        var book = new InMemoryPositionBook();
+        var reservations = new Reservation[Scopes];
+        for (var i = 0; i < Scopes; i++)
+        {
+            var outcome = book.TryReserve("S" + i, cap: 2);
+            Assert.True(outcome.IsReserved);
+            Assert.Equal(0, outcome.Open + outcome.Pending);
+            reservations[i] = outcome.Reservation;
+        }
+
+        // Every other scope fills its reservation; the rest stay pending. Each scope still has one slot left.
+        for (var i = 0; i < Scopes; i += 2)
+        {
+            Assert.True(reservations[i].Commit("P" + i));
+        }
+
+        Assert.Equal(Scopes, book.Scopes.Count);
+        Assert.Equal(new ScopeCounts(Scopes / 2, Scopes / 2), book.GetTotalCounts());
+        for (var i = 0; i < Scopes; i++)
+        {
+            var key = new string(("S" + i).AsSpan());
+            Assert.Equal(i % 2 == 0 ? new ScopeCounts(1, 0) : new ScopeCounts(0, 1), book.GetCounts(key));
+            Assert.True(book.TryReserve(key, cap: 2).IsReserved);
+            Assert.Equal(ReserveStatus.AtCapacity, book.TryReserve(key, cap: 2).Status);
+        }
+
+        Assert.True(book.Close("S0", "P0"));
+        Assert.Equal(new ScopeCounts(0, 1), book.GetCounts("S0"));
     }
 
     [Fact]

@@ -6,11 +6,14 @@ namespace RiskSdk.Benchmarks.Decision;
 /// <summary>The floor, the runtime pipeline and the naive shape, each over its own state, with the same settings, clock and reported exposure.</summary>
 public sealed class DecisionRig : IDisposable
 {
-    /// <summary>Creates the three deciders with <see cref="DecisionSetup.Settings"/> on the <see cref="AcceleratedClock"/>.</summary>
+    /// <summary>
+    /// Creates the three deciders with <see cref="DecisionSetup.Settings"/> on the <see cref="AcceleratedClock"/>; the
+    /// runtime's in-memory book reads the same clock, with <see cref="DecisionSetup.ReservationTimeout"/>.
+    /// </summary>
     public DecisionRig()
     {
         var clock = AcceleratedClock.Instance;
-        Context = new RiskContext(DecisionSetup.Settings, timeProvider: clock);
+        Context = new RiskContext(DecisionSetup.Settings, new InMemoryPositionBook(DecisionSetup.ReservationTimeout, clock), clock);
         Context.Exposure.ReportNetDelta(DecisionSetup.ReportedNetDelta);
         Context.Exposure.ReportSessionPnl(DecisionSetup.ReportedSessionPnl);
         Pipeline = RiskPipeline.CreateDefault(Context);

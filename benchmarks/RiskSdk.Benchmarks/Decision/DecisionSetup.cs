@@ -12,7 +12,8 @@ public static class DecisionSetup
     /// The moderate profile with every optional gate switched on (net-delta cap, drawdown stop), and the time limits
     /// kept out of the way: zero cooldowns, the highest order rate the settings accept (100,000 a second), read on the
     /// <see cref="AcceleratedClock"/>. The cooldown and order-rate checks still run in full on every decision. The
-    /// reservation timeout is 100 virtual years (about 5 real minutes), so no reservation expires during a run.
+    /// book is built with <see cref="ReservationTimeout"/> rather than this setting's (at most one hour, 36 real
+    /// microseconds on that clock).
     /// </summary>
     public static RiskSettings Settings { get; } = new()
     {
@@ -21,8 +22,13 @@ public static class DecisionSetup
         SignalCooldown = TimeSpan.Zero,
         CooldownWithPositions = TimeSpan.Zero,
         MaxOrdersPerSecond = RiskSettings.MaxOrdersPerSecondLimit,
-        ReservationTimeout = TimeSpan.FromDays(36_500),
     };
+
+    /// <summary>
+    /// The in-memory book's reservation timeout: 100 virtual years (about 5 real minutes) on the
+    /// <see cref="AcceleratedClock"/>, so no reservation a benchmark or a test holds expires during a run.
+    /// </summary>
+    public static TimeSpan ReservationTimeout { get; } = TimeSpan.FromDays(36_500);
 
     /// <summary>A signal every gate passes: confidence 0.82, Kelly 0.22, 2 lots, delta +15, normal regime.</summary>
     public static TradeIntent Passing { get; } = new()

@@ -26,7 +26,8 @@ internal static class SettingsEmitter
             writer.OpenBlock("partial " + containing.Keyword + " " + containing.Name);
         }
 
-        writer.OpenBlock("partial " + model.Keyword + " " + model.Name);
+        var hostable = model.IsAutoExec ? " : " + Runtime + "IAutoExecSettings<" + model.FullyQualifiedName + ">" : string.Empty;
+        writer.OpenBlock("partial " + model.Keyword + " " + model.Name + hostable);
         WriteMembers(writer, model, supportsConfiguration);
         writer.CloseBlock();
 
@@ -112,13 +113,13 @@ internal static class SettingsEmitter
         writer.Line();
         if (supportsConfiguration)
         {
-            writer.Line("/// <summary>Binds these settings from configuration keys named like the variables (for example the environment-variables provider without a prefix filter).</summary>");
+            writer.Line("/// <summary>Binds these settings from configuration keys named like the variables (for example the environment-variables provider without a prefix filter), or nested in a section named like the prefix (<c>\"" + model.Prefix.TrimEnd('_') + "\": { ... }</c> in appsettings.json).</summary>");
             writer.Line("/// <param name=\"configuration\">The configuration.</param>");
             writer.Line("/// <returns>The settings, or every problem found.</returns>");
             writer.Line(GeneratedCodeInfo.Attribute);
             writer.OpenBlock(Hiding(model) + "public static " + result + " Bind(global::Microsoft.Extensions.Configuration.IConfiguration configuration)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(configuration);");
-            writer.Line("return Bind(new " + Runtime + "DelegateVariableLookup(name => configuration[name], () => global::System.Linq.Enumerable.Select(configuration.GetChildren(), child => child.Key)));");
+            writer.Line("return Bind(new " + Runtime + "SectionedVariableLookup(VariablePrefix, key => configuration[key], section => global::System.Linq.Enumerable.Select((section is null ? configuration : configuration.GetSection(section)).GetChildren(), child => child.Key)));");
             writer.CloseBlock();
             writer.Line();
         }
@@ -329,6 +330,16 @@ internal static class SettingsEmitter
         }
 
         writer.CloseBlock(";");
+        writer.Line();
+        var hostable = Runtime + "IAutoExecSettings<" + model.FullyQualifiedName + ">";
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.Line(Runtime + "ConfigurationResult<" + model.FullyQualifiedName + "> " + hostable + ".BindVariables(" + Runtime + "IVariableLookup variables) => Bind(variables);");
+        writer.Line();
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.Line(ReadOnlyList + "<" + Runtime + "VariableDescription> " + hostable + ".DescribedVariables => Variables;");
+        writer.Line();
+        writer.Line(GeneratedCodeInfo.Attribute);
+        writer.Line("string " + hostable + ".Prefix => VariablePrefix;");
     }
 
     /// <summary>The modifier that hides a base settings class's generated member of the same name (CS0108 otherwise).</summary>

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace OiTracker.Cli;
 
 /// <summary>The parsed command line.</summary>
-/// <param name="Command">replay (the default), config, generate-tape or help.</param>
+/// <param name="Command">replay (the default), serve, config, generate-tape or help.</param>
 /// <param name="TapePath">--tape: the tape to replay; null for the bundled one.</param>
 /// <param name="NoGates">--no-gates: also replay through the old executor and show both side by side.</param>
 /// <param name="ChartPath">--chart: where to write the SVG chart; null for none.</param>
@@ -13,6 +13,9 @@ namespace OiTracker.Cli;
 /// <param name="FirstDay">generate-tape --date.</param>
 /// <param name="Days">generate-tape --days.</param>
 /// <param name="OutPath">generate-tape --out; null for stdout.</param>
+/// <param name="Port">serve --port: the port on 127.0.0.1; 0 for any free one.</param>
+/// <param name="Speed">serve --speed: virtual seconds per real second.</param>
+/// <param name="UntilDone">serve --until-done: stop when the replay ends instead of waiting for Ctrl+C.</param>
 internal sealed record CommandLine(
     string Command,
     string? TapePath,
@@ -22,14 +25,21 @@ internal sealed record CommandLine(
     ulong Seed,
     DateOnly FirstDay,
     int Days,
-    string? OutPath)
+    string? OutPath,
+    int Port = 0,
+    double Speed = CommandLine.DefaultSpeed,
+    bool UntilDone = false)
 {
+    /// <summary>serve's default speed: a trading hour in ten seconds.</summary>
+    public const double DefaultSpeed = 360;
+
     /// <summary>The seed of the bundled tape.</summary>
     public const ulong BundledTapeSeed = 20261125;
 
     /// <summary>The usage text.</summary>
     public const string Usage = """
         usage: OiTracker [replay] [--tape FILE] [--no-gates] [--chart FILE.svg] [--broker-seed N]
+               OiTracker serve [--port N] [--speed N] [--tape FILE] [--broker-seed N] [--until-done]
                OiTracker config
                OiTracker generate-tape [--seed N] [--date YYYY-MM-DD] [--days N] [--out FILE]
 
@@ -37,6 +47,11 @@ internal sealed record CommandLine(
                           (the default; the bundled tape unless --tape names one)
             --no-gates    also replay it through the old executor (time-only cooldown, no cap), side by side
             --chart FILE  write open positions over the day per exchange, both runs, as SVG
+          serve           replay the tape in accelerated virtual time and serve the live RiskSdk status page on
+                          127.0.0.1 (the address is printed; halt and resume from the page); Ctrl+C stops
+            --port N      the port (default: any free one)
+            --speed N     virtual seconds per real second (default 360: a trading hour in ten seconds)
+            --until-done  stop when the replay ends, after printing the report
           config          print every OI_TRACKER_* variable: name, value, source, allowed range, description
           generate-tape   write a deterministic tape (the bundled one is --seed 20261125 --date 2026-11-25 --days 1)
 
@@ -58,7 +73,7 @@ internal sealed record CommandLine(
         {
             parsed = parsed with { Command = args[0] };
             i = 1;
-            if (parsed.Command is not ("replay" or "config" or "generate-tape" or "help"))
+            if (parsed.Command is not ("replay" or "serve" or "config" or "generate-tape" or "help"))
             {
                 error = $"unknown command '{args[0]}'";
                 return false;
@@ -78,6 +93,11 @@ internal sealed record CommandLine(
                     ("replay", "--no-gates") => parsed with { NoGates = true },
                     ("replay", "--chart") => parsed with { ChartPath = Value() },
                     ("replay", "--broker-seed") => parsed with { BrokerSeed = Number(option, Value()) },
+                    ("serve", "--tape") => parsed with { TapePath = Value() },
+                    ("serve", "--broker-seed") => parsed with { BrokerSeed = Number(option, Value()) },
+                    ("serve", "--port") => parsed with { Port = ParsePort(Value()) },
+                    ("serve", "--speed") => parsed with { Speed = ParseSpeed(Value()) },
+                    ("serve", "--until-done") => parsed with { UntilDone = true },
                     ("generate-tape", "--seed") => parsed with { Seed = Number(option, Value()) },
                     ("generate-tape", "--date") => parsed with { FirstDay = ParseDate(Value()) },
                     ("generate-tape", "--days") => parsed with { Days = ParseDays(Value()) },
@@ -97,6 +117,12 @@ internal sealed record CommandLine(
 
     private static ulong Number(string option, string text) =>
         ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"{option} '{text}' is not a whole number");
+
+    private static int ParsePort(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : throw new FormatException($"--port '{text}' is not a port from 0 to 65535");
+
+    private static double ParseSpeed(string text) =>
+        double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var speed) && speed is > 0 and <= 1e9 ? speed : throw new FormatException($"--speed '{text}' is not a number of virtual seconds per second above 0");
 
     private static DateOnly ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : throw new FormatException($"--date '{text}' is not a date like 2026-11-25");

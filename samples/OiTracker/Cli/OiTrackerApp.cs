@@ -55,8 +55,11 @@ internal static class OiTrackerApp
             return ExitCodes.Configuration;
         }
 
-        return command.Command == "config"
-            ? ConfigCommand.Run(configuration, stdout)
-            : ReplayCommand.Run(command, configuration, stdout, stderr, progress);
+        return command.Command switch
+        {
+            "config" => ConfigCommand.Run(configuration, stdout),
+            "serve" => ServeCommand.Run(command, configuration, stdout, stderr),
+            _ => ReplayCommand.Run(command, configuration, stdout, stderr, progress),
+        };
     }
 }

@@ -35,19 +35,11 @@ internal static class ReplayCommand
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(stderr);
         var settings = configuration.Settings ?? throw new ArgumentException("The configuration is invalid.", nameof(configuration));
-        var path = command.TapePath ?? BundledTapePath;
-        SignalTape tape;
-        try
+        if (ReadTape(command, stderr) is not { } tape)
         {
-            tape = TapeReader.ReadFile(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"OiTracker: cannot read the tape {path}: {exception.Message}");
             return ExitCodes.NoInput;
         }
 
-        ReportProblems(tape, stderr);
         var bar = tape.Events.Count >= LongTapeRows ? progress : null;
         var runs = new List<ReplayResult>();
         if (command.NoGates || command.ChartPath is not null)
@@ -63,6 +55,30 @@ internal static class ReplayCommand
         }
 
         return tape.Problems.Count > 0 ? ExitCodes.DataError : ExitCodes.Ok;
+    }
+
+    /// <summary>Reads the command's tape (the bundled one unless --tape names one), listing the rows it skipped.</summary>
+    /// <param name="command">The command line.</param>
+    /// <param name="stderr">Where problems go.</param>
+    /// <returns>The tape, or null when the file cannot be read (said on <paramref name="stderr"/>).</returns>
+    public static SignalTape? ReadTape(CommandLine command, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var path = command.TapePath ?? BundledTapePath;
+        SignalTape tape;
+        try
+        {
+            tape = TapeReader.ReadFile(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"OiTracker: cannot read the tape {path}: {exception.Message}");
+            return null;
+        }
+
+        ReportProblems(tape, stderr);
+        return tape;
     }
 
     private static void ReportProblems(SignalTape tape, TextWriter stderr)

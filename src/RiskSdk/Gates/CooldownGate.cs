@@ -9,15 +9,12 @@ public sealed class CooldownGate : IRiskGate
     public const string GateName = "Cooldown";
 
     private readonly RiskContext _context;
-    private readonly TimeSpan _longestWindow;
 
     /// <summary>Creates the gate over a context's settings and state.</summary>
     /// <param name="context">The shared context.</param>
     public CooldownGate(RiskContext context)
     {
         _context = context ?? throw new ArgumentNullException(nameof(context));
-        var settings = context.Settings;
-        _longestWindow = settings.CooldownWithPositions > settings.SignalCooldown ? settings.CooldownWithPositions : settings.SignalCooldown;
     }
 
     /// <inheritdoc/>
@@ -68,7 +65,9 @@ public sealed class CooldownGate : IRiskGate
     /// </summary>
     private GateVerdict Judge(in TradeIntent intent, TimeSpan elapsed)
     {
-        if (elapsed >= _longestWindow)
+        // Read from the settings in force, so limits applied while running (RiskContext.ApplySettings) count at once.
+        var settings = _context.Settings;
+        if (elapsed >= settings.CooldownWithPositions && elapsed >= settings.SignalCooldown)
         {
             return GateVerdict.Pass(GateName);
         }

@@ -203,6 +203,67 @@ public sealed class AutoExecSettingsTests
     }
 
     [Fact]
+    public void Binds_a_section_nested_under_the_prefix_as_appsettings_json_writes_it()
+    {
+        // "OI_TRACKER": { "AUTO_EXEC_MAX_OPEN_POSITIONS": 1, ... } was silently ignored before.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["OI_TRACKER:AUTO_EXEC_MAX_OPEN_POSITIONS"] = "1",
+                ["OI_TRACKER:AUTO_EXEC_MIN_CONFIDENCE"] = "0.8",
+                ["OI_TRACKER:AUTO_EXEC_MAX_OPN_POSITIONS"] = "9",
+            })
+            .Build();
+
+        var result = TrackerSettings.Bind(configuration);
+
+        Assert.True(result.IsValid);
+        Assert.Equal(1, result.Settings.MaxOpenPositions);
+        Assert.Equal(0.8, result.Settings.MinConfidence);
+        Assert.Equal(ValueSource.Environment, result.Settings.SourceOf(nameof(TrackerSettings.MaxOpenPositions)));
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal("OI_TRACKER_AUTO_EXEC_MAX_OPN_POSITIONS is not a known variable and is ignored; did you mean OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS?", warning.Message);
+    }
+
+    [Fact]
+    public void A_flat_key_wins_over_the_nested_section_and_a_nested_error_names_the_variable()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["OI_TRACKER:AUTO_EXEC_MAX_OPEN_POSITIONS"] = "1",
+                ["OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS"] = "2",
+                ["OI_TRACKER:AUTO_EXEC_MAX_POSITION_SIZE_LOTS"] = "lots",
+            })
+            .Build();
+
+        var result = TrackerSettings.Bind(configuration);
+
+        Assert.False(result.IsValid);
+        Assert.Equal("OI_TRACKER_AUTO_EXEC_MAX_POSITION_SIZE_LOTS", Assert.Single(result.Errors).Variable);
+
+        var flat = TrackerSettings.Bind(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OI_TRACKER:AUTO_EXEC_MAX_OPEN_POSITIONS"] = "1",
+            ["OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS"] = "2",
+        }).Build());
+        Assert.Equal(2, flat.Settings?.MaxOpenPositions);
+    }
+
+    [Fact]
+    public void A_host_binds_the_class_through_IAutoExecSettings_without_knowing_it()
+    {
+        IAutoExecSettings<TrackerSettings> generated = new TrackerSettings();
+
+        var result = generated.BindVariables(new DictionaryVariableLookup(new Dictionary<string, string?> { ["OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS"] = "1" }));
+
+        Assert.Equal("OI_TRACKER_", generated.Prefix);
+        Assert.Equal(TrackerSettings.Variables, generated.DescribedVariables);
+        Assert.Equal(1, result.Settings?.ToRiskSettings().MaxOpenPositions);
+        Assert.Equal(RiskLedgerKind.Memory, result.Settings?.Ledger);
+    }
+
+    [Fact]
     public void Binds_from_the_process_environment()
     {
         const string Name = "OI_TRACKER_AUTO_EXEC_MIN_KELLY_FRACTION";

@@ -3,7 +3,7 @@
 
 namespace Demo.Trading
 {
-    partial class TrackerSettings
+    partial class TrackerSettings : global::RiskSdk.IAutoExecSettings<global::Demo.Trading.TrackerSettings>
     {
         /// <summary>The text every variable of these settings starts with.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
@@ -406,5 +406,14 @@ namespace Demo.Trading
             Ledger = Ledger,
             LedgerConnection = LedgerConnection,
         };
+
+        [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+        global::RiskSdk.ConfigurationResult<global::Demo.Trading.TrackerSettings> global::RiskSdk.IAutoExecSettings<global::Demo.Trading.TrackerSettings>.BindVariables(global::RiskSdk.IVariableLookup variables) => Bind(variables);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+        global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.VariableDescription> global::RiskSdk.IAutoExecSettings<global::Demo.Trading.TrackerSettings>.DescribedVariables => Variables;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+        string global::RiskSdk.IAutoExecSettings<global::Demo.Trading.TrackerSettings>.Prefix => VariablePrefix;
     }
 }

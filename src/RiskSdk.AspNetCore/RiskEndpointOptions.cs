@@ -1,0 +1,33 @@
+using System;
+using RiskSdk.Monitoring;
+
+namespace RiskSdk.AspNetCore;
+
+/// <summary>What <c>MapRiskSdk</c> maps and over which context.</summary>
+public sealed class RiskEndpointOptions
+{
+    /// <summary>The context to show and control; null resolves <see cref="RiskContext"/> from the app's services.</summary>
+    public RiskContext? Context { get; set; }
+
+    /// <summary>
+    /// The authorization policy a caller must satisfy to halt, reduce-only or resume. The control endpoints are mapped
+    /// only when this is set, or when <see cref="AllowLoopbackControlWithoutAuthorization"/> is true.
+    /// </summary>
+    public string? ControlPolicy { get; set; }
+
+    /// <summary>
+    /// Development only: maps the control endpoints without authorization, answering only callers on this machine
+    /// (a loopback address, not forwarded by a proxy); every other caller gets 403. Ignored when
+    /// <see cref="ControlPolicy"/> is set.
+    /// </summary>
+    public bool AllowLoopbackControlWithoutAuthorization { get; set; }
+
+    /// <summary>How many of the latest decisions each status includes; default 20, at most <see cref="RiskMonitor.MaxRecentDecisions"/>.</summary>
+    public int RecentDecisions { get; set; } = 20;
+
+    /// <summary>How often the status stream looks for a change; default <see cref="RiskMonitor.ClockResolution"/>.</summary>
+    public TimeSpan StreamCheckInterval { get; set; } = RiskMonitor.ClockResolution;
+
+    /// <summary>True when the control endpoints are mapped.</summary>
+    internal bool ControlMapped => ControlPolicy is not null || AllowLoopbackControlWithoutAuthorization;
+}

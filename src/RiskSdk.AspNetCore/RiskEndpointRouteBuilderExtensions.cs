@@ -1,0 +1,69 @@
+using System;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RiskSdk;
+using RiskSdk.AspNetCore;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps RiskSdk's status, live page and trading control onto an ASP.NET Core app.</summary>
+public static class RiskEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps, under <paramref name="prefix"/>: <c>GET {prefix}/status</c> (the snapshot as JSON),
+    /// <c>GET {prefix}/status/stream</c> (server-sent events, a snapshot on every change), <c>GET {prefix}</c> (the
+    /// live page, with its script and style under <c>{prefix}/assets/</c>), and, only when
+    /// <see cref="RiskEndpointOptions.ControlPolicy"/> names an authorization policy or
+    /// <see cref="RiskEndpointOptions.AllowLoopbackControlWithoutAuthorization"/> is set,
+    /// <c>POST {prefix}/trading/halt</c>, <c>/reduce-only</c> and <c>/resume</c> with a JSON body <c>{"reason": "..."}</c>.
+    /// </summary>
+    /// <param name="endpoints">The app.</param>
+    /// <param name="prefix">The path everything is mapped under, e.g. <c>/risk</c>.</param>
+    /// <param name="configure">Sets the options: the context (else resolved from the services), the control policy, ...</param>
+    /// <returns>The group of every endpoint mapped, to add conventions (for example authorization on the reads).</returns>
+    /// <exception cref="InvalidOperationException">No context was given and none is registered.</exception>
+    public static RouteGroupBuilder MapRiskSdk(this IEndpointRouteBuilder endpoints, string prefix = "/risk", Action<RiskEndpointOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        var options = new RiskEndpointOptions();
+        configure?.Invoke(options);
+        var context = options.Context
+            ?? endpoints.ServiceProvider.GetService<RiskContext>()
+            ?? throw new InvalidOperationException(
+                "MapRiskSdk needs a RiskContext: register one in the services (RiskSdk.Hosting does) or pass it with options.Context.");
+        if (options.RecentDecisions is < 0 or > RiskSdk.Monitoring.RiskMonitor.MaxRecentDecisions)
+        {
+            throw new InvalidOperationException($"RecentDecisions must be from 0 to {RiskSdk.Monitoring.RiskMonitor.MaxRecentDecisions} (was {options.RecentDecisions}).");
+        }
+
+        var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger("RiskSdk.AspNetCore") ?? NullLogger.Instance;
+        var group = endpoints.MapGroup(prefix.TrimEnd('/'));
+        var status = new StatusEndpoints(context, options);
+        group.MapGet("/status", status.GetStatusAsync).WithName(Name(context, "status"));
+        group.MapGet("/status/stream", status.StreamAsync).WithName(Name(context, "status-stream"));
+        var page = new StatusPage(options.ControlMapped);
+        group.MapGet(string.Empty, page.WriteAsync).WithName(Name(context, "page"));
+        group.MapGet("/assets/risk.js", StatusPage.ScriptAsync);
+        group.MapGet("/assets/risk.css", StatusPage.StyleAsync);
+        if (options.ControlMapped)
+        {
+            var control = new ControlEndpoints(context, logger, requireLoopback: options.ControlPolicy is null);
+            var trading = group.MapGroup("/trading");
+            trading.MapPost("/halt", control.HaltAsync);
+            trading.MapPost("/reduce-only", control.ReduceOnlyAsync);
+            trading.MapPost("/resume", control.ResumeAsync);
+            if (options.ControlPolicy is { } policy)
+            {
+                trading.RequireAuthorization(policy);
+            }
+        }
+
+        return group;
+    }
+
+    private static string Name(RiskContext context, string endpoint) => "risksdk-" + context.Name + "-" + endpoint;
+}

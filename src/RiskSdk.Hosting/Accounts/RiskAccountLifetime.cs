@@ -1,0 +1,99 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace RiskSdk.Hosting.Accounts;
+
+/// <summary>
+/// Starts and stops one account with the host. Start: creates the account (its settings were validated by
+/// <c>ValidateOnStart</c>) and asks its ledger for an answer, failing start or logging the outage. Stopping: refuses new
+/// positions first (before any hosted service stops), then waits for orders in flight, gives back what this process
+/// still holds and sends what waits for the ledger; the container disposes the context and the book last.
+/// </summary>
+internal sealed class RiskAccountLifetime : IHostedLifecycleService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
+
+    private readonly IServiceProvider _services;
+    private readonly string _name;
+    private RiskAccount? _account;
+
+    public RiskAccountLifetime(IServiceProvider services, string name)
+    {
+        _services = services;
+        _name = name;
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var account = _account = _services.GetRequiredKeyedService<RiskAccount>(_name);
+        if (account.Book.GetTotalCounts().Unavailable)
+        {
+            if (account.Options.RequireLedgerAtStart)
+            {
+                throw new InvalidOperationException(
+                    $"RiskSdk account {account.DisplayName}: the {account.Ledger} position ledger does not answer, and the app requires it at start (RequireLedgerAtStart).");
+            }
+
+            HostingLog.LedgerUnavailableAtStart(account.Logger, account.DisplayName, account.Ledger);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        _account?.Context.Switch.Halt("the host is stopping");
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_account is not { Book: IHeldReservations held } account)
+        {
+            return;
+        }
+
+        // Orders in flight are measured in real time whatever clock the decisions run on.
+        var timeout = account.Options.ShutdownDrainTimeout;
+        var started = TimeProvider.System.GetTimestamp();
+        var count = held.CountHeld();
+        if (count > 0)
+        {
+            HostingLog.Draining(account.Logger, account.DisplayName, timeout.TotalSeconds, count.Value);
+        }
+
+        while (count > 0 && TimeProvider.System.GetElapsedTime(started) < timeout && !cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            count = held.CountHeld();
+        }
+
+        var released = held.ReleaseHeld();
+        if (released > 0)
+        {
+            HostingLog.ReleasedAtStop(account.Logger, account.DisplayName, released.Value);
+        }
+
+        if (released is null || !held.Flush())
+        {
+            HostingLog.LedgerSilentAtStop(account.Logger, account.DisplayName);
+        }
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RiskSdk.Hosting.Accounts;
+
+namespace RiskSdk.Hosting.Reconciliation;
+
+/// <summary>
+/// Reconciles every exchange of one account with the broker at start and then every
+/// <see cref="RiskHostingOptions.ReconciliationInterval"/> on the host's clock. A broker call that throws or outlasts
+/// <see cref="RiskHostingOptions.ReconciliationTimeout"/> changes nothing for its exchange and is logged; the others go on.
+/// </summary>
+internal sealed class BrokerReconciliation : BackgroundService
+{
+    private readonly IServiceProvider _services;
+    private readonly string _name;
+    private readonly Func<IServiceProvider, IBrokerPositions> _broker;
+
+    public BrokerReconciliation(IServiceProvider services, string name, Func<IServiceProvider, IBrokerPositions> broker)
+    {
+        _services = services;
+        _name = name;
+        _broker = broker;
+    }
+
+    /// <summary>Reconciles every exchange once; returns how many were reconciled.</summary>
+    public static async Task<int> RunOnceAsync(RiskAccount account, IBrokerPositions broker, TimeProvider time, CancellationToken stopping)
+    {
+        var exchanges = new SortedSet<string>(account.Options.ReconciledExchanges, StringComparer.Ordinal);
+        exchanges.UnionWith(account.Book.Scopes);
+        var reconciled = 0;
+        foreach (var exchange in exchanges)
+        {
+            stopping.ThrowIfCancellationRequested();
+            using var timeout = new CancellationTokenSource(account.Options.ReconciliationTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
+            IReadOnlyCollection<string> open;
+            try
+            {
+                open = await broker.GetOpenPositionIdsAsync(exchange, linked.Token).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("The broker returned null instead of a list of open positions.");
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
+            {
+                HostingLog.ReconcileTimedOut(account.Logger, account.DisplayName, exchange, account.Options.ReconciliationTimeout.TotalSeconds);
+                continue;
+            }
+            catch (Exception exception) when (!stopping.IsCancellationRequested)
+            {
+                HostingLog.ReconcileFailed(account.Logger, exception, account.DisplayName, exchange);
+                continue;
+            }
+
+            var report = account.Book.Reconcile(exchange, open);
+            if (report.Unavailable)
+            {
+                HostingLog.ReconcileLedgerUnavailable(account.Logger, account.DisplayName, exchange);
+                continue;
+            }
+
+            reconciled++;
+            HostingLog.Reconciled(account.Logger, account.DisplayName, exchange, report.Added.Count, report.Removed.Count);
+        }
+
+        return reconciled;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var account = _services.GetRequiredKeyedService<RiskAccount>(_name);
+        var broker = _broker(_services);
+        var time = _services.GetService<TimeProvider>() ?? TimeProvider.System;
+        using var timer = new PeriodicTimer(account.Options.ReconciliationInterval, time);
+        try
+        {
+            do
+            {
+                await RunOnceAsync(account, broker, time, stoppingToken).ConfigureAwait(false);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+    }
+}

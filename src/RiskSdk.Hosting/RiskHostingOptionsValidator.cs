@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace RiskSdk.Hosting;
+
+/// <summary>Checks <see cref="RiskHostingOptions"/> at start: every duration positive.</summary>
+internal sealed class RiskHostingOptionsValidator : IValidateOptions<RiskHostingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RiskHostingOptions options)
+    {
+        var problems = new List<string>();
+        RequirePositive(problems, nameof(options.ShutdownDrainTimeout), options.ShutdownDrainTimeout);
+        RequirePositive(problems, nameof(options.ReconciliationInterval), options.ReconciliationInterval);
+        RequirePositive(problems, nameof(options.ReconciliationTimeout), options.ReconciliationTimeout);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void RequirePositive(List<string> problems, string name, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be positive (was {value.TotalSeconds} s)."));
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace RiskSdk.AspNetCore.Tests;
+
+/// <summary>The endpoints through the in-memory test server: JSON, the event stream, the page, and who may control.</summary>
+public sealed class EndpointTests
+{
+    private static readonly RiskSettings Quick = new() { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero };
+
+    [Fact]
+    public async Task Status_is_the_snapshot_as_json()
+    {
+        await using var app = await RiskTestApp.StartAsync(new RiskContext(Quick, name: "desk-1"));
+        var pipeline = RiskPipeline.CreateDefault(app.Context);
+        pipeline.Evaluate(Signal("NSE")).Reservation.Commit("P-1");
+        pipeline.Evaluate(Signal("NSE", confidence: 0.2));
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/risk/status");
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("desk-1", root.GetProperty("context").GetString());
+        Assert.Equal("Active", root.GetProperty("trading").GetProperty("state").GetString());
+        Assert.True(root.GetProperty("ledgerAnswered").GetBoolean());
+        Assert.Equal(2, root.GetProperty("caps").GetProperty("inForceNormal").GetInt32());
+        var nse = root.GetProperty("exchanges").EnumerateArray().Single();
+        Assert.Equal("NSE", nse.GetProperty("exchange").GetString());
+        Assert.Equal(1, nse.GetProperty("open").GetInt32());
+        Assert.Equal("P-1", nse.GetProperty("openPositionIds")[0].GetString());
+        Assert.Equal(0, nse.GetProperty("cooldownRemaining").GetDouble());
+        var decisions = root.GetProperty("recentDecisions");
+        Assert.Equal("ConfidenceTooLow", decisions[0].GetProperty("reason").GetString());
+        Assert.True(decisions[1].GetProperty("approved").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_stream_sends_a_status_event_at_once_and_another_on_each_change()
+    {
+        await using var app = await RiskTestApp.StartAsync(new RiskContext(Quick));
+        using var client = app.CreateClient();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await client.GetAsync("/risk/status/stream", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
+
+        var first = await ReadEventAsync(reader, cancel.Token);
+        Assert.Equal(0, first.GetProperty("decisionCount").GetInt64());
+
+        RiskPipeline.CreateDefault(app.Context).Evaluate(Signal("BSE")).Reservation.Commit("B-1");
+        var second = await ReadEventAsync(reader, cancel.Token);
+        Assert.Equal(1, second.GetProperty("decisionCount").GetInt64());
+        Assert.Equal(1, second.GetProperty("exchanges")[0].GetProperty("open").GetInt32());
+
+        app.Context.Switch.Halt("test", "tester");
+        var third = await ReadEventAsync(reader, cancel.Token);
+        Assert.Equal("Halted", third.GetProperty("trading").GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task The_page_is_self_contained_under_a_strict_content_security_policy()
+    {
+        await using var app = await RiskTestApp.StartAsync(new RiskContext(Quick));
+        using var client = app.CreateClient();
+
+        using var page = await client.GetAsync("/risk");
+        var html = await page.Content.ReadAsStringAsync();
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/risk/assets/risk.js\" defer></script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", html.Replace("http-equiv", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal); // no external resource
+        Assert.Contains("data-control=\"false\"", html, StringComparison.Ordinal);
+        using var script = await client.GetAsync("/risk/assets/risk.js");
+        using var style = await client.GetAsync("/risk/assets/risk.css");
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("EventSource", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("text/css", style.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("url(", await style.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_policy_or_the_development_mode_there_is_no_control_endpoint()
+    {
+        await using var app = await RiskTestApp.StartAsync(new RiskContext(Quick), remoteAddress: IPAddress.Loopback);
+        using var client = app.CreateClient(user: "alice", role: "trader");
+
+        using var response = await client.PostAsJsonAsync("/risk/trading/halt", new { reason = "test" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(TradingState.Active, app.Context.Switch.State);
+    }
+
+    [Fact]
+    public async Task With_a_policy_only_an_authorised_caller_halts_and_the_call_is_logged_with_who_and_why()
+    {
+        await using var app = await RiskTestApp.StartAsync(new RiskContext(Quick), options => options.ControlPolicy = RiskTestApp.ControlPolicy);
+        using var anonymous = app.CreateClient();
+        using var viewer = app.CreateClient(user: "victor", role: "viewer");
+        using var trader = app.CreateClient(user: "alice", role: "trader");
+
+        using var refusedAnonymous = await anonymous.PostAsJsonAsync("/risk/trading/halt", new { reason = "test" });
+        using var refusedViewer = await viewer.PostAsJsonAsync("/risk/trading/halt", new { reason = "test" });
+        Assert.Equal(HttpStatusCode.Unauthorized, refusedAnonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refusedViewer.StatusCode);
+        Assert.Equal(TradingState.Active, app.Context.Switch.State);
+
+        using var halted = await trader.PostAsJsonAsync("/risk/trading/halt", new { reason = "NSE feed looks wrong" });
+        halted.EnsureSuccessStatusCode();
+        using var answer = JsonDocument.Parse(await halted.Content.ReadAsStringAsync());
+
+        Assert.True(answer.RootElement.GetProperty("moved").GetBoolean());
+        Assert.Equal("Halted", answer.RootElement.GetProperty("trading").GetProperty("state").GetString());
+        Assert.Equal(("alice", "NSE feed looks wrong"), (app.Context.Switch.Status.ChangedBy, app.Context.Switch.Status.Reason));
+        var log = app.Logs.GetSnapshot().Single(r => r.Id.Id == 1013);
+        Assert.Equal(LogLevel.Warning, log.Level);
+        Assert.Equal("Trading control halt by alice: NSE feed looks wrong (moved: True)", log.Message);
+        Assert.False(RiskPipeline.CreateDefault(app.Context).Evaluate(Signal("NSE")).IsApproved);
+
+        using var resumed = await trader.PostAsJsonAsync("/risk/trading/resume", new { reason = "feed fixed" });
+        resumed.EnsureSuccessStatusCode();
+        Assert.Equal(TradingState.Active, app.Context.Switch.State);
+    }
+
+    [Fact]
+    public async Task A_control_call_needs_a_json_reason()
+    {
+        await using var app = await RiskTestApp.StartAsync(new RiskContext(Quick), options => options.ControlPolicy = RiskTestApp.ControlPolicy);
+        using var trader = app.CreateClient(user: "alice", role: "trader");
+
+        using var blank = await trader.PostAsJsonAsync("/risk/trading/halt", new { reason = "  " });
+        using var form = await trader.PostAsync("/risk/trading/halt", new FormUrlEncodedContent(new[] { KeyValuePair("reason", "x") }));
+        using var malformed = await trader.PostAsync("/risk/trading/halt", new StringContent("{reason", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(TradingState.Active, app.Context.Switch.State);
+    }
+
+    [Theory]
+    [InlineData("10.0.0.7", null, HttpStatusCode.Forbidden)]
+    [InlineData("127.0.0.1", "203.0.113.9", HttpStatusCode.Forbidden)]
+    [InlineData("::1", null, HttpStatusCode.OK)]
+    [InlineData("127.0.0.1", null, HttpStatusCode.OK)]
+    public async Task The_development_mode_answers_only_callers_on_this_machine(string remote, string? forwardedFor, HttpStatusCode expected)
+    {
+        await using var app = await RiskTestApp.StartAsync(
+            new RiskContext(Quick),
+            options => options.AllowLoopbackControlWithoutAuthorization = true,
+            remoteAddress: IPAddress.Parse(remote));
+        using var client = app.CreateClient();
+        if (forwardedFor is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        using var response = await client.PostAsJsonAsync("/risk/trading/halt", new { reason = "drill" });
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK ? TradingState.Halted : TradingState.Active, app.Context.Switch.State);
+        if (expected == HttpStatusCode.OK)
+        {
+            Assert.Equal("unauthenticated@" + IPAddress.Parse(remote), app.Context.Switch.Status.ChangedBy);
+        }
+    }
+
+    [Fact]
+    public async Task The_context_is_resolved_from_the_services_when_registered()
+    {
+        await using var app = await RiskTestApp.StartAsync(new RiskContext(Quick, name: "from-di"), registerContext: true);
+        using var client = app.CreateClient();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/risk/status"));
+
+        Assert.Equal("from-di", json.RootElement.GetProperty("context").GetString());
+    }
+
+    [Fact]
+    public void Without_a_context_mapping_says_what_is_missing()
+    {
+        var app = WebApplication.CreateSlimBuilder().Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapRiskSdk("/risk"));
+
+        Assert.Contains("needs a RiskContext", error.Message, StringComparison.Ordinal);
+    }
+
+    private static System.Collections.Generic.KeyValuePair<string, string> KeyValuePair(string key, string value) => new(key, value);
+
+    private static TradeIntent Signal(string exchange, double confidence = 0.8) =>
+        new() { Exchange = exchange, Confidence = confidence, KellyFraction = 0.2, Lots = 1, Side = TradeSide.Buy };
+
+    private static async Task<JsonElement> ReadEventAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        string? eventName = null;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                eventName = line["event: ".Length..];
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                Assert.Equal("status", eventName);
+                using var document = JsonDocument.Parse(line["data: ".Length..]);
+                return document.RootElement.Clone();
+            }
+        }
+
+        throw new EndOfStreamException("The stream ended before an event.");
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+
+namespace RiskSdk.AspNetCore.Tests;
+
+/// <summary>An in-memory book that can be made to stop answering, as a remote ledger does in an outage.</summary>
+internal sealed class SwitchableBook : IPositionBook
+{
+    private readonly InMemoryPositionBook _inner = new();
+
+    public bool Down { get; set; }
+
+    public IReadOnlyCollection<string> Scopes => _inner.Scopes;
+
+    public long ExpiredReservations => _inner.ExpiredReservations;
+
+    public long IgnoredOperations => _inner.IgnoredOperations;
+
+    public ReserveOutcome TryReserve(string scope, int cap) => Down ? new(ReserveStatus.Unavailable, default, 0, 0) : _inner.TryReserve(scope, cap);
+
+    public bool Commit(in Reservation reservation, string positionId) => _inner.Commit(reservation, positionId);
+
+    public bool Release(in Reservation reservation) => _inner.Release(reservation);
+
+    public bool Close(string scope, string positionId) => _inner.Close(scope, positionId);
+
+    public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds) => _inner.Reconcile(scope, brokerOpenPositionIds);
+
+    public ScopeCounts GetCounts(string scope) => Down ? new ScopeCounts(0, 0) { Unavailable = true } : _inner.GetCounts(scope);
+
+    public ScopeCounts GetTotalCounts() => Down ? new ScopeCounts(0, 0) { Unavailable = true } : _inner.GetTotalCounts();
+
+    public IReadOnlyCollection<string> GetOpenPositions(string scope) => _inner.GetOpenPositions(scope);
+
+    public IReadOnlyCollection<long>? GetPendingReservations(string scope) => Down ? null : ((IPositionBook)_inner).GetPendingReservations(scope);
+}
