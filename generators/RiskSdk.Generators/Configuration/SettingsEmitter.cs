@@ -134,6 +134,11 @@ internal static class SettingsEmitter
         {
             WriteToRiskSettings(writer, model);
         }
+
+        if (model.IsAutoExec)
+        {
+            WriteHostable(writer, model);
+        }
     }
 
     private static void WriteStandardProperty(SourceWriter writer, SettingsClassModel model, SettingPropertyModel property)
@@ -330,6 +335,11 @@ internal static class SettingsEmitter
         }
 
         writer.CloseBlock(";");
+    }
+
+    /// <summary>The explicit <c>IAutoExecSettings&lt;T&gt;</c> members (a class deriving from an auto-exec class implements its own).</summary>
+    private static void WriteHostable(SourceWriter writer, SettingsClassModel model)
+    {
         writer.Line();
         var hostable = Runtime + "IAutoExecSettings<" + model.FullyQualifiedName + ">";
         writer.Line(GeneratedCodeInfo.Attribute);
