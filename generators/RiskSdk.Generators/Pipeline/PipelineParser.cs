@@ -358,6 +358,14 @@ internal static class PipelineParser
             return "it is an open generic type; list a constructed type such as Gate<int>";
         }
 
+        for (var container = named; container is not null; container = container.ContainingType)
+        {
+            if (container.IsFileLocal)
+            {
+                return "it is file-local, so the generated pipeline, in a file of its own, cannot name it; make it internal";
+            }
+        }
+
         if (!compilation.IsSymbolAccessibleWithin(type, pipeline))
         {
             return "it is not accessible from the pipeline";

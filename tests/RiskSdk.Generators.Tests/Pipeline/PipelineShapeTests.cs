@@ -73,6 +73,17 @@ public sealed class PipelineShapeTests
         Assert.Contains(expected, diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_file_local_gate_is_RISKGEN104_not_an_error_in_the_generated_file()
+    {
+        var (run, output) = GeneratorHarness.Run(new GatePipelineGenerator(), Usings + "file sealed class LocalGate { public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass(\"Local\"); } [GatePipeline(typeof(LocalGate), typeof(PositionLimitGate))] public partial class TradingPipeline;");
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("RISKGEN104", diagnostic.Id);
+        Assert.Contains("it is file-local", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(GeneratorHarness.CompilationErrors(output));
+    }
+
     private static string Generated(string source)
     {
         var (run, output) = GeneratorHarness.Run(new GatePipelineGenerator(), Usings + source);
