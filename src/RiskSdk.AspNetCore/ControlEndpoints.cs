@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using RiskSdk.Monitoring;
 
 namespace RiskSdk.AspNetCore;
 

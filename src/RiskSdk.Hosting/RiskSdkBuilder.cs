@@ -3,8 +3,10 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using RiskSdk.Configuration;
 using RiskSdk.Hosting.Accounts;
 using RiskSdk.Hosting.Reconciliation;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting;
 

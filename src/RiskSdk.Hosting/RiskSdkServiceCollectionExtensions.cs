@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RiskSdk;
+using RiskSdk.Configuration;
 using RiskSdk.Hosting;
 using RiskSdk.Hosting.Accounts;
 using RiskSdk.Hosting.Settings;
+using RiskSdk.Positions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

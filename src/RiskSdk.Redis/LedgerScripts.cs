@@ -15,7 +15,7 @@ namespace RiskSdk.Redis;
 /// a position, while it exists; when it does not (a ledger written by an older version), the scripts that read it
 /// count it once from every scope's open set (<see cref="AccountOpen"/>).
 /// </remarks>
-internal static class LedgerScripts
+internal static partial class LedgerScripts
 {
     /// <summary>
     /// Gives back every reservation whose expiry has passed, remembers it for late fills, forgets old memories, and

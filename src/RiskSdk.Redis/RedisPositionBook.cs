@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using RiskSdk.Monitoring;
+using RiskSdk.Positions;
 using StackExchange.Redis;
 
 namespace RiskSdk.Redis;
@@ -22,7 +24,7 @@ namespace RiskSdk.Redis;
 /// <see cref="ExpiredReservations"/>, <see cref="IgnoredOperations"/> and <see cref="LateFills"/> count what this
 /// process saw; the ledger itself is shared.
 /// </remarks>
-public sealed class RedisPositionBook : IPositionBook, IDisposable
+public sealed partial class RedisPositionBook : IPositionBook, IDisposable
 {
     private const int MaxRememberedExpiries = 4096;
 

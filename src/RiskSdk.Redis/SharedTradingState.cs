@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using RiskSdk.Monitoring;
 using StackExchange.Redis;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Redis;
 

@@ -1,3 +1,5 @@
+using RiskSdk.Gates;
+
 namespace RiskSdk;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using RiskSdk.Positions;
 
 namespace RiskSdk;
 

@@ -4,7 +4,9 @@ using System.Diagnostics.Metrics;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using RiskSdk.Gates;
 using RiskSdk.Monitoring;
+using RiskSdk.Positions;
 
 namespace RiskSdk;
 
@@ -188,7 +190,7 @@ public sealed class RiskContext : IDisposable
     /// <param name="intent">The intent refused.</param>
     /// <param name="verdict">The rejecting verdict.</param>
     /// <returns>The rejected decision.</returns>
-    public RiskDecision Reject(in TradeIntent intent, in GateVerdict verdict)
+    internal RiskDecision Reject(in TradeIntent intent, in GateVerdict verdict)
     {
         RiskLog.TradeRejected(Logger, intent.Exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit);
         Metrics.RecordRejected(in intent, verdict.Reason);
@@ -201,7 +203,7 @@ public sealed class RiskContext : IDisposable
     /// <param name="gate">The gate that threw.</param>
     /// <param name="exception">What it threw.</param>
     /// <returns>The rejected decision.</returns>
-    public RiskDecision Fault(in TradeIntent intent, string gate, Exception exception)
+    internal RiskDecision Fault(in TradeIntent intent, string gate, Exception exception)
     {
         RiskLog.GateFaulted(Logger, exception, gate, intent.Exchange ?? "(none)");
         var verdict = GateVerdict.Fault(gate, exception);

@@ -1,4 +1,5 @@
 using System;
+using RiskSdk.Gates;
 
 namespace RiskSdk;
 
@@ -41,13 +42,13 @@ public readonly struct RiskDecision
     /// <summary>A readable sentence for logs and reports; formatted on each call.</summary>
     public string Message => IsApproved ? "approved" : Verdict.Gate is null ? "no decision was made; the trade is refused" : Verdict.Message;
 
-    /// <summary>An approval.</summary>
+    /// <summary>An approval; only the admission creates one, so an approved decision always holds what it claims.</summary>
     /// <param name="exchange">The exchange.</param>
     /// <param name="reservation">The slot taken.</param>
     /// <param name="cap">The cap in force.</param>
     /// <param name="gate">The gate that approved (the position-limit gate).</param>
     /// <returns>The decision.</returns>
-    public static RiskDecision Approved(string exchange, Reservation reservation, PositionCap cap, string gate) =>
+    internal static RiskDecision Approved(string exchange, Reservation reservation, PositionCap cap, string gate) =>
         new(exchange, true, reservation, GateVerdict.Pass(gate), cap);
 
     /// <summary>A rejection.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using RiskSdk.Gates;
 
 namespace RiskSdk;
 
@@ -47,24 +48,13 @@ public sealed class RiskPipeline
     public RiskContext Context => _context;
 
     /// <summary>
-    /// Every built-in gate in the recommended order: kill switch, confidence, Kelly, lots, net delta, drawdown,
-    /// order rate, cooldown, then the position limit.
+    /// The <see cref="StandardGates"/>, the same set a generated <c>[GatePipeline]</c> without arguments runs.
     /// </summary>
     /// <param name="context">The shared context.</param>
     /// <returns>The pipeline.</returns>
     public static RiskPipeline CreateDefault(RiskContext context) => new(
-        context,
-        new IRiskGate[]
-        {
-            new KillSwitchGate(context),
-            new MinimumConfidenceGate(context),
-            new MinimumKellyGate(context),
-            new MaximumLotsGate(context),
-            new NetDeltaGate(context),
-            new SessionDrawdownGate(context),
-            new OrderRateGate(context),
-            new CooldownGate(context),
-        },
+        context ?? throw new ArgumentNullException(nameof(context)),
+        StandardGates.CreateChecks(context),
         new PositionLimitGate(context));
 
     /// <summary>

@@ -5,6 +5,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using RiskSdk.Configuration;
+using RiskSdk.Generated;
 
 namespace RiskSdk;
 

@@ -1,3 +1,5 @@
+using RiskSdk.Configuration;
+
 namespace RiskSdk;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using RiskSdk.Monitoring;
+
 namespace RiskSdk;
 
 /// <summary>The kill switch's position. Only <see cref="Active"/> lets an order open exposure.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using RiskSdk.Positions;
 
 namespace RiskSdk.AspNetCore.Tests;
 

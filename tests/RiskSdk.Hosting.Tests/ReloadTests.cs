@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RiskSdk.Hosting.Tests.Infrastructure;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting.Tests;
 

@@ -20,6 +20,7 @@ public sealed class StrictConsumerTests(ConsumerWorkspace workspace) : IClassFix
         using System;
         using System.Globalization;
         using RiskSdk;
+        using RiskSdk.Gates;
 
         namespace Strict;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using RiskSdk;
+using RiskSdk.Positions;
 using RiskSdk.Redis;
 
 namespace RiskSdk.Redis.Hammer;

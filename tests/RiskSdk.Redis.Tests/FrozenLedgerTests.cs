@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using RiskSdk.Gates;
+using RiskSdk.Positions;
 using RiskSdk.Redis.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;

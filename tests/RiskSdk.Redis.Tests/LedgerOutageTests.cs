@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using RiskSdk.Gates;
+using RiskSdk.Positions;
 using RiskSdk.Redis.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;

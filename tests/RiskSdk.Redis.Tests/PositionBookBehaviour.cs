@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using RiskSdk.Positions;
 using RiskSdk.Redis.Tests.Infrastructure;
 using Xunit;
 

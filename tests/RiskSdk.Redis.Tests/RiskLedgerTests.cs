@@ -1,4 +1,6 @@
 using System;
+using RiskSdk.Configuration;
+using RiskSdk.Positions;
 using RiskSdk.Redis.Tests.Infrastructure;
 using Xunit;
 

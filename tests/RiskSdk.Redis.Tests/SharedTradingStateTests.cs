@@ -6,6 +6,7 @@ using System.Threading;
 using RiskSdk.Redis.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
+using RiskSdk.Gates;
 
 namespace RiskSdk.Redis.Tests;
 

@@ -1,4 +1,6 @@
 using System;
+using RiskSdk.Gates;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

@@ -1,3 +1,5 @@
+using RiskSdk.Positions;
+
 namespace RiskSdk.Tests;
 
 /// <summary>The in-memory book's held reservations: all of them are this process's.</summary>
@@ -19,6 +21,6 @@ public sealed class HeldReservationsTests
         Assert.Equal(new ScopeCounts(1, 0), book.GetCounts("NSE"));
         Assert.Equal(new ScopeCounts(0, 0), book.GetCounts("BSE"));
         Assert.False(inFlight.Commit("P2"));
-        Assert.True(book.Flush());
+        Assert.True(book.IsFlushed);
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CsCheck;
+using RiskSdk.Gates;
 
 namespace RiskSdk.Tests;
 

@@ -3,6 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using Microsoft.Extensions.Logging;
+using RiskSdk.Configuration;
+using RiskSdk.Gates;
+using RiskSdk.Monitoring;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Time.Testing;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

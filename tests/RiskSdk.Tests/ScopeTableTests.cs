@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

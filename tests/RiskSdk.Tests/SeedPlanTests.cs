@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using RiskSdk.Gates;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Extensions.Time.Testing;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
+using RiskSdk.Configuration;
 
 namespace RiskSdk.Benchmarks.Configuration;
 

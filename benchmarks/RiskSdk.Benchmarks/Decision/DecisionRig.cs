@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using RiskSdk.Gates;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Benchmarks.Decision;
 

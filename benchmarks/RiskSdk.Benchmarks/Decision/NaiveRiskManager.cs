@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using RiskSdk.Gates;
 
 namespace RiskSdk.Benchmarks.Decision;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using RiskSdk.Gates;
 
 namespace RiskSdk.Benchmarks.Generators;
 
@@ -49,6 +50,8 @@ public static class GeneratorWorkload
         using System;
         using System.ComponentModel.DataAnnotations;
         using RiskSdk;
+        using RiskSdk.Configuration;
+        using RiskSdk.Gates;
 
         namespace Synthetic.Settings;
 
@@ -78,6 +81,8 @@ public static class GeneratorWorkload
 
     private static string Pipeline(int index) => Invariant($$"""
         using RiskSdk;
+        using RiskSdk.Configuration;
+        using RiskSdk.Gates;
 
         namespace Synthetic.Pipelines;
 

@@ -1,6 +1,7 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using RiskSdk.Gates;
 
 namespace RiskSdk.Benchmarks.OrderRate;
 

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Benchmarks.PositionBook;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using RiskSdk.Benchmarks.Decision;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Benchmarks.Scopes;
 

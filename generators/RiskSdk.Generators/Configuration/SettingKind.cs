@@ -1,6 +1,6 @@
 namespace RiskSdk.Generators.Configuration;
 
-/// <summary>How a setting is parsed; mirrors the runtime's <c>RiskSdk.VariableKind</c> member for member.</summary>
+/// <summary>How a setting is parsed; mirrors the runtime's <c>RiskSdk.Configuration.VariableKind</c> member for member.</summary>
 internal enum SettingKind
 {
     Boolean,

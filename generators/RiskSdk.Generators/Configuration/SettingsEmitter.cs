@@ -8,7 +8,8 @@ namespace RiskSdk.Generators.Configuration;
 /// <summary>Writes the binding code of one settings class from its model.</summary>
 internal static class SettingsEmitter
 {
-    private const string Runtime = "global::RiskSdk.";
+    private const string Configuration = "global::RiskSdk.Configuration.";
+    private const string Generated = "global::RiskSdk.Generated.";
     private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
     private const string StandardDefaults = "s_riskSettingsDefaults";
 
@@ -26,7 +27,7 @@ internal static class SettingsEmitter
             writer.OpenBlock("partial " + containing.Keyword + " " + containing.Name);
         }
 
-        var hostable = model.IsAutoExec ? " : " + Runtime + "IAutoExecSettings<" + model.FullyQualifiedName + ">" : string.Empty;
+        var hostable = model.IsAutoExec ? " : " + Configuration + "IAutoExecSettings<" + model.FullyQualifiedName + ">" : string.Empty;
         writer.OpenBlock("partial " + model.Keyword + " " + model.Name + hostable);
         WriteMembers(writer, model, supportsConfiguration);
         writer.CloseBlock();
@@ -47,7 +48,7 @@ internal static class SettingsEmitter
     private static void WriteMembers(SourceWriter writer, SettingsClassModel model, bool supportsConfiguration)
     {
         var self = model.FullyQualifiedName;
-        var result = Runtime + "ConfigurationResult<" + self + ">";
+        var result = Configuration + "ConfigurationResult<" + self + ">";
 
         writer.Line("/// <summary>The text every variable of these settings starts with.</summary>");
         writer.Line(GeneratedCodeInfo.Attribute);
@@ -68,48 +69,48 @@ internal static class SettingsEmitter
         foreach (var property in model.Properties.Where(p => p.Kind == SettingKind.Enum))
         {
             writer.Line(GeneratedCodeInfo.Attribute);
-            writer.Line("private static readonly " + Runtime + "ValueParser<" + property.TypeName + "> " + ParserField(property) + " = " + Runtime + "ValueParsers.Enum(new " + property.TypeName + "[] { " +
+            writer.Line("private static readonly " + Generated + "ValueParser<" + property.TypeName + "> " + ParserField(property) + " = " + Generated + "ValueParsers.Enum(new " + property.TypeName + "[] { " +
                 string.Join(", ", property.EnumMembers.Select(m => property.TypeName + "." + m)) + " });");
             writer.Line();
         }
 
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("private static " + ReadOnlyList + "<" + Runtime + "VariableDescription>? s_variables;");
+        writer.Line("private static " + ReadOnlyList + "<" + Configuration + "VariableDescription>? s_variables;");
         writer.Line();
         writer.Line("/// <summary>Every variable these settings read, in binding order: name, type, default, allowed range, description, secrecy.</summary>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line(Hiding(model) + "public static " + ReadOnlyList + "<" + Runtime + "VariableDescription> Variables => s_variables ??= DescribeVariables();");
+        writer.Line(Hiding(model) + "public static " + ReadOnlyList + "<" + Configuration + "VariableDescription> Variables => s_variables ??= DescribeVariables();");
         writer.Line();
         writer.Line("/// <summary>The value in force (masked for secrets) and the source of every variable; empty unless these settings were bound.</summary>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line(Hiding(model) + "public " + ReadOnlyList + "<" + Runtime + "BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<" + Runtime + "BoundVariable>();");
+        writer.Line(Hiding(model) + "public " + ReadOnlyList + "<" + Configuration + "BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<" + Configuration + "BoundVariable>();");
         writer.Line();
 
         writer.Line("/// <summary>Where the value of a property came from.</summary>");
         writer.Line("/// <param name=\"propertyName\">The property; use <c>nameof</c>.</param>");
-        writer.Line("/// <returns>The source, or <see cref=\"global::RiskSdk.ValueSource.Default\"/> when these settings were not bound.</returns>");
+        writer.Line("/// <returns>The source, or <see cref=\"global::RiskSdk.Configuration.ValueSource.Default\"/> when these settings were not bound.</returns>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.OpenBlock(Hiding(model) + "public " + Runtime + "ValueSource SourceOf(string propertyName)");
+        writer.OpenBlock(Hiding(model) + "public " + Configuration + "ValueSource SourceOf(string propertyName)");
         writer.OpenBlock("foreach (var bound in BoundVariables)");
         writer.OpenBlock("if (bound.Variable.PropertyName == propertyName)");
         writer.Line("return bound.Source;");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.Line();
-        writer.Line("return " + Runtime + "ValueSource.Default;");
+        writer.Line("return " + Configuration + "ValueSource.Default;");
         writer.CloseBlock();
         writer.Line();
 
         writer.Line("/// <summary>Binds these settings from the process environment. Never throws for bad values: returns the settings or every problem.</summary>");
         writer.Line("/// <returns>The settings, or every problem found.</returns>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line(Hiding(model) + "public static " + result + " BindFromEnvironment() => Bind(" + Runtime + "EnvironmentVariableLookup.Instance);");
+        writer.Line(Hiding(model) + "public static " + result + " BindFromEnvironment() => Bind(" + Configuration + "EnvironmentVariableLookup.Instance);");
         writer.Line();
         writer.Line("/// <summary>Binds these settings from variables given by full name (the way tests bind them).</summary>");
         writer.Line("/// <param name=\"variables\">The variables; a null value counts as unset.</param>");
         writer.Line("/// <returns>The settings, or every problem found.</returns>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line(Hiding(model) + "public static " + result + " Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new " + Runtime + "DictionaryVariableLookup(variables));");
+        writer.Line(Hiding(model) + "public static " + result + " Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new " + Configuration + "DictionaryVariableLookup(variables));");
         writer.Line();
         if (supportsConfiguration)
         {
@@ -119,7 +120,7 @@ internal static class SettingsEmitter
             writer.Line(GeneratedCodeInfo.Attribute);
             writer.OpenBlock(Hiding(model) + "public static " + result + " Bind(global::Microsoft.Extensions.Configuration.IConfiguration configuration)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(configuration);");
-            writer.Line("return Bind(new " + Runtime + "SectionedVariableLookup(VariablePrefix, key => configuration[key], section => global::System.Linq.Enumerable.Select((section is null ? configuration : configuration.GetSection(section)).GetChildren(), child => child.Key)));");
+            writer.Line("return Bind(new " + Configuration + "SectionedVariableLookup(VariablePrefix, key => configuration[key], section => global::System.Linq.Enumerable.Select((section is null ? configuration : configuration.GetSection(section)).GetChildren(), child => child.Key)));");
             writer.CloseBlock();
             writer.Line();
         }
@@ -127,7 +128,7 @@ internal static class SettingsEmitter
         WriteBind(writer, model, result);
         writer.Line("/// <summary>Add checks of your own: implement this method; what it reports joins every other problem.</summary>");
         writer.Line("/// <param name=\"validation\">Reports errors and warnings against a property's variable.</param>");
-        writer.Line("partial void Validate(" + Runtime + "SettingsValidation validation);");
+        writer.Line("partial void Validate(" + Configuration + "SettingsValidation validation);");
         writer.Line();
         WriteDescribe(writer, model);
         if (model.IsAutoExec && !model.InheritsStandardSettings)
@@ -157,9 +158,9 @@ internal static class SettingsEmitter
         writer.Line("/// <param name=\"variables\">Where the variables are read from.</param>");
         writer.Line("/// <returns>The settings, or (when any error was found) no settings and every problem.</returns>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.OpenBlock(Hiding(model) + "public static " + result + " Bind(" + Runtime + "IVariableLookup variables)");
+        writer.OpenBlock(Hiding(model) + "public static " + result + " Bind(" + Configuration + "IVariableLookup variables)");
         writer.Line("var described = Variables;");
-        writer.Line("var reader = new " + Runtime + "SettingsReader(variables, VariablePrefix, described);");
+        writer.Line("var reader = new " + Generated + "SettingsReader(variables, VariablePrefix, described);");
         writer.Line("var defaults = " + NewInstance(model) + ";");
 
         // The profile selector is read first, so every setting with profile values can fall back to it.
@@ -169,7 +170,7 @@ internal static class SettingsEmitter
         {
             var property = properties[i];
             var fallback = "defaults." + property.Identifier;
-            var source = Runtime + "ValueSource.Default";
+            var source = Configuration + "ValueSource.Default";
             if (selector is not null && property.ProfileValues.Count > 0)
             {
                 fallback = "profile switch { " +
@@ -182,7 +183,7 @@ internal static class SettingsEmitter
             if (property == selector)
             {
                 writer.Line("var profile = " + Local(property) + ";");
-                writer.Line("var profileSource = profile is null ? " + Runtime + "ValueSource.Default : " + Runtime + "ValueSource.Profile;");
+                writer.Line("var profileSource = profile is null ? " + Configuration + "ValueSource.Default : " + Configuration + "ValueSource.Profile;");
             }
         }
 
@@ -233,12 +234,12 @@ internal static class SettingsEmitter
 
         var parser = property.Kind switch
         {
-            SettingKind.Boolean => Runtime + "ValueParsers.Boolean",
-            SettingKind.WholeNumber => Runtime + "ValueParsers.WholeNumber",
-            SettingKind.LongInteger => Runtime + "ValueParsers.LongInteger",
-            SettingKind.Number => Runtime + "ValueParsers.Number",
-            SettingKind.DecimalNumber => Runtime + "ValueParsers.DecimalNumber",
-            SettingKind.Seconds => Runtime + "ValueParsers.Seconds",
+            SettingKind.Boolean => Generated + "ValueParsers.Boolean",
+            SettingKind.WholeNumber => Generated + "ValueParsers.WholeNumber",
+            SettingKind.LongInteger => Generated + "ValueParsers.LongInteger",
+            SettingKind.Number => Generated + "ValueParsers.Number",
+            SettingKind.DecimalNumber => Generated + "ValueParsers.DecimalNumber",
+            SettingKind.Seconds => Generated + "ValueParsers.Seconds",
             _ => ParserField(property),
         };
         return "reader." + (property.IsNullable ? "ReadOptional" : "Read") + "(" + variable + ", " + fallback + ", " + source + ", " + parser + ")";
@@ -247,15 +248,15 @@ internal static class SettingsEmitter
     private static void WriteDescribe(SourceWriter writer, SettingsClassModel model)
     {
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.OpenBlock("private static " + ReadOnlyList + "<" + Runtime + "VariableDescription> DescribeVariables()");
+        writer.OpenBlock("private static " + ReadOnlyList + "<" + Configuration + "VariableDescription> DescribeVariables()");
         writer.Line("var defaults = " + NewInstance(model) + ";");
-        writer.OpenBlock("return new " + Runtime + "VariableDescription[]");
+        writer.OpenBlock("return new " + Configuration + "VariableDescription[]");
         foreach (var property in model.Properties)
         {
-            writer.OpenBlock("new " + Runtime + "VariableDescription");
+            writer.OpenBlock("new " + Configuration + "VariableDescription");
             writer.Line("Name = " + Literal(model.Prefix + property.VariableName) + ",");
             writer.Line("PropertyName = " + Literal(property.PropertyName) + ",");
-            writer.Line("Kind = " + Runtime + "VariableKind." + property.Kind + ",");
+            writer.Line("Kind = " + Configuration + "VariableKind." + property.Kind + ",");
             if (property.IsNullable)
             {
                 writer.Line("IsOptional = true,");
@@ -273,7 +274,7 @@ internal static class SettingsEmitter
             }
             else
             {
-                writer.Line("DefaultValue = " + Runtime + "ValueFormatter.Format(defaults." + property.Identifier + "),");
+                writer.Line("DefaultValue = " + Generated + "ValueFormatter.Format(defaults." + property.Identifier + "),");
             }
 
             if (property.Range is { } range)
@@ -341,12 +342,12 @@ internal static class SettingsEmitter
     private static void WriteHostable(SourceWriter writer, SettingsClassModel model)
     {
         writer.Line();
-        var hostable = Runtime + "IAutoExecSettings<" + model.FullyQualifiedName + ">";
+        var hostable = Configuration + "IAutoExecSettings<" + model.FullyQualifiedName + ">";
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line(Runtime + "ConfigurationResult<" + model.FullyQualifiedName + "> " + hostable + ".BindVariables(" + Runtime + "IVariableLookup variables) => Bind(variables);");
+        writer.Line(Configuration + "ConfigurationResult<" + model.FullyQualifiedName + "> " + hostable + ".BindVariables(" + Configuration + "IVariableLookup variables) => Bind(variables);");
         writer.Line();
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line(ReadOnlyList + "<" + Runtime + "VariableDescription> " + hostable + ".DescribedVariables => Variables;");
+        writer.Line(ReadOnlyList + "<" + Configuration + "VariableDescription> " + hostable + ".DescribedVariables => Variables;");
         writer.Line();
         writer.Line(GeneratedCodeInfo.Attribute);
         writer.Line("string " + hostable + ".Prefix => VariablePrefix;");

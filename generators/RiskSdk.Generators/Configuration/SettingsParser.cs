@@ -17,15 +17,15 @@ internal static class SettingsParser
 {
     public const string EnvironmentSettingsAttribute = "RiskSdk.EnvironmentSettingsAttribute";
     private const string AutoExecSettingsAttribute = "RiskSdk.AutoExecSettingsAttribute";
-    private const string EnvironmentVariableAttribute = "RiskSdk.EnvironmentVariableAttribute";
-    private const string SecretAttribute = "RiskSdk.SecretAttribute";
-    private const string AtLeastAttribute = "RiskSdk.AtLeastAttribute";
-    private const string AtMostAttribute = "RiskSdk.AtMostAttribute";
-    private const string RequiredWhenAttribute = "RiskSdk.RequiredWhenAttribute";
+    private const string EnvironmentVariableAttribute = "RiskSdk.Configuration.EnvironmentVariableAttribute";
+    private const string SecretAttribute = "RiskSdk.Configuration.SecretAttribute";
+    private const string AtLeastAttribute = "RiskSdk.Configuration.AtLeastAttribute";
+    private const string AtMostAttribute = "RiskSdk.Configuration.AtMostAttribute";
+    private const string RequiredWhenAttribute = "RiskSdk.Configuration.RequiredWhenAttribute";
     private const string RangeAttribute = "System.ComponentModel.DataAnnotations.RangeAttribute";
     private const string RequiredAttribute = "System.ComponentModel.DataAnnotations.RequiredAttribute";
     private const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
-    private const string ProfileValueAttribute = "RiskSdk.ProfileValueAttribute";
+    private const string ProfileValueAttribute = "RiskSdk.Configuration.ProfileValueAttribute";
     private const string RiskSettingsType = "RiskSdk.RiskSettings";
 
     private static readonly SymbolDisplayFormat QualifiedFormat = SymbolDisplayFormat.FullyQualifiedFormat

@@ -13,7 +13,7 @@ namespace RiskSdk.Generators.Pipeline;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KillSwitchOrderAnalyzer : DiagnosticAnalyzer
 {
-    private const string KillSwitchGateType = "RiskSdk.KillSwitchGate";
+    private const string KillSwitchGateType = "RiskSdk.Gates.KillSwitchGate";
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.KillSwitchNotFirst);

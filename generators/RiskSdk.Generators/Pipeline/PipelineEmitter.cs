@@ -11,10 +11,11 @@ internal static class PipelineEmitter
 {
     private const string Context = "global::RiskSdk.RiskContext";
     private const string Intent = "global::RiskSdk.TradeIntent";
-    private const string Verdict = "global::RiskSdk.GateVerdict";
+    private const string Verdict = "global::RiskSdk.Gates.GateVerdict";
     private const string Decision = "global::RiskSdk.RiskDecision";
     private const string Exception = "global::System.Exception";
     private const string ArgumentNull = "global::System.ArgumentNullException";
+    private const string Decisions = "global::RiskSdk.Generated.PipelineDecisions";
 
     public static string Emit(PipelineModel model)
     {
@@ -131,7 +132,7 @@ internal static class PipelineEmitter
             .Line("[global::RiskSdk.PositionLimitCheck]")
             .OpenBlock("public " + Decision + " Evaluate(in " + Intent + " intent)")
             .OpenBlock("if (intent.Exchange is null)")
-            .Line("return _context.Fault(in intent, \"Intent\", new global::System.ArgumentException(\"The intent names no exchange.\", nameof(intent)));")
+            .Line("return " + Decisions + ".Fault(_context, in intent, \"Intent\", new global::System.ArgumentException(\"The intent names no exchange.\", nameof(intent)));")
             .CloseBlock();
         var timed = checks.Any(IsTimed);
         if (checks.Count > 0)
@@ -159,11 +160,11 @@ internal static class PipelineEmitter
                 .Line("verdict = " + call + ";")
                 .CloseBlock()
                 .OpenBlock("catch (" + Exception + " exception)")
-                .Line("return _context.Fault(in intent, " + gate.NameExpression + ", exception);")
+                .Line("return " + Decisions + ".Fault(_context, in intent, " + gate.NameExpression + ", exception);")
                 .CloseBlock()
                 .Line()
                 .OpenBlock("if (!verdict.IsPassed)")
-                .Line("return _context.Reject(in intent, in verdict);")
+                .Line("return " + Decisions + ".Reject(_context, in intent, in verdict);")
                 .CloseBlock()
                 .Line();
         }

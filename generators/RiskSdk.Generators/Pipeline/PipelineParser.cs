@@ -15,11 +15,12 @@ namespace RiskSdk.Generators.Pipeline;
 internal static class PipelineParser
 {
     public const string GatePipelineAttribute = "RiskSdk.GatePipelineAttribute";
-    private const string GateVerdictType = "RiskSdk.GateVerdict";
+    private const string StandardGatesType = "RiskSdk.Gates.StandardGates";
+    private const string GateVerdictType = "RiskSdk.Gates.GateVerdict";
     private const string TradeIntentType = "RiskSdk.TradeIntent";
-    private const string PositionLimitGateType = "RiskSdk.PositionLimitGate";
-    private const string CooldownGateType = "RiskSdk.CooldownGate";
-    private const string OrderRateGateType = "RiskSdk.OrderRateGate";
+    private const string PositionLimitGateType = "RiskSdk.Gates.PositionLimitGate";
+    private const string CooldownGateType = "RiskSdk.Gates.CooldownGate";
+    private const string OrderRateGateType = "RiskSdk.Gates.OrderRateGate";
     private const string CheckMethod = "Check";
     private const string GateNameConstant = "GateName";
 
@@ -66,6 +67,10 @@ internal static class PipelineParser
             return new PipelineParseResult(null, diagnostics.ToEquatableArray());
         }
 
+        if (gateTypes.Count == 0 && !TryReadStandardGates(compilation, out gateTypes))
+        {
+            return new PipelineParseResult(null, diagnostics.ToEquatableArray());
+        }
         var known = new KnownTypes(compilation);
         if (known.GateVerdict is null || known.TradeIntent is null)
         {
@@ -201,6 +206,18 @@ internal static class PipelineParser
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// <c>[GatePipeline]</c> with no gates means the standard set, which the runtime declares once as the
+    /// <c>[GatePipeline(...)]</c> of <c>RiskSdk.Gates.StandardGates</c>.
+    /// </summary>
+    private static bool TryReadStandardGates(Compilation compilation, out List<ITypeSymbol> gateTypes)
+    {
+        gateTypes = new List<ITypeSymbol>();
+        var standard = compilation.GetTypeByMetadataName(StandardGatesType)?.GetAttributes()
+            .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == GatePipelineAttribute);
+        return standard is not null && TryReadGateTypes(standard, out gateTypes) && gateTypes.Count > 0;
     }
 
     private static (string Type, string Problem)? ShapeProblem(INamedTypeSymbol pipeline, TypeDeclarationSyntax declaration)
@@ -527,7 +544,7 @@ internal static class PipelineParser
             {
                 (compilation.GetTypeByMetadataName("RiskSdk.RiskContext"), "context"),
                 (compilation.GetTypeByMetadataName("RiskSdk.RiskSettings"), "context.Settings"),
-                (compilation.GetTypeByMetadataName("RiskSdk.IPositionBook"), "context.Book"),
+                (compilation.GetTypeByMetadataName("RiskSdk.Positions.IPositionBook"), "context.Book"),
                 (compilation.GetTypeByMetadataName("System.TimeProvider"), "context.Time"),
                 (compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger"), "context.Logger"),
             };

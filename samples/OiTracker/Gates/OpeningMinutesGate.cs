@@ -2,6 +2,7 @@ using System;
 using OiTracker.Replay;
 using OiTracker.Tape;
 using RiskSdk;
+using RiskSdk.Gates;
 
 namespace OiTracker.Gates;
 

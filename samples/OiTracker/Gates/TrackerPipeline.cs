@@ -1,5 +1,6 @@
 using OiTracker.Replay;
 using RiskSdk;
+using RiskSdk.Gates;
 
 namespace OiTracker.Gates;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using RiskSdk;
+using RiskSdk.Gates;
 
 namespace OiTracker.Replay;
 

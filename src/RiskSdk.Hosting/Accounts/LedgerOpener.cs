@@ -1,5 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
+using RiskSdk.Configuration;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting.Accounts;
 

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting.Accounts;
 
@@ -10,7 +11,7 @@ namespace RiskSdk.Hosting.Accounts;
 /// Starts and stops one account with the host. Start: creates the account (its settings were validated by
 /// <c>ValidateOnStart</c>) and asks its ledger for an answer, failing start or logging the outage. Stopping: refuses new
 /// positions first (before any hosted service stops), then waits for orders in flight, gives back what this process
-/// still holds and sends what waits for the ledger; the container disposes the context and the book last.
+/// still holds and waits for the ledger to take what waits for it; the container disposes the context and the book last.
 /// </summary>
 internal sealed class RiskAccountLifetime : IHostedLifecycleService
 {
@@ -49,7 +50,9 @@ internal sealed class RiskAccountLifetime : IHostedLifecycleService
 
     public Task StoppingAsync(CancellationToken cancellationToken)
     {
-        _account?.Context.Switch.Halt("the host is stopping");
+        // Only this process stops: a switch shared through the ledger would carry the halt to every other process.
+        _account?.StopSharingTradingState();
+        _account?.Context.Switch.Halt("the host is stopping", "host");
         return Task.CompletedTask;
     }
 
@@ -69,17 +72,8 @@ internal sealed class RiskAccountLifetime : IHostedLifecycleService
             HostingLog.Draining(account.Logger, account.DisplayName, timeout.TotalSeconds, count.Value);
         }
 
-        while (count > 0 && TimeProvider.System.GetElapsedTime(started) < timeout && !cancellationToken.IsCancellationRequested)
+        while (count > 0 && TimeProvider.System.GetElapsedTime(started) < timeout && await PauseAsync(cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-
             count = held.CountHeld();
         }
 
@@ -89,9 +83,33 @@ internal sealed class RiskAccountLifetime : IHostedLifecycleService
             HostingLog.ReleasedAtStop(account.Logger, account.DisplayName, released.Value);
         }
 
-        if (released is null || !held.Flush())
+        // Fills, releases and closes that wait for the ledger are sent by the book as soon as it answers: give it the
+        // rest of the drain time before the container disposes it.
+        while (!held.IsFlushed && TimeProvider.System.GetElapsedTime(started) < timeout && !cancellationToken.IsCancellationRequested)
+        {
+            if (!await PauseAsync(cancellationToken).ConfigureAwait(false))
+            {
+                break;
+            }
+        }
+
+        if (released is null || !held.IsFlushed)
         {
             HostingLog.LedgerSilentAtStop(account.Logger, account.DisplayName);
+        }
+    }
+
+    /// <summary>Waits one poll interval; false when the host's stop timeout ran out.</summary>
+    private static async Task<bool> PauseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

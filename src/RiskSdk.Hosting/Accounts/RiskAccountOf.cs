@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RiskSdk.Configuration;
 using RiskSdk.Hosting.Settings;
 
 namespace RiskSdk.Hosting.Accounts;

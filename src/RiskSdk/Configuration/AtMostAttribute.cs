@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>
 /// A cross-field rule: the setting must be less than or equal to another setting of the same class (both must be

@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>One variable of bound settings: its description, the value in force (masked for a secret) and where it came from.</summary>
 /// <param name="Variable">The variable's description.</param>

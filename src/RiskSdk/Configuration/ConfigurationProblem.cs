@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>
 /// One thing wrong with a configuration: the full variable name, the offending value (masked for secrets), what

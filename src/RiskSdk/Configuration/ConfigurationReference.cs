@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>Renders the description of a settings class's variables as a reference table for people.</summary>
 public static class ConfigurationReference

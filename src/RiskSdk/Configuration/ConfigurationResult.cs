@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>
 /// The outcome of binding a settings class: the settings, or (fail closed) none at all when any error was found.

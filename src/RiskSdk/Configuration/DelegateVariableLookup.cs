@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>Reads variables through two functions; adapts any key/value store, such as <c>IConfiguration</c>, without depending on it.</summary>
 public sealed class DelegateVariableLookup : IVariableLookup

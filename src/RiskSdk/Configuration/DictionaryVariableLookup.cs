@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>Reads variables from a dictionary; the way tests bind settings without touching the process environment.</summary>
 public sealed class DictionaryVariableLookup : IVariableLookup

@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>The optimal-string-alignment distance (insertions, deletions, substitutions, adjacent swaps) between two names.</summary>
 internal static class EditDistance

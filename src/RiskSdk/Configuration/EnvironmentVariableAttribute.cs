@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>
 /// Names the environment variable a property of an <see cref="EnvironmentSettingsAttribute"/> class is read from,

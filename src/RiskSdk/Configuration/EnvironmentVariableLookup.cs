@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>Reads variables from the process environment.</summary>
 public sealed class EnvironmentVariableLookup : IVariableLookup

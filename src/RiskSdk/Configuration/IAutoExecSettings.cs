@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>
 /// What a generated <c>[AutoExecSettings]</c> class offers a host that does not know the class: binding, the gate

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>
 /// Where generated settings read their variables from: the process environment

@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>What kind of configuration problem was found.</summary>
 public enum ProblemKind

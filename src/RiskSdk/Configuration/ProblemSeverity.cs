@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>How serious a configuration problem is.</summary>
 public enum ProblemSeverity

@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>
 /// The value a setting takes under a ready-made <see cref="RiskProfile"/> when its own variable is not set. A profile

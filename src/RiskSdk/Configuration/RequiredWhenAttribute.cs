@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>
 /// A cross-field rule: the variable must be set when another setting of the same class has the given value, for

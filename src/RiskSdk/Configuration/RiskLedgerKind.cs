@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>Where open positions are counted: <c>RISK_LEDGER=memory|redis</c>.</summary>
 public enum RiskLedgerKind

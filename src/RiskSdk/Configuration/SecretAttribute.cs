@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>
 /// Marks a setting whose value must never be shown: problems, value listings and "did you mean" warnings print

@@ -1,6 +1,7 @@
 using System;
+using RiskSdk.Generated;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>
 /// Passed to a settings class's own <c>partial void Validate(SettingsValidation validation)</c> method: what it reports

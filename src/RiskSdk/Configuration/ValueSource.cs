@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>Where a bound setting's value came from.</summary>
 public enum ValueSource

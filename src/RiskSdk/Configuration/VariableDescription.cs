@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>
 /// Describes one environment variable of a generated settings class: enough to print a reference table, to write

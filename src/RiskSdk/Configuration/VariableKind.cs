@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Configuration;
 
 /// <summary>How a variable's text is parsed.</summary>
 public enum VariableKind

@@ -1,6 +1,7 @@
 using System;
+using RiskSdk.Monitoring;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>Refuses a new position until the cooldown since the exchange's last trade has passed: <see cref="RiskSettings.CooldownWithPositions"/> while it holds open or pending positions, <see cref="RiskSettings.SignalCooldown"/> while flat. Exits pass. The trade is stamped atomically when admitted.</summary>
 public sealed class CooldownGate : IRiskGate

@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>
 /// A pre-trade check for the hand-assembled <see cref="RiskPipeline"/>. The generated pipeline needs no interface:

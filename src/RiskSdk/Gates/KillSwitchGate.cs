@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>Refuses every order that would open exposure unless trading is <see cref="TradingState.Active"/>. Put it first: a halted system should not look further.</summary>
 public sealed class KillSwitchGate : IRiskGate

@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>Refuses an order of fewer than one or more than <see cref="RiskSettings.MaxLotsPerOrder"/> lots, exits included (the exchange's freeze limit applies to every order).</summary>
 public sealed class MaximumLotsGate : IRiskGate

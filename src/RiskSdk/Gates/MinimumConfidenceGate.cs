@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>Refuses a signal whose confidence is below <see cref="RiskSettings.MinConfidence"/>; NaN never passes. Exits pass.</summary>
 public sealed class MinimumConfidenceGate : IRiskGate

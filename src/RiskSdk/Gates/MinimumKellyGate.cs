@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>Refuses a signal whose Kelly fraction is below <see cref="RiskSettings.MinKellyFraction"/>; NaN never passes. Exits pass.</summary>
 public sealed class MinimumKellyGate : IRiskGate

@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>Refuses an order after which the portfolio's absolute net delta would exceed <see cref="RiskSettings.MaxNetDelta"/>, unless it moves net delta toward zero. Off when the setting is null.</summary>
 public sealed class NetDeltaGate : IRiskGate

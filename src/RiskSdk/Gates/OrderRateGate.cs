@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>Refuses an order when the exchange already saw <see cref="RiskSettings.MaxOrdersPerSecond"/> orders in the last second (exits included). The order is counted atomically when the trade is admitted.</summary>
 public sealed class OrderRateGate : IRiskGate

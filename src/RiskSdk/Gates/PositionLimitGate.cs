@@ -1,6 +1,8 @@
 using System;
+using RiskSdk.Monitoring;
+using RiskSdk.Positions;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>
 /// The open-position cap per exchange, scaled by confidence and regime (see <see cref="PositionCap.For"/>). It is

@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>Stops new positions once the session loss reaches <see cref="RiskSettings.SessionDrawdownStop"/>; the stop latches until <see cref="RiskContext.ResetSession"/>. Exits pass. Off when the setting is null.</summary>
 public sealed class SessionDrawdownGate : IRiskGate

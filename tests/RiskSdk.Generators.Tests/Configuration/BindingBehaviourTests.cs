@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using RiskSdk.Configuration;
 using Xunit;
 
 namespace RiskSdk.Generators.Tests.Configuration;

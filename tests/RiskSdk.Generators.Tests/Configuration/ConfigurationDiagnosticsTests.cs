@@ -15,6 +15,7 @@ public sealed class ConfigurationDiagnosticsTests
             using System;
             using System.ComponentModel.DataAnnotations;
             using RiskSdk;
+            using RiskSdk.Configuration;
 
             namespace Demo;
 
@@ -44,6 +45,7 @@ public sealed class ConfigurationDiagnosticsTests
     {
         var source = """
             using RiskSdk;
+            using RiskSdk.Configuration;
             public class Host
             {
                 [EnvironmentSettings("APP_")]
@@ -88,6 +90,7 @@ public sealed class ConfigurationDiagnosticsTests
     {
         var source = """
             using RiskSdk;
+            using RiskSdk.Configuration;
             [EnvironmentSettings("oi-tracker.")]
             public partial class Settings { public int Count { get; init; } }
             """;
@@ -141,6 +144,7 @@ public sealed class ConfigurationDiagnosticsTests
             using System;
             using System.ComponentModel.DataAnnotations;
             using RiskSdk;
+            using RiskSdk.Configuration;
             [EnvironmentSettings("APP_")]
             public partial class Settings
             {
@@ -172,7 +176,7 @@ public sealed class ConfigurationDiagnosticsTests
     [InlineData("public partial class Settings { public Settings(int count) => Count = count; public int Count { get; init; } }")]
     public void RISKGEN007_a_class_without_a_parameterless_constructor(string declaration)
     {
-        var (result, _) = GeneratorHarness.Run(new ConfigurationGenerator(), "using RiskSdk;\n[EnvironmentSettings(\"APP_\")]\n" + declaration);
+        var (result, _) = GeneratorHarness.Run(new ConfigurationGenerator(), "using RiskSdk;\nusing RiskSdk.Configuration;\n[EnvironmentSettings(\"APP_\")]\n" + declaration);
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("RISKGEN007", diagnostic.Id);
@@ -185,6 +189,7 @@ public sealed class ConfigurationDiagnosticsTests
     {
         var (result, output) = GeneratorHarness.Run(new ConfigurationGenerator(), """
             using RiskSdk;
+            using RiskSdk.Configuration;
             [EnvironmentSettings("APP_")]
             public partial class Settings
             {
@@ -202,6 +207,7 @@ public sealed class ConfigurationDiagnosticsTests
     {
         var (result, output) = GeneratorHarness.Run(new ConfigurationGenerator(), """
             using RiskSdk;
+            using RiskSdk.Configuration;
             [EnvironmentSettings("APP_")]
             public partial class Settings
             {

@@ -7,6 +7,7 @@ internal static class ConfigurationSources
         using System;
         using System.ComponentModel.DataAnnotations;
         using RiskSdk;
+        using RiskSdk.Configuration;
 
         namespace Demo;
 
@@ -42,6 +43,7 @@ internal static class ConfigurationSources
 
     public const string AutoExec = """
         using RiskSdk;
+        using RiskSdk.Configuration;
 
         namespace Demo.Trading;
 
@@ -51,6 +53,7 @@ internal static class ConfigurationSources
 
     public const string NestedInGlobalNamespace = """
         using RiskSdk;
+        using RiskSdk.Configuration;
 
         public static partial class Host
         {

@@ -12,6 +12,7 @@ public sealed class DocumentationSummaryTests
 {
     private const string Source = """
         using RiskSdk;
+        using RiskSdk.Configuration;
         [EnvironmentSettings("APP_")]
         public partial class Settings
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using RiskSdk.Configuration;
 using Xunit;
 
 namespace RiskSdk.Generators.Tests.Configuration;

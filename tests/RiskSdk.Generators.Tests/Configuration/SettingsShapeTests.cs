@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Configuration;
+using RiskSdk.Configuration;
 using Xunit;
 
 namespace RiskSdk.Generators.Tests.Configuration;

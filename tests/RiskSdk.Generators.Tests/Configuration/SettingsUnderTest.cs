@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel.DataAnnotations;
+using RiskSdk.Configuration;
 
 namespace RiskSdk.Generators.Tests.Configuration;
 

@@ -11,7 +11,7 @@ namespace RiskSdk.Generators.Tests.Configuration;
 /// <summary>Shapes the generator cannot bind: each is a RISKGEN diagnostic at the user's code, never an error inside a generated file.</summary>
 public sealed class ShapeDiagnosticsTests
 {
-    private const string Usings = "using System;\nusing System.ComponentModel.DataAnnotations;\nusing RiskSdk;\nnamespace Demo;\n";
+    private const string Usings = "using System;\nusing System.ComponentModel.DataAnnotations;\nusing RiskSdk;\nusing RiskSdk.Configuration;\nnamespace Demo;\n";
 
     private static (Diagnostic Diagnostic, string Squiggled, GeneratorRun Run, Compilation Output) Single(params string[] sources)
     {
@@ -73,8 +73,8 @@ public sealed class ShapeDiagnosticsTests
     }
 
     [Theory]
-    [InlineData("\"redis\"", "is of type global::RiskSdk.RiskLedgerKind, but the value is of type string")]
-    [InlineData("1", "is of type global::RiskSdk.RiskLedgerKind, but the value is of type int")]
+    [InlineData("\"redis\"", "is of type global::RiskSdk.Configuration.RiskLedgerKind, but the value is of type string")]
+    [InlineData("1", "is of type global::RiskSdk.Configuration.RiskLedgerKind, but the value is of type int")]
     public void A_RequiredWhen_value_of_the_wrong_type_is_RISKGEN006(string value, string expected)
     {
         var (diagnostic, squiggled, _, _) = Single("[EnvironmentSettings(\"APP_\")] public partial class S { public RiskLedgerKind Ledger { get; init; } [RequiredWhen(nameof(Ledger), " + value + ")] public string? Connection { get; init; } }");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
+using RiskSdk.Configuration;
 using Xunit;
 
 namespace RiskSdk.Generators.Tests.Configuration;

@@ -1,20 +1,12 @@
 using System;
+using RiskSdk.Gates;
 
 namespace RiskSdk.Generators.Tests.Pipeline;
 
 // Real pipelines, generated at build time by the generator this project references as an analyzer.
 
-/// <summary>Every built-in gate in the order of <see cref="RiskPipeline.CreateDefault"/>.</summary>
-[GatePipeline(
-    typeof(KillSwitchGate),
-    typeof(MinimumConfidenceGate),
-    typeof(MinimumKellyGate),
-    typeof(MaximumLotsGate),
-    typeof(NetDeltaGate),
-    typeof(SessionDrawdownGate),
-    typeof(OrderRateGate),
-    typeof(CooldownGate),
-    typeof(PositionLimitGate))]
+/// <summary>The standard gates, the set of <see cref="RiskPipeline.CreateDefault"/>: <c>[GatePipeline]</c> with no list.</summary>
+[GatePipeline]
 public sealed partial class DefaultOrderPipeline;
 
 /// <summary>Built-in gates mixed with custom gates of every accepted shape.</summary>

@@ -1,9 +1,12 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
+using RiskSdk.Gates;
 using RiskSdk.Generators.Pipeline;
 using RiskSdk.Generators.Tests.Infrastructure;
+using RiskSdk.Positions;
 using Xunit;
 
 namespace RiskSdk.Generators.Tests.Pipeline;
@@ -16,6 +19,7 @@ public sealed class PipelineDiagnosticsTests
     private const string Gates = """
         using System;
         using RiskSdk;
+        using RiskSdk.Gates;
 
         namespace Demo;
 
@@ -92,11 +96,18 @@ public sealed class PipelineDiagnosticsTests
     }
 
     [Fact]
-    public void RISKGEN101_a_pipeline_with_no_gates_at_all()
+    public void A_pipeline_that_lists_no_gates_runs_the_standard_gates_in_their_order()
     {
-        var (result, diagnostic, source) = Single(string.Empty);
+        var (result, output) = GeneratorHarness.Run(new GatePipelineGenerator(), "using RiskSdk;\n[GatePipeline] public partial class StandardPipeline;");
 
-        AssertError(result, diagnostic, "RISKGEN101");
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics());
+        var text = Assert.Single(GeneratorHarness.GeneratedSources(result)).Text;
+        var standard = typeof(StandardGates).GetCustomAttribute<GatePipelineAttribute>()!.Gates;
+        Assert.Equal(9, standard.Length);
+        var positions = standard.Select(gate => text.IndexOf("readonly global::" + gate.FullName + " ", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
     }
 
     [Fact]
@@ -142,6 +153,7 @@ public sealed class PipelineDiagnosticsTests
     {
         var source = """
             using RiskSdk;
+            using RiskSdk.Gates;
             public sealed class GenericGate<T> { public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("G"); }
             [GatePipeline(typeof(GenericGate<>), typeof(PositionLimitGate))]
             public partial class Pipeline;
@@ -181,6 +193,7 @@ public sealed class PipelineDiagnosticsTests
     {
         var source = """
             using RiskSdk;
+            using RiskSdk.Gates;
             [GatePipeline(typeof(KillSwitchGate), typeof(PositionLimitGate))]
             public sealed partial class Pipeline;
             public sealed partial class Pipeline(RiskContext context);
@@ -197,6 +210,7 @@ public sealed class PipelineDiagnosticsTests
     {
         var source = """
             using RiskSdk;
+            using RiskSdk.Gates;
             public class Host
             {
                 [GatePipeline(typeof(PositionLimitGate))]
@@ -275,6 +289,7 @@ public sealed class PipelineDiagnosticsTests
     {
         var (result, output) = GeneratorHarness.Run(new GatePipelineGenerator(), """
             using RiskSdk;
+            using RiskSdk.Gates;
             [GatePipeline(typeof(NoSuchGate), typeof(PositionLimitGate))]
             public partial class Pipeline;
             """);
@@ -291,11 +306,13 @@ public sealed class PipelineDiagnosticsTests
             new GatePipelineGenerator(),
             """
             using RiskSdk;
+            using RiskSdk.Gates;
             [GatePipeline(typeof(PositionLimitGate))]
             public partial class Pipeline;
             """,
             """
             using RiskSdk;
+            using RiskSdk.Gates;
             [GatePipeline(typeof(KillSwitchGate), typeof(PositionLimitGate))]
             public partial class Pipeline;
             """);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using RiskSdk.Gates;
 using Xunit;
 
 namespace RiskSdk.Generators.Tests.Pipeline;

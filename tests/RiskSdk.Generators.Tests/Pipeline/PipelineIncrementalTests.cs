@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using RiskSdk.Gates;
 using RiskSdk.Generators.Pipeline;
 using RiskSdk.Generators.Tests.Infrastructure;
 using Xunit;

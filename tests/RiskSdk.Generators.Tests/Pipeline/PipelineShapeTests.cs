@@ -13,7 +13,7 @@ namespace RiskSdk.Generators.Tests.Pipeline;
 /// <summary>Pipeline shapes that broke inside generated code: each is generated correctly or refused at the user's code.</summary>
 public sealed class PipelineShapeTests
 {
-    private const string Usings = "using RiskSdk;\nnamespace Demo;\n";
+    private const string Usings = "using RiskSdk;\nusing RiskSdk.Gates;\nnamespace Demo;\n";
 
     [Theory]
     [InlineData("public TradingPipeline(RiskContext context) { }", "declares the constructor the generated part adds (RiskContext)")]
@@ -47,7 +47,7 @@ public sealed class PipelineShapeTests
     {
         var gates = CSharpCompilation.Create(
             "OtherGates",
-            new[] { CSharpSyntaxTree.ParseText("namespace Other; public sealed class HiddenGate { internal RiskSdk.GateVerdict Check(in RiskSdk.TradeIntent intent) => RiskSdk.GateVerdict.Pass(\"Hidden\"); }") },
+            new[] { CSharpSyntaxTree.ParseText("namespace Other; public sealed class HiddenGate { internal RiskSdk.Gates.GateVerdict Check(in RiskSdk.TradeIntent intent) => RiskSdk.Gates.GateVerdict.Pass(\"Hidden\"); }") },
             GeneratorHarness.Compile().References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         using var image = new MemoryStream();

@@ -1,3 +1,4 @@
+using RiskSdk.Gates;
 using RiskSdk.Generators.Pipeline;
 using RiskSdk.Generators.Tests.Infrastructure;
 using Xunit;
@@ -27,6 +28,7 @@ public sealed class PipelineSnapshotTests
     {
         var (result, output) = GeneratorHarness.Run(new GatePipelineGenerator(), """
             using RiskSdk;
+            using RiskSdk.Gates;
             namespace Demo;
             public partial record Desk<TBroker>
             {

@@ -1,3 +1,5 @@
+using RiskSdk.Gates;
+
 namespace RiskSdk.Generators.Tests.Pipeline;
 
 /// <summary>Pipeline declarations the generator tests run through the generator.</summary>
@@ -6,6 +8,7 @@ internal static class PipelineSources
     /// <summary>Every built-in gate, in the order of <c>RiskPipeline.CreateDefault</c>.</summary>
     public const string Default = """
         using RiskSdk;
+        using RiskSdk.Gates;
 
         namespace Demo.Trading;
 
@@ -26,6 +29,7 @@ internal static class PipelineSources
     public const string CustomGates = """
         using System;
         using RiskSdk;
+        using RiskSdk.Gates;
 
         namespace Demo.Custom;
 
@@ -77,7 +81,7 @@ internal static class PipelineSources
 
     /// <summary>The smallest pipeline: the position limit alone, in the global namespace.</summary>
     public const string Minimal = """
-        [RiskSdk.GatePipeline(typeof(RiskSdk.PositionLimitGate))]
+        [RiskSdk.GatePipeline(typeof(RiskSdk.Gates.PositionLimitGate))]
         partial class MinimalPipeline;
         """;
 }

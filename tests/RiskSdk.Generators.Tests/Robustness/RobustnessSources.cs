@@ -7,6 +7,8 @@ internal static class RobustnessSources
     public const string Valid = """
         using System.ComponentModel.DataAnnotations;
         using RiskSdk;
+        using RiskSdk.Configuration;
+        using RiskSdk.Gates;
 
         namespace Demo;
 
@@ -24,6 +26,8 @@ internal static class RobustnessSources
 
     public const string NullGateList = """
         using RiskSdk;
+        using RiskSdk.Configuration;
+        using RiskSdk.Gates;
 
         namespace Demo;
 
@@ -33,6 +37,8 @@ internal static class RobustnessSources
 
     public const string NullGate = """
         using RiskSdk;
+        using RiskSdk.Configuration;
+        using RiskSdk.Gates;
 
         namespace Demo;
 
@@ -42,6 +48,8 @@ internal static class RobustnessSources
 
     public const string RequiredWhenArray = """
         using RiskSdk;
+        using RiskSdk.Configuration;
+        using RiskSdk.Gates;
 
         namespace Demo;
 
@@ -59,6 +67,8 @@ internal static class RobustnessSources
 
     public const string FileLocal = """
         using RiskSdk;
+        using RiskSdk.Configuration;
+        using RiskSdk.Gates;
 
         namespace Demo;
 

@@ -3,7 +3,7 @@
 
 namespace Demo.Trading
 {
-    partial class TrackerSettings : global::RiskSdk.IAutoExecSettings<global::Demo.Trading.TrackerSettings>
+    partial class TrackerSettings : global::RiskSdk.Configuration.IAutoExecSettings<global::Demo.Trading.TrackerSettings>
     {
         /// <summary>The text every variable of these settings starts with.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
@@ -78,34 +78,34 @@ namespace Demo.Trading
 
         /// <summary>Where open positions are counted: memory (this process) or redis (shared by every process using the same Redis). Variable: <c>OI_TRACKER_RISK_LEDGER</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::RiskSdk.RiskLedgerKind Ledger { get; init; } = s_riskSettingsDefaults.Ledger;
+        public global::RiskSdk.Configuration.RiskLedgerKind Ledger { get; init; } = s_riskSettingsDefaults.Ledger;
 
         /// <summary>The Redis connection string of the shared position ledger. Variable: <c>OI_TRACKER_RISK_LEDGER_CONNECTION</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public string? LedgerConnection { get; init; } = s_riskSettingsDefaults.LedgerConnection;
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private static readonly global::RiskSdk.ValueParser<global::RiskSdk.RiskProfile> s_riskProfileParser = global::RiskSdk.ValueParsers.Enum(new global::RiskSdk.RiskProfile[] { global::RiskSdk.RiskProfile.Conservative, global::RiskSdk.RiskProfile.Moderate, global::RiskSdk.RiskProfile.Aggressive });
+        private static readonly global::RiskSdk.Generated.ValueParser<global::RiskSdk.RiskProfile> s_riskProfileParser = global::RiskSdk.Generated.ValueParsers.Enum(new global::RiskSdk.RiskProfile[] { global::RiskSdk.RiskProfile.Conservative, global::RiskSdk.RiskProfile.Moderate, global::RiskSdk.RiskProfile.Aggressive });
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private static readonly global::RiskSdk.ValueParser<global::RiskSdk.RiskLedgerKind> s_ledgerParser = global::RiskSdk.ValueParsers.Enum(new global::RiskSdk.RiskLedgerKind[] { global::RiskSdk.RiskLedgerKind.Memory, global::RiskSdk.RiskLedgerKind.Redis });
+        private static readonly global::RiskSdk.Generated.ValueParser<global::RiskSdk.Configuration.RiskLedgerKind> s_ledgerParser = global::RiskSdk.Generated.ValueParsers.Enum(new global::RiskSdk.Configuration.RiskLedgerKind[] { global::RiskSdk.Configuration.RiskLedgerKind.Memory, global::RiskSdk.Configuration.RiskLedgerKind.Redis });
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.VariableDescription>? s_variables;
+        private static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.VariableDescription>? s_variables;
 
         /// <summary>Every variable these settings read, in binding order: name, type, default, allowed range, description, secrecy.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.VariableDescription> Variables => s_variables ??= DescribeVariables();
+        public static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.VariableDescription> Variables => s_variables ??= DescribeVariables();
 
         /// <summary>The value in force (masked for secrets) and the source of every variable; empty unless these settings were bound.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<global::RiskSdk.BoundVariable>();
+        public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<global::RiskSdk.Configuration.BoundVariable>();
 
         /// <summary>Where the value of a property came from.</summary>
         /// <param name="propertyName">The property; use <c>nameof</c>.</param>
-        /// <returns>The source, or <see cref="global::RiskSdk.ValueSource.Default"/> when these settings were not bound.</returns>
+        /// <returns>The source, or <see cref="global::RiskSdk.Configuration.ValueSource.Default"/> when these settings were not bound.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::RiskSdk.ValueSource SourceOf(string propertyName)
+        public global::RiskSdk.Configuration.ValueSource SourceOf(string propertyName)
         {
             foreach (var bound in BoundVariables)
             {
@@ -115,52 +115,52 @@ namespace Demo.Trading
                 }
             }
 
-            return global::RiskSdk.ValueSource.Default;
+            return global::RiskSdk.Configuration.ValueSource.Default;
         }
 
         /// <summary>Binds these settings from the process environment. Never throws for bad values: returns the settings or every problem.</summary>
         /// <returns>The settings, or every problem found.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public static global::RiskSdk.ConfigurationResult<global::Demo.Trading.TrackerSettings> BindFromEnvironment() => Bind(global::RiskSdk.EnvironmentVariableLookup.Instance);
+        public static global::RiskSdk.Configuration.ConfigurationResult<global::Demo.Trading.TrackerSettings> BindFromEnvironment() => Bind(global::RiskSdk.Configuration.EnvironmentVariableLookup.Instance);
 
         /// <summary>Binds these settings from variables given by full name (the way tests bind them).</summary>
         /// <param name="variables">The variables; a null value counts as unset.</param>
         /// <returns>The settings, or every problem found.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public static global::RiskSdk.ConfigurationResult<global::Demo.Trading.TrackerSettings> Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new global::RiskSdk.DictionaryVariableLookup(variables));
+        public static global::RiskSdk.Configuration.ConfigurationResult<global::Demo.Trading.TrackerSettings> Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new global::RiskSdk.Configuration.DictionaryVariableLookup(variables));
 
         /// <summary>Binds these settings from a variable lookup: every variable is read and checked, every problem is reported at once.</summary>
         /// <param name="variables">Where the variables are read from.</param>
         /// <returns>The settings, or (when any error was found) no settings and every problem.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public static global::RiskSdk.ConfigurationResult<global::Demo.Trading.TrackerSettings> Bind(global::RiskSdk.IVariableLookup variables)
+        public static global::RiskSdk.Configuration.ConfigurationResult<global::Demo.Trading.TrackerSettings> Bind(global::RiskSdk.Configuration.IVariableLookup variables)
         {
             var described = Variables;
-            var reader = new global::RiskSdk.SettingsReader(variables, VariablePrefix, described);
+            var reader = new global::RiskSdk.Generated.SettingsReader(variables, VariablePrefix, described);
             var defaults = new global::Demo.Trading.TrackerSettings();
-            var riskProfileValue = reader.ReadOptional(described[0], defaults.RiskProfile, global::RiskSdk.ValueSource.Default, s_riskProfileParser);
+            var riskProfileValue = reader.ReadOptional(described[0], defaults.RiskProfile, global::RiskSdk.Configuration.ValueSource.Default, s_riskProfileParser);
             var profile = riskProfileValue;
-            var profileSource = profile is null ? global::RiskSdk.ValueSource.Default : global::RiskSdk.ValueSource.Profile;
-            var autoExecEnabledValue = reader.Read(described[1], defaults.AutoExecEnabled, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.Boolean);
-            var paperModeValue = reader.Read(described[2], defaults.PaperMode, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.Boolean);
-            var minConfidenceValue = reader.Read(described[3], defaults.MinConfidence, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.Number);
-            var minKellyFractionValue = reader.Read(described[4], defaults.MinKellyFraction, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.Number);
-            var maxLotsPerOrderValue = reader.Read(described[5], defaults.MaxLotsPerOrder, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.WholeNumber);
-            var maxNetDeltaValue = reader.ReadOptional(described[6], defaults.MaxNetDelta, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.Number);
-            var sessionDrawdownStopValue = reader.ReadOptional(described[7], defaults.SessionDrawdownStop, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.Number);
-            var maxOpenPositionsValue = reader.Read(described[8], profile switch { global::RiskSdk.RiskProfile.Conservative => 1, global::RiskSdk.RiskProfile.Aggressive => 3, _ => defaults.MaxOpenPositions }, profileSource, global::RiskSdk.ValueParsers.WholeNumber);
-            var maxOpenPositionsHighConfidenceValue = reader.Read(described[9], profile switch { global::RiskSdk.RiskProfile.Conservative => 2, global::RiskSdk.RiskProfile.Aggressive => 5, _ => defaults.MaxOpenPositionsHighConfidence }, profileSource, global::RiskSdk.ValueParsers.WholeNumber);
-            var highConfidenceThresholdValue = reader.Read(described[10], profile switch { global::RiskSdk.RiskProfile.Conservative => 0.95d, global::RiskSdk.RiskProfile.Aggressive => 0.9d, _ => defaults.HighConfidenceThreshold }, profileSource, global::RiskSdk.ValueParsers.Number);
-            var cooldownWithPositionsValue = reader.Read(described[11], profile switch { global::RiskSdk.RiskProfile.Conservative => global::System.TimeSpan.FromTicks(6000000000L), global::RiskSdk.RiskProfile.Aggressive => global::System.TimeSpan.FromTicks(1800000000L), _ => defaults.CooldownWithPositions }, profileSource, global::RiskSdk.ValueParsers.Seconds);
-            var signalCooldownValue = reader.Read(described[12], profile switch { global::RiskSdk.RiskProfile.Conservative => global::System.TimeSpan.FromTicks(600000000L), _ => defaults.SignalCooldown }, profileSource, global::RiskSdk.ValueParsers.Seconds);
-            var highVolatilityScaleValue = reader.Read(described[13], defaults.HighVolatilityScale, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.Number);
-            var maxOrdersPerSecondValue = reader.Read(described[14], defaults.MaxOrdersPerSecond, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.WholeNumber);
-            var reservationTimeoutValue = reader.Read(described[15], defaults.ReservationTimeout, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.Seconds);
-            var ledgerValue = reader.Read(described[16], defaults.Ledger, global::RiskSdk.ValueSource.Default, s_ledgerParser);
-            var ledgerConnectionValue = reader.ReadString(described[17], defaults.LedgerConnection, global::RiskSdk.ValueSource.Default);
+            var profileSource = profile is null ? global::RiskSdk.Configuration.ValueSource.Default : global::RiskSdk.Configuration.ValueSource.Profile;
+            var autoExecEnabledValue = reader.Read(described[1], defaults.AutoExecEnabled, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Boolean);
+            var paperModeValue = reader.Read(described[2], defaults.PaperMode, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Boolean);
+            var minConfidenceValue = reader.Read(described[3], defaults.MinConfidence, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
+            var minKellyFractionValue = reader.Read(described[4], defaults.MinKellyFraction, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
+            var maxLotsPerOrderValue = reader.Read(described[5], defaults.MaxLotsPerOrder, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var maxNetDeltaValue = reader.ReadOptional(described[6], defaults.MaxNetDelta, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
+            var sessionDrawdownStopValue = reader.ReadOptional(described[7], defaults.SessionDrawdownStop, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
+            var maxOpenPositionsValue = reader.Read(described[8], profile switch { global::RiskSdk.RiskProfile.Conservative => 1, global::RiskSdk.RiskProfile.Aggressive => 3, _ => defaults.MaxOpenPositions }, profileSource, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var maxOpenPositionsHighConfidenceValue = reader.Read(described[9], profile switch { global::RiskSdk.RiskProfile.Conservative => 2, global::RiskSdk.RiskProfile.Aggressive => 5, _ => defaults.MaxOpenPositionsHighConfidence }, profileSource, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var highConfidenceThresholdValue = reader.Read(described[10], profile switch { global::RiskSdk.RiskProfile.Conservative => 0.95d, global::RiskSdk.RiskProfile.Aggressive => 0.9d, _ => defaults.HighConfidenceThreshold }, profileSource, global::RiskSdk.Generated.ValueParsers.Number);
+            var cooldownWithPositionsValue = reader.Read(described[11], profile switch { global::RiskSdk.RiskProfile.Conservative => global::System.TimeSpan.FromTicks(6000000000L), global::RiskSdk.RiskProfile.Aggressive => global::System.TimeSpan.FromTicks(1800000000L), _ => defaults.CooldownWithPositions }, profileSource, global::RiskSdk.Generated.ValueParsers.Seconds);
+            var signalCooldownValue = reader.Read(described[12], profile switch { global::RiskSdk.RiskProfile.Conservative => global::System.TimeSpan.FromTicks(600000000L), _ => defaults.SignalCooldown }, profileSource, global::RiskSdk.Generated.ValueParsers.Seconds);
+            var highVolatilityScaleValue = reader.Read(described[13], defaults.HighVolatilityScale, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
+            var maxOrdersPerSecondValue = reader.Read(described[14], defaults.MaxOrdersPerSecond, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var reservationTimeoutValue = reader.Read(described[15], defaults.ReservationTimeout, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Seconds);
+            var ledgerValue = reader.Read(described[16], defaults.Ledger, global::RiskSdk.Configuration.ValueSource.Default, s_ledgerParser);
+            var ledgerConnectionValue = reader.ReadString(described[17], defaults.LedgerConnection, global::RiskSdk.Configuration.ValueSource.Default);
             reader.RequireAtLeast<int>(described[9], maxOpenPositionsHighConfidenceValue, described[8], maxOpenPositionsValue);
             reader.RequireAtLeast<double>(described[10], highConfidenceThresholdValue, described[3], minConfidenceValue);
-            if (ledgerValue == global::RiskSdk.RiskLedgerKind.Redis)
+            if (ledgerValue == global::RiskSdk.Configuration.RiskLedgerKind.Redis)
             {
                 reader.RequireSet(described[17], described[16]);
             }
@@ -193,186 +193,186 @@ namespace Demo.Trading
 
         /// <summary>Add checks of your own: implement this method; what it reports joins every other problem.</summary>
         /// <param name="validation">Reports errors and warnings against a property's variable.</param>
-        partial void Validate(global::RiskSdk.SettingsValidation validation);
+        partial void Validate(global::RiskSdk.Configuration.SettingsValidation validation);
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.VariableDescription> DescribeVariables()
+        private static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.VariableDescription> DescribeVariables()
         {
             var defaults = new global::Demo.Trading.TrackerSettings();
-            return new global::RiskSdk.VariableDescription[]
+            return new global::RiskSdk.Configuration.VariableDescription[]
             {
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_RISK_PROFILE",
                     PropertyName = "RiskProfile",
-                    Kind = global::RiskSdk.VariableKind.Enum,
+                    Kind = global::RiskSdk.Configuration.VariableKind.Enum,
                     IsOptional = true,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.RiskProfile),
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.RiskProfile),
                     AllowedValues = new string[] { "conservative", "moderate", "aggressive" },
                     Description = "The ready-made risk profile (conservative, moderate or aggressive) whose values apply where their own variables are not set; unset keeps the defaults (the moderate values).",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_ENABLED",
                     PropertyName = "AutoExecEnabled",
-                    Kind = global::RiskSdk.VariableKind.Boolean,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.AutoExecEnabled),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Boolean,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.AutoExecEnabled),
                     Description = "The kill switch: false starts with trading halted (orders that reduce a position still pass).",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_PAPER_MODE",
                     PropertyName = "PaperMode",
-                    Kind = global::RiskSdk.VariableKind.Boolean,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.PaperMode),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Boolean,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.PaperMode),
                     Description = "True sends orders to a paper broker, and is the default: a fresh install never trades live until told to. The gates behave the same.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE",
                     PropertyName = "MinConfidence",
-                    Kind = global::RiskSdk.VariableKind.Number,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.MinConfidence),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Number,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MinConfidence),
                     Minimum = 0d,
                     Maximum = 1d,
                     Description = "The lowest signal confidence that may open a position.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_MIN_KELLY_FRACTION",
                     PropertyName = "MinKellyFraction",
-                    Kind = global::RiskSdk.VariableKind.Number,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.MinKellyFraction),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Number,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MinKellyFraction),
                     Minimum = 0d,
                     Maximum = 1d,
                     Description = "The lowest Kelly fraction that may open a position.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_MAX_POSITION_SIZE_LOTS",
                     PropertyName = "MaxLotsPerOrder",
-                    Kind = global::RiskSdk.VariableKind.WholeNumber,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.MaxLotsPerOrder),
+                    Kind = global::RiskSdk.Configuration.VariableKind.WholeNumber,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MaxLotsPerOrder),
                     Minimum = 1d,
                     Maximum = 10000d,
                     Description = "The most lots a single order may carry.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_MAX_NET_DELTA",
                     PropertyName = "MaxNetDelta",
-                    Kind = global::RiskSdk.VariableKind.Number,
+                    Kind = global::RiskSdk.Configuration.VariableKind.Number,
                     IsOptional = true,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.MaxNetDelta),
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MaxNetDelta),
                     Minimum = 0d,
                     Description = "The largest allowed absolute portfolio net delta after an order; unset turns the check off.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_SESSION_DRAWDOWN_STOP",
                     PropertyName = "SessionDrawdownStop",
-                    Kind = global::RiskSdk.VariableKind.Number,
+                    Kind = global::RiskSdk.Configuration.VariableKind.Number,
                     IsOptional = true,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.SessionDrawdownStop),
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.SessionDrawdownStop),
                     Minimum = 0d,
                     MinimumIsExclusive = true,
                     Description = "The session loss (a positive amount) at which new positions stop until the session is reset; unset turns the check off.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS",
                     PropertyName = "MaxOpenPositions",
-                    Kind = global::RiskSdk.VariableKind.WholeNumber,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.MaxOpenPositions),
+                    Kind = global::RiskSdk.Configuration.VariableKind.WholeNumber,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MaxOpenPositions),
                     Minimum = 0d,
                     Maximum = 1000d,
                     Description = "The open-position cap per exchange at normal confidence. RISK_PROFILE supplies it when unset (conservative 1, aggressive 3).",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF",
                     PropertyName = "MaxOpenPositionsHighConfidence",
-                    Kind = global::RiskSdk.VariableKind.WholeNumber,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.MaxOpenPositionsHighConfidence),
+                    Kind = global::RiskSdk.Configuration.VariableKind.WholeNumber,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MaxOpenPositionsHighConfidence),
                     Minimum = 0d,
                     Maximum = 1000d,
                     Description = "The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap. RISK_PROFILE supplies it when unset (conservative 2, aggressive 5).",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_HIGH_CONFIDENCE_THRESHOLD",
                     PropertyName = "HighConfidenceThreshold",
-                    Kind = global::RiskSdk.VariableKind.Number,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.HighConfidenceThreshold),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Number,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.HighConfidenceThreshold),
                     Minimum = 0d,
                     Maximum = 1d,
                     Description = "The confidence from which the high-confidence cap applies; at least the minimum confidence. RISK_PROFILE supplies it when unset (conservative 0.95, aggressive 0.9).",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_COOLDOWN_WITH_POSITIONS",
                     PropertyName = "CooldownWithPositions",
-                    Kind = global::RiskSdk.VariableKind.Seconds,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.CooldownWithPositions),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Seconds,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.CooldownWithPositions),
                     Minimum = 0d,
                     Maximum = 86400d,
                     Description = "Seconds since the last trade that must pass while the exchange has open or pending positions. RISK_PROFILE supplies it when unset (conservative 600, aggressive 180).",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_ML_SIGNAL_COOLDOWN_SECONDS",
                     PropertyName = "SignalCooldown",
-                    Kind = global::RiskSdk.VariableKind.Seconds,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.SignalCooldown),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Seconds,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.SignalCooldown),
                     Minimum = 0d,
                     Maximum = 86400d,
                     Description = "Seconds since the last trade that must pass while the exchange is flat. RISK_PROFILE supplies it when unset (conservative 60).",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_HIGH_VOLATILITY_SCALE",
                     PropertyName = "HighVolatilityScale",
-                    Kind = global::RiskSdk.VariableKind.Number,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.HighVolatilityScale),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Number,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.HighVolatilityScale),
                     Minimum = 0d,
                     Maximum = 1d,
                     Description = "The factor both open-position caps are multiplied by in a high-volatility regime, rounding down.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_MAX_ORDERS_PER_SECOND",
                     PropertyName = "MaxOrdersPerSecond",
-                    Kind = global::RiskSdk.VariableKind.WholeNumber,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.MaxOrdersPerSecond),
+                    Kind = global::RiskSdk.Configuration.VariableKind.WholeNumber,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MaxOrdersPerSecond),
                     Minimum = 1d,
                     Maximum = 100000d,
                     Description = "The most orders per exchange in any one-second window (the exchange's algo threshold).",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_RESERVATION_TIMEOUT_SECONDS",
                     PropertyName = "ReservationTimeout",
-                    Kind = global::RiskSdk.VariableKind.Seconds,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.ReservationTimeout),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Seconds,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.ReservationTimeout),
                     Minimum = 0d,
                     Maximum = 3600d,
                     MinimumIsExclusive = true,
                     Description = "Seconds a position-slot reservation may stay neither committed nor released before its slot is given back.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_RISK_LEDGER",
                     PropertyName = "Ledger",
-                    Kind = global::RiskSdk.VariableKind.Enum,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.Ledger),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Enum,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.Ledger),
                     AllowedValues = new string[] { "memory", "redis" },
                     Description = "Where open positions are counted: memory (this process) or redis (shared by every process using the same Redis).",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_RISK_LEDGER_CONNECTION",
                     PropertyName = "LedgerConnection",
-                    Kind = global::RiskSdk.VariableKind.Text,
+                    Kind = global::RiskSdk.Configuration.VariableKind.Text,
                     IsOptional = true,
                     IsSecret = true,
                     DefaultValue = defaults.LedgerConnection is null ? null : "***",
@@ -408,12 +408,12 @@ namespace Demo.Trading
         };
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        global::RiskSdk.ConfigurationResult<global::Demo.Trading.TrackerSettings> global::RiskSdk.IAutoExecSettings<global::Demo.Trading.TrackerSettings>.BindVariables(global::RiskSdk.IVariableLookup variables) => Bind(variables);
+        global::RiskSdk.Configuration.ConfigurationResult<global::Demo.Trading.TrackerSettings> global::RiskSdk.Configuration.IAutoExecSettings<global::Demo.Trading.TrackerSettings>.BindVariables(global::RiskSdk.Configuration.IVariableLookup variables) => Bind(variables);
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.VariableDescription> global::RiskSdk.IAutoExecSettings<global::Demo.Trading.TrackerSettings>.DescribedVariables => Variables;
+        global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.VariableDescription> global::RiskSdk.Configuration.IAutoExecSettings<global::Demo.Trading.TrackerSettings>.DescribedVariables => Variables;
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        string global::RiskSdk.IAutoExecSettings<global::Demo.Trading.TrackerSettings>.Prefix => VariablePrefix;
+        string global::RiskSdk.Configuration.IAutoExecSettings<global::Demo.Trading.TrackerSettings>.Prefix => VariablePrefix;
     }
 }

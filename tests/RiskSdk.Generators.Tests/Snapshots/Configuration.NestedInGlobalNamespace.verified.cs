@@ -10,21 +10,21 @@ partial class Host
         public const string VariablePrefix = "APP_";
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.VariableDescription>? s_variables;
+        private static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.VariableDescription>? s_variables;
 
         /// <summary>Every variable these settings read, in binding order: name, type, default, allowed range, description, secrecy.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.VariableDescription> Variables => s_variables ??= DescribeVariables();
+        public static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.VariableDescription> Variables => s_variables ??= DescribeVariables();
 
         /// <summary>The value in force (masked for secrets) and the source of every variable; empty unless these settings were bound.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<global::RiskSdk.BoundVariable>();
+        public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<global::RiskSdk.Configuration.BoundVariable>();
 
         /// <summary>Where the value of a property came from.</summary>
         /// <param name="propertyName">The property; use <c>nameof</c>.</param>
-        /// <returns>The source, or <see cref="global::RiskSdk.ValueSource.Default"/> when these settings were not bound.</returns>
+        /// <returns>The source, or <see cref="global::RiskSdk.Configuration.ValueSource.Default"/> when these settings were not bound.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::RiskSdk.ValueSource SourceOf(string propertyName)
+        public global::RiskSdk.Configuration.ValueSource SourceOf(string propertyName)
         {
             foreach (var bound in BoundVariables)
             {
@@ -34,32 +34,32 @@ partial class Host
                 }
             }
 
-            return global::RiskSdk.ValueSource.Default;
+            return global::RiskSdk.Configuration.ValueSource.Default;
         }
 
         /// <summary>Binds these settings from the process environment. Never throws for bad values: returns the settings or every problem.</summary>
         /// <returns>The settings, or every problem found.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public static global::RiskSdk.ConfigurationResult<global::Host.Settings> BindFromEnvironment() => Bind(global::RiskSdk.EnvironmentVariableLookup.Instance);
+        public static global::RiskSdk.Configuration.ConfigurationResult<global::Host.Settings> BindFromEnvironment() => Bind(global::RiskSdk.Configuration.EnvironmentVariableLookup.Instance);
 
         /// <summary>Binds these settings from variables given by full name (the way tests bind them).</summary>
         /// <param name="variables">The variables; a null value counts as unset.</param>
         /// <returns>The settings, or every problem found.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public static global::RiskSdk.ConfigurationResult<global::Host.Settings> Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new global::RiskSdk.DictionaryVariableLookup(variables));
+        public static global::RiskSdk.Configuration.ConfigurationResult<global::Host.Settings> Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new global::RiskSdk.Configuration.DictionaryVariableLookup(variables));
 
         /// <summary>Binds these settings from a variable lookup: every variable is read and checked, every problem is reported at once.</summary>
         /// <param name="variables">Where the variables are read from.</param>
         /// <returns>The settings, or (when any error was found) no settings and every problem.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public static global::RiskSdk.ConfigurationResult<global::Host.Settings> Bind(global::RiskSdk.IVariableLookup variables)
+        public static global::RiskSdk.Configuration.ConfigurationResult<global::Host.Settings> Bind(global::RiskSdk.Configuration.IVariableLookup variables)
         {
             var described = Variables;
-            var reader = new global::RiskSdk.SettingsReader(variables, VariablePrefix, described);
+            var reader = new global::RiskSdk.Generated.SettingsReader(variables, VariablePrefix, described);
             var defaults = new global::Host.Settings();
-            var enabledValue = reader.Read(described[0], defaults.Enabled, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.Boolean);
-            var nameValue = reader.ReadString(described[1], defaults.Name, global::RiskSdk.ValueSource.Default) ?? defaults.Name;
-            var endpointValue = reader.ReadString(described[2], defaults.Endpoint, global::RiskSdk.ValueSource.Default);
+            var enabledValue = reader.Read(described[0], defaults.Enabled, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Boolean);
+            var nameValue = reader.ReadString(described[1], defaults.Name, global::RiskSdk.Configuration.ValueSource.Default) ?? defaults.Name;
+            var endpointValue = reader.ReadString(described[2], defaults.Endpoint, global::RiskSdk.Configuration.ValueSource.Default);
             if (enabledValue == true)
             {
                 reader.RequireSet(described[2], described[0]);
@@ -77,37 +77,37 @@ partial class Host
 
         /// <summary>Add checks of your own: implement this method; what it reports joins every other problem.</summary>
         /// <param name="validation">Reports errors and warnings against a property's variable.</param>
-        partial void Validate(global::RiskSdk.SettingsValidation validation);
+        partial void Validate(global::RiskSdk.Configuration.SettingsValidation validation);
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.VariableDescription> DescribeVariables()
+        private static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.VariableDescription> DescribeVariables()
         {
             var defaults = new global::Host.Settings();
-            return new global::RiskSdk.VariableDescription[]
+            return new global::RiskSdk.Configuration.VariableDescription[]
             {
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "APP_ENABLED",
                     PropertyName = "Enabled",
-                    Kind = global::RiskSdk.VariableKind.Boolean,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.Enabled),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Boolean,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.Enabled),
                     Description = "",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "APP_NAME",
                     PropertyName = "Name",
-                    Kind = global::RiskSdk.VariableKind.Text,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.Name),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Text,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.Name),
                     Description = "",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "APP_ENDPOINT",
                     PropertyName = "Endpoint",
-                    Kind = global::RiskSdk.VariableKind.Text,
+                    Kind = global::RiskSdk.Configuration.VariableKind.Text,
                     IsOptional = true,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.Endpoint),
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.Endpoint),
                     Requirement = "required when APP_ENABLED is true",
                     Description = "",
                 },

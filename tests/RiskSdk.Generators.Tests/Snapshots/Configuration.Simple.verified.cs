@@ -10,24 +10,24 @@ namespace Demo
         public const string VariablePrefix = "OI_TRACKER_";
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private static readonly global::RiskSdk.ValueParser<global::RiskSdk.RiskProfile> s_profileParser = global::RiskSdk.ValueParsers.Enum(new global::RiskSdk.RiskProfile[] { global::RiskSdk.RiskProfile.Conservative, global::RiskSdk.RiskProfile.Moderate, global::RiskSdk.RiskProfile.Aggressive });
+        private static readonly global::RiskSdk.Generated.ValueParser<global::RiskSdk.RiskProfile> s_profileParser = global::RiskSdk.Generated.ValueParsers.Enum(new global::RiskSdk.RiskProfile[] { global::RiskSdk.RiskProfile.Conservative, global::RiskSdk.RiskProfile.Moderate, global::RiskSdk.RiskProfile.Aggressive });
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.VariableDescription>? s_variables;
+        private static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.VariableDescription>? s_variables;
 
         /// <summary>Every variable these settings read, in binding order: name, type, default, allowed range, description, secrecy.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.VariableDescription> Variables => s_variables ??= DescribeVariables();
+        public static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.VariableDescription> Variables => s_variables ??= DescribeVariables();
 
         /// <summary>The value in force (masked for secrets) and the source of every variable; empty unless these settings were bound.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<global::RiskSdk.BoundVariable>();
+        public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<global::RiskSdk.Configuration.BoundVariable>();
 
         /// <summary>Where the value of a property came from.</summary>
         /// <param name="propertyName">The property; use <c>nameof</c>.</param>
-        /// <returns>The source, or <see cref="global::RiskSdk.ValueSource.Default"/> when these settings were not bound.</returns>
+        /// <returns>The source, or <see cref="global::RiskSdk.Configuration.ValueSource.Default"/> when these settings were not bound.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::RiskSdk.ValueSource SourceOf(string propertyName)
+        public global::RiskSdk.Configuration.ValueSource SourceOf(string propertyName)
         {
             foreach (var bound in BoundVariables)
             {
@@ -37,35 +37,35 @@ namespace Demo
                 }
             }
 
-            return global::RiskSdk.ValueSource.Default;
+            return global::RiskSdk.Configuration.ValueSource.Default;
         }
 
         /// <summary>Binds these settings from the process environment. Never throws for bad values: returns the settings or every problem.</summary>
         /// <returns>The settings, or every problem found.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public static global::RiskSdk.ConfigurationResult<global::Demo.TrackerSettings> BindFromEnvironment() => Bind(global::RiskSdk.EnvironmentVariableLookup.Instance);
+        public static global::RiskSdk.Configuration.ConfigurationResult<global::Demo.TrackerSettings> BindFromEnvironment() => Bind(global::RiskSdk.Configuration.EnvironmentVariableLookup.Instance);
 
         /// <summary>Binds these settings from variables given by full name (the way tests bind them).</summary>
         /// <param name="variables">The variables; a null value counts as unset.</param>
         /// <returns>The settings, or every problem found.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public static global::RiskSdk.ConfigurationResult<global::Demo.TrackerSettings> Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new global::RiskSdk.DictionaryVariableLookup(variables));
+        public static global::RiskSdk.Configuration.ConfigurationResult<global::Demo.TrackerSettings> Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new global::RiskSdk.Configuration.DictionaryVariableLookup(variables));
 
         /// <summary>Binds these settings from a variable lookup: every variable is read and checked, every problem is reported at once.</summary>
         /// <param name="variables">Where the variables are read from.</param>
         /// <returns>The settings, or (when any error was found) no settings and every problem.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public static global::RiskSdk.ConfigurationResult<global::Demo.TrackerSettings> Bind(global::RiskSdk.IVariableLookup variables)
+        public static global::RiskSdk.Configuration.ConfigurationResult<global::Demo.TrackerSettings> Bind(global::RiskSdk.Configuration.IVariableLookup variables)
         {
             var described = Variables;
-            var reader = new global::RiskSdk.SettingsReader(variables, VariablePrefix, described);
+            var reader = new global::RiskSdk.Generated.SettingsReader(variables, VariablePrefix, described);
             var defaults = new global::Demo.TrackerSettings();
-            var maxOpenPositionsValue = reader.Read(described[0], defaults.MaxOpenPositions, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.WholeNumber);
-            var maxOpenPositionsHighConfidenceValue = reader.Read(described[1], defaults.MaxOpenPositionsHighConfidence, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.WholeNumber);
-            var cooldownWithPositionsValue = reader.Read(described[2], defaults.CooldownWithPositions, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.Seconds);
-            var maxNetDeltaValue = reader.ReadOptional(described[3], defaults.MaxNetDelta, global::RiskSdk.ValueSource.Default, global::RiskSdk.ValueParsers.Number);
-            var brokerApiKeyValue = reader.ReadString(described[4], defaults.BrokerApiKey, global::RiskSdk.ValueSource.Default);
-            var profileValue = reader.Read(described[5], defaults.Profile, global::RiskSdk.ValueSource.Default, s_profileParser);
+            var maxOpenPositionsValue = reader.Read(described[0], defaults.MaxOpenPositions, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var maxOpenPositionsHighConfidenceValue = reader.Read(described[1], defaults.MaxOpenPositionsHighConfidence, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var cooldownWithPositionsValue = reader.Read(described[2], defaults.CooldownWithPositions, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Seconds);
+            var maxNetDeltaValue = reader.ReadOptional(described[3], defaults.MaxNetDelta, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
+            var brokerApiKeyValue = reader.ReadString(described[4], defaults.BrokerApiKey, global::RiskSdk.Configuration.ValueSource.Default);
+            var profileValue = reader.Read(described[5], defaults.Profile, global::RiskSdk.Configuration.ValueSource.Default, s_profileParser);
             reader.RequireAtLeast<int>(described[1], maxOpenPositionsHighConfidenceValue, described[0], maxOpenPositionsValue);
             var settings = new global::Demo.TrackerSettings()
             {
@@ -83,70 +83,70 @@ namespace Demo
 
         /// <summary>Add checks of your own: implement this method; what it reports joins every other problem.</summary>
         /// <param name="validation">Reports errors and warnings against a property's variable.</param>
-        partial void Validate(global::RiskSdk.SettingsValidation validation);
+        partial void Validate(global::RiskSdk.Configuration.SettingsValidation validation);
 
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.VariableDescription> DescribeVariables()
+        private static global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Configuration.VariableDescription> DescribeVariables()
         {
             var defaults = new global::Demo.TrackerSettings();
-            return new global::RiskSdk.VariableDescription[]
+            return new global::RiskSdk.Configuration.VariableDescription[]
             {
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS",
                     PropertyName = "MaxOpenPositions",
-                    Kind = global::RiskSdk.VariableKind.WholeNumber,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.MaxOpenPositions),
+                    Kind = global::RiskSdk.Configuration.VariableKind.WholeNumber,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MaxOpenPositions),
                     Minimum = 0d,
                     Maximum = 1000d,
                     Description = "The open-position cap per exchange at normal confidence.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF",
                     PropertyName = "MaxOpenPositionsHighConfidence",
-                    Kind = global::RiskSdk.VariableKind.WholeNumber,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.MaxOpenPositionsHighConfidence),
+                    Kind = global::RiskSdk.Configuration.VariableKind.WholeNumber,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MaxOpenPositionsHighConfidence),
                     Minimum = 0d,
                     Maximum = 1000d,
                     Description = "The cap for high-confidence signals; never below MaxOpenPositions.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_COOLDOWN_WITH_POSITIONS",
                     PropertyName = "CooldownWithPositions",
-                    Kind = global::RiskSdk.VariableKind.Seconds,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.CooldownWithPositions),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Seconds,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.CooldownWithPositions),
                     Minimum = 0d,
                     Maximum = 86400d,
                     Description = "Seconds between trades while positions are open.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_MAX_NET_DELTA",
                     PropertyName = "MaxNetDelta",
-                    Kind = global::RiskSdk.VariableKind.Number,
+                    Kind = global::RiskSdk.Configuration.VariableKind.Number,
                     IsOptional = true,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.MaxNetDelta),
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MaxNetDelta),
                     Description = "The largest absolute net delta; unset turns the check off.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_BROKER_API_KEY",
                     PropertyName = "BrokerApiKey",
-                    Kind = global::RiskSdk.VariableKind.Text,
+                    Kind = global::RiskSdk.Configuration.VariableKind.Text,
                     IsOptional = true,
                     IsRequired = true,
                     IsSecret = true,
                     DefaultValue = defaults.BrokerApiKey is null ? null : "***",
                     Description = "The broker's API key.",
                 },
-                new global::RiskSdk.VariableDescription
+                new global::RiskSdk.Configuration.VariableDescription
                 {
                     Name = "OI_TRACKER_PROFILE",
                     PropertyName = "Profile",
-                    Kind = global::RiskSdk.VariableKind.Enum,
-                    DefaultValue = global::RiskSdk.ValueFormatter.Format(defaults.Profile),
+                    Kind = global::RiskSdk.Configuration.VariableKind.Enum,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.Profile),
                     AllowedValues = new string[] { "conservative", "moderate", "aggressive" },
                     Description = "The profile.",
                 },

@@ -6,14 +6,14 @@ namespace Demo.Custom
     partial class Host
     {
         /// <summary>
-        /// The gate pipeline <see cref="global::RiskSdk.KillSwitchGate"/>, <see cref="global::Demo.Custom.NoTradeAfterOpenGate"/>, <see cref="global::Demo.Custom.EvenLotsGate"/>, <see cref="global::Demo.Custom.SettingsAwareGate"/>, <see cref="global::Demo.Custom.OnePositionPerUnderlyingGate"/>, <see cref="global::RiskSdk.CooldownGate"/>, <see cref="global::RiskSdk.PositionLimitGate"/>, generated from its <c>[GatePipeline]</c> attribute.
+        /// The gate pipeline <see cref="global::RiskSdk.Gates.KillSwitchGate"/>, <see cref="global::Demo.Custom.NoTradeAfterOpenGate"/>, <see cref="global::Demo.Custom.EvenLotsGate"/>, <see cref="global::Demo.Custom.SettingsAwareGate"/>, <see cref="global::Demo.Custom.OnePositionPerUnderlyingGate"/>, <see cref="global::RiskSdk.Gates.CooldownGate"/>, <see cref="global::RiskSdk.Gates.PositionLimitGate"/>, generated from its <c>[GatePipeline]</c> attribute.
         /// </summary>
         partial class CustomPipeline
         {
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
             private readonly global::RiskSdk.RiskContext _context;
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-            private readonly global::RiskSdk.KillSwitchGate _killSwitch;
+            private readonly global::RiskSdk.Gates.KillSwitchGate _killSwitch;
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
             private global::Demo.Custom.EvenLotsGate _evenLots;
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
@@ -21,9 +21,9 @@ namespace Demo.Custom
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
             private readonly global::Demo.Custom.OnePositionPerUnderlyingGate _onePositionPerUnderlying;
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-            private readonly global::RiskSdk.CooldownGate _cooldown;
+            private readonly global::RiskSdk.Gates.CooldownGate _cooldown;
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-            private readonly global::RiskSdk.PositionLimitGate _positionLimit;
+            private readonly global::RiskSdk.Gates.PositionLimitGate _positionLimit;
 
             /// <summary>Creates the pipeline over <paramref name="context"/>, building the gates it can build from the context.</summary>
             /// <param name="context">The shared context: settings, position book, kill switch, clock, logger and metrics.</param>
@@ -33,12 +33,12 @@ namespace Demo.Custom
             public CustomPipeline(global::RiskSdk.RiskContext context, global::Demo.Custom.OnePositionPerUnderlyingGate onePositionPerUnderlying)
             {
                 _context = context ?? throw new global::System.ArgumentNullException(nameof(context));
-                _killSwitch = new global::RiskSdk.KillSwitchGate(context);
+                _killSwitch = new global::RiskSdk.Gates.KillSwitchGate(context);
                 _evenLots = new global::Demo.Custom.EvenLotsGate();
                 _settingsAware = new global::Demo.Custom.SettingsAwareGate(context.Settings, context.Time);
                 _onePositionPerUnderlying = onePositionPerUnderlying ?? throw new global::System.ArgumentNullException(nameof(onePositionPerUnderlying));
-                _cooldown = new global::RiskSdk.CooldownGate(context);
-                _positionLimit = new global::RiskSdk.PositionLimitGate(context);
+                _cooldown = new global::RiskSdk.Gates.CooldownGate(context);
+                _positionLimit = new global::RiskSdk.Gates.PositionLimitGate(context);
             }
 
             /// <summary>The context the pipeline decides over: settings, position book, kill switch, clock, logger and metrics.</summary>
@@ -58,10 +58,10 @@ namespace Demo.Custom
             {
                 if (intent.Exchange is null)
                 {
-                    return _context.Fault(in intent, "Intent", new global::System.ArgumentException("The intent names no exchange.", nameof(intent)));
+                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, "Intent", new global::System.ArgumentException("The intent names no exchange.", nameof(intent)));
                 }
 
-                global::RiskSdk.GateVerdict verdict;
+                global::RiskSdk.Gates.GateVerdict verdict;
                 long timestamp;
                 try
                 {
@@ -69,12 +69,12 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    return _context.Fault(in intent, global::RiskSdk.KillSwitchGate.GateName, exception);
+                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.KillSwitchGate.GateName, exception);
                 }
 
                 if (!verdict.IsPassed)
                 {
-                    return _context.Reject(in intent, in verdict);
+                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
                 }
 
                 try
@@ -83,12 +83,12 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    return _context.Fault(in intent, global::Demo.Custom.NoTradeAfterOpenGate.GateName, exception);
+                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::Demo.Custom.NoTradeAfterOpenGate.GateName, exception);
                 }
 
                 if (!verdict.IsPassed)
                 {
-                    return _context.Reject(in intent, in verdict);
+                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
                 }
 
                 try
@@ -97,12 +97,12 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    return _context.Fault(in intent, "EvenLotsGate", exception);
+                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, "EvenLotsGate", exception);
                 }
 
                 if (!verdict.IsPassed)
                 {
-                    return _context.Reject(in intent, in verdict);
+                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
                 }
 
                 try
@@ -111,12 +111,12 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    return _context.Fault(in intent, "SettingsAwareGate", exception);
+                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, "SettingsAwareGate", exception);
                 }
 
                 if (!verdict.IsPassed)
                 {
-                    return _context.Reject(in intent, in verdict);
+                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
                 }
 
                 try
@@ -125,12 +125,12 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    return _context.Fault(in intent, global::Demo.Custom.OnePositionPerUnderlyingGate.GateName, exception);
+                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::Demo.Custom.OnePositionPerUnderlyingGate.GateName, exception);
                 }
 
                 if (!verdict.IsPassed)
                 {
-                    return _context.Reject(in intent, in verdict);
+                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
                 }
 
                 try
@@ -139,12 +139,12 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    return _context.Fault(in intent, global::RiskSdk.CooldownGate.GateName, exception);
+                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.CooldownGate.GateName, exception);
                 }
 
                 if (!verdict.IsPassed)
                 {
-                    return _context.Reject(in intent, in verdict);
+                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
                 }
 
                 return _positionLimit.Admit(in intent, _cooldown, null, timestamp);
@@ -154,16 +154,16 @@ namespace Demo.Custom
             /// <param name="intent">The trade.</param>
             /// <returns>One verdict per gate; a gate that throws gives a <see cref="global::RiskSdk.RejectionReason.GateFault"/> verdict.</returns>
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-            public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
+            public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Gates.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
             {
-                var verdicts = new global::RiskSdk.GateVerdict[7];
+                var verdicts = new global::RiskSdk.Gates.GateVerdict[7];
                 try
                 {
                     verdicts[0] = _killSwitch.Check(in intent);
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[0] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.KillSwitchGate.GateName, exception);
+                    verdicts[0] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.KillSwitchGate.GateName, exception);
                 }
 
                 try
@@ -172,7 +172,7 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[1] = global::RiskSdk.GateVerdict.Fault(global::Demo.Custom.NoTradeAfterOpenGate.GateName, exception);
+                    verdicts[1] = global::RiskSdk.Gates.GateVerdict.Fault(global::Demo.Custom.NoTradeAfterOpenGate.GateName, exception);
                 }
 
                 try
@@ -181,7 +181,7 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[2] = global::RiskSdk.GateVerdict.Fault("EvenLotsGate", exception);
+                    verdicts[2] = global::RiskSdk.Gates.GateVerdict.Fault("EvenLotsGate", exception);
                 }
 
                 try
@@ -190,7 +190,7 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[3] = global::RiskSdk.GateVerdict.Fault("SettingsAwareGate", exception);
+                    verdicts[3] = global::RiskSdk.Gates.GateVerdict.Fault("SettingsAwareGate", exception);
                 }
 
                 try
@@ -199,7 +199,7 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[4] = global::RiskSdk.GateVerdict.Fault(global::Demo.Custom.OnePositionPerUnderlyingGate.GateName, exception);
+                    verdicts[4] = global::RiskSdk.Gates.GateVerdict.Fault(global::Demo.Custom.OnePositionPerUnderlyingGate.GateName, exception);
                 }
 
                 try
@@ -208,7 +208,7 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[5] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.CooldownGate.GateName, exception);
+                    verdicts[5] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.CooldownGate.GateName, exception);
                 }
 
                 try
@@ -217,7 +217,7 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    verdicts[6] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.PositionLimitGate.GateName, exception);
+                    verdicts[6] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.PositionLimitGate.GateName, exception);
                 }
 
                 return verdicts;

@@ -4,30 +4,30 @@
 namespace Demo.Trading
 {
     /// <summary>
-    /// The gate pipeline <see cref="global::RiskSdk.KillSwitchGate"/>, <see cref="global::RiskSdk.MinimumConfidenceGate"/>, <see cref="global::RiskSdk.MinimumKellyGate"/>, <see cref="global::RiskSdk.MaximumLotsGate"/>, <see cref="global::RiskSdk.NetDeltaGate"/>, <see cref="global::RiskSdk.SessionDrawdownGate"/>, <see cref="global::RiskSdk.OrderRateGate"/>, <see cref="global::RiskSdk.CooldownGate"/>, <see cref="global::RiskSdk.PositionLimitGate"/>, generated from its <c>[GatePipeline]</c> attribute.
+    /// The gate pipeline <see cref="global::RiskSdk.Gates.KillSwitchGate"/>, <see cref="global::RiskSdk.Gates.MinimumConfidenceGate"/>, <see cref="global::RiskSdk.Gates.MinimumKellyGate"/>, <see cref="global::RiskSdk.Gates.MaximumLotsGate"/>, <see cref="global::RiskSdk.Gates.NetDeltaGate"/>, <see cref="global::RiskSdk.Gates.SessionDrawdownGate"/>, <see cref="global::RiskSdk.Gates.OrderRateGate"/>, <see cref="global::RiskSdk.Gates.CooldownGate"/>, <see cref="global::RiskSdk.Gates.PositionLimitGate"/>, generated from its <c>[GatePipeline]</c> attribute.
     /// </summary>
     partial class TradingPipeline
     {
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         private readonly global::RiskSdk.RiskContext _context;
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private readonly global::RiskSdk.KillSwitchGate _killSwitch;
+        private readonly global::RiskSdk.Gates.KillSwitchGate _killSwitch;
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private readonly global::RiskSdk.MinimumConfidenceGate _minimumConfidence;
+        private readonly global::RiskSdk.Gates.MinimumConfidenceGate _minimumConfidence;
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private readonly global::RiskSdk.MinimumKellyGate _minimumKelly;
+        private readonly global::RiskSdk.Gates.MinimumKellyGate _minimumKelly;
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private readonly global::RiskSdk.MaximumLotsGate _maximumLots;
+        private readonly global::RiskSdk.Gates.MaximumLotsGate _maximumLots;
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private readonly global::RiskSdk.NetDeltaGate _netDelta;
+        private readonly global::RiskSdk.Gates.NetDeltaGate _netDelta;
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private readonly global::RiskSdk.SessionDrawdownGate _sessionDrawdown;
+        private readonly global::RiskSdk.Gates.SessionDrawdownGate _sessionDrawdown;
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private readonly global::RiskSdk.OrderRateGate _orderRate;
+        private readonly global::RiskSdk.Gates.OrderRateGate _orderRate;
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private readonly global::RiskSdk.CooldownGate _cooldown;
+        private readonly global::RiskSdk.Gates.CooldownGate _cooldown;
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        private readonly global::RiskSdk.PositionLimitGate _positionLimit;
+        private readonly global::RiskSdk.Gates.PositionLimitGate _positionLimit;
 
         /// <summary>Creates the pipeline over <paramref name="context"/>, building the gates it can build from the context.</summary>
         /// <param name="context">The shared context: settings, position book, kill switch, clock, logger and metrics.</param>
@@ -36,15 +36,15 @@ namespace Demo.Trading
         public TradingPipeline(global::RiskSdk.RiskContext context)
         {
             _context = context ?? throw new global::System.ArgumentNullException(nameof(context));
-            _killSwitch = new global::RiskSdk.KillSwitchGate(context);
-            _minimumConfidence = new global::RiskSdk.MinimumConfidenceGate(context);
-            _minimumKelly = new global::RiskSdk.MinimumKellyGate(context);
-            _maximumLots = new global::RiskSdk.MaximumLotsGate(context);
-            _netDelta = new global::RiskSdk.NetDeltaGate(context);
-            _sessionDrawdown = new global::RiskSdk.SessionDrawdownGate(context);
-            _orderRate = new global::RiskSdk.OrderRateGate(context);
-            _cooldown = new global::RiskSdk.CooldownGate(context);
-            _positionLimit = new global::RiskSdk.PositionLimitGate(context);
+            _killSwitch = new global::RiskSdk.Gates.KillSwitchGate(context);
+            _minimumConfidence = new global::RiskSdk.Gates.MinimumConfidenceGate(context);
+            _minimumKelly = new global::RiskSdk.Gates.MinimumKellyGate(context);
+            _maximumLots = new global::RiskSdk.Gates.MaximumLotsGate(context);
+            _netDelta = new global::RiskSdk.Gates.NetDeltaGate(context);
+            _sessionDrawdown = new global::RiskSdk.Gates.SessionDrawdownGate(context);
+            _orderRate = new global::RiskSdk.Gates.OrderRateGate(context);
+            _cooldown = new global::RiskSdk.Gates.CooldownGate(context);
+            _positionLimit = new global::RiskSdk.Gates.PositionLimitGate(context);
         }
 
         /// <summary>The context the pipeline decides over: settings, position book, kill switch, clock, logger and metrics.</summary>
@@ -64,10 +64,10 @@ namespace Demo.Trading
         {
             if (intent.Exchange is null)
             {
-                return _context.Fault(in intent, "Intent", new global::System.ArgumentException("The intent names no exchange.", nameof(intent)));
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, "Intent", new global::System.ArgumentException("The intent names no exchange.", nameof(intent)));
             }
 
-            global::RiskSdk.GateVerdict verdict;
+            global::RiskSdk.Gates.GateVerdict verdict;
             long timestamp;
             try
             {
@@ -75,12 +75,12 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return _context.Fault(in intent, global::RiskSdk.KillSwitchGate.GateName, exception);
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.KillSwitchGate.GateName, exception);
             }
 
             if (!verdict.IsPassed)
             {
-                return _context.Reject(in intent, in verdict);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
             }
 
             try
@@ -89,12 +89,12 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return _context.Fault(in intent, global::RiskSdk.MinimumConfidenceGate.GateName, exception);
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.MinimumConfidenceGate.GateName, exception);
             }
 
             if (!verdict.IsPassed)
             {
-                return _context.Reject(in intent, in verdict);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
             }
 
             try
@@ -103,12 +103,12 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return _context.Fault(in intent, global::RiskSdk.MinimumKellyGate.GateName, exception);
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.MinimumKellyGate.GateName, exception);
             }
 
             if (!verdict.IsPassed)
             {
-                return _context.Reject(in intent, in verdict);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
             }
 
             try
@@ -117,12 +117,12 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return _context.Fault(in intent, global::RiskSdk.MaximumLotsGate.GateName, exception);
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.MaximumLotsGate.GateName, exception);
             }
 
             if (!verdict.IsPassed)
             {
-                return _context.Reject(in intent, in verdict);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
             }
 
             try
@@ -131,12 +131,12 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return _context.Fault(in intent, global::RiskSdk.NetDeltaGate.GateName, exception);
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.NetDeltaGate.GateName, exception);
             }
 
             if (!verdict.IsPassed)
             {
-                return _context.Reject(in intent, in verdict);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
             }
 
             try
@@ -145,12 +145,12 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return _context.Fault(in intent, global::RiskSdk.SessionDrawdownGate.GateName, exception);
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.SessionDrawdownGate.GateName, exception);
             }
 
             if (!verdict.IsPassed)
             {
-                return _context.Reject(in intent, in verdict);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
             }
 
             try
@@ -159,12 +159,12 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return _context.Fault(in intent, global::RiskSdk.OrderRateGate.GateName, exception);
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.OrderRateGate.GateName, exception);
             }
 
             if (!verdict.IsPassed)
             {
-                return _context.Reject(in intent, in verdict);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
             }
 
             try
@@ -173,12 +173,12 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return _context.Fault(in intent, global::RiskSdk.CooldownGate.GateName, exception);
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.CooldownGate.GateName, exception);
             }
 
             if (!verdict.IsPassed)
             {
-                return _context.Reject(in intent, in verdict);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
             }
 
             return _positionLimit.Admit(in intent, _cooldown, _orderRate, timestamp);
@@ -188,16 +188,16 @@ namespace Demo.Trading
         /// <param name="intent">The trade.</param>
         /// <returns>One verdict per gate; a gate that throws gives a <see cref="global::RiskSdk.RejectionReason.GateFault"/> verdict.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-        public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
+        public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Gates.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
         {
-            var verdicts = new global::RiskSdk.GateVerdict[9];
+            var verdicts = new global::RiskSdk.Gates.GateVerdict[9];
             try
             {
                 verdicts[0] = _killSwitch.Check(in intent);
             }
             catch (global::System.Exception exception)
             {
-                verdicts[0] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.KillSwitchGate.GateName, exception);
+                verdicts[0] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.KillSwitchGate.GateName, exception);
             }
 
             try
@@ -206,7 +206,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[1] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.MinimumConfidenceGate.GateName, exception);
+                verdicts[1] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.MinimumConfidenceGate.GateName, exception);
             }
 
             try
@@ -215,7 +215,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[2] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.MinimumKellyGate.GateName, exception);
+                verdicts[2] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.MinimumKellyGate.GateName, exception);
             }
 
             try
@@ -224,7 +224,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[3] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.MaximumLotsGate.GateName, exception);
+                verdicts[3] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.MaximumLotsGate.GateName, exception);
             }
 
             try
@@ -233,7 +233,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[4] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.NetDeltaGate.GateName, exception);
+                verdicts[4] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.NetDeltaGate.GateName, exception);
             }
 
             try
@@ -242,7 +242,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[5] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.SessionDrawdownGate.GateName, exception);
+                verdicts[5] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.SessionDrawdownGate.GateName, exception);
             }
 
             try
@@ -251,7 +251,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[6] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.OrderRateGate.GateName, exception);
+                verdicts[6] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.OrderRateGate.GateName, exception);
             }
 
             try
@@ -260,7 +260,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[7] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.CooldownGate.GateName, exception);
+                verdicts[7] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.CooldownGate.GateName, exception);
             }
 
             try
@@ -269,7 +269,7 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                verdicts[8] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.PositionLimitGate.GateName, exception);
+                verdicts[8] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.PositionLimitGate.GateName, exception);
             }
 
             return verdicts;

@@ -2,14 +2,14 @@
 #nullable enable
 
 /// <summary>
-/// The gate pipeline <see cref="global::RiskSdk.PositionLimitGate"/>, generated from its <c>[GatePipeline]</c> attribute.
+/// The gate pipeline <see cref="global::RiskSdk.Gates.PositionLimitGate"/>, generated from its <c>[GatePipeline]</c> attribute.
 /// </summary>
 partial class MinimalPipeline
 {
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     private readonly global::RiskSdk.RiskContext _context;
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-    private readonly global::RiskSdk.PositionLimitGate _positionLimit;
+    private readonly global::RiskSdk.Gates.PositionLimitGate _positionLimit;
 
     /// <summary>Creates the pipeline over <paramref name="context"/>, building the gates it can build from the context.</summary>
     /// <param name="context">The shared context: settings, position book, kill switch, clock, logger and metrics.</param>
@@ -18,7 +18,7 @@ partial class MinimalPipeline
     public MinimalPipeline(global::RiskSdk.RiskContext context)
     {
         _context = context ?? throw new global::System.ArgumentNullException(nameof(context));
-        _positionLimit = new global::RiskSdk.PositionLimitGate(context);
+        _positionLimit = new global::RiskSdk.Gates.PositionLimitGate(context);
     }
 
     /// <summary>The context the pipeline decides over: settings, position book, kill switch, clock, logger and metrics.</summary>
@@ -38,7 +38,7 @@ partial class MinimalPipeline
     {
         if (intent.Exchange is null)
         {
-            return _context.Fault(in intent, "Intent", new global::System.ArgumentException("The intent names no exchange.", nameof(intent)));
+            return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, "Intent", new global::System.ArgumentException("The intent names no exchange.", nameof(intent)));
         }
         return _positionLimit.Admit(in intent, null, null);
     }
@@ -47,16 +47,16 @@ partial class MinimalPipeline
     /// <param name="intent">The trade.</param>
     /// <returns>One verdict per gate; a gate that throws gives a <see cref="global::RiskSdk.RejectionReason.GateFault"/> verdict.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-    public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
+    public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Gates.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
     {
-        var verdicts = new global::RiskSdk.GateVerdict[1];
+        var verdicts = new global::RiskSdk.Gates.GateVerdict[1];
         try
         {
             verdicts[0] = _positionLimit.Check(in intent);
         }
         catch (global::System.Exception exception)
         {
-            verdicts[0] = global::RiskSdk.GateVerdict.Fault(global::RiskSdk.PositionLimitGate.GateName, exception);
+            verdicts[0] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.PositionLimitGate.GateName, exception);
         }
 
         return verdicts;

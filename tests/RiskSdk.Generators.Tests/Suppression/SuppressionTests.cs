@@ -18,7 +18,7 @@ namespace RiskSdk.Generators.Tests.Suppression;
 /// </summary>
 public sealed class SuppressionTests
 {
-    private const string Usings = "using System;\nusing System.ComponentModel.DataAnnotations;\nusing RiskSdk;\nnamespace Demo;\n";
+    private const string Usings = "using System;\nusing System.ComponentModel.DataAnnotations;\nusing RiskSdk;\nusing RiskSdk.Configuration;\nusing RiskSdk.Gates;\nnamespace Demo;\n";
 
     private static readonly Dictionary<string, string> Triggers = new()
     {

@@ -1,4 +1,5 @@
 using RiskSdk;
+using RiskSdk.Gates;
 
 // Generated at compile time: binding of CONSUMER_* variables, with every problem reported at once.
 var configuration = ConsumerSettings.BindFromEnvironment();

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
+using RiskSdk.Monitoring;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests.Monitoring;
 

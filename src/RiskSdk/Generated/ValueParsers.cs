@@ -1,12 +1,15 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
+using RiskSdk.Configuration;
 
-namespace RiskSdk;
+namespace RiskSdk.Generated;
 
 /// <summary>
 /// The strict, invariant-culture parsers generated settings use: no thousands separators, no trailing text
 /// (<c>0.95x</c>, <c>5min</c>), no NaN or infinity, no overflow, no negative durations, and the declared range.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ValueParsers
 {
     private static readonly ParseFailure OutOfRange = new(ProblemKind.OutOfRange, "is out of range");

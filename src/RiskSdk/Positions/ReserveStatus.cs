@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Positions;
 
 /// <summary>How an attempt to take a position slot ended.</summary>
 public enum ReserveStatus

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using RiskSdk.Monitoring;
+using RiskSdk.Gates;
+using RiskSdk.Positions;
 
-namespace RiskSdk;
+namespace RiskSdk.Monitoring;
 
 /// <summary>
 /// One context's side of the <c>RiskSdk</c> meter. The meter comes from the <see cref="IMeterFactory"/> given to the

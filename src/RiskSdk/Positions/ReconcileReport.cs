@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace RiskSdk;
+namespace RiskSdk.Positions;
 
 /// <summary>What <see cref="IPositionBook.Reconcile"/> changed to make the book agree with the broker.</summary>
 /// <param name="Scope">The scope reconciled.</param>

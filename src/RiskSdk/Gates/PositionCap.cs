@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>The open-position cap in force for one signal, and whether the high-confidence cap applied.</summary>
 /// <param name="Allowed">The most open plus pending positions the exchange may hold after this trade.</param>

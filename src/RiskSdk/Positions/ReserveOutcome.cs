@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Positions;
 
 /// <summary>The result of <see cref="IPositionBook.TryReserve"/>: the reservation, or why none was taken, and the counts seen.</summary>
 public readonly struct ReserveOutcome

@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Positions;
 
 /// <summary>The in-process book's <see cref="IHeldReservations"/>: every reservation it holds was taken by this process.</summary>
 public sealed partial class InMemoryPositionBook : IHeldReservations
@@ -30,5 +30,5 @@ public sealed partial class InMemoryPositionBook : IHeldReservations
 
     /// <inheritdoc/>
     /// <remarks>Nothing ever waits in memory.</remarks>
-    public bool Flush() => true;
+    public bool IsFlushed => true;
 }

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using RiskSdk.Configuration;
 
-namespace RiskSdk;
+namespace RiskSdk.Generated;
 
 /// <summary>
 /// Reads the variables of one generated settings class and collects every problem instead of stopping at the first.

@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>
 /// One gate's answer for one intent: passed, or rejected with a reason and the two figures that decided it

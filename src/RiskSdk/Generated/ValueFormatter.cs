@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 
-namespace RiskSdk;
+namespace RiskSdk.Generated;
 
 /// <summary>Formats setting values the way variables are written: invariant culture, durations in seconds, enums in lower case.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ValueFormatter
 {
     /// <summary>Formats a value.</summary>

@@ -1,8 +1,9 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using RiskSdk.Positions;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>
 /// The time of each exchange's last trade, on the monotonic clock (a wall-clock change never opens or extends a

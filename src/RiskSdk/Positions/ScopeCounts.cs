@@ -1,4 +1,4 @@
-namespace RiskSdk;
+namespace RiskSdk.Positions;
 
 /// <summary>Open positions and pending reservations of one scope (or of the whole book) at one moment.</summary>
 /// <param name="Open">Positions whose orders filled and that are not closed.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace RiskSdk;
+namespace RiskSdk.Positions;
 
 /// <summary>
 /// The one source of truth for open positions, scoped per exchange. The in-process implementation is

@@ -1,6 +1,6 @@
 using System.Threading;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>
 /// The portfolio figures the net-delta and drawdown gates read: current net delta and the session's P&amp;L,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RiskSdk.Monitoring;
 
-namespace RiskSdk;
+namespace RiskSdk.Positions;
 
 /// <summary>
 /// The in-process <see cref="IPositionBook"/>: one lock per scope, so exchanges never wait on each other, and the

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Threading;
 
-namespace RiskSdk;
+namespace RiskSdk.Positions;
 
 /// <summary>
 /// Per-scope state (one entry per exchange) read on every decision without a lock. A trading process usually knows a

@@ -1,7 +1,8 @@
 using System;
 using System.Threading;
+using RiskSdk.Positions;
 
-namespace RiskSdk;
+namespace RiskSdk.Gates;
 
 /// <summary>
 /// Counts orders per exchange over a one-second window (the exchange's algo-order threshold), in

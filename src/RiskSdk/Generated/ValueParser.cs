@@ -1,4 +1,7 @@
-namespace RiskSdk;
+using System.ComponentModel;
+using RiskSdk.Configuration;
+
+namespace RiskSdk.Generated;
 
 /// <summary>Parses the (trimmed, non-empty) text of a variable and checks it against the variable's range.</summary>
 /// <typeparam name="T">The setting's type.</typeparam>
@@ -7,4 +10,5 @@ namespace RiskSdk;
 /// <param name="value">The parsed value.</param>
 /// <param name="failure">Why the text was refused, when it was.</param>
 /// <returns>True when the value is accepted.</returns>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate bool ValueParser<T>(string text, VariableDescription variable, out T value, out ParseFailure failure);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RiskSdk.Monitoring;
 
-namespace RiskSdk;
+namespace RiskSdk.Monitoring;
 
 /// <summary>
 /// The kill switch. Halting takes effect on the next decision of every thread; a halt latches until

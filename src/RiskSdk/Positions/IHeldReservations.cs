@@ -1,12 +1,12 @@
-namespace RiskSdk;
+namespace RiskSdk.Positions;
 
 /// <summary>
 /// A position book that can tell the reservations this process took from those other processes took on a shared
-/// ledger, give them back, and send what waits for the ledger. A host uses it when it stops: it waits for the
-/// orders in flight, releases what this process still holds and flushes, so a restart never finds slots taken by a
+/// ledger, give them back, and say whether anything still waits for the ledger. A host uses it when it stops: it waits for the
+/// orders in flight, releases what this process still holds and waits for the ledger to take what waits, so a restart never finds slots taken by a
 /// process that is gone.
 /// </summary>
-/// <remarks>Every member is thread-safe and never throws for an unreachable ledger: it answers null or false.</remarks>
+/// <remarks>Every member is thread-safe and never throws for an unreachable ledger: it answers null.</remarks>
 public interface IHeldReservations
 {
     /// <summary>Pending reservations this process took that are neither committed, released nor expired.</summary>
@@ -17,7 +17,6 @@ public interface IHeldReservations
     /// <returns>How many were given back, or null when the ledger did not answer.</returns>
     int? ReleaseHeld();
 
-    /// <summary>Sends the fills, releases and closes that wait for the ledger to answer again.</summary>
-    /// <returns>True when nothing waits any more.</returns>
-    bool Flush();
+    /// <summary>True when no fill, release or close waits for the ledger to answer (a book sends those by itself as soon as it does).</summary>
+    bool IsFlushed { get; }
 }

@@ -1,4 +1,6 @@
 using System;
+using RiskSdk.Gates;
+using RiskSdk.Positions;
 
 namespace RiskSdk;
 
@@ -25,10 +27,13 @@ namespace RiskSdk;
 /// </remarks>
 /// <example>
 /// <code>
+/// [GatePipeline]                       // the standard nine gates, see StandardGates
+/// public partial class TradingPipeline;
+///
 /// [GatePipeline(
 ///     typeof(KillSwitchGate), typeof(MinimumConfidenceGate), typeof(MaximumLotsGate),
 ///     typeof(CooldownGate), typeof(NoTradeAfterOpenGate), typeof(PositionLimitGate))]
-/// public partial class TradingPipeline;
+/// public partial class CustomPipeline;
 ///
 /// var pipeline = new TradingPipeline(new RiskContext(settings.ToRiskSettings()));
 /// </code>
@@ -36,8 +41,8 @@ namespace RiskSdk;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class GatePipelineAttribute : Attribute
 {
-    /// <summary>Declares the gates of the pipeline, in the order they run.</summary>
-    /// <param name="gates">The gate types; the <see cref="PositionLimitGate"/> must be among them, last.</param>
+    /// <summary>Declares the gates of the pipeline, in the order they run; none means the <see cref="StandardGates"/>.</summary>
+    /// <param name="gates">The gate types; the <see cref="PositionLimitGate"/> must be among them, last. Empty: the standard nine gates.</param>
     public GatePipelineAttribute(params Type[] gates) => Gates = gates ?? Array.Empty<Type>();
 
     /// <summary>The gate types, in the order they run.</summary>

@@ -1,6 +1,6 @@
 using System;
 
-namespace RiskSdk;
+namespace RiskSdk.Monitoring;
 
 /// <summary>What a UI shows for one exchange: positions against the caps, the cooldown and the kill switch.</summary>
 /// <param name="Exchange">The exchange.</param>

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RiskSdk.Hosting.Tests.Infrastructure;
+
+namespace RiskSdk.Hosting.Tests;
+
+/// <summary>The broker's open positions reconciled into the book at start and on the interval; a failing broker changes nothing.</summary>
+public sealed class ReconciliationTests
+{
+    private static async Task<IHost> StartAsync(FakeBroker broker, TimeSpan? timeout = null)
+    {
+        var builder = TestHosts.Builder(new Dictionary<string, string?> { ["OI_TRACKER_ML_SIGNAL_COOLDOWN_SECONDS"] = "0" });
+        builder.Services.AddSingleton(broker);
+        builder.Services.AddRiskSdk<HostSettings>()
+            .Configure(options =>
+            {
+                options.ReconciledExchanges.Add("NSE");
+                options.ReconciledExchanges.Add("BSE");
+                options.ReconciliationInterval = TimeSpan.FromMinutes(1);
+                options.ReconciliationTimeout = timeout ?? TimeSpan.FromSeconds(10);
+            })
+            .AddBrokerReconciliation<FakeBroker>();
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    [Fact]
+    public async Task At_start_and_on_each_interval_the_book_takes_the_brokers_open_positions()
+    {
+        var broker = new FakeBroker();
+        broker.Open["NSE"] = new[] { "N1", "N2" };
+        broker.Open["BSE"] = Array.Empty<string>();
+        using var host = await StartAsync(broker);
+        var book = host.Services.GetRequiredService<IPositionBook>();
+
+        await broker.WaitForCallsAsync(2);
+        Assert.Equal(new[] { "N1", "N2" }, Sorted(book.GetOpenPositions("NSE")));
+
+        broker.Open["NSE"] = new[] { "N2", "N3" };
+        host.Clock().Advance(TimeSpan.FromMinutes(1));
+        await broker.WaitForCallsAsync(4);
+
+        Assert.Equal(new[] { "N2", "N3" }, Sorted(book.GetOpenPositions("NSE")));
+        Assert.Contains(host.Logs(1311), r => r.Message.Contains("reconciled NSE with the broker, 1 positions added, 1 removed", StringComparison.Ordinal));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_broker_that_throws_changes_nothing_for_that_exchange_and_the_others_go_on()
+    {
+        var broker = new FakeBroker();
+        broker.Open["NSE"] = new[] { "N1" };
+        broker.Open["BSE"] = new[] { "B1" };
+        using var host = await StartAsync(broker);
+        var book = host.Services.GetRequiredService<IPositionBook>();
+        await broker.WaitForCallsAsync(2);
+
+        broker.Failing["BSE"] = true;
+        broker.Open["NSE"] = Array.Empty<string>();
+        broker.Open["BSE"] = Array.Empty<string>();
+        host.Clock().Advance(TimeSpan.FromMinutes(1));
+        await broker.WaitForCallsAsync(4);
+
+        Assert.Empty(book.GetOpenPositions("NSE"));
+        Assert.Equal(new[] { "B1" }, book.GetOpenPositions("BSE"));
+        var failure = Assert.Single(host.Logs(1309));
+        Assert.IsType<InvalidOperationException>(failure.Exception);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_broker_that_does_not_answer_in_time_changes_nothing_and_is_logged()
+    {
+        var broker = new FakeBroker();
+        broker.Open["NSE"] = new[] { "N1" };
+        broker.Open["BSE"] = new[] { "B1" };
+        broker.Hanging["NSE"] = true;
+        using var host = await StartAsync(broker, TimeSpan.FromSeconds(5));
+        var book = host.Services.GetRequiredService<IPositionBook>();
+        book.Reconcile("NSE", new[] { "KEEP" });
+
+        await broker.WaitForCallsAsync(1);
+        host.Clock().Advance(TimeSpan.FromSeconds(5));
+        await broker.WaitForCallsAsync(2);
+        await WaitForAsync(() => host.Logs(1310).Count == 1);
+
+        Assert.Equal(new[] { "KEEP" }, book.GetOpenPositions("NSE"));
+        Assert.Equal(new[] { "B1" }, book.GetOpenPositions("BSE"));
+        await host.StopAsync();
+    }
+
+    private static string[] Sorted(IReadOnlyCollection<string> ids)
+    {
+        var sorted = new List<string>(ids);
+        sorted.Sort(StringComparer.Ordinal);
+        return sorted.ToArray();
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within 10 s.");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>A broker whose answers the test sets; counts the calls that finished.</summary>
+    public sealed class FakeBroker : IBrokerPositions
+    {
+        private int _calls;
+
+        public ConcurrentDictionary<string, IReadOnlyCollection<string>> Open { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, bool> Failing { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, bool> Hanging { get; } = new(StringComparer.Ordinal);
+
+        public async Task<IReadOnlyCollection<string>> GetOpenPositionIdsAsync(string exchange, CancellationToken cancellationToken)
+        {
+            try
+            {
+                if (Hanging.ContainsKey(exchange))
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+
+                if (Failing.ContainsKey(exchange))
+                {
+                    throw new InvalidOperationException("The broker's session expired.");
+                }
+
+                return Open.TryGetValue(exchange, out var open) ? open : Array.Empty<string>();
+            }
+            finally
+            {
+                Interlocked.Increment(ref _calls);
+            }
+        }
+
+        public async Task WaitForCallsAsync(int calls)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (Volatile.Read(ref _calls) < calls)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"The broker was called {_calls} times, not {calls}.");
+                await Task.Delay(10);
+            }
+
+            // The call returned; give the reconciliation the moment it needs to apply the answer.
+            await Task.Delay(50);
+        }
+    }
+}
