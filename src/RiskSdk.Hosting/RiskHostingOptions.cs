@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Configuration;
 using RiskSdk.Configuration;
+using RiskSdk.Monitoring;
 using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting;

@@ -4,7 +4,9 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RiskSdk.Gates;
 using RiskSdk.Hosting.Tests.Infrastructure;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting.Tests;
 

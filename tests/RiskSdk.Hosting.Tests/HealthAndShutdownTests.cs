@@ -7,6 +7,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using RiskSdk.Hosting.Tests.Infrastructure;
+using RiskSdk.Monitoring;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting.Tests;
 

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RiskSdk.Hosting.Tests.Infrastructure;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting.Tests;
 

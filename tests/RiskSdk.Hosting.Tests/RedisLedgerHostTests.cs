@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using RiskSdk.Hosting.Tests.Infrastructure;
+using RiskSdk.Positions;
 using RiskSdk.Redis;
 using RiskSdk.Redis.Tests.Infrastructure;
 
