@@ -83,11 +83,46 @@ public abstract class PositionBookBehaviour
         Assert.True(book.TryReserve("b", 1).IsReserved);
         Assert.False(book.TryReserve("a", 1).IsReserved);
 
-        Assert.Equal(new[] { "a", "b" }, book.Scopes.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "A", "B" }, book.Scopes.Order(StringComparer.Ordinal)); // canonical names (ExchangeName)
         Assert.Equal(new ScopeCounts(1, 1), book.GetTotalCounts());
         Assert.Equal(new[] { "a-1" }, book.GetOpenPositions("a"));
         Assert.Empty(book.GetOpenPositions("never-seen"));
         Assert.Equal(default, book.GetCounts("never-seen"));
+    }
+
+    [LedgerFact]
+    public void Spellings_of_one_scope_share_one_cap_and_an_exit_finds_its_position_under_any_spelling()
+    {
+        var book = CreateBook(LongTimeout);
+
+        Assert.True(book.TryReserve("okx", 2).Reservation.Commit("p-1"));
+        Assert.True(book.TryReserve(" OKX", 2).IsReserved);
+        Assert.Equal(ReserveStatus.AtCapacity, book.TryReserve("Okx\t", 2).Status);
+        Assert.Equal(new[] { "OKX" }, book.Scopes);
+        Assert.Equal(PositionPresence.Open, book.FindPosition("\uFF4F\uFF4B\uFF58", "p-1"));
+        Assert.Equal(PositionPresence.NotOpen, book.FindPosition("OKX", "p-2"));
+        Assert.Equal(PositionPresence.NotOpen, book.FindPosition("BINANCE", "p-1"));
+        Assert.ThrowsAny<ArgumentException>(() => book.Close("OKX", " "));
+        Assert.ThrowsAny<ArgumentException>(() => book.Reconcile("OKX", ["p-1", null!]));
+        Assert.ThrowsAny<ArgumentException>(() => book.TryReserve("O\u200BKX", 2));
+        Assert.Equal(new ScopeCounts(1, 1), book.GetCounts("okx"));
+    }
+
+    [LedgerFact]
+    public void The_account_wide_cap_counts_open_and_pending_positions_across_scopes()
+    {
+        var book = CreateBook(LongTimeout);
+
+        Assert.True(book.TryReserve("a", 5, totalCap: 2).Reservation.Commit("a-1"));
+        var pending = book.TryReserve("b", 5, totalCap: 2);
+        var refused = book.TryReserve("c", 5, totalCap: 2);
+
+        Assert.True(pending.IsReserved);
+        Assert.Equal((ReserveStatus.AtTotalCapacity, 2), (refused.Status, refused.AccountTotal));
+        Assert.True(book.TryReserve("c", 5).IsReserved); // no account-wide cap asked for
+        Assert.True(pending.Reservation.Release());
+        Assert.True(book.Close("A", "a-1"));
+        Assert.True(book.TryReserve("c", 5, totalCap: 2).IsReserved);
     }
 
     [LedgerFact]
@@ -171,7 +206,7 @@ public abstract class PositionBookBehaviour
     public void Operations_on_an_empty_or_foreign_reservation_are_ignored()
     {
         var book = CreateBook(LongTimeout);
-        var foreign = new Reservation(new InMemoryPositionBook(), Scope, 1);
+        var foreign = new ReservationIssuer(new InMemoryPositionBook()).Issue(Scope, 1);
 
         Assert.False(book.Commit(default, "p-1"));
         Assert.False(book.Commit(foreign, "p-2"));
@@ -198,8 +233,8 @@ public abstract class PositionBookBehaviour
         Assert.True(again.InAgreement);
         Assert.Equal(new ScopeCounts(3, 1), book.GetCounts(Scope));
         Assert.Equal(new[] { "p-2", "p-3", "p-4" }, book.GetOpenPositions(Scope).Order(StringComparer.Ordinal));
-        Assert.Equal("reconciled-only", book.Reconcile("reconciled-only", []).Scope);
-        Assert.Contains("reconciled-only", book.Scopes);
+        Assert.Equal("RECONCILED-ONLY", book.Reconcile("reconciled-only", []).Scope);
+        Assert.Contains("RECONCILED-ONLY", book.Scopes);
     }
 
     [LedgerFact]

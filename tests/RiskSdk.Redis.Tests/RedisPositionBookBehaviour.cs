@@ -44,7 +44,7 @@ public sealed class RedisPositionBookBehaviour : PositionBookBehaviour, IClassFi
         Assert.Equal((ReserveStatus.AtCapacity, 1, 1), (refused.Status, refused.Open, refused.Pending));
 
         // A handle forged with another owner's id is not that owner's reservation.
-        Assert.False(second.Commit(new Reservation(second, "okx", mine.Id), "p-2"));
+        Assert.False(second.Commit(new ReservationIssuer(second).Issue("OKX", mine.Id), "p-2"));
         Assert.True(second.Close("okx", "p-1"));
         Assert.Equal(new ScopeCounts(0, 1), first.GetCounts("okx"));
         Assert.True(mine.Commit("p-3"));
