@@ -365,6 +365,13 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     /// <returns>True when the operation changed the ledger.</returns>
     private bool Interpret(DeferredOperation operation, RedisResult[] result)
     {
+        var changed = InterpretOutcome(operation, result);
+        CountEnding(operation.Kind, changed);
+        return changed;
+    }
+
+    private bool InterpretOutcome(DeferredOperation operation, RedisResult[] result)
+    {
         var scope = operation.Scope;
         CountExpired(scope, result[1]);
         var outcome = (int)result[0];

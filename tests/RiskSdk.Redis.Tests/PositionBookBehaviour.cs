@@ -279,4 +279,88 @@ public abstract class PositionBookBehaviour
         Assert.False(reservation.Commit("never"));
         Assert.Empty(book.GetOpenPositions(Scope));
     }
+
+    [LedgerFact]
+    public void The_account_wide_cap_counts_open_and_pending_positions_of_every_exchange_after_the_exchange_cap()
+    {
+        var book = CreateBook(LongTimeout);
+        Assert.True(book.TryReserve("NSE", 2, 3).Reservation.Commit("n-1"));
+        book.TryReserve("NSE", 2, 3);
+
+        var atExchangeCap = book.TryReserve("nse", 2, 3);
+        var third = book.TryReserve("BSE", 2, 3);
+        var atAccountCap = book.TryReserve("MCX", 2, 3);
+
+        Assert.Equal((ReserveStatus.AtCapacity, 1, 1), (atExchangeCap.Status, atExchangeCap.Open, atExchangeCap.Pending));
+        Assert.Equal((ReserveStatus.Reserved, 2), (third.Status, third.AccountTotal));
+        Assert.Equal((ReserveStatus.AtTotalCapacity, 0, 0, 3), (atAccountCap.Status, atAccountCap.Open, atAccountCap.Pending, atAccountCap.AccountTotal));
+        Assert.False(atAccountCap.Reservation.HoldsSlot);
+        Assert.Equal(new ScopeCounts(0, 0), book.GetCounts("MCX"));
+        Assert.Equal(new ScopeCounts(1, 2), book.GetTotalCounts());
+
+        // A close and a release each give a place back to the account.
+        Assert.True(book.Close("NSE", "n-1"));
+        Assert.True(book.TryReserve("MCX", 2, 3).IsReserved);
+        Assert.Equal(ReserveStatus.AtTotalCapacity, book.TryReserve("MCX", 2, 3).Status);
+        Assert.True(third.Reservation.Release());
+        Assert.True(book.TryReserve("MCX", 2, 3).IsReserved);
+        Assert.Equal(new ScopeCounts(0, 3), book.GetTotalCounts());
+    }
+
+    [LedgerFact]
+    public void An_expired_reservation_on_an_exchange_nobody_touches_gives_its_place_back_to_the_account()
+    {
+        var book = CreateBook(ShortTimeout);
+        book.TryReserve("NSE", 2, 2);
+        book.TryReserve("BSE", 2, 2);
+        Assert.Equal(ReserveStatus.AtTotalCapacity, book.TryReserve("MCX", 2, 2).Status);
+
+        LetTimePass(ShortTimeout * 2);
+
+        Assert.True(book.TryReserve("MCX", 2, 2).IsReserved);
+        Assert.Equal(new ScopeCounts(0, 1), book.GetTotalCounts());
+    }
+
+    [LedgerFact]
+    public void Threads_racing_over_several_exchanges_never_exceed_the_account_wide_cap()
+    {
+        const int TotalCap = 7;
+        var book = CreateBook(LongTimeout);
+        var exchanges = new[] { "NSE", "BSE", "MCX", "NFO" };
+        var granted = new ConcurrentBag<Reservation>();
+        using var start = new Barrier(8);
+
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+        {
+            start.SignalAndWait();
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                var outcome = book.TryReserve(exchanges[(thread + attempt) % exchanges.Length], 3, TotalCap);
+                Assert.NotEqual(ReserveStatus.Unavailable, outcome.Status);
+                if (outcome.IsReserved)
+                {
+                    granted.Add(outcome.Reservation);
+                }
+            }
+        });
+
+        Assert.Equal(TotalCap, granted.Count);
+        Assert.Equal(new ScopeCounts(0, TotalCap), book.GetTotalCounts());
+        Assert.All(exchanges, exchange => Assert.InRange(book.GetCounts(exchange).Total, 0, 3));
+    }
+
+    [LedgerFact]
+    public void Reconcile_moves_the_account_wide_count_with_the_broker()
+    {
+        var book = CreateBook(LongTimeout);
+        Assert.True(book.TryReserve("NSE", 5, 4).Reservation.Commit("n-1"));
+
+        book.Reconcile("NSE", ["n-1", "n-2", "n-3"]);
+        book.Reconcile("BSE", ["b-1"]);
+
+        Assert.Equal(new ScopeCounts(4, 0), book.GetTotalCounts());
+        Assert.Equal(ReserveStatus.AtTotalCapacity, book.TryReserve("MCX", 5, 4).Status);
+        book.Reconcile("NSE", ["n-3"]);
+        Assert.True(book.TryReserve("MCX", 5, 4).IsReserved);
+    }
 }
