@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
+using System;
 using Microsoft.Extensions.Configuration;
 using RiskSdk.Configuration;
+using RiskSdk.Monitoring;
 using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting;

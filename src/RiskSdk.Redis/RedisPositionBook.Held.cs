@@ -1,3 +1,4 @@
+using RiskSdk.Positions;
 using StackExchange.Redis;
 
 namespace RiskSdk.Redis;

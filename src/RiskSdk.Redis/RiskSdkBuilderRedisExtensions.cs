@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RiskSdk;
+using RiskSdk.Configuration;
 using RiskSdk.Hosting;
 using RiskSdk.Redis;
 

@@ -1,12 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Threading.Tasks;
+using System;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using RiskSdk.Hosting.Tests.Infrastructure;
+using RiskSdk.Monitoring;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting.Tests;
 

@@ -1,5 +1,5 @@
-using System;
 using System.Threading;
+using System;
 using Microsoft.Extensions.Logging;
 using RiskSdk.Configuration;
 using RiskSdk.Positions;
