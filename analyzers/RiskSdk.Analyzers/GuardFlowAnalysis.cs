@@ -26,9 +26,9 @@ internal static class GuardFlowAnalysis
         }
 
         var lambdas = findings.Lambdas.GetRange(lambdasBefore, findings.Lambdas.Count - lambdasBefore);
-        foreach (var lambda in lambdas)
+        foreach (var (lambda, lambdaStartsGuarded) in lambdas)
         {
-            Run(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), startGuarded: false, symbols, readLocals, findings, cancellationToken);
+            Run(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), lambdaStartsGuarded, symbols, readLocals, findings, cancellationToken);
         }
 
         foreach (var localFunction in graph.LocalFunctions)

@@ -57,7 +57,15 @@ internal sealed class GuardTransfer
             case INameOfOperation:
                 return GuardFacts.None;
             case IFlowAnonymousFunctionOperation lambda:
-                _findings?.Lambdas.Add(lambda);
+                _findings?.Lambdas.Add((lambda, false));
+                return GuardFacts.None;
+            case IInvalidOperation invalid:
+                EvaluateChildren(invalid);
+                if (_findings is not null && _findings.Unresolved.TryGetValue(invalid.Syntax, out var candidate) && State.Reachable && !State.Guarded)
+                {
+                    _findings.AddUnguarded(invalid, candidate, State.Ignored);
+                }
+
                 return GuardFacts.None;
             case IInvocationOperation invocation:
                 return Invocation(invocation);
@@ -120,8 +128,15 @@ internal sealed class GuardTransfer
         var conditional = (flow & CallFlow.Conditional) != 0;
         var guardedBefore = State.Guarded;
         var instance = Evaluate(invocation.Instance);
+        var runsNow = _symbols.RunsDelegatesNow(invocation);
         foreach (var argument in invocation.Arguments)
         {
+            if (runsNow && DelegateArgument(argument.Value) is { } runNow)
+            {
+                _findings?.Lambdas.Add((runNow, State.Guarded));
+                continue;
+            }
+
             var facts = Evaluate(argument.Value);
             if (argument.Parameter is { } parameter)
             {
@@ -142,7 +157,7 @@ internal sealed class GuardTransfer
             State.Guarded = guardedBefore;
         }
 
-        if (_symbols.IsGuardedPlacement(method))
+        if (_symbols.IsGuardedPlacement(method) && !_symbols.IsDeclaredExit(invocation))
         {
             Placement(invocation);
         }
@@ -170,6 +185,27 @@ internal sealed class GuardTransfer
             : GuardFacts.None;
     }
 
+    /// <summary>A lambda passed as an argument as it is (possibly converted to a delegate type).</summary>
+    private static IFlowAnonymousFunctionOperation? DelegateArgument(IOperation value)
+    {
+        while (true)
+        {
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    value = conversion.Operand;
+                    continue;
+                case IDelegateCreationOperation creation:
+                    value = creation.Target;
+                    continue;
+                case IFlowAnonymousFunctionOperation lambda:
+                    return lambda;
+                default:
+                    return null;
+            }
+        }
+    }
+
     private GuardFacts Check(CheckShape shape, bool conditional) => (shape.Kind, shape.IsAsync) switch
     {
         (CheckResultKind.Boolean, false) => shape.ApprovedWhenFalse ? GuardFacts.IfFalse : GuardFacts.IfTrue,
@@ -193,7 +229,7 @@ internal sealed class GuardTransfer
     {
         if (_findings is not null && State.Reachable && !State.Guarded)
         {
-            _findings.AddUnguarded(invocation, State.Ignored);
+            _findings.AddUnguarded(invocation, invocation.TargetMethod, State.Ignored);
         }
     }
 

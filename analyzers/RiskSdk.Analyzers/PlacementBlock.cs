@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,6 +17,7 @@ internal sealed class PlacementBlock
 {
     private readonly RiskSymbols _symbols;
     private readonly List<IOperation> _candidates = new();
+    private readonly Dictionary<SyntaxNode, IMethodSymbol> _unresolved = new();
 
     private PlacementBlock(RiskSymbols symbols) => _symbols = symbols;
 
@@ -29,6 +31,7 @@ internal sealed class PlacementBlock
         var block = new PlacementBlock(symbols);
         context.RegisterOperationAction(block.OnInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(block.OnMethodReference, OperationKind.MethodReference);
+        context.RegisterOperationAction(block.OnInvalid, OperationKind.Invalid);
         context.RegisterOperationBlockEndAction(block.OnBlockEnd);
     }
 
@@ -41,6 +44,37 @@ internal sealed class PlacementBlock
                 _candidates.Add(context.Operation);
             }
         }
+    }
+
+    /// <summary>
+    /// A call that does not bind (an argument of a type that is missing while packages restore, or in a partial
+    /// build): when overload resolution's candidates include a placement, the call is analysed as that placement.
+    /// </summary>
+    private void OnInvalid(OperationAnalysisContext context)
+    {
+        if (context.Operation.Syntax is InvocationExpressionSyntax syntax
+            && context.Operation.SemanticModel is { } model
+            && UnresolvedPlacement(model.GetSymbolInfo(syntax, context.CancellationToken)) is { } candidate)
+        {
+            lock (_candidates)
+            {
+                _candidates.Add(context.Operation);
+                _unresolved[syntax] = candidate;
+            }
+        }
+    }
+
+    private IMethodSymbol? UnresolvedPlacement(SymbolInfo info)
+    {
+        foreach (var symbol in info.CandidateSymbols)
+        {
+            if (symbol is IMethodSymbol method && _symbols.IsGuardedPlacement(method))
+            {
+                return method;
+            }
+        }
+
+        return null;
     }
 
     private void OnMethodReference(OperationAnalysisContext context)
@@ -68,6 +102,14 @@ internal sealed class PlacementBlock
         var readLocals = ReadLocals.In(context.OperationBlocks);
         var startsGuarded = context.OwningSymbol is IMethodSymbol owner && _symbols.TakesApprovalToken(owner);
         var findings = new FlowFindings();
+        lock (_candidates)
+        {
+            foreach (var pair in _unresolved)
+            {
+                findings.Unresolved[pair.Key] = pair.Value;
+            }
+        }
+
         foreach (var root in context.OperationBlocks)
         {
             if (HasGraph(root) && candidates.Any(candidate => Contains(root, candidate)))
@@ -76,9 +118,9 @@ internal sealed class PlacementBlock
             }
         }
 
-        foreach (var placement in findings.Unguarded)
+        foreach (var (placement, method) in findings.Unguarded)
         {
-            context.ReportDiagnostic(Unguarded(placement.Syntax, placement.TargetMethod));
+            context.ReportDiagnostic(Unguarded(placement.Syntax, method, unresolved: placement is IInvalidOperation));
         }
 
         foreach (var check in findings.IgnoredChecks.OrderBy(check => check.Syntax.SpanStart))
@@ -88,11 +130,12 @@ internal sealed class PlacementBlock
     }
 
     /// <summary>RISK001 at <paramref name="syntax"/>; a call through an interface or virtual member names the marked implementation behind it.</summary>
-    private Diagnostic Unguarded(SyntaxNode syntax, IMethodSymbol method) => Diagnostic.Create(
+    private Diagnostic Unguarded(SyntaxNode syntax, IMethodSymbol method, bool unresolved = false) => Diagnostic.Create(
         RiskDiagnostics.UnguardedOrder,
         syntax.GetLocation(),
         DisplayName(method),
-        _symbols.PlacementBehind(method) is { } implementation ? $" (it may run '{DisplayName(implementation)}')" : string.Empty);
+        unresolved ? " (the call does not bind yet; it was matched by name)"
+            : _symbols.PlacementBehind(method) is { } implementation ? $" (it may run '{DisplayName(implementation)}')" : string.Empty);
 
     private bool InNameOfOrPlacementLocalFunction(IOperation operation)
     {

@@ -25,9 +25,14 @@ internal sealed class RiskSymbols
     private readonly ConcurrentDictionary<IMethodSymbol, CallFlow> _callFlow = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, CheckShape> _shapes = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, string> _listedApprovals;
+    private readonly ConcurrentDictionary<IMethodSymbol, string?> _exitRules = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, string> _listedExits;
+    private readonly InvokeNow _invokeNow;
 
-    private RiskSymbols(MarkedMethods placements, MarkedMethods checks, INamedTypeSymbol? approvalToken, ImmutableDictionary<string, ImmutableArray<Diagnostic>> fileDiagnostics, Dictionary<IMethodSymbol, string> listedApprovals)
+    private RiskSymbols(MarkedMethods placements, MarkedMethods checks, INamedTypeSymbol? approvalToken, ImmutableDictionary<string, ImmutableArray<Diagnostic>> fileDiagnostics, Dictionary<IMethodSymbol, string> listedApprovals, Dictionary<IMethodSymbol, string> listedExits, InvokeNow invokeNow)
     {
+        _listedExits = listedExits;
+        _invokeNow = invokeNow;
         _listedApprovals = listedApprovals;
         _placements = placements;
         _checks = checks;
@@ -47,12 +52,22 @@ internal sealed class RiskSymbols
         var listedPlacements = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var listedChecks = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var approvals = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
+        var exits = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
+        var invokeNow = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var diagnostics = new List<Diagnostic>();
         foreach (var file in additionalFiles)
         {
-            if (SymbolsFile.IsSymbolsFile(file.Path, out var isPlacementFile))
+            switch (SymbolsFile.KindOf(file.Path))
             {
-                SymbolsFile.Read(file, isPlacementFile, compilation, isPlacementFile ? listedPlacements : listedChecks, approvals, diagnostics, cancellationToken);
+                case SymbolsFileKind.Placements:
+                    SymbolsFile.Read(file, SymbolsFileKind.Placements, compilation, listedPlacements, exits, diagnostics, cancellationToken);
+                    break;
+                case SymbolsFileKind.Checks:
+                    SymbolsFile.Read(file, SymbolsFileKind.Checks, compilation, listedChecks, approvals, diagnostics, cancellationToken);
+                    break;
+                case SymbolsFileKind.InvokeNow:
+                    SymbolsFile.Read(file, SymbolsFileKind.InvokeNow, compilation, invokeNow, approvals, diagnostics, cancellationToken);
+                    break;
             }
         }
 
@@ -61,7 +76,9 @@ internal sealed class RiskSymbols
             new MarkedMethods(compilation.GetTypeByMetadataName(CheckAttributeName), listedChecks, followsDispatchIn: null, cancellationToken),
             compilation.GetTypeByMetadataName(ApprovalTokenName),
             SymbolsFile.ByPath(diagnostics),
-            approvals);
+            approvals,
+            exits,
+            new InvokeNow(invokeNow));
     }
 
     /// <summary>True when <paramref name="method"/> is an order placement (marked or listed, also through overrides and interfaces).</summary>
@@ -82,6 +99,26 @@ internal sealed class RiskSymbols
     /// <summary>True for a call that must be guarded: an order placement that does not take an approval token.</summary>
     public bool IsGuardedPlacement(IMethodSymbol method) =>
         _placementCalls.GetOrAdd(method, m => IsPlacement(m) && !TakesApprovalToken(m));
+
+    /// <summary>True for a call that runs the lambdas passed to it before returning (see <see cref="InvokeNow"/>).</summary>
+    public bool RunsDelegatesNow(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation) => _invokeNow.RunsDelegatesNow(invocation);
+
+    /// <summary>True for a call of a placement declared an exit (always, or by its arguments here): it needs no check.</summary>
+    public bool IsDeclaredExit(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation) =>
+        ExitRuleOf(invocation.TargetMethod) is { } rule && ExitRule.Holds(rule, invocation);
+
+    private string? ExitRuleOf(IMethodSymbol method) => _exitRules.GetOrAdd((method.ReducedFrom ?? method).OriginalDefinition, definition =>
+    {
+        foreach (var source in MarkedMethods.MarkSources(definition))
+        {
+            if (_listedExits.TryGetValue(source, out var listed))
+            {
+                return listed;
+            }
+        }
+
+        return ExitRule.Of(_placements.AttributeOf(definition));
+    });
 
     /// <summary>The checks: marks and list, for the declaration rules.</summary>
     public MarkedMethods Checks => _checks;

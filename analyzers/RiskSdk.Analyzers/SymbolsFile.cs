@@ -18,31 +18,40 @@ internal static class SymbolsFile
 {
     public const string OrderPlacementFileName = "RiskSdk.OrderPlacement.txt";
     public const string PositionChecksFileName = "RiskSdk.PositionChecks.txt";
+    public const string InvokeNowFileName = "RiskSdk.InvokeNow.txt";
 
-    /// <summary>True when <paramref name="path"/> is one of the two symbols files.</summary>
-    public static bool IsSymbolsFile(string path, out bool isPlacementFile)
+    /// <summary>Which symbols file <paramref name="path"/> is, if any.</summary>
+    public static SymbolsFileKind KindOf(string path)
     {
         var name = Path.GetFileName(path);
-        isPlacementFile = string.Equals(name, OrderPlacementFileName, StringComparison.OrdinalIgnoreCase);
-        return isPlacementFile || string.Equals(name, PositionChecksFileName, StringComparison.OrdinalIgnoreCase);
+        return string.Equals(name, OrderPlacementFileName, StringComparison.OrdinalIgnoreCase) ? SymbolsFileKind.Placements
+            : string.Equals(name, PositionChecksFileName, StringComparison.OrdinalIgnoreCase) ? SymbolsFileKind.Checks
+            : string.Equals(name, InvokeNowFileName, StringComparison.OrdinalIgnoreCase) ? SymbolsFileKind.InvokeNow
+            : SymbolsFileKind.None;
     }
 
     /// <summary>The option of a checks-file line that says what approval looks like: <c>approved-when:IsAllowed</c>.</summary>
     public const string ApprovedWhenOption = "approved-when:";
 
+    /// <summary>The option of a placements-file line for an exit-only method.</summary>
+    public const string ReducesExposureOption = "reduces-exposure";
+
+    /// <summary>The option of a placements-file line for a call that is an exit when an argument says so: <c>exit-when:reduceOnly</c>, <c>exit-when:side=Sell</c>.</summary>
+    public const string ExitWhenOption = "exit-when:";
+
     /// <summary>
     /// Resolves every line of <paramref name="file"/>, adding methods (a property's getter for <c>P:</c>) to
-    /// <paramref name="methods"/>, declared approvals to <paramref name="approvals"/>, and problems to
+    /// <paramref name="methods"/>, each line's option (a check's approval rule, a placement's exit rule) to <paramref name="options"/>, and problems to
     /// <paramref name="diagnostics"/>. A line is an ID (<c>M:</c>, or <c>P:</c> in the checks file), or a name without
     /// parameters (<c>M:Kite.Client.PlaceOrder</c> or <c>Kite.Client.PlaceOrder</c>: every overload;
     /// <c>Kite.Client.PlaceOrder*</c>: every method whose name starts so), then options.
     /// </summary>
     public static void Read(
         AdditionalText file,
-        bool isPlacementFile,
+        SymbolsFileKind kind,
         Compilation compilation,
         HashSet<IMethodSymbol> methods,
-        Dictionary<IMethodSymbol, string> approvals,
+        Dictionary<IMethodSymbol, string> options,
         List<Diagnostic> diagnostics,
         CancellationToken cancellationToken)
     {
@@ -64,7 +73,7 @@ internal static class SymbolsFile
             var idLength = entry.IndexOfAny([' ', '\t']) is var space and >= 0 ? space : entry.Length;
             var id = entry.Substring(0, idLength);
             var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-            if (!LooksLikeId(id, allowProperty: !isPlacementFile) || !Options(entry.Substring(idLength), isPlacementFile, out var approvedWhen))
+            if (!LooksLikeId(id, allowProperty: kind == SymbolsFileKind.Checks) || !Options(entry.Substring(idLength), kind, out var option))
             {
                 diagnostics.Add(Diagnostic.Create(RiskDiagnostics.MalformedSymbolLine, location, entry));
                 continue;
@@ -74,22 +83,27 @@ internal static class SymbolsFile
             foreach (var method in resolved)
             {
                 methods.Add(method);
-                if (approvedWhen is not null)
+                if (option is not null)
                 {
-                    approvals[method] = approvedWhen;
+                    options[method] = option;
                 }
             }
 
             if (resolved.Count == 0)
             {
-                var meaning = isPlacementFile ? "an order-placement method" : "a position-limit check";
+                var meaning = kind switch
+                {
+                    SymbolsFileKind.Placements => "an order-placement method",
+                    SymbolsFileKind.Checks => "a position-limit check",
+                    _ => "a method that runs its delegates before returning",
+                };
                 diagnostics.Add(Diagnostic.Create(RiskDiagnostics.UnknownSymbol, location, id, meaning));
             }
-            else if (!isPlacementFile)
+            else if (kind == SymbolsFileKind.Checks)
             {
                 foreach (var method in resolved)
                 {
-                    if (CheckShape.Of(method, approvedWhen) is { Kind: CheckResultKind.Undetermined } shape)
+                    if (CheckShape.Of(method, option) is { Kind: CheckResultKind.Undetermined } shape)
                     {
                         diagnostics.Add(Diagnostic.Create(RiskDiagnostics.UndeterminedApproval, location, PlacementBlock.DisplayName(method), shape.Problem));
                         break;
@@ -153,15 +167,26 @@ internal static class SymbolsFile
         }
     }
 
-    /// <summary>Reads the options after the ID; false for one this file does not know.</summary>
-    private static bool Options(string options, bool isPlacementFile, out string? approvedWhen)
+    /// <summary>
+    /// Reads the options after the ID; false for one this file does not know. For a check, the approval rule; for a
+    /// placement, its exit rule (<see cref="ExitRule"/>: <c>*</c> for exit-only, else the argument condition).
+    /// </summary>
+    private static bool Options(string options, SymbolsFileKind kind, out string? value)
     {
-        approvedWhen = null;
+        value = null;
         foreach (var option in options.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!isPlacementFile && option.StartsWith(ApprovedWhenOption, StringComparison.Ordinal) && option.Length > ApprovedWhenOption.Length)
+            if (kind == SymbolsFileKind.Checks && option.StartsWith(ApprovedWhenOption, StringComparison.Ordinal) && option.Length > ApprovedWhenOption.Length)
             {
-                approvedWhen = option.Substring(ApprovedWhenOption.Length);
+                value = option.Substring(ApprovedWhenOption.Length);
+            }
+            else if (kind == SymbolsFileKind.Placements && option == ReducesExposureOption)
+            {
+                value = ExitRule.Always;
+            }
+            else if (kind == SymbolsFileKind.Placements && option.StartsWith(ExitWhenOption, StringComparison.Ordinal) && option.Length > ExitWhenOption.Length)
+            {
+                value = option.Substring(ExitWhenOption.Length);
             }
             else
             {
@@ -240,4 +265,19 @@ internal static class SymbolsFile
 
         return builder.ToImmutable();
     }
+}
+
+/// <summary>The three symbols files.</summary>
+internal enum SymbolsFileKind
+{
+    None,
+
+    /// <summary><c>RiskSdk.OrderPlacement.txt</c>: order placements, options <c>reduces-exposure</c>, <c>exit-when:</c>.</summary>
+    Placements,
+
+    /// <summary><c>RiskSdk.PositionChecks.txt</c>: checks, option <c>approved-when:</c>.</summary>
+    Checks,
+
+    /// <summary><c>RiskSdk.InvokeNow.txt</c>: methods that run the delegates passed to them before returning.</summary>
+    InvokeNow,
 }

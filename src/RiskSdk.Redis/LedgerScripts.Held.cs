@@ -1,3 +1,5 @@
+using RiskSdk.Positions;
+
 namespace RiskSdk.Redis;
 
 /// <summary>The scripts of <see cref="RiskSdk.Positions.IHeldReservations"/>: the pending reservations of one owner in one scope.</summary>

@@ -38,13 +38,14 @@ internal sealed class SharedTradingState : IDisposable
     private readonly ILogger _logger;
     private readonly object _sync = new();
     private readonly object _writeLock = new();
-    private readonly Timer _timer;
+    private readonly Thread _refresher;
+    private readonly ManualResetEventSlim _stopping = new();
+    private readonly TimeSpan _refreshInterval;
     private readonly Action<SharedTradingState> _detach;
     private long _version = -1;
     private long _confirmedAt;
     private bool _stale;
     private PendingMove? _pending;
-    private int _refreshing;
     private bool _disposed;
 
     /// <summary>Starts sharing: the switch's start state is written when it is not active, else the ledger's state is adopted.</summary>
@@ -81,7 +82,10 @@ internal sealed class SharedTradingState : IDisposable
             Write(new PendingMove(start, start.State == TradingState.ReducingOnly, ExpectedVersion: null));
         }
 
-        _timer = new Timer(static state => ((SharedTradingState)state!).OnTimer(), this, options.TradingStateRefreshInterval, options.TradingStateRefreshInterval);
+        // A thread of its own: a starved thread pool must not leave the state unconfirmed (and entries refused).
+        _refreshInterval = options.TradingStateRefreshInterval;
+        _refresher = new Thread(RefreshUntilStopped) { IsBackground = true, Name = "RiskSdk.Redis trading state" };
+        _refresher.Start();
     }
 
     /// <summary>
@@ -112,7 +116,12 @@ internal sealed class SharedTradingState : IDisposable
 
         _detach(this);
         _switch.Changed -= OnChanged;
-        _timer.Dispose();
+        _stopping.Set();
+        if (Thread.CurrentThread != _refresher)
+        {
+            _refresher.Join();
+            _stopping.Dispose();
+        }
         Observe(_subscriber.UnsubscribeAsync(_keys.TradingChanges, OnMessage));
     }
 
@@ -144,20 +153,11 @@ internal sealed class SharedTradingState : IDisposable
         }
     }
 
-    private void OnTimer()
+    private void RefreshUntilStopped()
     {
-        if (Interlocked.Exchange(ref _refreshing, 1) == 1)
-        {
-            return;
-        }
-
-        try
+        while (!_stopping.Wait(_refreshInterval))
         {
             Refresh();
-        }
-        finally
-        {
-            Volatile.Write(ref _refreshing, 0);
         }
     }
 

@@ -9,7 +9,7 @@ namespace RiskSdk;
 /// admits last, taking the slot only when every check has passed. The source generator emits the same shape as
 /// straight-line static calls; this class is the reference it is tested against.
 /// </summary>
-public sealed class RiskPipeline
+public sealed class RiskPipeline : IRiskPipeline
 {
     private readonly RiskContext _context;
     private readonly IRiskGate[] _checks;
@@ -44,7 +44,7 @@ public sealed class RiskPipeline
         }
     }
 
-    /// <summary>The context the pipeline decides over.</summary>
+    /// <inheritdoc/>
     public RiskContext Context => _context;
 
     /// <summary>

@@ -44,5 +44,10 @@ public sealed class GuardShapeTests
         {
             yield return source;
         }
+
+        foreach (var source in RealShapesTests.AllSources())
+        {
+            yield return source;
+        }
     }
 }

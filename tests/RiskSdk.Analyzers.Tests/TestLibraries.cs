@@ -25,6 +25,17 @@ internal static class TestLibraries
             public interface IMediator { Task<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default); }
         }
 
+        namespace Polly
+        {
+            public sealed class ResiliencePipeline
+            {
+                public ValueTask ExecuteAsync(System.Func<CancellationToken, ValueTask> callback, CancellationToken cancellationToken = default) => callback(cancellationToken);
+                public void Execute(System.Action callback) => callback();
+            }
+            public interface IAsyncPolicy { Task ExecuteAsync(System.Func<Task> action); }
+            public abstract class AsyncPolicy : IAsyncPolicy { public Task ExecuteAsync(System.Func<Task> action) => action(); }
+        }
+
         namespace Microsoft.Extensions.Hosting
         {
             public abstract class BackgroundService

@@ -1,14 +1,13 @@
+using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using System;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using RiskSdk.Hosting.Tests.Infrastructure;
-using RiskSdk.Monitoring;
 using RiskSdk.Positions;
-using RiskSdk.Redis.Tests.Infrastructure;
 using RiskSdk.Redis;
+using RiskSdk.Redis.Tests.Infrastructure;
 
 namespace RiskSdk.Hosting.Tests;
 

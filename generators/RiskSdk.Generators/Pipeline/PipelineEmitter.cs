@@ -13,6 +13,7 @@ internal static class PipelineEmitter
     private const string Intent = "global::RiskSdk.TradeIntent";
     private const string Verdict = "global::RiskSdk.Gates.GateVerdict";
     private const string Decision = "global::RiskSdk.RiskDecision";
+    private const string PipelineContract = "global::RiskSdk.IRiskPipeline";
     private const string Exception = "global::System.Exception";
     private const string ArgumentNull = "global::System.ArgumentNullException";
     private const string Decisions = "global::RiskSdk.Generated.PipelineDecisions";
@@ -33,7 +34,7 @@ internal static class PipelineEmitter
         writer.Line("/// <summary>")
             .Line("/// The gate pipeline " + GateList(model) + ", generated from its <c>[GatePipeline]</c> attribute.")
             .Line("/// </summary>")
-            .OpenBlock("partial " + model.Keyword + " " + model.ClassName);
+            .OpenBlock("partial " + model.Keyword + " " + model.ClassName + " : " + PipelineContract);
         WriteFields(writer, model);
         writer.Line();
         WriteConstructor(writer, model);

@@ -8,7 +8,7 @@ namespace Demo.Custom
         /// <summary>
         /// The gate pipeline <see cref="global::RiskSdk.Gates.KillSwitchGate"/>, <see cref="global::Demo.Custom.NoTradeAfterOpenGate"/>, <see cref="global::Demo.Custom.EvenLotsGate"/>, <see cref="global::Demo.Custom.SettingsAwareGate"/>, <see cref="global::Demo.Custom.OnePositionPerUnderlyingGate"/>, <see cref="global::RiskSdk.Gates.CooldownGate"/>, <see cref="global::RiskSdk.Gates.PositionLimitGate"/>, generated from its <c>[GatePipeline]</c> attribute.
         /// </summary>
-        partial class CustomPipeline
+        partial class CustomPipeline : global::RiskSdk.IRiskPipeline
         {
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
             private readonly global::RiskSdk.RiskContext _context;

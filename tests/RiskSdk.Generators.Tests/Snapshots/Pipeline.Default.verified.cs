@@ -6,7 +6,7 @@ namespace Demo.Trading
     /// <summary>
     /// The gate pipeline <see cref="global::RiskSdk.Gates.KillSwitchGate"/>, <see cref="global::RiskSdk.Gates.MinimumConfidenceGate"/>, <see cref="global::RiskSdk.Gates.MinimumKellyGate"/>, <see cref="global::RiskSdk.Gates.MaximumLotsGate"/>, <see cref="global::RiskSdk.Gates.NetDeltaGate"/>, <see cref="global::RiskSdk.Gates.SessionDrawdownGate"/>, <see cref="global::RiskSdk.Gates.OrderRateGate"/>, <see cref="global::RiskSdk.Gates.CooldownGate"/>, <see cref="global::RiskSdk.Gates.PositionLimitGate"/>, generated from its <c>[GatePipeline]</c> attribute.
     /// </summary>
-    partial class TradingPipeline
+    partial class TradingPipeline : global::RiskSdk.IRiskPipeline
     {
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         private readonly global::RiskSdk.RiskContext _context;

@@ -4,7 +4,7 @@
 /// <summary>
 /// The gate pipeline <see cref="global::RiskSdk.Gates.PositionLimitGate"/>, generated from its <c>[GatePipeline]</c> attribute.
 /// </summary>
-partial class MinimalPipeline
+partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
 {
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     private readonly global::RiskSdk.RiskContext _context;
