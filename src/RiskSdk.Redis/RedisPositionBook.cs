@@ -36,8 +36,6 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     private readonly ILogger _logger;
     private readonly RedisValue _owner;
     private readonly RedisValue _prefix;
-    private readonly object _sharingLock = new();
-    private SharedTradingState[] _sharing = [];
     private readonly RedisValue _timeoutMilliseconds;
     private readonly RedisValue _memoryMilliseconds;
     private readonly double _timeoutSeconds;
@@ -271,49 +269,6 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     {
         ArgumentNullException.ThrowIfNull(scope);
         return ToStrings(_ledger.SetMembers("list open positions", _keys.Open(scope)));
-    }
-
-    /// <summary>
-    /// Shares a context's kill switch with every process using this ledger (same Redis database and key prefix): a
-    /// halt, reduce-only or resume made in any of them reaches all within <see cref="RedisPositionBookOptions.TradingStateStaleAfter"/>
-    /// (at once, by subscription, while Redis answers), and the state survives restarts. A switch that starts halted
-    /// (auto-execution off in the settings) halts them all; one that starts active adopts the ledger's state and never
-    /// lifts a halt. While the ledger's state is unknown this process is halted. See docs/redis-ledger.md.
-    /// </summary>
-    /// <param name="tradingSwitch">The switch, usually <see cref="RiskContext.Switch"/>.</param>
-    /// <returns>Dispose it to stop sharing (the switch is then per process again).</returns>
-    public IDisposable ShareTradingState(TradingSwitch tradingSwitch)
-    {
-        ArgumentNullException.ThrowIfNull(tradingSwitch);
-        var sharing = new SharedTradingState(tradingSwitch, _multiplexer, _ledger, _keys, Options, _logger, Detach);
-        lock (_sharingLock)
-        {
-            _sharing = [.. _sharing, sharing];
-        }
-
-        return sharing;
-    }
-
-    /// <summary>False while a shared trading state is not known to be current: new positions are then refused.</summary>
-    private bool TradingStateCurrent()
-    {
-        foreach (var sharing in Volatile.Read(ref _sharing))
-        {
-            if (!sharing.IsCurrent)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private void Detach(SharedTradingState sharing)
-    {
-        lock (_sharingLock)
-        {
-            _sharing = Array.FindAll(_sharing, other => !ReferenceEquals(other, sharing));
-        }
     }
 
     /// <summary>Closes the connection when the book created it (<see cref="Connect(string, RedisPositionBookOptions?, ILogger?)"/>).</summary>

@@ -21,6 +21,9 @@ public sealed class RiskContext : IDisposable
     private const long NoSettingsHalt = -1;
 
     private readonly object _applying = new();
+
+    /// <summary>The sharing of <see cref="Switch"/> through a book that is an <see cref="ITradingStateStore"/>, or null.</summary>
+    private readonly IDisposable? _tradingStateSharing;
     private RiskSettings _settings;
 
     /// <summary>The switch's request count right after <see cref="RiskSettings.AutoExecEnabled"/> halted it, or <see cref="NoSettingsHalt"/>.</summary>
@@ -57,6 +60,7 @@ public sealed class RiskContext : IDisposable
         Exposure = new ExposureMonitor();
         Monitor = new RiskMonitor(this);
         Metrics = new RiskMetrics(this, meterFactory);
+        _tradingStateSharing = (Book as ITradingStateStore)?.ShareTradingState(Switch);
     }
 
     /// <summary>The name of a context created without one.</summary>
@@ -74,7 +78,10 @@ public sealed class RiskContext : IDisposable
     /// <summary>The one source of truth for open positions.</summary>
     public IPositionBook Book { get; }
 
-    /// <summary>The kill switch.</summary>
+    /// <summary>
+    /// The kill switch. Per process, unless the book is an <see cref="ITradingStateStore"/> (the Redis ledger): then
+    /// every context on that ledger shares one state, and a halt in any process halts them all.
+    /// </summary>
     public TradingSwitch Switch { get; }
 
     /// <summary>Each exchange's last trade, on the monotonic clock.</summary>
@@ -216,6 +223,7 @@ public sealed class RiskContext : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        _tradingStateSharing?.Dispose();
         Metrics.Dispose();
         Monitor.Dispose();
     }
