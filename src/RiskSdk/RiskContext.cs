@@ -58,6 +58,7 @@ public sealed class RiskContext : IDisposable
         Cooldowns = new CooldownClock(Time);
         OrderRate = new OrderRateLimiter(settings.MaxOrdersPerSecond, Time);
         Exposure = new ExposureMonitor();
+        Intake = new IntentGate(this);
         Monitor = new RiskMonitor(this);
         Metrics = new RiskMetrics(this, meterFactory);
         _tradingStateSharing = (Book as ITradingStateStore)?.ShareTradingState(Switch);
@@ -102,6 +103,36 @@ public sealed class RiskContext : IDisposable
     /// <summary>The <c>RiskSdk</c> meter's instruments.</summary>
     public RiskMetrics Metrics { get; }
 
+    /// <summary>The check every pipeline runs first: exchange identity, declared exchanges, model outputs and verified exits.</summary>
+    internal IntentGate Intake { get; }
+
+    /// <summary>
+    /// The exchanges to report on, by canonical name: every declared exchange (<see cref="RiskSettings.Exchanges"/>)
+    /// from the start, in the order declared, then any other the book has seen. Never throws: when the book cannot be
+    /// read, the declared ones.
+    /// </summary>
+    public IReadOnlyList<string> Exchanges
+    {
+        get
+        {
+            var names = new List<string>();
+            foreach (var declared in Settings.DeclaredExchanges)
+            {
+                names.Add(declared.Value);
+            }
+
+            foreach (var scope in Book.Scopes)
+            {
+                if (!names.Contains(scope))
+                {
+                    names.Add(scope);
+                }
+            }
+
+            return names;
+        }
+    }
+
     /// <summary>The cooldown in force for an exchange holding <paramref name="positions"/> open or pending positions.</summary>
     /// <param name="positions">Open plus pending positions.</param>
     /// <returns><see cref="RiskSettings.CooldownWithPositions"/> when any are held, else <see cref="RiskSettings.SignalCooldown"/>.</returns>
@@ -111,8 +142,10 @@ public sealed class RiskContext : IDisposable
     /// <param name="exchange">The exchange.</param>
     /// <param name="regime">The regime whose caps to show.</param>
     /// <returns>The status.</returns>
+    /// <exception cref="ArgumentException">The name is refused by the <see cref="ExchangeName"/> rule.</exception>
     public ExchangeStatus GetStatus(string exchange, MarketRegime regime = MarketRegime.Normal)
     {
+        exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
         var counts = Book.GetCounts(exchange);
         var window = CooldownFor(counts.Total);
         var remaining = Cooldowns.SinceLastTrade(exchange) is { } since && since < window ? window - since : TimeSpan.Zero;
@@ -124,7 +157,10 @@ public sealed class RiskContext : IDisposable
             PositionCap.For(Settings, 1, regime).Allowed,
             remaining,
             Switch.State,
-            Exposure.DrawdownLatched);
+            Exposure.DrawdownLatched)
+        {
+            Unavailable = counts.Unavailable,
+        };
     }
 
     /// <summary>
@@ -200,7 +236,18 @@ public sealed class RiskContext : IDisposable
     internal RiskDecision Reject(in TradeIntent intent, in GateVerdict verdict)
     {
         RiskLog.TradeRejected(Logger, intent.Exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit);
-        Metrics.RecordRejected(in intent, verdict.Reason);
+
+        // An undeclared name is counted under one tag: metrics must not grow a series per name a caller makes up.
+        if (verdict.Reason == RejectionReason.UnknownExchange)
+        {
+            var undeclared = intent with { Exchange = "(undeclared)" };
+            Metrics.RecordRejected(in undeclared, verdict.Reason);
+        }
+        else
+        {
+            Metrics.RecordRejected(in intent, verdict.Reason);
+        }
+
         Monitor.Record(in intent, in verdict, approved: false);
         return RiskDecision.Rejected(intent.Exchange, verdict);
     }

@@ -51,9 +51,26 @@ public sealed class PositionLimitGate : IRiskGate
         }
 
         var held = counts.Total;
-        return held < cap.Allowed
-            ? GateVerdict.Pass(GateName)
-            : GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, held, cap.Allowed);
+        if (held >= cap.Allowed)
+        {
+            return GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, held, cap.Allowed);
+        }
+
+        if (_context.Settings.MaxOpenPositionsTotal is { } totalCap)
+        {
+            var total = _context.Book.GetTotalCounts();
+            if (total.Unavailable)
+            {
+                return GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, 0, cap.Allowed);
+            }
+
+            if (total.Total >= totalCap)
+            {
+                return GateVerdict.Reject(GateName, RejectionReason.TotalPositionLimitReached, total.Total, totalCap);
+            }
+        }
+
+        return GateVerdict.Pass(GateName);
     }
 
     /// <summary>
@@ -109,9 +126,10 @@ public sealed class PositionLimitGate : IRiskGate
             }
 
             var cap = PositionCap.For(_context.Settings, intent.Confidence, intent.Regime);
+            var totalCap = _context.Settings.MaxOpenPositionsTotal ?? int.MaxValue;
             var outcome = _bookOnContextClock is { } book && timestamp != NotRead
-                ? book.TryReserve(intent.Exchange, cap.Allowed, timestamp)
-                : _context.Book.TryReserve(intent.Exchange, cap.Allowed);
+                ? book.TryReserve(intent.Exchange, cap.Allowed, totalCap, timestamp)
+                : _context.Book.TryReserve(intent.Exchange, cap.Allowed, totalCap);
             var before = outcome.Open + outcome.Pending;
             switch (outcome.Status)
             {
@@ -120,6 +138,8 @@ public sealed class PositionLimitGate : IRiskGate
                     break;
                 case ReserveStatus.AtCapacity:
                     return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, before, cap.Allowed));
+                case ReserveStatus.AtTotalCapacity:
+                    return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.TotalPositionLimitReached, outcome.AccountTotal, totalCap));
                 default:
                     return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, before, cap.Allowed));
             }
