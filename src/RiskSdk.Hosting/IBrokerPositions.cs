@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 
 namespace RiskSdk.Hosting;
 

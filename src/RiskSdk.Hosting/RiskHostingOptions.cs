@@ -1,5 +1,5 @@
-using System;
 using System.Collections.Generic;
+using System;
 using Microsoft.Extensions.Configuration;
 using RiskSdk.Configuration;
 using RiskSdk.Monitoring;
@@ -47,13 +47,6 @@ public sealed class RiskHostingOptions
     /// saying so. The account disposes the book it returns.
     /// </summary>
     public Func<LedgerRequest, IPositionBook>? SharedLedger { get; set; }
-
-    /// <summary>
-    /// Shares the account's kill switch through its ledger with every process using the same ledger; returns what stops
-    /// the sharing. Set by RiskSdk.Redis's <c>UseRedisLedger()</c>. Stopping the host stops the sharing before it
-    /// refuses new positions, so a stopping process never halts the others.
-    /// </summary>
-    public Func<IPositionBook, TradingSwitch, IDisposable?>? ShareTradingState { get; set; }
 
     /// <summary>Creates the position book instead of the in-memory or shared ledger; the account disposes what it returns. Set by <see cref="RiskSdkBuilder.UseLedger"/>.</summary>
     public Func<IServiceProvider, RiskSettings, IPositionBook>? LedgerFactory { get; set; }

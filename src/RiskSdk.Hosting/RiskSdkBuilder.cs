@@ -1,7 +1,7 @@
-using System;
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Extensions.DependencyInjection;
+using System;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RiskSdk.Configuration;
 using RiskSdk.Hosting.Accounts;
@@ -40,26 +40,27 @@ public sealed class RiskSdkBuilder
     }
 
     /// <summary>
-    /// Registers a pipeline (usually a generated <c>[GatePipeline]</c> class) as a singleton over the account's context.
-    /// Its constructor's first parameter is the context; any other parameter (a gate that needs more than the context)
-    /// is resolved from the container.
+    /// Registers a pipeline (usually a generated <c>[GatePipeline]</c> class) as a singleton over the account's context,
+    /// as itself and as <see cref="IRiskPipeline"/> (the last one added answers for the account). Its constructor's first
+    /// parameter is the context; any other parameter (a gate that needs more than the context) is resolved from the container.
     /// </summary>
     /// <typeparam name="TPipeline">The pipeline class.</typeparam>
     /// <returns>This builder.</returns>
     public RiskSdkBuilder AddPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPipeline>()
-        where TPipeline : class =>
+        where TPipeline : class, IRiskPipeline =>
         AddPipeline(static (services, context) => ActivatorUtilities.CreateInstance<TPipeline>(services, context));
 
-    /// <summary>Registers a pipeline the app builds itself over the account's context (for example with gates of its own per account).</summary>
+    /// <summary>Registers a pipeline the app builds itself over the account's context (for example with gates of its own per account), as itself and as <see cref="IRiskPipeline"/>.</summary>
     /// <typeparam name="TPipeline">The pipeline class.</typeparam>
     /// <param name="create">Builds the pipeline from the container and the account's context.</param>
     /// <returns>This builder.</returns>
     public RiskSdkBuilder AddPipeline<TPipeline>(Func<IServiceProvider, RiskContext, TPipeline> create)
-        where TPipeline : class
+        where TPipeline : class, IRiskPipeline
     {
         ArgumentNullException.ThrowIfNull(create);
         var name = Name;
         Register(services => create(services, services.GetRequiredKeyedService<RiskAccount>(name).Context));
+        Register<IRiskPipeline>(services => name.Length == 0 ? services.GetRequiredService<TPipeline>() : services.GetRequiredKeyedService<TPipeline>(name));
         return this;
     }
 

@@ -1,14 +1,14 @@
-using System;
 using System.Collections.Generic;
+using System;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using RiskSdk;
 using RiskSdk.Configuration;
-using RiskSdk.Hosting;
 using RiskSdk.Hosting.Accounts;
 using RiskSdk.Hosting.Settings;
+using RiskSdk.Hosting;
 using RiskSdk.Positions;
+using RiskSdk;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

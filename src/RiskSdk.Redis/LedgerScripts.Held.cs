@@ -2,7 +2,7 @@ using RiskSdk.Positions;
 
 namespace RiskSdk.Redis;
 
-/// <summary>The scripts of <see cref="IHeldReservations"/>: the pending reservations of one owner in one scope.</summary>
+/// <summary>The scripts of <see cref="RiskSdk.Positions.IHeldReservations"/>: the pending reservations of one owner in one scope.</summary>
 internal static partial class LedgerScripts
 {
     /// <summary>Counts the owner's pending reservations. ARGV[3] owner. Returns { held, gone }.</summary>

@@ -13,7 +13,7 @@ public static class RiskSdkBuilderRedisExtensions
     /// Makes the Redis ledger available to the account: it is used when <c>RISK_LEDGER=redis</c>, connecting with
     /// <c>RISK_LEDGER_CONNECTION</c>, or always when <paramref name="connectionString"/> is given; the account's kill
     /// switch is then shared with every process on the ledger (the context shares it, the book being an
-    /// <see cref="RiskSdk.Monitoring.ITradingStateStore"/>; the host holds the same sharing, to stop it before its own halt at shutdown). A Redis that does not
+    /// <see cref="RiskSdk.Monitoring.ITradingStateStore"/>, and a stopping host stops the sharing before its own halt). A Redis that does not
     /// answer at start is reported and new positions are refused with <see cref="RejectionReason.LedgerUnavailable"/>
     /// until it answers (or start fails, with <see cref="RiskHostingOptions.RequireLedgerAtStart"/>).
     /// </summary>
@@ -27,7 +27,6 @@ public static class RiskSdkBuilderRedisExtensions
         return builder.Configure(hosting =>
         {
             hosting.SharedLedger = request => RedisPositionBook.Connect(request.ConnectionString, ForAccount(options, request), request.Loggers.CreateLogger("RiskSdk.Redis"));
-            hosting.ShareTradingState = static (book, tradingSwitch) => (book as RedisPositionBook)?.ShareTradingState(tradingSwitch);
             if (connectionString is not null)
             {
                 hosting.Ledger = RiskLedgerKind.Redis;

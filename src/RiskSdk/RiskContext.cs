@@ -23,7 +23,7 @@ public sealed class RiskContext : IDisposable
     private readonly object _applying = new();
 
     /// <summary>The sharing of <see cref="Switch"/> through a book that is an <see cref="ITradingStateStore"/>, or null.</summary>
-    private readonly IDisposable? _tradingStateSharing;
+    private IDisposable? _tradingStateSharing;
     private RiskSettings _settings;
 
     /// <summary>The switch's request count right after <see cref="RiskSettings.AutoExecEnabled"/> halted it, or <see cref="NoSettingsHalt"/>.</summary>
@@ -222,6 +222,12 @@ public sealed class RiskContext : IDisposable
         return kept;
     }
 
+    /// <summary>
+    /// Makes the kill switch this process's own again: stops sharing it through the ledger (nothing happens when it is
+    /// not shared). A stopping host calls it before its own halt, so that halt does not reach every other process.
+    /// </summary>
+    public void StopSharingTradingState() => Interlocked.Exchange(ref _tradingStateSharing, null)?.Dispose();
+
     /// <summary>Starts a new trading session: P&amp;L and the drawdown stop reset, cooldowns forgotten. Positions stay.</summary>
     public void ResetSession()
     {
@@ -270,7 +276,7 @@ public sealed class RiskContext : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _tradingStateSharing?.Dispose();
+        StopSharingTradingState();
         Metrics.Dispose();
         Monitor.Dispose();
     }

@@ -39,6 +39,7 @@ public sealed class AccountTests
         var second = host.Services.GetRequiredKeyedService<RiskPipeline>("acct-7");
 
         Assert.NotSame(first.Context, second.Context);
+        Assert.Same(second, host.Services.GetRequiredKeyedService<IRiskPipeline>("acct-7"));
         Assert.Same(first.Context, host.Services.GetRequiredKeyedService<RiskContext>("acct-42"));
         Assert.Same(second.Context.Book, host.Services.GetRequiredKeyedService<IPositionBook>("acct-7"));
         Assert.Equal("acct-42", first.Context.Name);
@@ -70,6 +71,7 @@ public sealed class AccountTests
 
         var pipeline = host.Services.GetRequiredService<DeskPipeline>();
         Assert.Same(host.Services.GetRequiredService<RiskContext>(), pipeline.Context);
+        Assert.Same(pipeline, host.Services.GetRequiredService<IRiskPipeline>());
         Assert.True(pipeline.Evaluate(TestHosts.Signal()).IsApproved);
 
         host.Services.GetRequiredService<DeskHours>().Open = false;

@@ -14,6 +14,18 @@ namespace RiskSdk.Hosting.Tests;
 /// <summary>The Redis ledger in a host, against a real redis-server the test starts and stops.</summary>
 public sealed class RedisLedgerHostTests
 {
+    /// <summary>
+    /// The ledger options of one process; the budgets are wide because the test machine is shared and loaded: the
+    /// tests are about which reservations a stop gives back and what health says, not about how fast Redis answers.
+    /// </summary>
+    private static RedisPositionBookOptions Ledger(string owner) => new()
+    {
+        OwnerId = owner,
+        KeyPrefix = "hosting-test:",
+        OperationTimeout = TimeSpan.FromSeconds(3),
+        TradingStateStaleAfter = TimeSpan.FromSeconds(10),
+    };
+
     private static HostApplicationBuilder Builder(RedisServer server, string owner, bool useRedis = true, Action<RiskHostingOptions>? configure = null)
     {
         var builder = TestHosts.Builder(new Dictionary<string, string?>
@@ -28,7 +40,7 @@ public sealed class RedisLedgerHostTests
         var risk = builder.Services.AddRiskSdk<HostSettings>().AddPipeline((_, context) => RiskPipeline.CreateDefault(context));
         if (useRedis)
         {
-            risk.UseRedisLedger(options: new RedisPositionBookOptions { OwnerId = owner, KeyPrefix = "hosting-test:" });
+            risk.UseRedisLedger(options: Ledger(owner));
         }
 
         if (configure is not null)
@@ -49,9 +61,9 @@ public sealed class RedisLedgerHostTests
 
         var pipeline = host.Services.GetRequiredService<RiskPipeline>();
         Assert.IsType<RedisPositionBook>(pipeline.Context.Book);
-        Assert.True(pipeline.Evaluate(TestHosts.Signal()).Reservation.Commit("P1"));
+        await Eventually(() => Task.FromResult(pipeline.Evaluate(TestHosts.Signal()) is { IsApproved: true } decision && decision.Reservation.Commit("P1")));
 
-        using var other = RedisPositionBook.Connect(server.ConnectionString, new RedisPositionBookOptions { OwnerId = "host-b", KeyPrefix = "hosting-test:" });
+        using var other = RedisPositionBook.Connect(server.ConnectionString, Ledger("host-b"));
         Assert.Equal(new[] { "P1" }, other.GetOpenPositions("NSE"));
         await host.StopAsync();
     }
@@ -63,11 +75,11 @@ public sealed class RedisLedgerHostTests
         using var host = Builder(server, "host-a").Build();
         await host.StartAsync();
         var pipeline = host.Services.GetRequiredService<RiskPipeline>();
-        Assert.True(pipeline.Evaluate(TestHosts.Signal()).Reservation.Commit("P1"));
+        await Eventually(() => Task.FromResult(pipeline.Evaluate(TestHosts.Signal()) is { IsApproved: true } decision && decision.Reservation.Commit("P1")));
         Assert.True(pipeline.Evaluate(TestHosts.Signal()).IsApproved);
 
         // Another process on the same ledger holds a reservation of its own and shares the trading state.
-        using var other = RedisPositionBook.Connect(server.ConnectionString, new RedisPositionBookOptions { OwnerId = "host-b", KeyPrefix = "hosting-test:" });
+        using var other = RedisPositionBook.Connect(server.ConnectionString, Ledger("host-b"));
         using var otherContext = new RiskContext(new RiskSettings(), other);
         using var sharing = other.ShareTradingState(otherContext.Switch);
         Assert.Equal(ReserveStatus.Reserved, other.TryReserve("NSE", 3).Status);
@@ -110,7 +122,8 @@ public sealed class RedisLedgerHostTests
         using var host = Builder(server, "host-a").Build();
         await host.StartAsync();
         var health = host.Services.GetRequiredService<HealthCheckService>();
-        Assert.True(host.Services.GetRequiredService<RiskPipeline>().Evaluate(TestHosts.Signal()).Reservation.Commit("P1"));
+        var pipeline = host.Services.GetRequiredService<RiskPipeline>();
+        await Eventually(() => Task.FromResult(pipeline.Evaluate(TestHosts.Signal()) is { IsApproved: true } decision && decision.Reservation.Commit("P1")));
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
 
         server.Stop();

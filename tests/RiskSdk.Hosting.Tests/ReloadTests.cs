@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using System;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RiskSdk.Hosting.Tests.Infrastructure;
+using RiskSdk.Monitoring;
 using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting.Tests;

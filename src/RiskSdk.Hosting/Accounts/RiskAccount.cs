@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using Microsoft.Extensions.Logging;
 using RiskSdk.Configuration;
 using RiskSdk.Positions;
@@ -13,8 +12,6 @@ namespace RiskSdk.Hosting.Accounts;
 /// </summary>
 internal abstract class RiskAccount : IDisposable
 {
-    private IDisposable? _sharing;
-
     protected RiskAccount(string name, RiskHostingOptions options, RiskContext context, RiskLedgerKind ledger, ILogger logger)
     {
         Name = name;
@@ -22,7 +19,6 @@ internal abstract class RiskAccount : IDisposable
         Context = context;
         Ledger = ledger;
         Logger = logger;
-        _sharing = options.ShareTradingState?.Invoke(context.Book, context.Switch);
     }
 
     /// <summary>The account's name; empty for the default account.</summary>
@@ -46,9 +42,6 @@ internal abstract class RiskAccount : IDisposable
     /// <summary>The account's position book.</summary>
     public IPositionBook Book => Context.Book;
 
-    /// <summary>Stops sharing the kill switch through the ledger (the switch is this process's own again); idempotent.</summary>
-    public void StopSharingTradingState() => Interlocked.Exchange(ref _sharing, null)?.Dispose();
-
     /// <summary>An account name as logs show it: "default" for the default account.</summary>
     public static string Display(string name) => name.Length == 0 ? "default" : name;
 
@@ -62,7 +55,6 @@ internal abstract class RiskAccount : IDisposable
     {
         if (disposing)
         {
-            StopSharingTradingState();
             Context.Dispose();
             (Context.Book as IDisposable)?.Dispose();
         }

@@ -1,6 +1,6 @@
-using System;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RiskSdk.Positions;
@@ -51,7 +51,7 @@ internal sealed class RiskAccountLifetime : IHostedLifecycleService
     public Task StoppingAsync(CancellationToken cancellationToken)
     {
         // Only this process stops: a switch shared through the ledger would carry the halt to every other process.
-        _account?.StopSharingTradingState();
+        _account?.Context.StopSharingTradingState();
         _account?.Context.Switch.Halt("the host is stopping", "host");
         return Task.CompletedTask;
     }

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RiskSdk.Hosting.Accounts;
+using RiskSdk.Monitoring;
 
 namespace RiskSdk.Hosting.Health;
 

@@ -1,5 +1,5 @@
-using System;
 using System.Linq;
+using System;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

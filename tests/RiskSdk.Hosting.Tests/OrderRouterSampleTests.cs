@@ -1,0 +1,54 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+using OrderRouter;
+
+namespace RiskSdk.Hosting.Tests;
+
+/// <summary>samples/OrderRouter through WebApplicationFactory: orders decided, placed, capped, closed; health; bad settings.</summary>
+public sealed class OrderRouterSampleTests
+{
+    private static readonly OrderRequest Order = new("NSE", 0.8, 0.2, 1);
+
+    [Fact]
+    public async Task Orders_are_placed_up_to_the_cap_from_appsettings_and_a_close_frees_a_slot()
+    {
+        using var factory = new WebApplicationFactory<Program>();
+        using var client = factory.CreateClient();
+
+        var first = await (await client.PostAsJsonAsync("/orders", Order)).Content.ReadFromJsonAsync<OrderResult>();
+        var second = await client.PostAsJsonAsync("/orders", Order);
+        var third = await client.PostAsJsonAsync("/orders", Order);
+
+        Assert.True(first!.Approved);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, third.StatusCode);
+        Assert.Equal(nameof(RejectionReason.PositionLimitReached), (await third.Content.ReadFromJsonAsync<OrderResult>())!.Reason);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/positions/NSE/{first.PositionId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/orders", Order)).StatusCode);
+
+        var health = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/risk/status")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_environment_variable_overrides_appsettings_and_a_bad_one_stops_start_naming_it()
+    {
+        using var capped = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host.UseSetting("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS", "1"));
+        using var client = capped.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/orders", Order)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/orders", Order)).StatusCode);
+
+        using var broken = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host.UseSetting("OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE", "high"));
+        var failure = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
+        Assert.Contains("OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE='high'", failure.ToString(), StringComparison.Ordinal);
+    }
+}
