@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using RiskSdk.Gates;
 
 namespace RiskSdk.Positions;
 
@@ -24,6 +25,18 @@ public interface IPositionBook
     /// <returns>The reservation, or why none was taken, with the counts seen.</returns>
     [PositionLimitCheck]
     ReserveOutcome TryReserve(string scope, int cap);
+
+    /// <summary>
+    /// <see cref="TryReserve(string, int)"/> within a decision: a book that keeps time on the decision's clock takes
+    /// its reading (read once per decision, shared with the gates) for the reservation's expiry. A book that keeps its
+    /// own time (a shared ledger on its server's clock) ignores it; that is what this default does.
+    /// </summary>
+    /// <param name="scope">The scope, usually the exchange.</param>
+    /// <param name="cap">The most open plus pending positions allowed in the scope for this attempt.</param>
+    /// <param name="clock">The decision's clock.</param>
+    /// <returns>The reservation, or why none was taken, with the counts seen.</returns>
+    [PositionLimitCheck]
+    ReserveOutcome TryReserve(string scope, int cap, ref DecisionClock clock) => TryReserve(scope, cap);
 
     /// <summary>Turns a pending reservation into the open position <paramref name="positionId"/>.</summary>
     /// <param name="reservation">The reservation.</param>

@@ -1,6 +1,6 @@
 namespace RiskSdk.Positions;
 
-/// <summary>The result of <see cref="IPositionBook.TryReserve"/>: the reservation, or why none was taken, and the counts seen.</summary>
+/// <summary>The result of <see cref="IPositionBook.TryReserve(string, int)"/>: the reservation, or why none was taken, and the counts seen.</summary>
 public readonly struct ReserveOutcome
 {
     /// <summary>Creates an outcome. Called by <see cref="IPositionBook"/> implementations.</summary>
@@ -33,7 +33,7 @@ public readonly struct ReserveOutcome
 
     /// <summary>
     /// Same as <see cref="IsReserved"/>. The name the RiskSdk analyzer looks for on the result of a
-    /// <see cref="PositionLimitCheckAttribute"/> method, so an untested <see cref="IPositionBook.TryReserve"/> is not a guard.
+    /// <see cref="PositionLimitCheckAttribute"/> method, so an untested <see cref="IPositionBook.TryReserve(string, int)"/> is not a guard.
     /// </summary>
     public bool IsApproved => IsReserved;
 }
