@@ -6,7 +6,7 @@ namespace RiskSdk.Gates;
 
 /// <summary>
 /// The open-position cap per exchange, scaled by confidence and regime (see <see cref="PositionCap.For"/>). It is
-/// the reserving gate: <see cref="Admit"/> takes the slot in the same atomic step as the check, then runs the
+/// the reserving gate: <see cref="Admit(in TradeIntent, ref DecisionClock, ReadOnlySpan{IAdmittingGate})"/> takes the slot in the same atomic step as the check, then runs the
 /// pipeline's admitting gates, so it runs last, after every pure check has passed.
 /// </summary>
 public sealed class PositionLimitGate : IReservingGate
@@ -111,6 +111,16 @@ public sealed class PositionLimitGate : IReservingGate
             GiveBack(in intent, admitting, receipts, Math.Min(taken, admitting.Length), ref reservation);
             return _context.Fault(in intent, step ?? GateName, exception);
         }
+    }
+
+    /// <summary>Admits a trade with no admitting gates, on a clock read for this decision alone (for a book exercised without a pipeline).</summary>
+    /// <param name="intent">The intent.</param>
+    /// <returns>The decision, logged and counted.</returns>
+    [PositionLimitCheck]
+    public RiskDecision Admit(in TradeIntent intent)
+    {
+        var clock = new DecisionClock(_context.Time);
+        return Admit(in intent, ref clock, ReadOnlySpan<IAdmittingGate>.Empty);
     }
 
     /// <summary>Undoes the first <paramref name="taken"/> admitting gates in reverse order, then releases the slot; an undo that throws is logged and the rest still run.</summary>
