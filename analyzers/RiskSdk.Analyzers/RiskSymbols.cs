@@ -117,7 +117,15 @@ internal sealed class RiskSymbols
             }
         }
 
-        return ExitRule.Of(_placements.AttributeOf(definition));
+        if (ExitRule.Of(_placements.AttributeOf(definition)) is { } declared)
+        {
+            return declared;
+        }
+
+        // A call through an interface follows the exit rule of the marked implementation behind it.
+        return _placements.DispatchedTo(definition) is { } implementation && !SymbolEqualityComparer.Default.Equals(implementation, definition)
+            ? ExitRuleOf(implementation)
+            : null;
     });
 
     /// <summary>The checks: marks and list, for the declaration rules.</summary>

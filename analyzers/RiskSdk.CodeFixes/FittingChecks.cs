@@ -86,8 +86,10 @@ internal static class FittingChecks
             types.Add(current);
         }
 
+        // An interface member the type implements is the same check as the implementation: offer it once.
         types.AddRange(type.AllInterfaces);
-        return types.SelectMany(t => t.GetMembers()).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary);
+        return types.SelectMany(t => t.GetMembers()).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary
+            && !(m.ContainingType.TypeKind == TypeKind.Interface && type.TypeKind != TypeKind.Interface && type.FindImplementationForInterfaceMember(m) is not null));
     }
 
     private static List<ArgumentSyntax>? Arguments(IMethodSymbol method, List<ISymbol> values, ISymbol? receiver)

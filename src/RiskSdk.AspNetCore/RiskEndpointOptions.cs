@@ -6,8 +6,14 @@ namespace RiskSdk.AspNetCore;
 /// <summary>What <c>MapRiskSdk</c> maps and over which context.</summary>
 public sealed class RiskEndpointOptions
 {
-    /// <summary>The context to show and control; null resolves <see cref="RiskContext"/> from the app's services.</summary>
+    /// <summary>
+    /// The context to show and control; null resolves it from the app's services: the <see cref="RiskContext"/>
+    /// registered by <c>AddRiskSdk</c> (RiskSdk.Hosting), or, with <see cref="Account"/>, that account's keyed one.
+    /// </summary>
     public RiskContext? Context { get; set; }
+
+    /// <summary>The RiskSdk.Hosting account whose context to resolve (a keyed <see cref="RiskContext"/>); null for the default account.</summary>
+    public string? Account { get; set; }
 
     /// <summary>
     /// The authorization policy a caller must satisfy to halt, reduce-only or resume. The control endpoints are mapped

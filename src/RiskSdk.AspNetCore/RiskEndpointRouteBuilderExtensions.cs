@@ -31,16 +31,18 @@ public static class RiskEndpointRouteBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         var options = new RiskEndpointOptions();
         configure?.Invoke(options);
+        var services = endpoints.ServiceProvider;
         var context = options.Context
-            ?? endpoints.ServiceProvider.GetService<RiskContext>()
-            ?? throw new InvalidOperationException(
-                "MapRiskSdk needs a RiskContext: register one in the services (RiskSdk.Hosting does) or pass it with options.Context.");
+            ?? (options.Account is { Length: > 0 } account ? services.GetKeyedService<RiskContext>(account) : services.GetService<RiskContext>())
+            ?? throw new InvalidOperationException(options.Account is { Length: > 0 } missing
+                ? $"MapRiskSdk found no RiskContext for the account '{missing}': register it with services.AddRiskSdk<TSettings>(\"{missing}\") or pass it with options.Context."
+                : "MapRiskSdk needs a RiskContext: register one in the services (services.AddRiskSdk<TSettings>() does) or pass it with options.Context.");
         if (options.RecentDecisions is < 0 or > RiskSdk.Monitoring.RiskMonitor.MaxRecentDecisions)
         {
             throw new InvalidOperationException($"RecentDecisions must be from 0 to {RiskSdk.Monitoring.RiskMonitor.MaxRecentDecisions} (was {options.RecentDecisions}).");
         }
 
-        var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger("RiskSdk.AspNetCore") ?? NullLogger.Instance;
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("RiskSdk.AspNetCore") ?? NullLogger.Instance;
         var group = endpoints.MapGroup(prefix.TrimEnd('/'));
         var status = new StatusEndpoints(context, options);
         group.MapGet("/status", status.GetStatusAsync).WithName(Name(context, "status"));

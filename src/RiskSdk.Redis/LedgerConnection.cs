@@ -75,6 +75,13 @@ internal sealed class LedgerConnection
     public RedisValue[]? SetMembers(string operation, RedisKey key) =>
         Await(operation, key.ToString(), static (database, key) => database.SetMembersAsync(key), key, lateAnswer: null);
 
+    /// <summary>Reads the members of a sorted set, lowest score first, within the budget.</summary>
+    /// <param name="operation">The operation's name, for logs.</param>
+    /// <param name="key">The sorted set.</param>
+    /// <returns>The members, or null when the ledger did not answer in time, failed, or is known not to answer.</returns>
+    public RedisValue[]? SortedSetMembers(string operation, RedisKey key) =>
+        Await(operation, key.ToString(), static (database, key) => database.SortedSetRangeByRankAsync(key), key, lateAnswer: null);
+
     /// <summary>Reads fields of a hash within the budget.</summary>
     /// <param name="operation">The operation's name, for logs.</param>
     /// <param name="key">The hash.</param>

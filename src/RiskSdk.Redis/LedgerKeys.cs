@@ -46,6 +46,11 @@ internal sealed class LedgerKeys
     /// <summary>The channel every move of the shared trading state is published on.</summary>
     public RedisChannel TradingChanges { get; }
 
+    /// <summary>The sorted set of a scope's pending reservation ids, by expiry.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <returns>The key.</returns>
+    public RedisKey Pending(string scope) => ScopeKey(scope, "pending");
+
     /// <summary>The set of open position ids of a scope.</summary>
     /// <param name="scope">The scope.</param>
     /// <returns>The key.</returns>

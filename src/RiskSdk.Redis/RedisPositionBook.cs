@@ -18,7 +18,7 @@ namespace RiskSdk.Redis;
 /// </summary>
 /// <remarks>
 /// Never throws for the ledger: when Redis is unreachable or slower than <see cref="RedisPositionBookOptions.OperationTimeout"/>,
-/// <see cref="TryReserve"/> answers <see cref="ReserveStatus.Unavailable"/> (the pipeline rejects with
+/// <see cref="TryReserve(string, int, int)"/> answers <see cref="ReserveStatus.Unavailable"/> (the pipeline rejects with
 /// <see cref="RejectionReason.LedgerUnavailable"/>), reads answer empty or <see cref="ScopeCounts.Unavailable"/>, and
 /// fills, releases and closes are kept in order and replayed when Redis answers again, before any new reservation.
 /// <see cref="ExpiredReservations"/>, <see cref="IgnoredOperations"/> and <see cref="LateFills"/> count what this
@@ -36,11 +36,10 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     private readonly ILogger _logger;
     private readonly RedisValue _owner;
     private readonly RedisValue _prefix;
-    private readonly object _sharingLock = new();
-    private SharedTradingState[] _sharing = [];
     private readonly RedisValue _timeoutMilliseconds;
     private readonly RedisValue _memoryMilliseconds;
     private readonly double _timeoutSeconds;
+    private readonly ReservationIssuer _issuer;
     private long _expired;
     private long _ignored;
     private long _lateFills;
@@ -72,14 +71,15 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
         _timeoutMilliseconds = (long)Math.Ceiling(options.ReservationTimeout.TotalMilliseconds);
         _memoryMilliseconds = (long)Math.Ceiling(options.ExpiredReservationMemory.TotalMilliseconds);
         _timeoutSeconds = options.ReservationTimeout.TotalSeconds;
+        _issuer = new ReservationIssuer(this);
     }
 
     /// <summary>The options this book was created with.</summary>
     public RedisPositionBookOptions Options { get; }
 
     /// <inheritdoc/>
-    /// <remarks>Empty (and logged) when the ledger does not answer.</remarks>
-    public IReadOnlyCollection<string> Scopes => ToStrings(_ledger.SetMembers("list scopes", _keys.Scopes));
+    /// <remarks>Empty, <see cref="BookNameCollection.Unavailable"/> and logged when the ledger does not answer.</remarks>
+    public BookNameCollection Scopes => ToNames(_ledger.SetMembers("list scopes", _keys.Scopes));
 
     /// <inheritdoc/>
     /// <remarks>Counts the expiries this process gave back; other processes count theirs.</remarks>
@@ -140,9 +140,14 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
 
     /// <inheritdoc/>
     [PositionLimitCheck]
-    public ReserveOutcome TryReserve(string scope, int cap)
+    public ReserveOutcome TryReserve(string scope, int cap) => TryReserve(scope, cap, int.MaxValue);
+
+    /// <inheritdoc/>
+    /// <remarks>The scope's cap and the account-wide cap are checked and the slot taken in one script.</remarks>
+    [PositionLimitCheck]
+    public ReserveOutcome TryReserve(string scope, int cap, int totalCap)
     {
-        ArgumentNullException.ThrowIfNull(scope);
+        scope = ExchangeName.Parse(scope, nameof(scope)).Value;
         if (_deferred.Count > 0 || !TradingStateCurrent())
         {
             // A waiting close may free a slot and a waiting fill must count first: decide after the replay. A trading
@@ -155,7 +160,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
             scope,
             LedgerScripts.Reserve,
             _keys.ReserveState(scope),
-            [_memoryMilliseconds, MaxRememberedExpiries, cap, _timeoutMilliseconds, _owner, scope, RedisValue.EmptyString, _prefix],
+            [_memoryMilliseconds, MaxRememberedExpiries, cap, _timeoutMilliseconds, _owner, scope, totalCap == int.MaxValue ? RedisValue.EmptyString : totalCap, _prefix],
             late => GiveBackLateReservation(scope, late));
         if (result is null)
         {
@@ -164,17 +169,20 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
 
         CountExpired(scope, result[4]);
         int open = (int)result[1], pending = (int)result[2];
-        return (int)result[0] == 1
-            ? new ReserveOutcome(ReserveStatus.Reserved, new Reservation(this, scope, (long)result[3]), open, pending)
-            : new ReserveOutcome(ReserveStatus.AtCapacity, default, open, pending);
+        return (int)result[0] switch
+        {
+            1 => new ReserveOutcome(ReserveStatus.Reserved, _issuer.Issue(scope, (long)result[3]), open, pending, (int)result[5]),
+            3 => new ReserveOutcome(ReserveStatus.AtTotalCapacity, default, open, pending, (int)result[5]),
+            _ => new ReserveOutcome(ReserveStatus.AtCapacity, default, open, pending, (int)result[5]),
+        };
     }
 
     /// <inheritdoc/>
     /// <remarks>When the ledger does not answer, the fill is kept and replayed when it does; this call then returns false.</remarks>
     public bool Commit(in Reservation reservation, string positionId)
     {
-        ArgumentNullException.ThrowIfNull(positionId);
-        if (!ReferenceEquals(reservation.Book, this) || reservation.Scope is null)
+        RequirePositionId(positionId, nameof(positionId));
+        if (!_issuer.Issued(in reservation) || reservation.Scope is null)
         {
             return Ignore("fill", reservation.Scope ?? "(none)", positionId);
         }
@@ -186,7 +194,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     /// <remarks>When the ledger does not answer, the release is kept and replayed when it does; this call then returns false.</remarks>
     public bool Release(in Reservation reservation)
     {
-        if (!ReferenceEquals(reservation.Book, this) || reservation.Scope is null)
+        if (!_issuer.Issued(in reservation) || reservation.Scope is null)
         {
             return false;
         }
@@ -198,8 +206,8 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     /// <remarks>When the ledger does not answer, the close is kept and replayed when it does; this call then returns false.</remarks>
     public bool Close(string scope, string positionId)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(positionId);
+        scope = ExchangeName.Parse(scope, nameof(scope)).Value;
+        RequirePositionId(positionId, nameof(positionId));
         return Run(new DeferredOperation(DeferredKind.Close, scope, 0, positionId)) == true;
     }
 
@@ -207,9 +215,15 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     /// <remarks>When the ledger does not answer, nothing changes and the report says <see cref="ReconcileReport.Unavailable"/> (the failure is logged); reconcile again later.</remarks>
     public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds)
     {
-        ArgumentNullException.ThrowIfNull(scope);
+        scope = ExchangeName.Parse(scope, nameof(scope)).Value;
         ArgumentNullException.ThrowIfNull(brokerOpenPositionIds);
-        var truth = new HashSet<string>(brokerOpenPositionIds, StringComparer.Ordinal);
+        var truth = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in brokerOpenPositionIds)
+        {
+            RequirePositionId(id, nameof(brokerOpenPositionIds));
+            truth.Add(id);
+        }
+
         var arguments = new RedisValue[truth.Count + 1];
         arguments[0] = scope;
         var next = 1;
@@ -240,7 +254,12 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     /// <remarks>When the ledger does not answer, the counts are zero and <see cref="ScopeCounts.Unavailable"/> is true.</remarks>
     public ScopeCounts GetCounts(string scope)
     {
-        ArgumentNullException.ThrowIfNull(scope);
+        if (!ExchangeName.TryParse(scope, out var name))
+        {
+            return default;
+        }
+
+        scope = name.Value;
         var result = _deferred.Count == 0
             ? _ledger.Evaluate("count", scope, LedgerScripts.Counts, _keys.ScopeState(scope), [_memoryMilliseconds, MaxRememberedExpiries])
             : null;
@@ -266,54 +285,25 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     }
 
     /// <inheritdoc/>
-    /// <remarks>Empty (and logged) when the ledger does not answer.</remarks>
-    public IReadOnlyCollection<string> GetOpenPositions(string scope)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return ToStrings(_ledger.SetMembers("list open positions", _keys.Open(scope)));
-    }
+    /// <remarks>Empty, <see cref="BookNameCollection.Unavailable"/> and logged when the ledger does not answer.</remarks>
+    public BookNameCollection GetOpenPositions(string scope) =>
+        ExchangeName.TryParse(scope, out var name)
+            ? ToNames(_ledger.SetMembers("list open positions", _keys.Open(name.Value)))
+            : BookNameCollection.Empty;
 
-    /// <summary>
-    /// Shares a context's kill switch with every process using this ledger (same Redis database and key prefix): a
-    /// halt, reduce-only or resume made in any of them reaches all within <see cref="RedisPositionBookOptions.TradingStateStaleAfter"/>
-    /// (at once, by subscription, while Redis answers), and the state survives restarts. A switch that starts halted
-    /// (auto-execution off in the settings) halts them all; one that starts active adopts the ledger's state and never
-    /// lifts a halt. While the ledger's state is unknown this process is halted. See docs/redis-ledger.md.
-    /// </summary>
-    /// <param name="tradingSwitch">The switch, usually <see cref="RiskContext.Switch"/>.</param>
-    /// <returns>Dispose it to stop sharing (the switch is then per process again).</returns>
-    public IDisposable ShareTradingState(TradingSwitch tradingSwitch)
+    /// <inheritdoc/>
+    /// <remarks>Unavailable while operations wait to be replayed (a waiting close may be this position's) or when the ledger does not answer.</remarks>
+    public PositionPresence FindPosition(string scope, string positionId)
     {
-        ArgumentNullException.ThrowIfNull(tradingSwitch);
-        var sharing = new SharedTradingState(tradingSwitch, _multiplexer, _ledger, _keys, Options, _logger, Detach);
-        lock (_sharingLock)
+        if (!ExchangeName.TryParse(scope, out var name) || string.IsNullOrWhiteSpace(positionId))
         {
-            _sharing = [.. _sharing, sharing];
+            return PositionPresence.NotOpen;
         }
 
-        return sharing;
-    }
-
-    /// <summary>False while a shared trading state is not known to be current: new positions are then refused.</summary>
-    private bool TradingStateCurrent()
-    {
-        foreach (var sharing in Volatile.Read(ref _sharing))
-        {
-            if (!sharing.IsCurrent)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private void Detach(SharedTradingState sharing)
-    {
-        lock (_sharingLock)
-        {
-            _sharing = Array.FindAll(_sharing, other => !ReferenceEquals(other, sharing));
-        }
+        var result = _deferred.Count == 0
+            ? _ledger.Evaluate("find position", name.Value, LedgerScripts.FindPosition, [_keys.Open(name.Value)], [positionId])
+            : null;
+        return result is null ? PositionPresence.Unavailable : (int)result[0] == 1 ? PositionPresence.Open : PositionPresence.NotOpen;
     }
 
     /// <summary>Closes the connection when the book created it (<see cref="Connect(string, RedisPositionBookOptions?, ILogger?)"/>).</summary>
@@ -374,6 +364,13 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     /// <summary>Counts and logs what a fill, release or close script answered.</summary>
     /// <returns>True when the operation changed the ledger.</returns>
     private bool Interpret(DeferredOperation operation, RedisResult[] result)
+    {
+        var changed = InterpretOutcome(operation, result);
+        CountEnding(operation.Kind, changed);
+        return changed;
+    }
+
+    private bool InterpretOutcome(DeferredOperation operation, RedisResult[] result)
     {
         var scope = operation.Scope;
         CountExpired(scope, result[1]);
@@ -438,6 +435,19 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
         Interlocked.Increment(ref _ignored);
         RiskLog.OperationIgnored(_logger, operation, scope, subject);
         return false;
+    }
+
+    private static BookNameCollection ToNames(RedisValue[]? values) =>
+        values is null ? BookNameCollection.NotRead : new BookNameCollection(ToStrings(values));
+
+    /// <summary>Checks a position id given to the book: null, empty or white space is refused before anything changes.</summary>
+    private static void RequirePositionId(string? positionId, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(positionId, parameterName);
+        if (string.IsNullOrWhiteSpace(positionId))
+        {
+            throw new ArgumentException("A position id must not be empty or blank.", parameterName);
+        }
     }
 
     private static string[] ToStrings(RedisValue[]? values)

@@ -48,6 +48,13 @@ public sealed record RedisPositionBookOptions
     public TimeSpan ReconnectInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// True (the default) to share the kill switch of every <see cref="RiskContext"/> built on this book with every
+    /// process on the ledger (<see cref="RedisPositionBook.ShareTradingState"/>). Set it to false for a tool that reads
+    /// or reconciles the ledger with auto-execution off: it would otherwise halt every process when it starts.
+    /// </summary>
+    public bool ShareTradingState { get; init; } = true;
+
+    /// <summary>
     /// How often a process whose trading state is shared through the ledger (<see cref="RedisPositionBook.ShareTradingState"/>)
     /// reads it, to catch a change whose message it missed. Changes normally arrive at once by subscription. Default 250 ms.
     /// </summary>

@@ -12,7 +12,8 @@ public static class RiskSdkBuilderRedisExtensions
     /// <summary>
     /// Makes the Redis ledger available to the account: it is used when <c>RISK_LEDGER=redis</c>, connecting with
     /// <c>RISK_LEDGER_CONNECTION</c>, or always when <paramref name="connectionString"/> is given; the account's kill
-    /// switch is then shared with every process on the ledger (<see cref="RedisPositionBook.ShareTradingState"/>). A Redis that does not
+    /// switch is then shared with every process on the ledger (the context shares it, the book being an
+    /// <see cref="RiskSdk.Monitoring.ITradingStateStore"/>; the host holds the same sharing, to stop it before its own halt at shutdown). A Redis that does not
     /// answer at start is reported and new positions are refused with <see cref="RejectionReason.LedgerUnavailable"/>
     /// until it answers (or start fails, with <see cref="RiskHostingOptions.RequireLedgerAtStart"/>).
     /// </summary>

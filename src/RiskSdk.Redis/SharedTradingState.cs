@@ -101,6 +101,11 @@ internal sealed class SharedTradingState : IDisposable
         }
     }
 
+    /// <summary>True when this sharing keeps <paramref name="tradingSwitch"/> in step.</summary>
+    /// <param name="tradingSwitch">A switch.</param>
+    /// <returns>Whether it is this sharing's switch.</returns>
+    public bool Shares(TradingSwitch tradingSwitch) => ReferenceEquals(_switch, tradingSwitch);
+
     /// <summary>Stops sharing; the switch keeps its state and is per process again.</summary>
     public void Dispose()
     {
@@ -281,7 +286,15 @@ internal sealed class SharedTradingState : IDisposable
                 RedisLedgerLog.TradingStateMoveSuperseded(_logger, status.State, status.Reason);
             }
 
-            Confirm(LedgerTradingStatus.FromScript(result));
+            // A move just made here and taken by the ledger is what the switch already holds: record its version
+            // without adopting it again (an adoption counts as another request, see RiskContext.ApplySettings).
+            var answered = LedgerTradingStatus.FromScript(result);
+            if (madeNow && (long)result[0] == 1)
+            {
+                _version = Math.Max(_version, answered.Version);
+            }
+
+            Confirm(answered);
             return true;
         }
     }

@@ -7,6 +7,19 @@ internal static class RejectionMessages
 {
     public static string Describe(string gate, RejectionReason reason, double observed, double limit, string? detail)
     {
+        // These reasons carry their subject (the name, the field, the position) in the detail and say it in the sentence.
+        switch (reason)
+        {
+            case RejectionReason.InvalidExchange:
+                return gate + ": " + ExchangeName.Phrase(detail, (ExchangeNameProblem)(int)observed, (int)limit) + "; the trade is refused";
+            case RejectionReason.UnknownExchange:
+                return gate + ": " + Format("exchange \"{0}\" is not one of the {1} declared exchanges", ExchangeName.Escape(detail ?? string.Empty), limit);
+            case RejectionReason.InvalidIntent:
+                return gate + ": " + InvalidField(detail, observed);
+            case RejectionReason.NoPositionToReduce:
+                return gate + ": the exit names position \"" + ExchangeName.Escape(detail ?? string.Empty) + "\", which the book does not hold open on this exchange; an exit must reduce an open position";
+        }
+
         var text = reason switch
         {
             RejectionReason.None => "passed",
@@ -20,12 +33,29 @@ internal static class RejectionMessages
             RejectionReason.CooldownActive => Format("{0} s since the last trade, the cooldown in force is {1} s", observed, limit),
             RejectionReason.PositionLimitReached => Format("{0} open or pending positions, {1} allowed", observed, limit),
             RejectionReason.GateFault => "the gate failed; the trade is refused",
-            RejectionReason.LedgerUnavailable => Format("the position ledger did not answer within {0} ms; the trade is refused", limit),
+            RejectionReason.LedgerUnavailable => Format("the position ledger could not be reached or did not answer in time ({0} positions seen, cap {1}); the trade is refused", observed, limit),
+            RejectionReason.TotalPositionLimitReached => Format("{0} open or pending positions across every exchange, {1} allowed in total", observed, limit),
             RejectionReason.CustomGate => "refused",
             _ => Format("rejected (reason {0})", (int)reason),
         };
 
         return detail is null ? gate + ": " + text : gate + ": " + text + " (" + detail + ")";
+    }
+
+    /// <summary>Names the intent's field, its value and what it must be.</summary>
+    private static string InvalidField(string? field, double value)
+    {
+        var rule = field switch
+        {
+            nameof(TradeIntent.Confidence) or nameof(TradeIntent.KellyFraction) => "must be a finite number from 0 to 1",
+            nameof(TradeIntent.Lots) => "must be at least 1",
+            nameof(TradeIntent.Delta) => "must be a finite number",
+            nameof(TradeIntent.Side) => "is not a defined TradeSide",
+            nameof(TradeIntent.Regime) => "is not a defined MarketRegime",
+            _ => "is not acceptable",
+        };
+
+        return Format("{0} {1} " + rule + "; the trade is refused", field ?? "a field", value);
     }
 
     private static string Format(string format, object first, object? second = null) =>

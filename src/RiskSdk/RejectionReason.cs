@@ -46,4 +46,19 @@ public enum RejectionReason
 
     /// <summary>An application-defined gate refused the trade; <see cref="GateVerdict.Gate"/> names it.</summary>
     CustomGate = 12,
+
+    /// <summary>The intent's exchange name is empty, blank, longer than <see cref="ExchangeName.MaxLength"/> characters, or contains control or format characters.</summary>
+    InvalidExchange = 13,
+
+    /// <summary><see cref="RiskSettings.Exchanges"/> declares the exchanges the app trades, and the intent's exchange is not one of them.</summary>
+    UnknownExchange = 14,
+
+    /// <summary>A figure of the intent is outside what it can mean (confidence or Kelly not a finite number from 0 to 1, fewer than one lot, a non-finite delta, an undefined side or regime); <see cref="GateVerdict.Detail"/> names the field.</summary>
+    InvalidIntent = 15,
+
+    /// <summary>An exit names a position the book does not hold open on the intent's exchange, so it is not exempt from the cap and the kill switch.</summary>
+    NoPositionToReduce = 16,
+
+    /// <summary>Open plus pending positions across every exchange reached <see cref="RiskSettings.MaxOpenPositionsTotal"/>.</summary>
+    TotalPositionLimitReached = 17,
 }

@@ -11,20 +11,18 @@ namespace RiskSdk;
 /// </summary>
 /// <remarks>
 /// A value type: copies refer to the same slot, and the book makes every end after the first a no-op.
-/// <c>default</c> is the empty reservation (an approved order that only reduces exposure takes no slot).
+/// <c>default</c> is the empty reservation (an approved order that only reduces exposure takes no slot). Handles
+/// cannot be made up: only the book's <see cref="ReservationIssuer"/> mints them, and a book ignores any other.
 /// </remarks>
 public readonly struct Reservation : IDisposable, IEquatable<Reservation>
 {
-    private readonly IPositionBook? _book;
+    private readonly ReservationIssuer? _issuer;
 
-    /// <summary>Creates a handle for a slot a position book has taken. Called by <see cref="IPositionBook"/> implementations.</summary>
-    /// <param name="book">The book holding the slot.</param>
-    /// <param name="scope">The scope (exchange) of the slot.</param>
-    /// <param name="id">The book's id for the slot, unique within the book.</param>
-    public Reservation(IPositionBook book, string scope, long id)
+    /// <summary>Only a book's <see cref="ReservationIssuer"/> mints handles, so none can be forged.</summary>
+    internal Reservation(ReservationIssuer issuer, string scope, long id)
     {
-        _book = book ?? throw new ArgumentNullException(nameof(book));
-        Scope = scope ?? throw new ArgumentNullException(nameof(scope));
+        _issuer = issuer;
+        Scope = scope;
         Id = id;
     }
 
@@ -35,25 +33,28 @@ public readonly struct Reservation : IDisposable, IEquatable<Reservation>
     public long Id { get; }
 
     /// <summary>The book holding the slot; null for the empty reservation.</summary>
-    public IPositionBook? Book => _book;
+    public IPositionBook? Book => _issuer?.Book;
 
     /// <summary>False for the empty reservation (no slot was taken).</summary>
-    public bool HoldsSlot => _book is not null;
+    public bool HoldsSlot => _issuer is not null;
+
+    /// <summary>The issuer that minted the handle; books compare it with their own.</summary>
+    internal ReservationIssuer? Issuer => _issuer;
 
     /// <summary>The order filled: the slot becomes the open position <paramref name="positionId"/>.</summary>
     /// <param name="positionId">The broker's id of the new position; closing it later frees the slot.</param>
     /// <returns>True when this call turned the reservation into a position; false when it had already ended (a duplicate fill).</returns>
-    public bool Commit(string positionId) => _book is not null && _book.Commit(this, positionId);
+    public bool Commit(string positionId) => _issuer is not null && _issuer.Book.Commit(this, positionId);
 
     /// <summary>The order did not fill (rejected, cancelled, failed): the slot is given back.</summary>
     /// <returns>True when this call gave the slot back; false when the reservation had already ended.</returns>
-    public bool Release() => _book is not null && _book.Release(this);
+    public bool Release() => _issuer is not null && _issuer.Book.Release(this);
 
     /// <summary>Releases the slot unless the reservation was committed or already released.</summary>
     public void Dispose() => Release();
 
     /// <inheritdoc/>
-    public bool Equals(Reservation other) => ReferenceEquals(_book, other._book) && Id == other.Id;
+    public bool Equals(Reservation other) => ReferenceEquals(_issuer, other._issuer) && Id == other.Id;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Reservation other && Equals(other);

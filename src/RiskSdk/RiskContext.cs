@@ -21,6 +21,9 @@ public sealed class RiskContext : IDisposable
     private const long NoSettingsHalt = -1;
 
     private readonly object _applying = new();
+
+    /// <summary>The sharing of <see cref="Switch"/> through a book that is an <see cref="ITradingStateStore"/>, or null.</summary>
+    private readonly IDisposable? _tradingStateSharing;
     private RiskSettings _settings;
 
     /// <summary>The switch's request count right after <see cref="RiskSettings.AutoExecEnabled"/> halted it, or <see cref="NoSettingsHalt"/>.</summary>
@@ -55,8 +58,10 @@ public sealed class RiskContext : IDisposable
         Cooldowns = new CooldownClock(Time);
         OrderRate = new OrderRateLimiter(settings.MaxOrdersPerSecond, Time);
         Exposure = new ExposureMonitor();
+        Intake = new IntentGate(this);
         Monitor = new RiskMonitor(this);
         Metrics = new RiskMetrics(this, meterFactory);
+        _tradingStateSharing = (Book as ITradingStateStore)?.ShareTradingState(Switch);
     }
 
     /// <summary>The name of a context created without one.</summary>
@@ -74,7 +79,10 @@ public sealed class RiskContext : IDisposable
     /// <summary>The one source of truth for open positions.</summary>
     public IPositionBook Book { get; }
 
-    /// <summary>The kill switch.</summary>
+    /// <summary>
+    /// The kill switch. Per process, unless the book is an <see cref="ITradingStateStore"/> (the Redis ledger): then
+    /// every context on that ledger shares one state, and a halt in any process halts them all.
+    /// </summary>
     public TradingSwitch Switch { get; }
 
     /// <summary>Each exchange's last trade, on the monotonic clock.</summary>
@@ -95,6 +103,36 @@ public sealed class RiskContext : IDisposable
     /// <summary>The <c>RiskSdk</c> meter's instruments.</summary>
     public RiskMetrics Metrics { get; }
 
+    /// <summary>The check every pipeline runs first: exchange identity, declared exchanges, model outputs and verified exits.</summary>
+    internal IntentGate Intake { get; }
+
+    /// <summary>
+    /// The exchanges to report on, by canonical name: every declared exchange (<see cref="RiskSettings.Exchanges"/>)
+    /// from the start, in the order declared, then any other the book has seen. Never throws: when the book cannot be
+    /// read, the declared ones.
+    /// </summary>
+    public IReadOnlyList<string> Exchanges
+    {
+        get
+        {
+            var names = new List<string>();
+            foreach (var declared in Settings.DeclaredExchanges)
+            {
+                names.Add(declared.Value);
+            }
+
+            foreach (var scope in Book.Scopes)
+            {
+                if (!names.Contains(scope))
+                {
+                    names.Add(scope);
+                }
+            }
+
+            return names;
+        }
+    }
+
     /// <summary>The cooldown in force for an exchange holding <paramref name="positions"/> open or pending positions.</summary>
     /// <param name="positions">Open plus pending positions.</param>
     /// <returns><see cref="RiskSettings.CooldownWithPositions"/> when any are held, else <see cref="RiskSettings.SignalCooldown"/>.</returns>
@@ -104,8 +142,10 @@ public sealed class RiskContext : IDisposable
     /// <param name="exchange">The exchange.</param>
     /// <param name="regime">The regime whose caps to show.</param>
     /// <returns>The status.</returns>
+    /// <exception cref="ArgumentException">The name is refused by the <see cref="ExchangeName"/> rule.</exception>
     public ExchangeStatus GetStatus(string exchange, MarketRegime regime = MarketRegime.Normal)
     {
+        exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
         var counts = Book.GetCounts(exchange);
         var window = CooldownFor(counts.Total);
         var remaining = Cooldowns.SinceLastTrade(exchange) is { } since && since < window ? window - since : TimeSpan.Zero;
@@ -117,7 +157,10 @@ public sealed class RiskContext : IDisposable
             PositionCap.For(Settings, 1, regime).Allowed,
             remaining,
             Switch.State,
-            Exposure.DrawdownLatched);
+            Exposure.DrawdownLatched)
+        {
+            Unavailable = counts.Unavailable,
+        };
     }
 
     /// <summary>
@@ -193,7 +236,18 @@ public sealed class RiskContext : IDisposable
     internal RiskDecision Reject(in TradeIntent intent, in GateVerdict verdict)
     {
         RiskLog.TradeRejected(Logger, intent.Exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit);
-        Metrics.RecordRejected(in intent, verdict.Reason);
+
+        // An undeclared name is counted under one tag: metrics must not grow a series per name a caller makes up.
+        if (verdict.Reason == RejectionReason.UnknownExchange)
+        {
+            var undeclared = intent with { Exchange = "(undeclared)" };
+            Metrics.RecordRejected(in undeclared, verdict.Reason);
+        }
+        else
+        {
+            Metrics.RecordRejected(in intent, verdict.Reason);
+        }
+
         Monitor.Record(in intent, in verdict, approved: false);
         return RiskDecision.Rejected(intent.Exchange, verdict);
     }
@@ -216,6 +270,7 @@ public sealed class RiskContext : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        _tradingStateSharing?.Dispose();
         Metrics.Dispose();
         Monitor.Dispose();
     }

@@ -34,6 +34,8 @@ public sealed class RiskPipeline : IRiskPipeline
             {
                 case null:
                     throw new ArgumentException("A gate is null.", nameof(checks));
+                case IntentGate:
+                    throw new ArgumentException("The intent check runs first in every pipeline on its own; do not list it among the gates.", nameof(checks));
                 case IReservingGate:
                     throw new ArgumentException("A reserving gate takes the slot; pass it as positionLimit so it runs last.", nameof(checks));
             }
@@ -83,11 +85,23 @@ public sealed class RiskPipeline : IRiskPipeline
 
     private RiskDecision Decide(in TradeIntent intent)
     {
-        if (intent.Exchange is null)
+        GateVerdict screened;
+        TradeIntent accepted;
+        try
         {
-            return _context.Fault(in intent, "Intent", new ArgumentException("The intent names no exchange.", nameof(intent)));
+            screened = _context.Intake.Screen(in intent, out accepted);
+        }
+        catch (Exception exception)
+        {
+            return _context.Fault(in intent, IntentGate.GateName, exception);
         }
 
+        return screened.IsPassed ? EvaluateAccepted(in accepted) : _context.Reject(in accepted, in screened);
+    }
+
+    /// <summary>Runs the declared gates on an intent the <see cref="RiskContext.Intake"/> accepted (its exchange canonical).</summary>
+    private RiskDecision EvaluateAccepted(in TradeIntent intent)
+    {
         // The clock is read once, by the first gate that needs the time, and the reading is shared by the rest.
         var clock = new DecisionClock(_context.Time);
         for (var i = 0; i < _checks.Length; i++)
@@ -111,18 +125,31 @@ public sealed class RiskPipeline : IRiskPipeline
         return _positionLimit.Admit(in intent, ref clock, _admitting);
     }
 
-    /// <summary>Runs every gate, the position limit included, without reserving anything, and returns all verdicts in order.</summary>
+    /// <summary>
+    /// Runs the intent check, then every gate, the position limit included, without reserving anything, and returns
+    /// all verdicts in order. The gates see the intent with its exchange canonical.
+    /// </summary>
     /// <param name="intent">The trade.</param>
-    /// <returns>One verdict per gate; a gate that throws gives a <see cref="RejectionReason.GateFault"/> verdict.</returns>
+    /// <returns>The <see cref="IntentGate"/>'s verdict, then one verdict per gate; a gate that throws gives a <see cref="RejectionReason.GateFault"/> verdict.</returns>
     public IReadOnlyList<GateVerdict> Explain(in TradeIntent intent)
     {
-        var verdicts = new GateVerdict[_checks.Length + 1];
-        for (var i = 0; i < verdicts.Length; i++)
+        var verdicts = new GateVerdict[_checks.Length + 2];
+        var accepted = intent;
+        try
         {
-            IRiskGate gate = i < _checks.Length ? _checks[i] : _positionLimit;
+            verdicts[0] = _context.Intake.Screen(in intent, out accepted);
+        }
+        catch (Exception exception)
+        {
+            verdicts[0] = GateVerdict.Fault(IntentGate.GateName, exception);
+        }
+
+        for (var i = 1; i < verdicts.Length; i++)
+        {
+            IRiskGate gate = i <= _checks.Length ? _checks[i - 1] : _positionLimit;
             try
             {
-                verdicts[i] = gate.Check(in intent);
+                verdicts[i] = gate.Check(in accepted);
             }
             catch (Exception exception)
             {

@@ -36,6 +36,12 @@ public sealed record RiskSettings
     [Description("True sends orders to a paper broker, and is the default: a fresh install never trades live until told to. The gates behave the same.")]
     public bool PaperMode { get; init; } = true;
 
+    /// <summary>The exchanges the app trades, separated by commas (NSE,BSE); an order on any other exchange is refused, and status shows each from the start. Unset accepts any valid name.</summary>
+    /// <remarks>Each entry follows the <see cref="ExchangeName"/> rule; the refusal is <see cref="RejectionReason.UnknownExchange"/>.</remarks>
+    [EnvironmentVariable("AUTO_EXEC_EXCHANGES")]
+    [Description("The exchanges the app trades, separated by commas (NSE,BSE); an order on any other exchange is refused, and status shows each from the start. Unset accepts any valid name.")]
+    public string? Exchanges { get; init; }
+
     /// <summary>The lowest signal confidence that may open a position.</summary>
     [EnvironmentVariable("AUTO_EXEC_MIN_CONFIDENCE"), Range(0.0, 1.0)]
     [Description("The lowest signal confidence that may open a position.")]
@@ -72,6 +78,12 @@ public sealed record RiskSettings
     [ProfileValue(RiskSdk.RiskProfile.Conservative, 2), ProfileValue(RiskSdk.RiskProfile.Aggressive, 5)]
     [Description("The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap.")]
     public int MaxOpenPositionsHighConfidence { get; init; } = 3;
+
+    /// <summary>The most open plus pending positions across every exchange together, checked atomically with the per-exchange cap; unset turns it off.</summary>
+    /// <remarks>Not scaled by regime or confidence; the refusal is <see cref="RejectionReason.TotalPositionLimitReached"/>.</remarks>
+    [EnvironmentVariable("AUTO_EXEC_MAX_OPEN_POSITIONS_TOTAL"), Range(0, 100_000)]
+    [Description("The most open plus pending positions across every exchange together, checked atomically with the per-exchange cap; unset turns it off.")]
+    public int? MaxOpenPositionsTotal { get; init; }
 
     /// <summary>The confidence from which the high-confidence cap applies; at least the minimum confidence.</summary>
     [EnvironmentVariable("AUTO_EXEC_HIGH_CONFIDENCE_THRESHOLD"), Range(0.0, 1.0), AtLeast(nameof(MinConfidence))]
@@ -116,6 +128,9 @@ public sealed record RiskSettings
     [Description("The Redis connection string of the shared position ledger.")]
     public string? LedgerConnection { get; init; }
 
+    /// <summary>The exchanges <see cref="Exchanges"/> declares, canonical and in the order given; empty when none are declared. Entries <see cref="Validate"/> reports as invalid are left out (a context refuses such settings).</summary>
+    public IReadOnlyList<ExchangeName> DeclaredExchanges => ParseExchanges(Exchanges, problems: null);
+
     /// <summary>Returns the settings of one of the three ready-made profiles, from each setting's <see cref="ProfileValueAttribute"/>.</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>The profile's settings, with <see cref="RiskProfile"/> set; everything the profile does not name keeps its default.</returns>
@@ -128,7 +143,20 @@ public sealed record RiskSettings
     /// they are usable.
     /// </summary>
     /// <returns>One problem per wrong setting, naming the property and its variable.</returns>
-    public IReadOnlyList<RiskSettingsProblem> Validate() => RiskSettingsDescription.Validate(this);
+    public IReadOnlyList<RiskSettingsProblem> Validate()
+    {
+        var problems = RiskSettingsDescription.Validate(this);
+        var listed = new List<string>();
+        ParseExchanges(Exchanges, listed);
+        if (listed.Count == 0)
+        {
+            return problems;
+        }
+
+        var all = new List<RiskSettingsProblem>(problems);
+        all.Add(RiskSettingsDescription.Problem(nameof(Exchanges), Exchanges, ProblemKind.Malformed, "is not a list of exchange names: " + string.Join("; ", listed)));
+        return all;
+    }
 
     /// <summary>Throws when <see cref="Validate"/> reports any problem, listing all of them.</summary>
     /// <exception cref="ArgumentException">The settings are not usable.</exception>
@@ -139,6 +167,35 @@ public sealed record RiskSettings
         {
             throw new ArgumentException("Invalid risk settings:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems));
         }
+    }
+
+    /// <summary>Splits the declared list at commas and applies the name rule to each; problems (when asked for) name every bad entry and duplicate.</summary>
+    private static List<ExchangeName> ParseExchanges(string? list, List<string>? problems)
+    {
+        var names = new List<ExchangeName>();
+        if (list is null)
+        {
+            return names;
+        }
+
+        var entries = list.Split(',');
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (!ExchangeName.TryParse(entries[i], out var name, out var problem))
+            {
+                problems?.Add($"entry {i + 1} of {entries.Length}: {problem}");
+            }
+            else if (names.Contains(name))
+            {
+                problems?.Add($"entry {i + 1} names {name} again");
+            }
+            else
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>Prints every setting in the invariant culture; a secret prints as <c>***</c>.</summary>

@@ -142,6 +142,18 @@ internal static class RiskSettingsDescription
         return variable.IsInRange(checkedValue) ? null : "is out of range";
     }
 
+    /// <summary>A problem with one setting that its own checks found (a rule the attributes cannot say, such as the exchange list's format).</summary>
+    /// <param name="propertyName">The <see cref="RiskSettings"/> property.</param>
+    /// <param name="value">Its value.</param>
+    /// <param name="kind">What kind of problem it is.</param>
+    /// <param name="reason">What is wrong.</param>
+    /// <returns>The problem, naming the setting and its variable.</returns>
+    internal static RiskSettingsProblem Problem(string propertyName, object? value, ProblemKind kind, string reason)
+    {
+        var setting = Find(propertyName);
+        return Problem(setting, value, kind, reason, setting.Variable.Expected);
+    }
+
     private static RiskSettingsProblem Problem(Setting setting, object? value, ProblemKind kind, string reason, string expected) =>
         new(setting.Variable.PropertyName, setting.Variable.Name, setting.Variable.Mask(ValueFormatter.Format(value)), kind, reason, expected);
 

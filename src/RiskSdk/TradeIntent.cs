@@ -6,7 +6,10 @@ namespace RiskSdk;
 /// </summary>
 public readonly record struct TradeIntent
 {
-    /// <summary>The exchange (or any other scope) whose positions and limits apply, e.g. <c>NSE</c>.</summary>
+    /// <summary>
+    /// The exchange (or any other scope) whose positions and limits apply, e.g. <c>NSE</c>. Any spelling the
+    /// <see cref="ExchangeName"/> rule accepts names the same exchange (<c>"nse"</c>, <c>" NSE"</c>); others are refused.
+    /// </summary>
     public required string Exchange { get; init; }
 
     /// <summary>The instrument or underlying, when a gate needs it (e.g. one position per underlying).</summary>
@@ -15,24 +18,32 @@ public readonly record struct TradeIntent
     /// <summary>Buy or sell.</summary>
     public TradeSide Side { get; init; }
 
-    /// <summary>The signal's confidence, from 0 to 1. NaN never passes a confidence gate.</summary>
+    /// <summary>The signal's confidence, from 0 to 1. Anything else (NaN, infinite, out of range) is refused as <see cref="RejectionReason.InvalidIntent"/>.</summary>
     public double Confidence { get; init; }
 
-    /// <summary>The Kelly fraction the model suggests, from 0 to 1. NaN never passes the Kelly gate.</summary>
+    /// <summary>The Kelly fraction the model suggests, from 0 to 1. Anything else is refused as <see cref="RejectionReason.InvalidIntent"/>.</summary>
     public double KellyFraction { get; init; }
 
-    /// <summary>The number of lots in the order.</summary>
+    /// <summary>The number of lots in the order; at least 1.</summary>
     public int Lots { get; init; }
 
-    /// <summary>The signed delta the order adds to the portfolio (negative for a short-delta order).</summary>
+    /// <summary>The signed delta the order adds to the portfolio (negative for a short-delta order); a finite number.</summary>
     public double Delta { get; init; }
 
     /// <summary>The market regime the signal was produced in.</summary>
     public MarketRegime Regime { get; init; }
 
     /// <summary>
-    /// True when the order only reduces exposure (an exit). Reducing orders pass the kill switch, the drawdown stop,
-    /// the cooldown and the signal gates, and take no position slot.
+    /// The id of the open position this order reduces, for an exit; null for an order that opens exposure. An exit
+    /// is verified, not declared: the pipeline checks that the book holds this position open on <see cref="Exchange"/>
+    /// and refuses it otherwise (<see cref="RejectionReason.NoPositionToReduce"/>).
     /// </summary>
-    public bool ReducesExposure { get; init; }
+    public string? ReducesPosition { get; init; }
+
+    /// <summary>
+    /// True when the order is an exit (<see cref="ReducesPosition"/> is set). Once the pipeline has verified the
+    /// position, reducing orders pass the kill switch, the drawdown stop, the cooldown and the signal gates, and take
+    /// no position slot.
+    /// </summary>
+    public bool ReducesExposure => ReducesPosition is not null;
 }

@@ -31,11 +31,15 @@ internal static class DirectRun
     }
 
     /// <summary>The analyzer's diagnostics and any exception it threw.</summary>
-    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, List<string> Exceptions)> AnalyzeAsync(Compilation compilation)
+    public static Task<(ImmutableArray<Diagnostic> Diagnostics, List<string> Exceptions)> AnalyzeAsync(Compilation compilation) =>
+        AnalyzeAsync(compilation, []);
+
+    /// <summary>As above, with additional files (the symbols files).</summary>
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, List<string> Exceptions)> AnalyzeAsync(Compilation compilation, AdditionalText[] additionalFiles)
     {
         var exceptions = new List<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            new AnalyzerOptions(additionalFiles.ToImmutableArray()),
             (exception, _, _) =>
             {
                 lock (exceptions)

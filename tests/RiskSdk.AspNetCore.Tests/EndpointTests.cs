@@ -9,6 +9,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace RiskSdk.AspNetCore.Tests;
@@ -191,6 +194,24 @@ public sealed class EndpointTests
         using var json = JsonDocument.Parse(await client.GetStringAsync("/risk/status"));
 
         Assert.Equal("from-di", json.RootElement.GetProperty("context").GetString());
+    }
+
+    [Fact]
+    public async Task A_named_accounts_context_is_resolved_by_its_key()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddKeyedSingleton("desk-b", new RiskContext(Quick, name: "desk-b"));
+        await using var app = builder.Build();
+        app.MapRiskSdk("/risk", options => options.Account = "desk-b");
+        await app.StartAsync();
+        using var client = app.GetTestClient();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/risk/status"));
+
+        Assert.Equal("desk-b", json.RootElement.GetProperty("context").GetString());
+        var missing = Assert.Throws<InvalidOperationException>(() => app.MapRiskSdk("/other", options => options.Account = "desk-c"));
+        Assert.Contains("no RiskContext for the account 'desk-c'", missing.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,13 +10,15 @@ internal sealed class SwitchableBook : IPositionBook
 
     public bool Down { get; set; }
 
-    public IReadOnlyCollection<string> Scopes => _inner.Scopes;
+    public BookNameCollection Scopes => Down ? BookNameCollection.NotRead : _inner.Scopes;
 
     public long ExpiredReservations => _inner.ExpiredReservations;
 
     public long IgnoredOperations => _inner.IgnoredOperations;
 
-    public ReserveOutcome TryReserve(string scope, int cap) => Down ? new(ReserveStatus.Unavailable, default, 0, 0) : _inner.TryReserve(scope, cap);
+    public ReserveOutcome TryReserve(string scope, int cap, int totalCap) => Down ? new(ReserveStatus.Unavailable, default, 0, 0) : _inner.TryReserve(scope, cap, totalCap);
+
+    public PositionPresence FindPosition(string scope, string positionId) => Down ? PositionPresence.Unavailable : _inner.FindPosition(scope, positionId);
 
     public bool Commit(in Reservation reservation, string positionId) => _inner.Commit(reservation, positionId);
 
@@ -30,7 +32,7 @@ internal sealed class SwitchableBook : IPositionBook
 
     public ScopeCounts GetTotalCounts() => Down ? new ScopeCounts(0, 0) { Unavailable = true } : _inner.GetTotalCounts();
 
-    public IReadOnlyCollection<string> GetOpenPositions(string scope) => _inner.GetOpenPositions(scope);
+    public BookNameCollection GetOpenPositions(string scope) => Down ? BookNameCollection.NotRead : _inner.GetOpenPositions(scope);
 
     public IReadOnlyCollection<long>? GetPendingReservations(string scope) => Down ? null : ((IPositionBook)_inner).GetPendingReservations(scope);
 }

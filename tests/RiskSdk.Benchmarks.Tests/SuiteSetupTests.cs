@@ -30,6 +30,18 @@ public sealed class SuiteSetupTests
     }
 
     [Fact]
+    public void Watched_decision_benchmarks_take_their_paths_while_the_operator_watches()
+    {
+        var suite = new WatchedDecisionBenchmarks();
+        suite.Setup();
+
+        Assert.True(suite.Approved0() && suite.Approved1() && suite.Approved2());
+        Assert.False(suite.LowConfidence0() || suite.LowConfidence1() || suite.LowConfidence2());
+        Assert.False(suite.AtCap0() || suite.AtCap1() || suite.AtCap2());
+        suite.Dispose(); // throws when a watch saw no snapshot or, listening, no measurement
+    }
+
+    [Fact]
     public void Order_rate_benchmarks_refuse_at_the_limit_and_count_a_first_order()
     {
         var suite = new OrderRateBenchmarks();

@@ -92,7 +92,7 @@ public sealed class HealthAndShutdownTests
 
         // Stopping: new entries refused at once, exits still pass, the order in flight still fills.
         Assert.Equal(RejectionReason.TradingHalted, pipeline.Evaluate(TestHosts.Signal("MCX")).Reason);
-        Assert.True(pipeline.Evaluate(TestHosts.Signal("BSE") with { ReducesExposure = true }).IsApproved);
+        Assert.True(pipeline.Evaluate(TestHosts.Signal("BSE") with { ReducesPosition = "B1" }).IsApproved);
         Assert.True(fills.Reservation.Commit("N1"));
         await stopping;
 

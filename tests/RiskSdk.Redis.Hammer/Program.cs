@@ -21,8 +21,7 @@ if (args.Length == 5 && args[0] == "trade")
         OperationTimeout = TimeSpan.FromSeconds(2),
     };
     using var tradeBook = RedisPositionBook.Connect(args[1], tradeOptions);
-    using var context = new RiskContext(Trader.Settings(bool.Parse(args[4])), tradeBook);
-    using var sharing = tradeBook.ShareTradingState(context.Switch);
+    using var context = new RiskContext(Trader.Settings(bool.Parse(args[4])), tradeBook); // shares its switch through the ledger
     return new Trader(context, args[3]).Run();
 }
 

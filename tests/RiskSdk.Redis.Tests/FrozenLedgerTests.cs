@@ -95,8 +95,16 @@ public sealed class FrozenLedgerTests
             // Redis answers one connection's commands in order: nothing sent after an overdue command can be answered
             // before it, so the second round is refused without sending anything, well inside the 3 s budget.
             Assert.All(nextTimes, time => Assert.InRange(time, TimeSpan.Zero, budget / 3));
+            // Reads never throw and never say 0 or "none": they say unavailable (or unknown), at once.
+            var reads = Stopwatch.StartNew();
             Assert.True(book.GetCounts(Exchange).Unavailable);
             Assert.True(book.GetTotalCounts().Unavailable);
+            Assert.Null(book.GetPendingReservations(Exchange));
+            Assert.True(book.GetOpenPositions(Exchange).Unavailable);
+            Assert.True(book.Scopes.Unavailable);
+            Assert.Equal(PositionPresence.Unavailable, book.FindPosition(Exchange, "p-1"));
+            Assert.True(book.Reconcile(Exchange, ["p-1"]).Unavailable);
+            Assert.InRange(reads.Elapsed, TimeSpan.Zero, budget / 3);
         }
         finally
         {

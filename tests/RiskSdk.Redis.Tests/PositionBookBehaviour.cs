@@ -83,11 +83,46 @@ public abstract class PositionBookBehaviour
         Assert.True(book.TryReserve("b", 1).IsReserved);
         Assert.False(book.TryReserve("a", 1).IsReserved);
 
-        Assert.Equal(new[] { "a", "b" }, book.Scopes.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "A", "B" }, book.Scopes.Order(StringComparer.Ordinal)); // canonical names (ExchangeName)
         Assert.Equal(new ScopeCounts(1, 1), book.GetTotalCounts());
         Assert.Equal(new[] { "a-1" }, book.GetOpenPositions("a"));
         Assert.Empty(book.GetOpenPositions("never-seen"));
         Assert.Equal(default, book.GetCounts("never-seen"));
+    }
+
+    [LedgerFact]
+    public void Spellings_of_one_scope_share_one_cap_and_an_exit_finds_its_position_under_any_spelling()
+    {
+        var book = CreateBook(LongTimeout);
+
+        Assert.True(book.TryReserve("okx", 2).Reservation.Commit("p-1"));
+        Assert.True(book.TryReserve(" OKX", 2).IsReserved);
+        Assert.Equal(ReserveStatus.AtCapacity, book.TryReserve("Okx\t", 2).Status);
+        Assert.Equal(new[] { "OKX" }, book.Scopes);
+        Assert.Equal(PositionPresence.Open, book.FindPosition("\uFF4F\uFF4B\uFF58", "p-1"));
+        Assert.Equal(PositionPresence.NotOpen, book.FindPosition("OKX", "p-2"));
+        Assert.Equal(PositionPresence.NotOpen, book.FindPosition("BINANCE", "p-1"));
+        Assert.ThrowsAny<ArgumentException>(() => book.Close("OKX", " "));
+        Assert.ThrowsAny<ArgumentException>(() => book.Reconcile("OKX", ["p-1", null!]));
+        Assert.ThrowsAny<ArgumentException>(() => book.TryReserve("O\u200BKX", 2));
+        Assert.Equal(new ScopeCounts(1, 1), book.GetCounts("okx"));
+    }
+
+    [LedgerFact]
+    public void The_account_wide_cap_counts_open_and_pending_positions_across_scopes()
+    {
+        var book = CreateBook(LongTimeout);
+
+        Assert.True(book.TryReserve("a", 5, totalCap: 2).Reservation.Commit("a-1"));
+        var pending = book.TryReserve("b", 5, totalCap: 2);
+        var refused = book.TryReserve("c", 5, totalCap: 2);
+
+        Assert.True(pending.IsReserved);
+        Assert.Equal((ReserveStatus.AtTotalCapacity, 2), (refused.Status, refused.AccountTotal));
+        Assert.True(book.TryReserve("c", 5).IsReserved); // no account-wide cap asked for
+        Assert.True(pending.Reservation.Release());
+        Assert.True(book.Close("A", "a-1"));
+        Assert.True(book.TryReserve("c", 5, totalCap: 2).IsReserved);
     }
 
     [LedgerFact]
@@ -171,7 +206,7 @@ public abstract class PositionBookBehaviour
     public void Operations_on_an_empty_or_foreign_reservation_are_ignored()
     {
         var book = CreateBook(LongTimeout);
-        var foreign = new Reservation(new InMemoryPositionBook(), Scope, 1);
+        var foreign = new ReservationIssuer(new InMemoryPositionBook()).Issue(Scope, 1);
 
         Assert.False(book.Commit(default, "p-1"));
         Assert.False(book.Commit(foreign, "p-2"));
@@ -198,8 +233,8 @@ public abstract class PositionBookBehaviour
         Assert.True(again.InAgreement);
         Assert.Equal(new ScopeCounts(3, 1), book.GetCounts(Scope));
         Assert.Equal(new[] { "p-2", "p-3", "p-4" }, book.GetOpenPositions(Scope).Order(StringComparer.Ordinal));
-        Assert.Equal("reconciled-only", book.Reconcile("reconciled-only", []).Scope);
-        Assert.Contains("reconciled-only", book.Scopes);
+        Assert.Equal("RECONCILED-ONLY", book.Reconcile("reconciled-only", []).Scope);
+        Assert.Contains("RECONCILED-ONLY", book.Scopes);
     }
 
     [LedgerFact]
@@ -243,5 +278,89 @@ public abstract class PositionBookBehaviour
         Assert.False(reservation.Release());
         Assert.False(reservation.Commit("never"));
         Assert.Empty(book.GetOpenPositions(Scope));
+    }
+
+    [LedgerFact]
+    public void The_account_wide_cap_counts_open_and_pending_positions_of_every_exchange_after_the_exchange_cap()
+    {
+        var book = CreateBook(LongTimeout);
+        Assert.True(book.TryReserve("NSE", 2, 3).Reservation.Commit("n-1"));
+        book.TryReserve("NSE", 2, 3);
+
+        var atExchangeCap = book.TryReserve("nse", 2, 3);
+        var third = book.TryReserve("BSE", 2, 3);
+        var atAccountCap = book.TryReserve("MCX", 2, 3);
+
+        Assert.Equal((ReserveStatus.AtCapacity, 1, 1), (atExchangeCap.Status, atExchangeCap.Open, atExchangeCap.Pending));
+        Assert.Equal((ReserveStatus.Reserved, 2), (third.Status, third.AccountTotal));
+        Assert.Equal((ReserveStatus.AtTotalCapacity, 0, 0, 3), (atAccountCap.Status, atAccountCap.Open, atAccountCap.Pending, atAccountCap.AccountTotal));
+        Assert.False(atAccountCap.Reservation.HoldsSlot);
+        Assert.Equal(new ScopeCounts(0, 0), book.GetCounts("MCX"));
+        Assert.Equal(new ScopeCounts(1, 2), book.GetTotalCounts());
+
+        // A close and a release each give a place back to the account.
+        Assert.True(book.Close("NSE", "n-1"));
+        Assert.True(book.TryReserve("MCX", 2, 3).IsReserved);
+        Assert.Equal(ReserveStatus.AtTotalCapacity, book.TryReserve("MCX", 2, 3).Status);
+        Assert.True(third.Reservation.Release());
+        Assert.True(book.TryReserve("MCX", 2, 3).IsReserved);
+        Assert.Equal(new ScopeCounts(0, 3), book.GetTotalCounts());
+    }
+
+    [LedgerFact]
+    public void An_expired_reservation_on_an_exchange_nobody_touches_gives_its_place_back_to_the_account()
+    {
+        var book = CreateBook(ShortTimeout);
+        book.TryReserve("NSE", 2, 2);
+        book.TryReserve("BSE", 2, 2);
+        Assert.Equal(ReserveStatus.AtTotalCapacity, book.TryReserve("MCX", 2, 2).Status);
+
+        LetTimePass(ShortTimeout * 2);
+
+        Assert.True(book.TryReserve("MCX", 2, 2).IsReserved);
+        Assert.Equal(new ScopeCounts(0, 1), book.GetTotalCounts());
+    }
+
+    [LedgerFact]
+    public void Threads_racing_over_several_exchanges_never_exceed_the_account_wide_cap()
+    {
+        const int TotalCap = 7;
+        var book = CreateBook(LongTimeout);
+        var exchanges = new[] { "NSE", "BSE", "MCX", "NFO" };
+        var granted = new ConcurrentBag<Reservation>();
+        using var start = new Barrier(8);
+
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+        {
+            start.SignalAndWait();
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                var outcome = book.TryReserve(exchanges[(thread + attempt) % exchanges.Length], 3, TotalCap);
+                Assert.NotEqual(ReserveStatus.Unavailable, outcome.Status);
+                if (outcome.IsReserved)
+                {
+                    granted.Add(outcome.Reservation);
+                }
+            }
+        });
+
+        Assert.Equal(TotalCap, granted.Count);
+        Assert.Equal(new ScopeCounts(0, TotalCap), book.GetTotalCounts());
+        Assert.All(exchanges, exchange => Assert.InRange(book.GetCounts(exchange).Total, 0, 3));
+    }
+
+    [LedgerFact]
+    public void Reconcile_moves_the_account_wide_count_with_the_broker()
+    {
+        var book = CreateBook(LongTimeout);
+        Assert.True(book.TryReserve("NSE", 5, 4).Reservation.Commit("n-1"));
+
+        book.Reconcile("NSE", ["n-1", "n-2", "n-3"]);
+        book.Reconcile("BSE", ["b-1"]);
+
+        Assert.Equal(new ScopeCounts(4, 0), book.GetTotalCounts());
+        Assert.Equal(ReserveStatus.AtTotalCapacity, book.TryReserve("MCX", 5, 4).Status);
+        book.Reconcile("NSE", ["n-3"]);
+        Assert.True(book.TryReserve("MCX", 5, 4).IsReserved);
     }
 }

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using RiskSdk.Positions;
 using RiskSdk.Redis.Tests.Infrastructure;
+using StackExchange.Redis;
 using Xunit;
 
 namespace RiskSdk.Redis.Tests;
@@ -44,11 +46,49 @@ public sealed class RedisPositionBookBehaviour : PositionBookBehaviour, IClassFi
         Assert.Equal((ReserveStatus.AtCapacity, 1, 1), (refused.Status, refused.Open, refused.Pending));
 
         // A handle forged with another owner's id is not that owner's reservation.
-        Assert.False(second.Commit(new Reservation(second, "okx", mine.Id), "p-2"));
+        Assert.False(second.Commit(new ReservationIssuer(second).Issue("OKX", mine.Id), "p-2"));
         Assert.True(second.Close("okx", "p-1"));
         Assert.Equal(new ScopeCounts(0, 1), first.GetCounts("okx"));
         Assert.True(mine.Commit("p-3"));
         Assert.Equal(new[] { "p-3" }, second.GetOpenPositions("okx"));
+    }
+
+    [LedgerFact]
+    public void The_operators_view_lists_every_process_pending_reservations_and_counts_how_this_process_ended_its_own()
+    {
+        var first = Connect(LongTimeout, "first");
+        var second = Connect(LongTimeout, "second");
+        var filled = first.TryReserve("okx", 5).Reservation;
+        var cancelled = first.TryReserve("okx", 5).Reservation;
+        var theirs = second.TryReserve("okx", 5).Reservation;
+
+        Assert.Equal(new[] { filled.Id, cancelled.Id, theirs.Id }.Order(), first.GetPendingReservations("okx")!.Order());
+        Assert.True(filled.Commit("p-1"));
+        Assert.False(filled.Commit("p-1"));
+        Assert.True(cancelled.Release());
+        Assert.False(cancelled.Release());
+
+        Assert.Equal(new[] { theirs.Id }, first.GetPendingReservations("okx"));
+        Assert.Equal((1, 1), (first.CommittedReservations, first.ReleasedReservations));
+        Assert.Equal((0, 0), (second.CommittedReservations, second.ReleasedReservations));
+    }
+
+    [LedgerFact]
+    public void A_ledger_written_before_the_account_count_existed_is_counted_from_its_exchanges_once()
+    {
+        var book = Connect(LongTimeout, "upgrade");
+        Assert.True(book.TryReserve("NSE", 5).Reservation.Commit("n-1"));
+        Assert.True(book.TryReserve("BSE", 5).Reservation.Commit("b-1"));
+        Assert.Equal(new ScopeCounts(2, 0), book.GetTotalCounts());
+        using (var raw = ConnectionMultiplexer.Connect(_fixture.Server.ConnectionString))
+        {
+            Assert.True(raw.GetDatabase().KeyDelete(_prefix + "account:open"));
+        }
+
+        Assert.True(book.Close("BSE", "b-1"));
+        Assert.Equal(new ScopeCounts(1, 0), book.GetTotalCounts());
+        Assert.True(book.TryReserve("MCX", 5, 2).IsReserved);
+        Assert.Equal(ReserveStatus.AtTotalCapacity, book.TryReserve("MCX", 5, 2).Status);
     }
 
     [LedgerFact]

@@ -87,6 +87,38 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
     }
 
     [LedgerFact]
+    public void A_tool_that_does_not_share_the_trading_state_starts_with_auto_execution_off_without_halting_anyone()
+    {
+        var trader = Start(_fixture.Server, autoExecEnabled: true);
+        var tool = Start(_fixture.Server, autoExecEnabled: false, share: false);
+
+        Assert.Equal(TradingState.Halted, tool.Switch.State);
+        tool.Switch.Halt("the tool's own halt", "script");
+        Thread.Sleep(300);
+        Assert.Equal(TradingState.Active, trader.Switch.State);
+    }
+
+    [LedgerFact]
+    public void A_switch_is_shared_once_and_a_process_that_stops_sharing_halts_alone()
+    {
+        var first = Start(_fixture.Server, autoExecEnabled: true);
+        var second = Start(_fixture.Server, autoExecEnabled: true);
+        var book = (RedisPositionBook)first.Book;
+        var sharing = book.ShareTradingState(first.Switch);
+        Assert.Same(sharing, book.ShareTradingState(first.Switch));
+
+        // As a host does at shutdown: stop sharing, then halt this process only.
+        sharing.Dispose();
+        first.Switch.Halt("the host is stopping", "host");
+
+        Thread.Sleep(500);
+        Assert.Equal(TradingState.Active, second.Switch.State);
+        Assert.True(second.Switch.Halt("desk halt", "bob"));
+        Thread.Sleep(300);
+        Assert.Equal("the host is stopping", first.Switch.Status.Reason);
+    }
+
+    [LedgerFact]
     public void Reduce_only_does_not_lift_a_shared_halt_made_elsewhere()
     {
         var first = Start(_fixture.Server, autoExecEnabled: true);
@@ -187,7 +219,7 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
     /// <inheritdoc/>
     public void Dispose() => StopAll();
 
-    private RiskContext Start(RedisServer server, bool autoExecEnabled, TimeSpan? reconnectInterval = null)
+    private RiskContext Start(RedisServer server, bool autoExecEnabled, TimeSpan? reconnectInterval = null, bool share = true)
     {
         var book = RedisPositionBook.Connect(
             server.ConnectionString,
@@ -201,10 +233,9 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
                 // machine from refusing entries for an unconfirmed state where a test does not expect it.
                 TradingStateStaleAfter = TimeSpan.FromSeconds(5),
                 OperationTimeout = TimeSpan.FromSeconds(2),
+                ShareTradingState = share,
             });
         var context = new RiskContext(new RiskSettings { AutoExecEnabled = autoExecEnabled }, book);
-        var sharing = book.ShareTradingState(context.Switch);
-        _owned.Add(sharing);
         _owned.Add(context);
         _owned.Add(book);
         return context;

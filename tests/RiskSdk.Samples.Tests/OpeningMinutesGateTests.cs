@@ -35,8 +35,8 @@ public sealed class OpeningMinutesGateTests
         var verdicts = pipeline.Explain(new TradeIntent { Exchange = "NSE", Confidence = 0.5, KellyFraction = 0.2, Lots = 1 });
 
         Assert.Equal(
-            ["KillSwitch", OpeningMinutesGate.GateName, "MinConfidence", "MinKelly", "MaxLots", "NetDelta", "SessionDrawdown", "OrderRate", "Cooldown", "PositionLimit"],
+            ["Intent", "KillSwitch", OpeningMinutesGate.GateName, "MinConfidence", "MinKelly", "MaxLots", "NetDelta", "SessionDrawdown", "OrderRate", "Cooldown", "PositionLimit"],
             verdicts.Select(static v => v.Gate).ToArray());
-        Assert.Equal(RejectionReason.ConfidenceTooLow, verdicts[2].Reason);
+        Assert.Equal(RejectionReason.ConfidenceTooLow, verdicts[3].Reason);
     }
 }

@@ -142,6 +142,7 @@ public sealed class ConcurrencyTests
             MaxOrdersPerSecond = RiskSettings.MaxOrdersPerSecondLimit,
         };
         using var rig = new TestRig(settings);
+        rig.Open("P-EXIT", "BSE");
         var halted = 0;
         var approvedAfterHalt = 0;
         var exitsRefusedAfterHalt = 0;
@@ -157,7 +158,7 @@ public sealed class ConcurrencyTests
                 var haltedBefore = Volatile.Read(ref halted) == 1;
                 var entry = rig.Evaluate(TestRig.Signal());
                 entry.Reservation.Release();
-                var exit = rig.Evaluate(TestRig.Signal(reduces: true));
+                var exit = rig.Evaluate(TestRig.Signal(exchange: "BSE", reduces: "P-EXIT"));
                 if (haltedBefore && entry.IsApproved)
                 {
                     Interlocked.Increment(ref approvedAfterHalt);

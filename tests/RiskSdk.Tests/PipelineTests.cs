@@ -33,7 +33,7 @@ public sealed class PipelineTests
         var verdicts = rig.Pipeline.Explain(TestRig.Signal(confidence: 0.5, kelly: 0.01, lots: 9));
 
         Assert.Equal(
-            new[] { "KillSwitch", "MinConfidence", "MinKelly", "MaxLots", "NetDelta", "SessionDrawdown", "OrderRate", "Cooldown", "PositionLimit" },
+            new[] { "Intent", "KillSwitch", "MinConfidence", "MinKelly", "MaxLots", "NetDelta", "SessionDrawdown", "OrderRate", "Cooldown", "PositionLimit" },
             verdicts.Select(v => v.Gate));
         Assert.Equal(
             new[] { RejectionReason.TradingHalted, RejectionReason.ConfidenceTooLow, RejectionReason.KellyTooLow, RejectionReason.LotsAboveMaximum },
@@ -45,9 +45,10 @@ public sealed class PipelineTests
     public void An_exit_is_approved_without_a_slot_even_when_halted_and_at_the_cap()
     {
         using var rig = new TestRig(new RiskSettings { MaxOpenPositions = 0 });
+        rig.Open("P-1");
         rig.Context.Switch.Halt("test");
 
-        var decision = rig.Evaluate(TestRig.Signal(confidence: 0.1, kelly: 0, reduces: true));
+        var decision = rig.Evaluate(TestRig.Signal(confidence: 0.1, kelly: 0, reduces: "P-1"));
 
         Assert.True(decision.IsApproved);
         Assert.False(decision.Reservation.HoldsSlot);

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using RiskSdk.Gates;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Tests;
 
@@ -36,27 +37,17 @@ public sealed class RejectionReasonTests
     }
 
     [Fact]
-    public void ConfidenceTooLow_refuses_NaN()
-    {
-        using var rig = new TestRig();
-
-        Assert.Equal(RejectionReason.ConfidenceTooLow, rig.Evaluate(TestRig.Signal(confidence: double.NaN)).Reason);
-    }
-
-    [Fact]
-    public void KellyTooLow_refuses_a_small_or_NaN_Kelly_fraction()
+    public void KellyTooLow_refuses_a_small_Kelly_fraction()
     {
         using var rig = new TestRig();
 
         Assert.Equal(RejectionReason.KellyTooLow, rig.Evaluate(TestRig.Signal(kelly: 0.10)).Reason);
-        Assert.Equal(RejectionReason.KellyTooLow, rig.Evaluate(TestRig.Signal(kelly: double.NaN)).Reason);
     }
 
     [Theory]
     [InlineData(5)]
-    [InlineData(0)]
-    [InlineData(-1)]
-    public void LotsAboveMaximum_refuses_orders_outside_one_to_max_lots(int lots)
+    [InlineData(100)]
+    public void LotsAboveMaximum_refuses_orders_above_max_lots(int lots)
     {
         using var rig = new TestRig();
 
@@ -86,12 +77,13 @@ public sealed class RejectionReasonTests
     {
         using var rig = new TestRig(new RiskSettings { SessionDrawdownStop = 5000 });
         rig.Context.Exposure.ReportSessionPnl(-5000);
+        rig.Open("P-1");
 
         Assert.Equal(RejectionReason.SessionDrawdownStop, rig.Evaluate(TestRig.Signal()).Reason);
 
         rig.Context.Exposure.ReportSessionPnl(+1000); // a recovery does not unlatch the stop
         Assert.Equal(RejectionReason.SessionDrawdownStop, rig.Evaluate(TestRig.Signal()).Reason);
-        Assert.True(rig.Evaluate(TestRig.Signal(reduces: true)).IsApproved);
+        Assert.True(rig.Evaluate(TestRig.Signal(reduces: "P-1")).IsApproved);
 
         rig.Context.ResetSession();
         Assert.True(rig.Evaluate(TestRig.Signal()).IsApproved);
@@ -101,18 +93,19 @@ public sealed class RejectionReasonTests
     public void OrderRateExceeded_refuses_the_order_past_the_per_second_limit_and_allows_it_a_second_and_a_bucket_later()
     {
         using var rig = new TestRig(new RiskSettings { MaxOrdersPerSecond = 3 });
+        rig.Open("P-1");
         for (var i = 0; i < 3; i++)
         {
-            Assert.True(rig.Evaluate(TestRig.Signal(reduces: true)).IsApproved);
+            Assert.True(rig.Evaluate(TestRig.Signal(reduces: "P-1")).IsApproved);
         }
 
-        var fourth = rig.Evaluate(TestRig.Signal(reduces: true));
+        var fourth = rig.Evaluate(TestRig.Signal(reduces: "P-1"));
         Assert.Equal(RejectionReason.OrderRateExceeded, fourth.Reason);
         Assert.Equal(3, fourth.Verdict.Observed);
         Assert.Equal(3, fourth.Verdict.Limit);
 
         rig.Advance(1 + (1.0 / OrderRateLimiter.BucketsPerSecond));
-        Assert.True(rig.Evaluate(TestRig.Signal(reduces: true)).IsApproved);
+        Assert.True(rig.Evaluate(TestRig.Signal(reduces: "P-1")).IsApproved);
     }
 
     [Fact]
@@ -180,6 +173,106 @@ public sealed class RejectionReasonTests
         Assert.Equal(RejectionReason.CustomGate, decision.Reason);
         Assert.Equal("OpeningAuction", decision.Gate);
         Assert.Equal("OpeningAuction: refused (no new position in the first five minutes)", decision.Message);
+    }
+
+    [Fact]
+    public void InvalidExchange_refuses_a_name_with_an_invisible_character_and_takes_nothing()
+    {
+        using var rig = new TestRig();
+
+        var decision = rig.Evaluate(TestRig.Signal(exchange: "N\u200BSE"));
+
+        Assert.Equal(RejectionReason.InvalidExchange, decision.Reason);
+        Assert.Equal(IntentGate.GateName, decision.Gate);
+        Assert.Equal("Intent: exchange name \"N\\u200BSE\" contains the invisible format character U+200B; the trade is refused", decision.Message);
+        Assert.Equal("(invalid)", decision.Exchange);
+        Assert.Empty(rig.Book.Scopes);
+    }
+
+    [Fact]
+    public void UnknownExchange_refuses_an_exchange_that_is_not_declared()
+    {
+        using var rig = new TestRig(new RiskSettings { Exchanges = "NSE,BSE" });
+
+        var decision = rig.Evaluate(TestRig.Signal(exchange: "lse"));
+
+        Assert.Equal(RejectionReason.UnknownExchange, decision.Reason);
+        Assert.Equal("LSE", decision.Exchange);
+        Assert.Equal("Intent: exchange \"LSE\" is not one of the 2 declared exchanges", decision.Message);
+        Assert.True(rig.Evaluate(TestRig.Signal(exchange: " bse")).IsApproved);
+    }
+
+    [Fact]
+    public void InvalidIntent_names_the_field_and_its_value()
+    {
+        using var rig = new TestRig();
+
+        var decision = rig.Evaluate(TestRig.Signal(confidence: 1.5));
+
+        Assert.Equal(RejectionReason.InvalidIntent, decision.Reason);
+        Assert.Equal(nameof(TradeIntent.Confidence), decision.Verdict.Detail);
+        Assert.Equal(1.5, decision.Verdict.Observed);
+        Assert.Equal("Intent: Confidence 1.5 must be a finite number from 0 to 1; the trade is refused", decision.Message);
+    }
+
+    [Fact]
+    public void NoPositionToReduce_refuses_an_exit_naming_a_position_the_book_does_not_hold()
+    {
+        using var rig = new TestRig();
+        rig.Context.Switch.Halt("test");
+
+        var decision = rig.Evaluate(TestRig.Signal(reduces: "P-404"));
+
+        Assert.Equal(RejectionReason.NoPositionToReduce, decision.Reason);
+        Assert.Equal("P-404", decision.Verdict.Detail);
+        Assert.Contains("\"P-404\", which the book does not hold open", decision.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TotalPositionLimitReached_names_the_account_wide_count_and_cap()
+    {
+        using var rig = new TestRig(new RiskSettings { MaxOpenPositionsTotal = 2 });
+        rig.EvaluateAndFill(TestRig.Signal(exchange: "NSE"), "P1");
+        rig.EvaluateAndFill(TestRig.Signal(exchange: "BSE"), "P2");
+
+        var decision = rig.Evaluate(TestRig.Signal(exchange: "MCX"));
+
+        Assert.Equal(RejectionReason.TotalPositionLimitReached, decision.Reason);
+        Assert.Equal(PositionLimitGate.GateName, decision.Gate);
+        Assert.Equal("PositionLimit: 2 open or pending positions across every exchange, 2 allowed in total", decision.Message);
+        Assert.Equal(new ScopeCounts(0, 0), rig.Book.GetCounts("MCX"));
+    }
+
+    [Fact]
+    public void Every_reason_reads_as_a_sentence_with_its_figures()
+    {
+        var expected = new (RejectionReason Reason, GateVerdict Verdict, string Message)[]
+        {
+            (RejectionReason.TradingHalted, GateVerdict.Reject("KillSwitch", RejectionReason.TradingHalted, 2, 0), "KillSwitch: trading is Halted; only orders that reduce exposure pass"),
+            (RejectionReason.ConfidenceTooLow, GateVerdict.Reject("MinConfidence", RejectionReason.ConfidenceTooLow, 0.62, 0.7), "MinConfidence: confidence 0.62 is below the minimum 0.7"),
+            (RejectionReason.KellyTooLow, GateVerdict.Reject("MinKelly", RejectionReason.KellyTooLow, 0.1, 0.15), "MinKelly: Kelly fraction 0.1 is below the minimum 0.15"),
+            (RejectionReason.LotsAboveMaximum, GateVerdict.Reject("MaxLots", RejectionReason.LotsAboveMaximum, 5, 4), "MaxLots: 5 lots is outside 1 to 4 lots per order"),
+            (RejectionReason.NetDeltaExceeded, GateVerdict.Reject("NetDelta", RejectionReason.NetDeltaExceeded, 110, 100), "NetDelta: net delta after the order would be 110, beyond the cap of 100"),
+            (RejectionReason.SessionDrawdownStop, GateVerdict.Reject("SessionDrawdown", RejectionReason.SessionDrawdownStop, -5000, 5000), "SessionDrawdown: session P&L -5000 reached the drawdown stop of -5000; new positions wait for a session reset"),
+            (RejectionReason.OrderRateExceeded, GateVerdict.Reject("OrderRate", RejectionReason.OrderRateExceeded, 10, 10), "OrderRate: 10 orders in the last second reached the limit of 10 per second"),
+            (RejectionReason.CooldownActive, GateVerdict.Reject("Cooldown", RejectionReason.CooldownActive, 12.5, 30), "Cooldown: 12.5 s since the last trade, the cooldown in force is 30 s"),
+            (RejectionReason.PositionLimitReached, GateVerdict.Reject("PositionLimit", RejectionReason.PositionLimitReached, 2, 2), "PositionLimit: 2 open or pending positions, 2 allowed"),
+            (RejectionReason.GateFault, GateVerdict.Fault("Feed", new InvalidOperationException("lost")), "Feed: the gate failed; the trade is refused (InvalidOperationException: lost)"),
+            (RejectionReason.LedgerUnavailable, GateVerdict.Reject("PositionLimit", RejectionReason.LedgerUnavailable, 0, 2), "PositionLimit: the position ledger could not be reached or did not answer in time (0 positions seen, cap 2); the trade is refused"),
+            (RejectionReason.CustomGate, GateVerdict.Reject("Auction", RejectionReason.CustomGate, 0, 0, "opening auction"), "Auction: refused (opening auction)"),
+            (RejectionReason.InvalidExchange, GateVerdict.Reject("Intent", RejectionReason.InvalidExchange, 5, 0, "NSE\0"), "Intent: exchange name \"NSE\\u0000\" contains the control character U+0000; the trade is refused"),
+            (RejectionReason.UnknownExchange, GateVerdict.Reject("Intent", RejectionReason.UnknownExchange, 0, 2, "LSE"), "Intent: exchange \"LSE\" is not one of the 2 declared exchanges"),
+            (RejectionReason.InvalidIntent, GateVerdict.Reject("Intent", RejectionReason.InvalidIntent, double.PositiveInfinity, 0, "KellyFraction"), "Intent: KellyFraction Infinity must be a finite number from 0 to 1; the trade is refused"),
+            (RejectionReason.NoPositionToReduce, GateVerdict.Reject("Intent", RejectionReason.NoPositionToReduce, 0, 0, "P-9"), "Intent: the exit names position \"P-9\", which the book does not hold open on this exchange; an exit must reduce an open position"),
+            (RejectionReason.TotalPositionLimitReached, GateVerdict.Reject("PositionLimit", RejectionReason.TotalPositionLimitReached, 5, 5), "PositionLimit: 5 open or pending positions across every exchange, 5 allowed in total"),
+        };
+
+        Assert.Equal(Enum.GetValues<RejectionReason>().Where(r => r != RejectionReason.None).Order(), expected.Select(e => e.Reason).Order());
+        foreach (var (reason, verdict, message) in expected)
+        {
+            Assert.Equal(reason, verdict.Reason);
+            Assert.Equal(message, verdict.Message);
+        }
     }
 
     [Fact]

@@ -85,6 +85,6 @@ public sealed class RiskSettingsDescriptionTests
         Assert.Empty(settings.Validate());
         Assert.Contains("LedgerConnection = ***", settings.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", settings.ToString(), StringComparison.Ordinal);
-        Assert.StartsWith("RiskSettings { RiskProfile = null, AutoExecEnabled = true, PaperMode = true, MinConfidence = 0.7,", settings.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("RiskSettings { RiskProfile = null, AutoExecEnabled = true, PaperMode = true, Exchanges = null, MinConfidence = 0.7,", settings.ToString(), StringComparison.Ordinal);
     }
 }

@@ -22,8 +22,8 @@ internal sealed class TestRig : IDisposable
 
     public IPositionBook Book => Context.Book;
 
-    public static TradeIntent Signal(string exchange = "NSE", double confidence = 0.80, double kelly = 0.20, int lots = 2, double delta = 0.5, MarketRegime regime = MarketRegime.Normal, bool reduces = false) =>
-        new() { Exchange = exchange, Confidence = confidence, KellyFraction = kelly, Lots = lots, Delta = delta, Regime = regime, ReducesExposure = reduces, Side = TradeSide.Buy };
+    public static TradeIntent Signal(string exchange = "NSE", double confidence = 0.80, double kelly = 0.20, int lots = 2, double delta = 0.5, MarketRegime regime = MarketRegime.Normal, string? reduces = null) =>
+        new() { Exchange = exchange, Confidence = confidence, KellyFraction = kelly, Lots = lots, Delta = delta, Regime = regime, ReducesPosition = reduces, Side = TradeSide.Buy };
 
     public RiskDecision Evaluate(in TradeIntent intent) => Pipeline.Evaluate(in intent);
 
@@ -38,6 +38,10 @@ internal sealed class TestRig : IDisposable
 
         return decision;
     }
+
+    /// <summary>Puts an open position in the book directly (as a fill outside the pipeline would), so an exit can name it.</summary>
+    public void Open(string positionId, string exchange = "NSE") =>
+        Assert.True(Book.TryReserve(exchange, int.MaxValue).Reservation.Commit(positionId));
 
     public void Advance(double seconds) => Clock.Advance(TimeSpan.FromSeconds(seconds));
 

@@ -7,13 +7,15 @@ namespace RiskSdk.Tests;
 /// <summary>A ledger that cannot be reached: every reservation answers Unavailable, as a remote ledger does when it is down.</summary>
 internal sealed class UnreachableBook : IPositionBook
 {
-    public IReadOnlyCollection<string> Scopes => Array.Empty<string>();
+    public BookNameCollection Scopes => BookNameCollection.NotRead;
 
     public long ExpiredReservations => 0;
 
     public long IgnoredOperations => 0;
 
-    public ReserveOutcome TryReserve(string scope, int cap) => new(ReserveStatus.Unavailable, default, 0, 0);
+    public ReserveOutcome TryReserve(string scope, int cap, int totalCap) => new(ReserveStatus.Unavailable, default, 0, 0);
+
+    public PositionPresence FindPosition(string scope, string positionId) => PositionPresence.Unavailable;
 
     public bool Commit(in Reservation reservation, string positionId) => false;
 
@@ -27,5 +29,5 @@ internal sealed class UnreachableBook : IPositionBook
 
     public ScopeCounts GetTotalCounts() => new(0, 0) { Unavailable = true };
 
-    public IReadOnlyCollection<string> GetOpenPositions(string scope) => Array.Empty<string>();
+    public BookNameCollection GetOpenPositions(string scope) => BookNameCollection.NotRead;
 }

@@ -12,10 +12,11 @@ public sealed class DecisionRig : IDisposable
     /// Creates the three deciders with <see cref="DecisionSetup.Settings"/> on the <see cref="AcceleratedClock"/>; the
     /// runtime's in-memory book reads the same clock, with <see cref="DecisionSetup.ReservationTimeout"/>.
     /// </summary>
-    public DecisionRig()
+    /// <param name="meterFactory">Where the context's meter comes from; null for the static meter.</param>
+    public DecisionRig(System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
     {
         var clock = AcceleratedClock.Instance;
-        Context = new RiskContext(DecisionSetup.Settings, new InMemoryPositionBook(DecisionSetup.ReservationTimeout, clock), clock);
+        Context = new RiskContext(DecisionSetup.Settings, new InMemoryPositionBook(DecisionSetup.ReservationTimeout, clock), clock, meterFactory: meterFactory);
         Context.Exposure.ReportNetDelta(DecisionSetup.ReportedNetDelta);
         Context.Exposure.ReportSessionPnl(DecisionSetup.ReportedSessionPnl);
         Pipeline = RiskPipeline.CreateDefault(Context);

@@ -38,6 +38,8 @@ public sealed class NaiveRiskManager
         _halted = !settings.AutoExecEnabled;
         _rules = new List<NaiveRule>
         {
+            new("Intent", t => ExchangeName.TryParse(t.Exchange, out _) && t.Confidence is >= 0 and <= 1 && t.KellyFraction is >= 0 and <= 1 && t.Lots >= 1 && double.IsFinite(t.Delta),
+                t => string.Format(CultureInfo.InvariantCulture, "Intent on {0} is not usable (confidence {1}, Kelly {2}, {3} lots, delta {4})", t.Exchange, t.Confidence, t.KellyFraction, t.Lots, t.Delta)),
             new("KillSwitch", t => t.ReducesExposure || !_halted, t => "Auto-execution is disabled"),
             new("MinConfidence", t => t.ReducesExposure || t.Confidence >= _settings.MinConfidence,
                 t => string.Format(CultureInfo.InvariantCulture, "Confidence {0:F2} is below the minimum {1:F2}", t.Confidence, _settings.MinConfidence)),

@@ -10,7 +10,9 @@ namespace RiskSdk.Benchmarks.Decision;
 /// <see cref="Interlocked"/> counter, the cooldown a compare-and-swap on one timestamp, and the order rate a
 /// fixed one-second window packed into one <see langword="long"/> (cheaper than the runtime's sliding window).
 /// No logging, no metrics, no per-exchange lookup, no reason text. It reads the same accelerated clock as the
-/// runtime in the benchmark, straight from <see cref="Stopwatch"/>.
+/// runtime in the benchmark, straight from <see cref="Stopwatch"/>. Like the runtime, it first refuses an unusable
+/// exchange name and model outputs outside their range (the runtime's intent check); exits are not verified against
+/// positions (the floor keeps no position ids, and the benchmark sends no exits).
 /// </summary>
 public sealed class StraightLineFloor
 {
@@ -83,6 +85,17 @@ public sealed class StraightLineFloor
     /// <returns>The decision.</returns>
     public FloorDecision Evaluate(in TradeIntent intent)
     {
+        if (!ExchangeName.TryParse(intent.Exchange, out _))
+        {
+            return new FloorDecision(RejectionReason.InvalidExchange);
+        }
+
+        if (!(intent.Confidence >= 0 && intent.Confidence <= 1) || !(intent.KellyFraction >= 0 && intent.KellyFraction <= 1) ||
+            intent.Lots < 1 || !double.IsFinite(intent.Delta) || (uint)intent.Side > 1 || (uint)intent.Regime > 1)
+        {
+            return new FloorDecision(RejectionReason.InvalidIntent);
+        }
+
         var opening = !intent.ReducesExposure;
         if (opening && _halted)
         {

@@ -19,6 +19,7 @@ internal static class PipelineEmitter
     private const string Exception = "global::System.Exception";
     private const string ArgumentNull = "global::System.ArgumentNullException";
     private const string Decisions = "global::RiskSdk.Generated.PipelineDecisions";
+    private const string IntentGateName = "global::RiskSdk.Gates.IntentGate.GateName";
 
     public static string Emit(PipelineModel model)
     {
@@ -127,22 +128,37 @@ internal static class PipelineEmitter
         var reserving = model.Gates.Single(g => g.Role == GateRole.Reserving);
         var checks = model.Gates.Where(g => g.Role != GateRole.Reserving).ToList();
         writer.Line("/// <summary>")
-            .Line("/// Decides one trade: each check in declared order, the first rejection wins, then the reserving gate admits,")
-            .Line("/// taking the slot and then each admitting gate's state; a refusal or exception undoes everything taken. A gate")
-            .Line("/// that throws refuses the trade with <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/>. Reads the clock at")
-            .Line("/// most once. Allocates nothing.")
+            .Line("/// Decides one trade: the intent check first (exchange name, model outputs, declared exchanges, verified exits),")
+            .Line("/// then each check in declared order, the first rejection wins, then the reserving gate admits, taking the slot")
+            .Line("/// and then each admitting gate's state; a refusal or exception undoes everything taken. A gate that throws")
+            .Line("/// refuses the trade with <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/>. Reads the clock at most once.")
+            .Line("/// Allocates nothing.")
             .Line("/// </summary>")
             .Line("/// <param name=\"intent\">The trade.</param>")
             .Line("/// <returns>Approved with its reservation (commit it on fill, release it otherwise), or rejected with the reason, gate and figures.</returns>")
             .Line(GeneratedCodeInfo.Attribute)
             .Line("[global::RiskSdk.PositionLimitCheck]")
             .OpenBlock("public " + Decision + " Evaluate(in " + Intent + " intent)")
-            .OpenBlock("if (intent.Exchange is null)")
-            .Line("return " + Decisions + ".Fault(_context, in intent, \"Intent\", new global::System.ArgumentException(\"The intent names no exchange.\", nameof(intent)));")
-            .CloseBlock();
+            .Line(Verdict + " screened;")
+            .Line(Intent + " accepted;")
+            .OpenBlock("try")
+            .Line("screened = " + Decisions + ".Screen(_context, in intent, out accepted);")
+            .CloseBlock()
+            .OpenBlock("catch (" + Exception + " exception)")
+            .Line("return " + Decisions + ".Fault(_context, in intent, " + IntentGateName + ", exception);")
+            .CloseBlock()
+            .Line()
+            .Line("return screened.IsPassed ? EvaluateAccepted(in accepted) : " + Decisions + ".Reject(_context, in accepted, in screened);")
+            .CloseBlock()
+            .Line()
+            .Line("/// <summary>Runs the declared gates on an intent the context's intake accepted (its exchange canonical).</summary>")
+            .Line("/// <param name=\"intent\">The accepted trade.</param>")
+            .Line("/// <returns>The decision.</returns>")
+            .Line(GeneratedCodeInfo.Attribute)
+            .OpenBlock("private " + Decision + " EvaluateAccepted(in " + Intent + " intent)");
         if (checks.Count > 0)
         {
-            writer.Line().Line(Verdict + " verdict;");
+            writer.Line(Verdict + " verdict;");
         }
 
         // One reading of the clock per decision, on first use, shared by the timed gates, the book and the admission.
@@ -169,18 +185,29 @@ internal static class PipelineEmitter
 
     private static void WriteExplain(SourceWriter writer, PipelineModel model)
     {
-        writer.Line("/// <summary>Runs every gate, the position limit included, without reserving anything, and returns all verdicts in order.</summary>")
+        writer.Line("/// <summary>")
+            .Line("/// Runs the intent check, then every gate, the position limit included, without reserving anything, and returns")
+            .Line("/// all verdicts in order. The gates see the intent with its exchange canonical.")
+            .Line("/// </summary>")
             .Line("/// <param name=\"intent\">The trade.</param>")
-            .Line("/// <returns>One verdict per gate; a gate that throws gives a <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/> verdict.</returns>")
+            .Line("/// <returns>The intent check's verdict, then one verdict per gate; a gate that throws gives a <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/> verdict.</returns>")
             .Line(GeneratedCodeInfo.Attribute)
             .OpenBlock("public global::System.Collections.Generic.IReadOnlyList<" + Verdict + "> Explain(in " + Intent + " intent)")
-            .Line("var verdicts = new " + Verdict + "[" + model.Gates.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "];");
+            .Line("var verdicts = new " + Verdict + "[" + (model.Gates.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "];")
+            .Line("var accepted = intent;")
+            .OpenBlock("try")
+            .Line("verdicts[0] = " + Decisions + ".Screen(_context, in intent, out accepted);")
+            .CloseBlock()
+            .OpenBlock("catch (" + Exception + " exception)")
+            .Line("verdicts[0] = " + Verdict + ".Fault(" + IntentGateName + ", exception);")
+            .CloseBlock()
+            .Line();
         for (var i = 0; i < model.Gates.Count; i++)
         {
             var gate = model.Gates[i];
-            var slot = "verdicts[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+            var slot = "verdicts[" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
             writer.OpenBlock("try")
-                .Line(slot + " = " + CheckCall(gate) + ";")
+                .Line(slot + " = " + CheckCall(gate, "accepted") + ";")
                 .CloseBlock()
                 .OpenBlock("catch (" + Exception + " exception)")
                 .Line(slot + " = " + Verdict + ".Fault(" + gate.NameExpression + ", exception);")
@@ -191,6 +218,6 @@ internal static class PipelineEmitter
         writer.Line("return verdicts;").CloseBlock();
     }
 
-    private static string CheckCall(GateModel gate) =>
-        (gate.Creation == GateCreation.Static ? gate.TypeName : gate.FieldName) + ".Check(in intent)";
+    private static string CheckCall(GateModel gate, string intent = "intent") =>
+        (gate.Creation == GateCreation.Static ? gate.TypeName : gate.FieldName) + ".Check(in " + intent + ")";
 }

@@ -62,7 +62,7 @@ internal sealed class GatedExecutor : IAutoExecutor
         {
             Side = entry.Side == TradeSide.Buy ? TradeSide.Sell : TradeSide.Buy,
             Delta = -entry.Delta,
-            ReducesExposure = true,
+            ReducesPosition = entry.SignalId,
         };
         return _pipeline.Evaluate(in intent).Reason;
     }

@@ -41,7 +41,7 @@ public sealed class CooldownClock
     public TimeSpan? SinceLastTrade(string exchange)
     {
         var last = LastTrade(exchange);
-        return last == Never ? null : _time.GetElapsedTime(last);
+        return last == Never ? null : Elapsed(last, _time.GetTimestamp());
     }
 
     /// <summary>Time from the exchange's last trade to <paramref name="timestamp"/>; null when it has not traded.</summary>
@@ -51,13 +51,14 @@ public sealed class CooldownClock
     public TimeSpan? SinceLastTrade(string exchange, long timestamp)
     {
         var last = LastTrade(exchange);
-        return last == Never ? null : _time.GetElapsedTime(last, timestamp);
+        return last == Never ? null : Elapsed(last, timestamp);
     }
 
     /// <summary>Records a trade now, whatever the window (for trades placed outside a pipeline).</summary>
     /// <param name="exchange">The exchange.</param>
     public void RecordTrade(string exchange)
     {
+        exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
         var now = _time.GetTimestamp();
         while (true)
         {
@@ -106,6 +107,7 @@ public sealed class CooldownClock
     /// <summary>The stamping step, also saying what it wrote and what it replaced, so the stamp can be given back.</summary>
     internal bool TryRecordTrade(string exchange, TimeSpan window, long timestamp, out TimeSpan elapsed, out long previous, out long stamped)
     {
+        exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
         var box = Box(exchange);
         while (true)
         {
@@ -125,7 +127,7 @@ public sealed class CooldownClock
                 timestamp = _time.GetTimestamp();
             }
 
-            elapsed = last == Never ? TimeSpan.MaxValue : _time.GetElapsedTime(last, timestamp);
+            elapsed = last == Never ? TimeSpan.MaxValue : Elapsed(last, timestamp);
             if (elapsed < window)
             {
                 (previous, stamped) = (last, last);
@@ -154,6 +156,16 @@ public sealed class CooldownClock
     }
 
     /// <summary>
+    /// Time from a trade to a reading, never negative: a trade another thread stamped after this decision read the
+    /// clock happened "now" as far as this decision can tell (0 s), not in its future.
+    /// </summary>
+    private TimeSpan Elapsed(long last, long timestamp)
+    {
+        var elapsed = _time.GetElapsedTime(last, timestamp);
+        return elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
+    }
+
+    /// <summary>
     /// Frees the state of every exchange whose last trade is at least <paramref name="longestWindow"/> old (or that
     /// never traded): it then decides exactly as an exchange never seen. Safe while other threads trade.
     /// </summary>
@@ -179,9 +191,10 @@ public sealed class CooldownClock
     /// <summary>How many exchanges hold state: they traded since they were last freed.</summary>
     internal int Count => _lastTrade.Count;
 
+    /// <summary>The last trade of an exchange under any spelling the <see cref="ExchangeName"/> rule accepts; none for a name it refuses.</summary>
     private long LastTrade(string exchange)
     {
-        if (!_lastTrade.TryGetValue(exchange, out var box))
+        if (!ExchangeName.TryParse(exchange, out var name) || !_lastTrade.TryGetValue(name.Value, out var box))
         {
             return Never;
         }
@@ -190,5 +203,7 @@ public sealed class CooldownClock
         return last == Retired ? Never : last;
     }
 
-    private StrongBox<long> Box(string exchange) => _lastTrade.GetOrAdd(exchange, static (_, _) => new StrongBox<long>(Never), 0);
+    /// <summary>The last trade of an exchange under any spelling the <see cref="ExchangeName"/> rule accepts; none for a name it refuses.</summary>
+    /// <summary>The state of an exchange, by its canonical name (the public members canonicalise first).</summary>
+    private StrongBox<long> Box(string canonical) => _lastTrade.GetOrAdd(canonical, static (_, _) => new StrongBox<long>(Never), 0);
 }

@@ -80,7 +80,7 @@ public sealed class OrderRateLimiter
     /// <returns>The count, at most <see cref="MaxPerSecond"/>.</returns>
     public int CountLastSecond(string exchange, long timestamp)
     {
-        if (!_windows.TryGetValue(exchange, out var window))
+        if (!ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window))
         {
             return 0;
         }
@@ -109,7 +109,7 @@ public sealed class OrderRateLimiter
     /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
     /// <returns>True when the allowance surely has room.</returns>
     public bool SurelyHasRoom(string exchange, long timestamp) =>
-        !_windows.TryGetValue(exchange, out var window) || window.CountedUpperBound < _maxPerSecond || window.AllLeftBy(BucketOf(timestamp));
+        !ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window) || window.CountedUpperBound < _maxPerSecond || window.AllLeftBy(BucketOf(timestamp));
 
     /// <summary>Takes one order from the exchange's allowance when it is not used up; atomic.</summary>
     /// <param name="exchange">The exchange.</param>
@@ -127,6 +127,7 @@ public sealed class OrderRateLimiter
     /// <summary>The counting step, also saying which bucket the order was counted in, so it can be given back.</summary>
     internal bool TryTake(string exchange, long timestamp, out int count, out long countedIn)
     {
+        exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
         var bucket = BucketOf(timestamp);
         while (true)
         {

@@ -47,9 +47,26 @@ public sealed class PositionLimitGate : IReservingGate
         }
 
         var held = counts.Total;
-        return held < cap.Allowed
-            ? GateVerdict.Pass(GateName)
-            : GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, held, cap.Allowed);
+        if (held >= cap.Allowed)
+        {
+            return GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, held, cap.Allowed);
+        }
+
+        if (_context.Settings.MaxOpenPositionsTotal is { } totalCap)
+        {
+            var total = _context.Book.GetTotalCounts();
+            if (total.Unavailable)
+            {
+                return GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, 0, cap.Allowed);
+            }
+
+            if (total.Total >= totalCap)
+            {
+                return GateVerdict.Reject(GateName, RejectionReason.TotalPositionLimitReached, total.Total, totalCap);
+            }
+        }
+
+        return GateVerdict.Pass(GateName);
     }
 
     /// <summary>
@@ -77,7 +94,8 @@ public sealed class PositionLimitGate : IReservingGate
             if (!intent.ReducesExposure)
             {
                 cap = PositionCap.For(_context.Settings, intent.Confidence, intent.Regime);
-                var outcome = _context.Book.TryReserve(intent.Exchange, cap.Allowed, ref clock);
+                var totalCap = _context.Settings.MaxOpenPositionsTotal ?? int.MaxValue;
+                var outcome = _context.Book.TryReserve(intent.Exchange, cap.Allowed, totalCap, ref clock);
                 before = outcome.Open + outcome.Pending;
                 switch (outcome.Status)
                 {
@@ -86,6 +104,8 @@ public sealed class PositionLimitGate : IReservingGate
                         break;
                     case ReserveStatus.AtCapacity:
                         return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, before, cap.Allowed));
+                    case ReserveStatus.AtTotalCapacity:
+                        return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.TotalPositionLimitReached, outcome.AccountTotal, totalCap));
                     default:
                         return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, before, cap.Allowed));
                 }

@@ -10,6 +10,14 @@ namespace RiskSdk.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class PipelineDecisions
 {
+    /// <summary>The intent check every pipeline runs first (<see cref="Gates.IntentGate"/>): the intent with its exchange canonical, or why it is refused.</summary>
+    /// <param name="context">The pipeline's context.</param>
+    /// <param name="intent">The intent as the app built it.</param>
+    /// <param name="accepted">The intent the declared gates decide on.</param>
+    /// <returns>Pass, or the refusal.</returns>
+    public static Gates.GateVerdict Screen(RiskContext context, in TradeIntent intent, out TradeIntent accepted) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).Intake.Screen(in intent, out accepted);
+
     /// <summary>A rejection: logged, counted under its reason, returned as the decision.</summary>
     /// <param name="context">The pipeline's context.</param>
     /// <param name="intent">The intent refused.</param>

@@ -21,6 +21,9 @@ public sealed record ExchangeStatus(
     TradingState TradingState,
     bool DrawdownStopped)
 {
-    /// <summary>True when open plus pending positions reached the normal cap.</summary>
-    public bool AtNormalCap => Open + Pending >= AllowedNormal;
+    /// <summary>True when open plus pending positions reached the normal cap (or the book could not be read).</summary>
+    public bool AtNormalCap => Unavailable || Open + Pending >= AllowedNormal;
+
+    /// <summary>True when the position book could not be read: <see cref="Open"/> and <see cref="Pending"/> are then zero and mean nothing.</summary>
+    public bool Unavailable { get; init; }
 }

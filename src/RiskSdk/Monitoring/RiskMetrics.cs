@@ -139,7 +139,7 @@ public sealed class RiskMetrics : IDisposable
         IReadOnlyCollection<string> scopes;
         try
         {
-            scopes = book.Scopes;
+            scopes = _context.Exchanges;
         }
         catch (Exception)
         {

@@ -188,8 +188,16 @@ public sealed class RiskMonitor : IDisposable
 
     private IEnumerable<(string Exchange, bool Declared)> ExchangesToShow(IReadOnlyList<DecisionRecord> decisions)
     {
-        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var shown = new HashSet<string>(StringComparer.Ordinal) { IntentGate.InvalidExchangeTag };
         var seen = new List<string>();
+        foreach (var declared in _context.Settings.DeclaredExchanges)
+        {
+            if (shown.Add(declared.Value))
+            {
+                yield return (declared.Value, true);
+            }
+        }
+
         IReadOnlyCollection<string> scopes;
         try
         {

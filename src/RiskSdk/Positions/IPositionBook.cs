@@ -9,9 +9,19 @@ namespace RiskSdk.Positions;
 /// several processes can share one set of caps.
 /// </summary>
 /// <remarks>
-/// Every member is thread-safe. Fills and closes are idempotent: a duplicate or unknown one is a counted,
-/// logged no-op, never an exception. Implementations never throw for an unreachable backing store: they
-/// answer <see cref="ReserveStatus.Unavailable"/> (fail closed).
+/// <para>
+/// Every member is thread-safe. Scopes follow the <see cref="ExchangeName"/> rule: <c>"nse"</c> and <c>" NSE"</c>
+/// are the scope <c>NSE</c>, and the book reports scopes by their canonical names. A scope name the rule refuses,
+/// or a null or blank position id, is an <see cref="System.ArgumentException"/> thrown before anything changes;
+/// reads given such a name answer as for a scope never seen.
+/// </para>
+/// <para>
+/// Fills and closes are idempotent: a duplicate or unknown one is a counted, logged no-op, never an exception.
+/// Implementations never throw for an unreachable backing store: writes answer <see cref="ReserveStatus.Unavailable"/>
+/// and reads say <c>Unavailable</c> (<see cref="ScopeCounts.Unavailable"/>, <see cref="BookNameCollection.Unavailable"/>,
+/// <see cref="PositionPresence.Unavailable"/>) rather than zero (fail closed). Reservation handles are minted by
+/// the book's own <see cref="ReservationIssuer"/>; a handle from any other issuer is ignored.
+/// </para>
 /// </remarks>
 public interface IPositionBook
 {
@@ -24,64 +34,87 @@ public interface IPositionBook
     /// <param name="cap">The most open plus pending positions allowed in the scope for this attempt.</param>
     /// <returns>The reservation, or why none was taken, with the counts seen.</returns>
     [PositionLimitCheck]
-    ReserveOutcome TryReserve(string scope, int cap);
+    ReserveOutcome TryReserve(string scope, int cap) => TryReserve(scope, cap, int.MaxValue);
 
     /// <summary>
-    /// <see cref="TryReserve(string, int)"/> within a decision: a book that keeps time on the decision's clock takes
+    /// Checks both caps and takes a slot in one atomic step: when open plus pending positions are below
+    /// <paramref name="cap"/> in <paramref name="scope"/> and below <paramref name="totalCap"/> across every scope,
+    /// a pending reservation is added. Two callers that see one free slot, in one scope or across the account,
+    /// never both succeed.
+    /// </summary>
+    /// <param name="scope">The scope, usually the exchange.</param>
+    /// <param name="cap">The most open plus pending positions allowed in the scope for this attempt.</param>
+    /// <param name="totalCap">The most open plus pending positions allowed across every scope; <see cref="int.MaxValue"/> for none.</param>
+    /// <returns>The reservation, or why none was taken (<see cref="ReserveStatus.AtTotalCapacity"/> for the account-wide cap), with the counts seen.</returns>
+    [PositionLimitCheck]
+    ReserveOutcome TryReserve(string scope, int cap, int totalCap);
+
+    /// <summary>
+    /// <see cref="TryReserve(string, int, int)"/> within a decision: a book that keeps time on the decision's clock takes
     /// its reading (read once per decision, shared with the gates) for the reservation's expiry. A book that keeps its
     /// own time (a shared ledger on its server's clock) ignores it; that is what this default does.
     /// </summary>
     /// <param name="scope">The scope, usually the exchange.</param>
     /// <param name="cap">The most open plus pending positions allowed in the scope for this attempt.</param>
+    /// <param name="totalCap">The most open plus pending positions allowed across every scope; <see cref="int.MaxValue"/> for none.</param>
     /// <param name="clock">The decision's clock.</param>
     /// <returns>The reservation, or why none was taken, with the counts seen.</returns>
     [PositionLimitCheck]
-    ReserveOutcome TryReserve(string scope, int cap, ref DecisionClock clock) => TryReserve(scope, cap);
+    ReserveOutcome TryReserve(string scope, int cap, int totalCap, ref DecisionClock clock) => TryReserve(scope, cap, totalCap);
 
     /// <summary>Turns a pending reservation into the open position <paramref name="positionId"/>.</summary>
     /// <param name="reservation">The reservation.</param>
     /// <param name="positionId">The broker's id of the position.</param>
-    /// <returns>True when a position was recorded; false for a duplicate (the reservation already ended, or the id is already open).</returns>
+    /// <returns>True when a position was recorded; false for a duplicate (the reservation already ended, or the id is already open) or a handle this book did not issue.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="positionId"/> is null or blank.</exception>
     bool Commit(in Reservation reservation, string positionId);
 
     /// <summary>Gives a pending reservation's slot back.</summary>
     /// <param name="reservation">The reservation.</param>
-    /// <returns>True when the slot was given back; false when the reservation had already ended.</returns>
+    /// <returns>True when the slot was given back; false when the reservation had already ended or this book did not issue it.</returns>
     bool Release(in Reservation reservation);
 
     /// <summary>Closes an open position, freeing its slot.</summary>
     /// <param name="scope">The scope of the position.</param>
     /// <param name="positionId">The position's id.</param>
     /// <returns>True when the position was open; false for an unknown or already closed id.</returns>
+    /// <exception cref="System.ArgumentException">The scope is not a valid name, or <paramref name="positionId"/> is null or blank.</exception>
     bool Close(string scope, string positionId);
 
     /// <summary>Replaces the book's open positions in <paramref name="scope"/> with those the broker reports; pending reservations are kept.</summary>
     /// <param name="scope">The scope.</param>
     /// <param name="brokerOpenPositionIds">The ids the broker reports open in that scope.</param>
     /// <returns>What differed.</returns>
+    /// <exception cref="System.ArgumentException">The scope is not a valid name, or an id is null or blank (nothing is changed).</exception>
     ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds);
+
+    /// <summary>Whether the book holds the position <paramref name="positionId"/> open in <paramref name="scope"/>: how an exit is verified.</summary>
+    /// <param name="scope">The scope the exit is for.</param>
+    /// <param name="positionId">The position the exit says it reduces.</param>
+    /// <returns><see cref="PositionPresence.Open"/>, <see cref="PositionPresence.NotOpen"/>, or <see cref="PositionPresence.Unavailable"/> when the book could not be read. Never throws.</returns>
+    PositionPresence FindPosition(string scope, string positionId);
 
     /// <summary>Open and pending counts of one scope, after giving back expired reservations.</summary>
     /// <param name="scope">The scope.</param>
-    /// <returns>The counts; zero for a scope never seen.</returns>
+    /// <returns>The counts; zero for a scope never seen; <see cref="ScopeCounts.Unavailable"/> when the book could not be read. Never throws.</returns>
     ScopeCounts GetCounts(string scope);
 
     /// <summary>Open and pending counts summed over every scope.</summary>
-    /// <returns>The totals.</returns>
+    /// <returns>The totals; <see cref="ScopeCounts.Unavailable"/> when the book could not be read. Never throws.</returns>
     ScopeCounts GetTotalCounts();
 
     /// <summary>The ids of the open positions of one scope.</summary>
     /// <param name="scope">The scope.</param>
-    /// <returns>A snapshot, in no particular order.</returns>
-    IReadOnlyCollection<string> GetOpenPositions(string scope);
+    /// <returns>A snapshot, in no particular order; <see cref="BookNameCollection.Unavailable"/> when the book could not be read. Never throws.</returns>
+    BookNameCollection GetOpenPositions(string scope);
 
     /// <summary>The ids of the pending reservations (orders in flight) of one scope, for an operator's view.</summary>
     /// <param name="scope">The scope.</param>
     /// <returns>A snapshot, in no particular order; null when this book cannot list them (the default).</returns>
     IReadOnlyCollection<long>? GetPendingReservations(string scope) => null;
 
-    /// <summary>Every scope the book has seen.</summary>
-    IReadOnlyCollection<string> Scopes { get; }
+    /// <summary>Every scope the book has seen, by canonical name; <see cref="BookNameCollection.Unavailable"/> when the book could not be read. Never throws.</summary>
+    BookNameCollection Scopes { get; }
 
     /// <summary>Reservations that were given back because they were neither committed nor released in time.</summary>
     long ExpiredReservations { get; }

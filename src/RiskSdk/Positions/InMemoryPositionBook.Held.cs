@@ -21,7 +21,7 @@ public sealed partial class InMemoryPositionBook : IHeldReservations
             {
                 released += book.Pending.Count;
                 book.Pending.Clear();
-                book.Publish();
+                book.Publish(this);
             }
         }
 

@@ -11,20 +11,28 @@ namespace RiskSdk.Positions;
 /// <summary>
 /// The in-process <see cref="IPositionBook"/>: one lock per scope, so exchanges never wait on each other, and the
 /// cap check and the slot are taken under the same lock. Expired reservations are given back lazily, the next time
-/// the scope is touched, against a monotonic clock.
+/// the scope is touched, against a monotonic clock, and remembered for <see cref="ExpiredReservationMemory"/> so a
+/// late fill is still recorded.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Each scope also publishes its open and pending counts as one 64-bit value whenever they change under its lock,
 /// so the two most frequent questions are answered without the lock or the clock while nothing is pending: the
 /// counts, and a refusal at the cap (the cap is full of open positions and no reservation could expire).
+/// </para>
+/// <para>
+/// The account-wide total (open plus pending over every scope) is one counter that each scope adjusts under its own
+/// lock; an account-wide cap is taken from it by compare-and-swap inside the scope's lock, so the per-scope and the
+/// account-wide checks hold together without a lock spanning scopes.
+/// </para>
 /// </remarks>
 public sealed partial class InMemoryPositionBook : IPositionBook, IReservationStatistics
 {
-    private const int MaxRememberedExpiries = 4096;
-
     private readonly ScopeTable<ScopeBook> _scopes = new();
+    private readonly ReservationIssuer _issuer;
     private readonly TimeProvider _time;
     private readonly TimeSpan _reservationTimeout;
+    private readonly TimeSpan _expiredMemory;
     private readonly ILogger _logger;
     private long _scopeIndexes;
     private long _expired;
@@ -32,12 +40,14 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     private long _lateFills;
     private long _committed;
     private long _released;
+    private int _total;
 
     /// <summary>Creates an empty book.</summary>
     /// <param name="reservationTimeout">How long a reservation may stay pending; default 30 s.</param>
     /// <param name="timeProvider">The clock (only its monotonic timestamps are used); default <see cref="TimeProvider.System"/>.</param>
     /// <param name="logger">Where expiries and ignored operations are logged; default none.</param>
-    public InMemoryPositionBook(TimeSpan? reservationTimeout = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+    /// <param name="expiredReservationMemory">How long an expired reservation is remembered, so its late fill is still recorded; default one hour (as the Redis ledger).</param>
+    public InMemoryPositionBook(TimeSpan? reservationTimeout = null, TimeProvider? timeProvider = null, ILogger? logger = null, TimeSpan? expiredReservationMemory = null)
     {
         _reservationTimeout = reservationTimeout ?? TimeSpan.FromSeconds(30);
         if (_reservationTimeout <= TimeSpan.Zero)
@@ -45,12 +55,19 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             throw new ArgumentOutOfRangeException(nameof(reservationTimeout), _reservationTimeout, "The reservation timeout must be positive.");
         }
 
+        _expiredMemory = expiredReservationMemory ?? TimeSpan.FromHours(1);
+        if (_expiredMemory <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expiredReservationMemory), _expiredMemory, "The memory of expired reservations must be positive.");
+        }
+
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
+        _issuer = new ReservationIssuer(this);
     }
 
     /// <inheritdoc/>
-    public IReadOnlyCollection<string> Scopes => _scopes.Keys;
+    public BookNameCollection Scopes => new(_scopes.Keys);
 
     /// <inheritdoc/>
     public long ExpiredReservations => Interlocked.Read(ref _expired);
@@ -67,20 +84,27 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <summary>Fills that arrived after their reservation expired; each was recorded as an open position.</summary>
     public long LateFills => Interlocked.Read(ref _lateFills);
 
+    /// <summary>How long an expired reservation is remembered, so a fill arriving after its expiry is still recorded; older ones are forgotten first.</summary>
+    public TimeSpan ExpiredReservationMemory => _expiredMemory;
+
     /// <inheritdoc/>
     [PositionLimitCheck]
-    public ReserveOutcome TryReserve(string scope, int cap) => Reserve(scope, cap, timestamp: null);
+    public ReserveOutcome TryReserve(string scope, int cap) => Reserve(scope, cap, int.MaxValue, timestamp: null);
+
+    /// <inheritdoc/>
+    [PositionLimitCheck]
+    public ReserveOutcome TryReserve(string scope, int cap, int totalCap) => Reserve(scope, cap, totalCap, timestamp: null);
 
     /// <inheritdoc/>
     /// <remarks>On the decision's clock when it reads this book's <see cref="TimeProvider"/>; otherwise this book reads its own.</remarks>
     [PositionLimitCheck]
-    public ReserveOutcome TryReserve(string scope, int cap, ref DecisionClock clock) =>
-        Reserve(scope, cap, clock.Reads(_time) ? clock.GetTimestamp() : null);
+    public ReserveOutcome TryReserve(string scope, int cap, int totalCap, ref DecisionClock clock) =>
+        Reserve(scope, cap, totalCap, clock.Reads(_time) ? clock.GetTimestamp() : null);
 
-    private ReserveOutcome Reserve(string scope, int cap, long? timestamp)
+    private ReserveOutcome Reserve(string scope, int cap, int totalCap, long? timestamp)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        var book = GetScope(scope);
+        var name = ExchangeName.Parse(scope, nameof(scope)).Value;
+        var book = GetScope(name);
         var published = book.PublishedCounts;
         if (published.Pending == 0 && published.Open >= cap)
         {
@@ -89,26 +113,46 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         }
 
         var now = timestamp ?? _time.GetTimestamp();
-        lock (book)
+        var swept = false;
+        while (true)
         {
-            SweepExpired(scope, book, now);
-            int open = book.Open.Count, pending = book.Pending.Count;
-            if (open + pending >= cap)
+            int open, pending, total;
+            lock (book)
             {
-                return new ReserveOutcome(ReserveStatus.AtCapacity, default, open, pending);
+                SweepExpired(name, book, now);
+                open = book.Open.Count;
+                pending = book.Pending.Count;
+                if (open + pending >= cap)
+                {
+                    return new ReserveOutcome(ReserveStatus.AtCapacity, default, open, pending);
+                }
+
+                total = totalCap == int.MaxValue ? 0 : Volatile.Read(ref _total);
+                if (totalCap == int.MaxValue || TryTakeFromTotal(totalCap, ref total))
+                {
+                    var id = book.NextReservationId(this);
+                    book.Pending.Add(id, now);
+                    book.Publish(this, alreadyCounted: totalCap == int.MaxValue ? 0 : 1);
+                    return new ReserveOutcome(ReserveStatus.Reserved, _issuer.Issue(name, id), open, pending, total);
+                }
             }
 
-            var id = book.NextReservationId(this);
-            book.Pending.Add(id, now);
-            book.Publish();
-            return new ReserveOutcome(ReserveStatus.Reserved, new Reservation(this, scope, id), open, pending);
+            if (swept)
+            {
+                return new ReserveOutcome(ReserveStatus.AtTotalCapacity, default, open, pending, total);
+            }
+
+            // The account looks full; reservations that expired in scopes nobody touched since still count in the total.
+            // Give them back (one scope lock at a time, never two) and look once more.
+            SweepAll(now);
+            swept = true;
         }
     }
 
     /// <inheritdoc/>
     public bool Commit(in Reservation reservation, string positionId)
     {
-        ArgumentNullException.ThrowIfNull(positionId);
+        RequirePositionId(positionId, nameof(positionId));
         if (!Owns(reservation, out var scope, out var book))
         {
             return Ignore("fill", reservation.Scope ?? "(none)", positionId);
@@ -116,18 +160,19 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
         lock (book)
         {
-            SweepExpired(scope, book, _time.GetTimestamp());
+            var now = _time.GetTimestamp();
+            SweepExpired(scope, book, now);
             if (book.Pending.Remove(reservation.Id))
             {
                 var added = book.Open.Add(positionId);
-                book.Publish();
+                book.Publish(this);
                 Interlocked.Increment(ref _committed);
                 return added || Ignore("fill of an already open position", scope, positionId);
             }
 
             if (book.Expired.Remove(reservation.Id) && book.Open.Add(positionId))
             {
-                book.Publish();
+                book.Publish(this);
                 Interlocked.Increment(ref _lateFills);
                 RiskLog.LateFill(_logger, positionId, scope, reservation.Id);
                 return true;
@@ -149,7 +194,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         {
             if (book.Pending.Remove(reservation.Id))
             {
-                book.Publish();
+                book.Publish(this);
                 Interlocked.Increment(ref _released);
                 return true;
             }
@@ -164,30 +209,36 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <inheritdoc/>
     public bool Close(string scope, string positionId)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(positionId);
-        if (_scopes.TryGetValue(scope, out var book))
+        var name = ExchangeName.Parse(scope, nameof(scope)).Value;
+        RequirePositionId(positionId, nameof(positionId));
+        if (_scopes.TryGetValue(name, out var book))
         {
             lock (book)
             {
                 if (book.Open.Remove(positionId))
                 {
-                    book.Publish();
+                    book.Publish(this);
                     return true;
                 }
             }
         }
 
-        return Ignore("close", scope, positionId);
+        return Ignore("close", name, positionId);
     }
 
     /// <inheritdoc/>
     public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds)
     {
-        ArgumentNullException.ThrowIfNull(scope);
+        var name = ExchangeName.Parse(scope, nameof(scope)).Value;
         ArgumentNullException.ThrowIfNull(brokerOpenPositionIds);
-        var truth = new HashSet<string>(brokerOpenPositionIds, StringComparer.Ordinal);
-        var book = GetScope(scope);
+        var truth = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in brokerOpenPositionIds)
+        {
+            RequirePositionId(id, nameof(brokerOpenPositionIds));
+            truth.Add(id);
+        }
+
+        var book = GetScope(name);
         var added = new List<string>();
         var removed = new List<string>();
         lock (book)
@@ -210,48 +261,43 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
             book.Open.Clear();
             book.Open.UnionWith(truth);
-            book.Publish();
+            book.Publish(this);
         }
 
         added.Sort(StringComparer.Ordinal);
         removed.Sort(StringComparer.Ordinal);
         if (added.Count + removed.Count > 0)
         {
-            RiskLog.Reconciled(_logger, scope, added.Count, removed.Count);
+            RiskLog.Reconciled(_logger, name, added.Count, removed.Count);
         }
 
-        return new ReconcileReport(scope, added, removed);
+        return new ReconcileReport(name, added, removed);
     }
 
     /// <inheritdoc/>
-    public ScopeCounts GetCounts(string scope)
+    public PositionPresence FindPosition(string scope, string positionId)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        if (!_scopes.TryGetValue(scope, out var book))
+        if (string.IsNullOrWhiteSpace(positionId) || !TryFind(scope, out var book))
         {
-            return default;
-        }
-
-        var published = book.PublishedCounts;
-        if (published.Pending == 0)
-        {
-            return published;
+            return PositionPresence.NotOpen;
         }
 
         lock (book)
         {
-            SweepExpired(scope, book, _time.GetTimestamp());
-            return new ScopeCounts(book.Open.Count, book.Pending.Count);
+            return book.Open.Contains(positionId) ? PositionPresence.Open : PositionPresence.NotOpen;
         }
     }
+
+    /// <inheritdoc/>
+    public ScopeCounts GetCounts(string scope) => TryFind(scope, out var book) ? Counts(book) : default;
 
     /// <inheritdoc/>
     public ScopeCounts GetTotalCounts()
     {
         int open = 0, pending = 0;
-        foreach (var scope in _scopes.Keys)
+        foreach (var book in _scopes.Values)
         {
-            var counts = GetCounts(scope);
+            var counts = Counts(book);
             open += counts.Open;
             pending += counts.Pending;
         }
@@ -260,45 +306,111 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     }
 
     /// <inheritdoc/>
-    public IReadOnlyCollection<string> GetOpenPositions(string scope)
+    public BookNameCollection GetOpenPositions(string scope)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        if (!_scopes.TryGetValue(scope, out var book))
+        if (!TryFind(scope, out var book))
         {
-            return Array.Empty<string>();
+            return BookNameCollection.Empty;
         }
 
         lock (book)
         {
-            return new List<string>(book.Open);
+            return new BookNameCollection(book.Open);
         }
     }
 
     /// <inheritdoc/>
     public IReadOnlyCollection<long>? GetPendingReservations(string scope)
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        if (!_scopes.TryGetValue(scope, out var book))
+        if (!TryFind(scope, out var book))
         {
             return Array.Empty<long>();
         }
 
         lock (book)
         {
-            SweepExpired(scope, book, _time.GetTimestamp());
+            SweepExpired(book.Name, book, _time.GetTimestamp());
             return new List<long>(book.Pending.Keys);
         }
     }
 
-    private ScopeBook GetScope(string scope) => _scopes.GetOrAdd(scope, static (_, owner) => new ScopeBook(owner.NewScopeIndex()), this);
+    /// <summary>Checks a position id given to the book: null, empty or white space is refused before anything changes.</summary>
+    private static void RequirePositionId(string? positionId, string parameterName)
+    {
+        if (positionId is null)
+        {
+            throw new ArgumentNullException(parameterName, "A position id is required; null was given.");
+        }
+
+        if (string.IsNullOrWhiteSpace(positionId))
+        {
+            throw new ArgumentException("A position id must not be empty or blank.", parameterName);
+        }
+    }
+
+    private ScopeCounts Counts(ScopeBook book)
+    {
+        var published = book.PublishedCounts;
+        if (published.Pending == 0)
+        {
+            return published;
+        }
+
+        lock (book)
+        {
+            SweepExpired(book.Name, book, _time.GetTimestamp());
+            return new ScopeCounts(book.Open.Count, book.Pending.Count);
+        }
+    }
+
+    /// <summary>Finds a scope for a read: a name the identity rule refuses, like one never seen, holds nothing.</summary>
+    private bool TryFind(string? scope, out ScopeBook book)
+    {
+        book = null!;
+        return ExchangeName.TryParse(scope, out var name) && _scopes.TryGetValue(name.Value, out book!);
+    }
+
+    private ScopeBook GetScope(string name) => _scopes.GetOrAdd(name, static (key, owner) => new ScopeBook(key, owner.NewScopeIndex()), this);
 
     private long NewScopeIndex() => Interlocked.Increment(ref _scopeIndexes);
+
+    /// <summary>Takes one place in the account-wide total when it is below <paramref name="totalCap"/>; <paramref name="total"/> is the count seen.</summary>
+    private bool TryTakeFromTotal(int totalCap, ref int total)
+    {
+        while (true)
+        {
+            total = Volatile.Read(ref _total);
+            if (total >= totalCap)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _total, total + 1, total) == total)
+            {
+                return true;
+            }
+        }
+    }
+
+    private void SweepAll(long now)
+    {
+        foreach (var book in _scopes.Values)
+        {
+            if (book.PublishedCounts.Pending > 0)
+            {
+                lock (book)
+                {
+                    SweepExpired(book.Name, book, now);
+                }
+            }
+        }
+    }
 
     private bool Owns(in Reservation reservation, out string scope, out ScopeBook book)
     {
         scope = reservation.Scope ?? string.Empty;
         book = null!;
-        return ReferenceEquals(reservation.Book, this) && _scopes.TryGetValue(scope, out book!);
+        return _issuer.Issued(in reservation) && _scopes.TryGetValue(scope, out book!);
     }
 
     private bool Ignore(string operation, string scope, string subject)
@@ -308,30 +420,49 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         return false;
     }
 
+    /// <summary>Gives back reservations past the timeout (remembering them for late fills) and forgets the oldest remembered ones past the memory.</summary>
     private void SweepExpired(string scope, ScopeBook book, long now)
     {
+        if (book.ExpiredOrder.Count > 0)
+        {
+            ForgetOldExpiries(book, now);
+        }
+
         if (book.Pending.Count == 0)
         {
             return;
         }
 
+        var expired = false;
         foreach (var (id, created) in book.Pending)
         {
             if (_time.GetElapsedTime(created, now) >= _reservationTimeout)
             {
+                // Removing the current entry while enumerating a Dictionary is allowed and allocates nothing.
                 book.Pending.Remove(id);
-                if (book.Expired.Count >= MaxRememberedExpiries)
-                {
-                    book.Expired.Clear();
-                }
-
                 book.Expired.Add(id);
+                book.ExpiredOrder.Enqueue((id, now));
+                expired = true;
                 Interlocked.Increment(ref _expired);
                 RiskLog.ReservationExpired(_logger, id, scope, _reservationTimeout.TotalSeconds);
             }
         }
 
-        book.Publish();
+        if (!expired)
+        {
+            return;
+        }
+
+        book.Publish(this);
+    }
+
+    private void ForgetOldExpiries(ScopeBook book, long now)
+    {
+        while (book.ExpiredOrder.TryPeek(out var oldest) && _time.GetElapsedTime(oldest.At, now) >= _expiredMemory)
+        {
+            book.ExpiredOrder.Dequeue();
+            book.Expired.Remove(oldest.Id);
+        }
     }
 
     /// <summary>One scope's state; the object itself is the scope's lock.</summary>
@@ -346,8 +477,11 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         /// <summary>Open position ids.</summary>
         public readonly HashSet<string> Open = new(StringComparer.Ordinal);
 
-        /// <summary>Ids of reservations that expired, so a late fill is still recorded (the position is real).</summary>
+        /// <summary>Ids of reservations that expired and are still remembered, so a late fill is recorded (the position is real).</summary>
         public readonly HashSet<long> Expired = new();
+
+        /// <summary>Expired ids in the order they expired, with when: the oldest are forgotten first, once older than the memory.</summary>
+        public readonly Queue<(long Id, long At)> ExpiredOrder = new();
 
         private long _idBase;
         private long _sequence;
@@ -355,7 +489,17 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         /// <summary>Open count in the high 32 bits, pending in the low 32; written under the lock by <see cref="Publish"/>.</summary>
         private long _published;
 
-        public ScopeBook(long index) => _idBase = index << SequenceBits;
+        /// <summary>Open plus pending as last added to the book's account-wide total.</summary>
+        private int _counted;
+
+        public ScopeBook(string name, long index)
+        {
+            Name = name;
+            _idBase = index << SequenceBits;
+        }
+
+        /// <summary>The scope's canonical name.</summary>
+        public string Name { get; }
 
         /// <summary>The counts as of the last change, read without the lock.</summary>
         public ScopeCounts PublishedCounts
@@ -382,7 +526,23 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             return _idBase | _sequence;
         }
 
-        /// <summary>Makes the current counts visible to lock-free readers; called under the lock after every change.</summary>
-        public void Publish() => Volatile.Write(ref _published, ((long)Open.Count << 32) | (uint)Pending.Count);
+        /// <summary>
+        /// Makes the current counts visible to lock-free readers and moves the account-wide total by the change;
+        /// called under the lock after every change.
+        /// </summary>
+        /// <param name="owner">The book whose total to adjust.</param>
+        /// <param name="alreadyCounted">Places the caller already took in the total (a reservation under an account-wide cap).</param>
+        public void Publish(InMemoryPositionBook owner, int alreadyCounted = 0)
+        {
+            var held = Open.Count + Pending.Count;
+            _counted += alreadyCounted;
+            if (held != _counted)
+            {
+                Interlocked.Add(ref owner._total, held - _counted);
+                _counted = held;
+            }
+
+            Volatile.Write(ref _published, ((long)Open.Count << 32) | (uint)Pending.Count);
+        }
     }
 }

@@ -1,6 +1,6 @@
 namespace RiskSdk.Positions;
 
-/// <summary>The result of <see cref="IPositionBook.TryReserve(string, int)"/>: the reservation, or why none was taken, and the counts seen.</summary>
+/// <summary>The result of <see cref="IPositionBook.TryReserve(string, int, int)"/>: the reservation, or why none was taken, and the counts seen.</summary>
 public readonly struct ReserveOutcome
 {
     /// <summary>Creates an outcome. Called by <see cref="IPositionBook"/> implementations.</summary>
@@ -9,11 +9,23 @@ public readonly struct ReserveOutcome
     /// <param name="open">Open positions in the scope before the attempt.</param>
     /// <param name="pending">Pending reservations in the scope before the attempt.</param>
     public ReserveOutcome(ReserveStatus status, Reservation reservation, int open, int pending)
+        : this(status, reservation, open, pending, accountTotal: 0)
+    {
+    }
+
+    /// <summary>Creates an outcome that also reports the account-wide count. Called by <see cref="IPositionBook"/> implementations.</summary>
+    /// <param name="status">How the attempt ended.</param>
+    /// <param name="reservation">The slot taken, or <c>default</c>.</param>
+    /// <param name="open">Open positions in the scope before the attempt.</param>
+    /// <param name="pending">Pending reservations in the scope before the attempt.</param>
+    /// <param name="accountTotal">Open plus pending positions across every scope before the attempt (reported when an account-wide cap was asked for).</param>
+    public ReserveOutcome(ReserveStatus status, Reservation reservation, int open, int pending, int accountTotal)
     {
         Status = status;
         Reservation = reservation;
         Open = open;
         Pending = pending;
+        AccountTotal = accountTotal;
     }
 
     /// <summary>How the attempt ended.</summary>
@@ -28,12 +40,15 @@ public readonly struct ReserveOutcome
     /// <summary>Pending reservations in the scope before the attempt.</summary>
     public int Pending { get; }
 
+    /// <summary>Open plus pending positions across every scope before the attempt; 0 when no account-wide cap was asked for.</summary>
+    public int AccountTotal { get; }
+
     /// <summary>True when a slot was taken.</summary>
     public bool IsReserved => Status == ReserveStatus.Reserved;
 
     /// <summary>
     /// Same as <see cref="IsReserved"/>. The name the RiskSdk analyzer looks for on the result of a
-    /// <see cref="PositionLimitCheckAttribute"/> method, so an untested <see cref="IPositionBook.TryReserve(string, int)"/> is not a guard.
+    /// <see cref="PositionLimitCheckAttribute"/> method, so an untested <see cref="IPositionBook.TryReserve(string, int, int)"/> is not a guard.
     /// </summary>
     public bool IsApproved => IsReserved;
 }

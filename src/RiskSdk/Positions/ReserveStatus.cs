@@ -11,4 +11,7 @@ public enum ReserveStatus
 
     /// <summary>The book could not be reached or did not answer in time (a remote ledger). Fail closed.</summary>
     Unavailable = 2,
+
+    /// <summary>The scope had room, but open plus pending positions across every scope reached the account-wide cap.</summary>
+    AtTotalCapacity = 3,
 }

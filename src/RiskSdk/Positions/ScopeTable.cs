@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace RiskSdk.Positions;
@@ -68,16 +69,19 @@ internal sealed class ScopeTable<TValue>
     /// <param name="create">Builds the state for a new scope.</param>
     /// <param name="argument">Passed to <paramref name="create"/>.</param>
     /// <returns>The scope's one state.</returns>
-    public TValue GetOrAdd<TArgument>(string key, Func<string, TArgument, TValue> create, TArgument argument)
-    {
-        if (TryGetValue(key, out var found))
-        {
-            return found;
-        }
+    public TValue GetOrAdd<TArgument>(string key, Func<string, TArgument, TValue> create, TArgument argument) =>
+        TryGetValue(key, out var found) ? found : Add(key, create, argument);
 
+    /// <summary>
+    /// The rare half of <see cref="GetOrAdd"/>, kept out of line: a decision inlines the lookup, and the JIT's inlining
+    /// budget for the decision's method is better spent on its hot path than on growing the table.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private TValue Add<TArgument>(string key, Func<string, TArgument, TValue> create, TArgument argument)
+    {
         lock (_writeLock)
         {
-            if (TryGetValue(key, out found))
+            if (TryGetValue(key, out var found))
             {
                 return found;
             }

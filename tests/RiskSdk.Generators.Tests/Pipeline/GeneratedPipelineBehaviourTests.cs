@@ -40,7 +40,7 @@ public sealed class GeneratedPipelineBehaviourTests
     }
 
     [Fact]
-    public void An_intent_without_an_exchange_is_refused_as_a_fault()
+    public void An_intent_without_an_exchange_is_refused_as_an_invalid_exchange()
     {
         using var context = new RiskContext(new RiskSettings(), timeProvider: new FakeTimeProvider(Start));
         var intent = Signal() with { Exchange = null! };
@@ -48,8 +48,27 @@ public sealed class GeneratedPipelineBehaviourTests
         var decision = new DefaultOrderPipeline(context).Evaluate(in intent);
 
         Assert.False(decision.IsApproved);
-        Assert.Equal(RejectionReason.GateFault, decision.Reason);
+        Assert.Equal(RejectionReason.InvalidExchange, decision.Reason);
         Assert.Equal("Intent", decision.Gate);
+    }
+
+    [Fact]
+    public void Spellings_of_one_exchange_share_one_cap_through_the_generated_pipeline()
+    {
+        using var context = new RiskContext(new RiskSettings { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero }, timeProvider: new FakeTimeProvider(Start));
+        var pipeline = new DefaultOrderPipeline(context);
+
+        var approved = 0;
+        foreach (var exchange in new[] { "NSE", "nse", " NSE", "NSE\t", "\uFF2E\uFF33\uFF25" })
+        {
+            var decision = pipeline.Evaluate(Signal() with { Exchange = exchange });
+            approved += decision.IsApproved ? 1 : 0;
+        }
+
+        Assert.Equal(2, approved);
+        Assert.Equal(new[] { "NSE" }, context.Book.Scopes);
+        Assert.Equal(RejectionReason.InvalidIntent, pipeline.Evaluate(Signal(confidence: 1.5)).Reason);
+        Assert.Equal(RejectionReason.NoPositionToReduce, pipeline.Evaluate(Signal() with { Exchange = "BSE", ReducesPosition = "P1" }).Reason);
     }
 
     [Fact]
@@ -75,12 +94,13 @@ public sealed class GeneratedPipelineBehaviourTests
         var verdicts = pipeline.Explain(Signal(confidence: 0.3, lots: 3) with { Symbol = "BANKNIFTY" });
 
         Assert.Equal(
-            new[] { "KillSwitch", "MinConfidence", ThreeLotsFaultGate.GateName, "DeltaFloor", "HighVolatilityLots", "BlockedSymbol", "OrderRate", "Cooldown", "PositionLimit" },
+            new[] { "Intent", "KillSwitch", "MinConfidence", ThreeLotsFaultGate.GateName, "DeltaFloor", "HighVolatilityLots", "BlockedSymbol", "OrderRate", "Cooldown", "PositionLimit" },
             System.Linq.Enumerable.Select(verdicts, v => v.Gate));
-        Assert.Equal(RejectionReason.ConfidenceTooLow, verdicts[1].Reason);
-        Assert.Equal(RejectionReason.GateFault, verdicts[2].Reason);
-        Assert.Equal(RejectionReason.CustomGate, verdicts[5].Reason);
-        Assert.True(verdicts[8].IsPassed);
+        Assert.True(verdicts[0].IsPassed);
+        Assert.Equal(RejectionReason.ConfidenceTooLow, verdicts[2].Reason);
+        Assert.Equal(RejectionReason.GateFault, verdicts[3].Reason);
+        Assert.Equal(RejectionReason.CustomGate, verdicts[6].Reason);
+        Assert.True(verdicts[9].IsPassed);
         Assert.Equal(0, context.Book.GetCounts("NSE").Total);
     }
 

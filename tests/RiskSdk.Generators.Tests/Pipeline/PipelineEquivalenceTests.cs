@@ -14,7 +14,7 @@ public sealed class PipelineEquivalenceTests
 {
     private const int Scripts = 40;
     private const int StepsPerScript = 400;
-    private static readonly string[] Exchanges = { "NSE", "BSE", "MCX" };
+    private static readonly string[] Exchanges = { "NSE", "BSE", "MCX", "nse", " BSE\t", "\uFF2D\uFF23\uFF38", "N\u200BSE" };
     private static readonly string?[] Symbols = { "NIFTY", "BANKNIFTY", "SENSEX", null };
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class PipelineEquivalenceTests
         Lots = random.Next(0, 7),
         Delta = (random.NextDouble() * 8) - 4,
         Regime = random.Next(5) == 0 ? MarketRegime.HighVolatility : MarketRegime.Normal,
-        ReducesExposure = random.Next(8) == 0,
+        ReducesPosition = random.Next(8) == 0 ? "P" + random.Next(8).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
     };
 
     private static void AssertSameDecision(RiskDecision expected, RiskDecision actual, string where)

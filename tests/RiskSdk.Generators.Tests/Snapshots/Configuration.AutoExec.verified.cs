@@ -24,6 +24,10 @@ namespace Demo.Trading
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public bool PaperMode { get; init; } = s_riskSettingsDefaults.PaperMode;
 
+        /// <summary>The exchanges the app trades, separated by commas (NSE,BSE); an order on any other exchange is refused, and status shows each from the start. Unset accepts any valid name. Variable: <c>OI_TRACKER_AUTO_EXEC_EXCHANGES</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+        public string? Exchanges { get; init; } = s_riskSettingsDefaults.Exchanges;
+
         /// <summary>The lowest signal confidence that may open a position. Variable: <c>OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public double MinConfidence { get; init; } = s_riskSettingsDefaults.MinConfidence;
@@ -51,6 +55,10 @@ namespace Demo.Trading
         /// <summary>The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap. RISK_PROFILE supplies it when unset (conservative 2, aggressive 5). Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public int MaxOpenPositionsHighConfidence { get; init; } = s_riskSettingsDefaults.MaxOpenPositionsHighConfidence;
+
+        /// <summary>The most open plus pending positions across every exchange together, checked atomically with the per-exchange cap; unset turns it off. Variable: <c>OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_TOTAL</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+        public int? MaxOpenPositionsTotal { get; init; } = s_riskSettingsDefaults.MaxOpenPositionsTotal;
 
         /// <summary>The confidence from which the high-confidence cap applies; at least the minimum confidence. RISK_PROFILE supplies it when unset (conservative 0.95, aggressive 0.9). Variable: <c>OI_TRACKER_AUTO_EXEC_HIGH_CONFIDENCE_THRESHOLD</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
@@ -143,32 +151,35 @@ namespace Demo.Trading
             var profileSource = profile is null ? global::RiskSdk.Configuration.ValueSource.Default : global::RiskSdk.Configuration.ValueSource.Profile;
             var autoExecEnabledValue = reader.Read(described[1], defaults.AutoExecEnabled, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Boolean);
             var paperModeValue = reader.Read(described[2], defaults.PaperMode, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Boolean);
-            var minConfidenceValue = reader.Read(described[3], defaults.MinConfidence, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
-            var minKellyFractionValue = reader.Read(described[4], defaults.MinKellyFraction, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
-            var maxLotsPerOrderValue = reader.Read(described[5], defaults.MaxLotsPerOrder, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.WholeNumber);
-            var maxNetDeltaValue = reader.ReadOptional(described[6], defaults.MaxNetDelta, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
-            var sessionDrawdownStopValue = reader.ReadOptional(described[7], defaults.SessionDrawdownStop, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
-            var maxOpenPositionsValue = reader.Read(described[8], profile switch { global::RiskSdk.RiskProfile.Conservative => 1, global::RiskSdk.RiskProfile.Aggressive => 3, _ => defaults.MaxOpenPositions }, profileSource, global::RiskSdk.Generated.ValueParsers.WholeNumber);
-            var maxOpenPositionsHighConfidenceValue = reader.Read(described[9], profile switch { global::RiskSdk.RiskProfile.Conservative => 2, global::RiskSdk.RiskProfile.Aggressive => 5, _ => defaults.MaxOpenPositionsHighConfidence }, profileSource, global::RiskSdk.Generated.ValueParsers.WholeNumber);
-            var highConfidenceThresholdValue = reader.Read(described[10], profile switch { global::RiskSdk.RiskProfile.Conservative => 0.95d, global::RiskSdk.RiskProfile.Aggressive => 0.9d, _ => defaults.HighConfidenceThreshold }, profileSource, global::RiskSdk.Generated.ValueParsers.Number);
-            var cooldownWithPositionsValue = reader.Read(described[11], profile switch { global::RiskSdk.RiskProfile.Conservative => global::System.TimeSpan.FromTicks(6000000000L), global::RiskSdk.RiskProfile.Aggressive => global::System.TimeSpan.FromTicks(1800000000L), _ => defaults.CooldownWithPositions }, profileSource, global::RiskSdk.Generated.ValueParsers.Seconds);
-            var signalCooldownValue = reader.Read(described[12], profile switch { global::RiskSdk.RiskProfile.Conservative => global::System.TimeSpan.FromTicks(600000000L), _ => defaults.SignalCooldown }, profileSource, global::RiskSdk.Generated.ValueParsers.Seconds);
-            var highVolatilityScaleValue = reader.Read(described[13], defaults.HighVolatilityScale, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
-            var maxOrdersPerSecondValue = reader.Read(described[14], defaults.MaxOrdersPerSecond, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.WholeNumber);
-            var reservationTimeoutValue = reader.Read(described[15], defaults.ReservationTimeout, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Seconds);
-            var ledgerValue = reader.Read(described[16], defaults.Ledger, global::RiskSdk.Configuration.ValueSource.Default, s_ledgerParser);
-            var ledgerConnectionValue = reader.ReadString(described[17], defaults.LedgerConnection, global::RiskSdk.Configuration.ValueSource.Default);
-            reader.RequireAtLeast<int>(described[9], maxOpenPositionsHighConfidenceValue, described[8], maxOpenPositionsValue);
-            reader.RequireAtLeast<double>(described[10], highConfidenceThresholdValue, described[3], minConfidenceValue);
+            var exchangesValue = reader.ReadString(described[3], defaults.Exchanges, global::RiskSdk.Configuration.ValueSource.Default);
+            var minConfidenceValue = reader.Read(described[4], defaults.MinConfidence, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
+            var minKellyFractionValue = reader.Read(described[5], defaults.MinKellyFraction, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
+            var maxLotsPerOrderValue = reader.Read(described[6], defaults.MaxLotsPerOrder, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var maxNetDeltaValue = reader.ReadOptional(described[7], defaults.MaxNetDelta, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
+            var sessionDrawdownStopValue = reader.ReadOptional(described[8], defaults.SessionDrawdownStop, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
+            var maxOpenPositionsValue = reader.Read(described[9], profile switch { global::RiskSdk.RiskProfile.Conservative => 1, global::RiskSdk.RiskProfile.Aggressive => 3, _ => defaults.MaxOpenPositions }, profileSource, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var maxOpenPositionsHighConfidenceValue = reader.Read(described[10], profile switch { global::RiskSdk.RiskProfile.Conservative => 2, global::RiskSdk.RiskProfile.Aggressive => 5, _ => defaults.MaxOpenPositionsHighConfidence }, profileSource, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var maxOpenPositionsTotalValue = reader.ReadOptional(described[11], defaults.MaxOpenPositionsTotal, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var highConfidenceThresholdValue = reader.Read(described[12], profile switch { global::RiskSdk.RiskProfile.Conservative => 0.95d, global::RiskSdk.RiskProfile.Aggressive => 0.9d, _ => defaults.HighConfidenceThreshold }, profileSource, global::RiskSdk.Generated.ValueParsers.Number);
+            var cooldownWithPositionsValue = reader.Read(described[13], profile switch { global::RiskSdk.RiskProfile.Conservative => global::System.TimeSpan.FromTicks(6000000000L), global::RiskSdk.RiskProfile.Aggressive => global::System.TimeSpan.FromTicks(1800000000L), _ => defaults.CooldownWithPositions }, profileSource, global::RiskSdk.Generated.ValueParsers.Seconds);
+            var signalCooldownValue = reader.Read(described[14], profile switch { global::RiskSdk.RiskProfile.Conservative => global::System.TimeSpan.FromTicks(600000000L), _ => defaults.SignalCooldown }, profileSource, global::RiskSdk.Generated.ValueParsers.Seconds);
+            var highVolatilityScaleValue = reader.Read(described[15], defaults.HighVolatilityScale, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Number);
+            var maxOrdersPerSecondValue = reader.Read(described[16], defaults.MaxOrdersPerSecond, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.WholeNumber);
+            var reservationTimeoutValue = reader.Read(described[17], defaults.ReservationTimeout, global::RiskSdk.Configuration.ValueSource.Default, global::RiskSdk.Generated.ValueParsers.Seconds);
+            var ledgerValue = reader.Read(described[18], defaults.Ledger, global::RiskSdk.Configuration.ValueSource.Default, s_ledgerParser);
+            var ledgerConnectionValue = reader.ReadString(described[19], defaults.LedgerConnection, global::RiskSdk.Configuration.ValueSource.Default);
+            reader.RequireAtLeast<int>(described[10], maxOpenPositionsHighConfidenceValue, described[9], maxOpenPositionsValue);
+            reader.RequireAtLeast<double>(described[12], highConfidenceThresholdValue, described[4], minConfidenceValue);
             if (ledgerValue == global::RiskSdk.Configuration.RiskLedgerKind.Redis)
             {
-                reader.RequireSet(described[17], described[16]);
+                reader.RequireSet(described[19], described[18]);
             }
             var settings = new global::Demo.Trading.TrackerSettings()
             {
                 RiskProfile = riskProfileValue,
                 AutoExecEnabled = autoExecEnabledValue,
                 PaperMode = paperModeValue,
+                Exchanges = exchangesValue,
                 MinConfidence = minConfidenceValue,
                 MinKellyFraction = minKellyFractionValue,
                 MaxLotsPerOrder = maxLotsPerOrderValue,
@@ -176,6 +187,7 @@ namespace Demo.Trading
                 SessionDrawdownStop = sessionDrawdownStopValue,
                 MaxOpenPositions = maxOpenPositionsValue,
                 MaxOpenPositionsHighConfidence = maxOpenPositionsHighConfidenceValue,
+                MaxOpenPositionsTotal = maxOpenPositionsTotalValue,
                 HighConfidenceThreshold = highConfidenceThresholdValue,
                 CooldownWithPositions = cooldownWithPositionsValue,
                 SignalCooldown = signalCooldownValue,
@@ -226,6 +238,15 @@ namespace Demo.Trading
                     Kind = global::RiskSdk.Configuration.VariableKind.Boolean,
                     DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.PaperMode),
                     Description = "True sends orders to a paper broker, and is the default: a fresh install never trades live until told to. The gates behave the same.",
+                },
+                new global::RiskSdk.Configuration.VariableDescription
+                {
+                    Name = "OI_TRACKER_AUTO_EXEC_EXCHANGES",
+                    PropertyName = "Exchanges",
+                    Kind = global::RiskSdk.Configuration.VariableKind.Text,
+                    IsOptional = true,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.Exchanges),
+                    Description = "The exchanges the app trades, separated by commas (NSE,BSE); an order on any other exchange is refused, and status shows each from the start. Unset accepts any valid name.",
                 },
                 new global::RiskSdk.Configuration.VariableDescription
                 {
@@ -297,6 +318,17 @@ namespace Demo.Trading
                     Minimum = 0d,
                     Maximum = 1000d,
                     Description = "The open-position cap per exchange for signals at or above the high-confidence threshold, and the hard ceiling in every case; at least the normal cap. RISK_PROFILE supplies it when unset (conservative 2, aggressive 5).",
+                },
+                new global::RiskSdk.Configuration.VariableDescription
+                {
+                    Name = "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_TOTAL",
+                    PropertyName = "MaxOpenPositionsTotal",
+                    Kind = global::RiskSdk.Configuration.VariableKind.WholeNumber,
+                    IsOptional = true,
+                    DefaultValue = global::RiskSdk.Generated.ValueFormatter.Format(defaults.MaxOpenPositionsTotal),
+                    Minimum = 0d,
+                    Maximum = 100000d,
+                    Description = "The most open plus pending positions across every exchange together, checked atomically with the per-exchange cap; unset turns it off.",
                 },
                 new global::RiskSdk.Configuration.VariableDescription
                 {
@@ -390,6 +422,7 @@ namespace Demo.Trading
             RiskProfile = RiskProfile,
             AutoExecEnabled = AutoExecEnabled,
             PaperMode = PaperMode,
+            Exchanges = Exchanges,
             MinConfidence = MinConfidence,
             MinKellyFraction = MinKellyFraction,
             MaxLotsPerOrder = MaxLotsPerOrder,
@@ -397,6 +430,7 @@ namespace Demo.Trading
             SessionDrawdownStop = SessionDrawdownStop,
             MaxOpenPositions = MaxOpenPositions,
             MaxOpenPositionsHighConfidence = MaxOpenPositionsHighConfidence,
+            MaxOpenPositionsTotal = MaxOpenPositionsTotal,
             HighConfidenceThreshold = HighConfidenceThreshold,
             CooldownWithPositions = CooldownWithPositions,
             SignalCooldown = SignalCooldown,

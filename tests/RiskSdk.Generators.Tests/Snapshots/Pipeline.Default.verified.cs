@@ -55,10 +55,11 @@ namespace Demo.Trading
         public global::RiskSdk.RiskContext Context => _context;
 
         /// <summary>
-        /// Decides one trade: each check in declared order, the first rejection wins, then the reserving gate admits,
-        /// taking the slot and then each admitting gate's state; a refusal or exception undoes everything taken. A gate
-        /// that throws refuses the trade with <see cref="global::RiskSdk.RejectionReason.GateFault"/>. Reads the clock at
-        /// most once. Allocates nothing.
+        /// Decides one trade: the intent check first (exchange name, model outputs, declared exchanges, verified exits),
+        /// then each check in declared order, the first rejection wins, then the reserving gate admits, taking the slot
+        /// and then each admitting gate's state; a refusal or exception undoes everything taken. A gate that throws
+        /// refuses the trade with <see cref="global::RiskSdk.RejectionReason.GateFault"/>. Reads the clock at most once.
+        /// Allocates nothing.
         /// </summary>
         /// <param name="intent">The trade.</param>
         /// <returns>Approved with its reservation (commit it on fill, release it otherwise), or rejected with the reason, gate and figures.</returns>
@@ -66,11 +67,26 @@ namespace Demo.Trading
         [global::RiskSdk.PositionLimitCheck]
         public global::RiskSdk.RiskDecision Evaluate(in global::RiskSdk.TradeIntent intent)
         {
-            if (intent.Exchange is null)
+            global::RiskSdk.Gates.GateVerdict screened;
+            global::RiskSdk.TradeIntent accepted;
+            try
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, "Intent", new global::System.ArgumentException("The intent names no exchange.", nameof(intent)));
+                screened = global::RiskSdk.Generated.PipelineDecisions.Screen(_context, in intent, out accepted);
+            }
+            catch (global::System.Exception exception)
+            {
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.IntentGate.GateName, exception);
             }
 
+            return screened.IsPassed ? EvaluateAccepted(in accepted) : global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in accepted, in screened);
+        }
+
+        /// <summary>Runs the declared gates on an intent the context's intake accepted (its exchange canonical).</summary>
+        /// <param name="intent">The accepted trade.</param>
+        /// <returns>The decision.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+        private global::RiskSdk.RiskDecision EvaluateAccepted(in global::RiskSdk.TradeIntent intent)
+        {
             global::RiskSdk.Gates.GateVerdict verdict;
             var clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
             try
@@ -188,92 +204,105 @@ namespace Demo.Trading
             return _positionLimit.Admit(in intent, ref clock, _admitting);
         }
 
-        /// <summary>Runs every gate, the position limit included, without reserving anything, and returns all verdicts in order.</summary>
+        /// <summary>
+        /// Runs the intent check, then every gate, the position limit included, without reserving anything, and returns
+        /// all verdicts in order. The gates see the intent with its exchange canonical.
+        /// </summary>
         /// <param name="intent">The trade.</param>
-        /// <returns>One verdict per gate; a gate that throws gives a <see cref="global::RiskSdk.RejectionReason.GateFault"/> verdict.</returns>
+        /// <returns>The intent check's verdict, then one verdict per gate; a gate that throws gives a <see cref="global::RiskSdk.RejectionReason.GateFault"/> verdict.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Gates.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
         {
-            var verdicts = new global::RiskSdk.Gates.GateVerdict[9];
+            var verdicts = new global::RiskSdk.Gates.GateVerdict[10];
+            var accepted = intent;
             try
             {
-                verdicts[0] = _killSwitch.Check(in intent);
+                verdicts[0] = global::RiskSdk.Generated.PipelineDecisions.Screen(_context, in intent, out accepted);
             }
             catch (global::System.Exception exception)
             {
-                verdicts[0] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.KillSwitchGate.GateName, exception);
+                verdicts[0] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.IntentGate.GateName, exception);
             }
 
             try
             {
-                verdicts[1] = _minimumConfidence.Check(in intent);
+                verdicts[1] = _killSwitch.Check(in accepted);
             }
             catch (global::System.Exception exception)
             {
-                verdicts[1] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.MinimumConfidenceGate.GateName, exception);
+                verdicts[1] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.KillSwitchGate.GateName, exception);
             }
 
             try
             {
-                verdicts[2] = _minimumKelly.Check(in intent);
+                verdicts[2] = _minimumConfidence.Check(in accepted);
             }
             catch (global::System.Exception exception)
             {
-                verdicts[2] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.MinimumKellyGate.GateName, exception);
+                verdicts[2] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.MinimumConfidenceGate.GateName, exception);
             }
 
             try
             {
-                verdicts[3] = _maximumLots.Check(in intent);
+                verdicts[3] = _minimumKelly.Check(in accepted);
             }
             catch (global::System.Exception exception)
             {
-                verdicts[3] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.MaximumLotsGate.GateName, exception);
+                verdicts[3] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.MinimumKellyGate.GateName, exception);
             }
 
             try
             {
-                verdicts[4] = _netDelta.Check(in intent);
+                verdicts[4] = _maximumLots.Check(in accepted);
             }
             catch (global::System.Exception exception)
             {
-                verdicts[4] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.NetDeltaGate.GateName, exception);
+                verdicts[4] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.MaximumLotsGate.GateName, exception);
             }
 
             try
             {
-                verdicts[5] = _sessionDrawdown.Check(in intent);
+                verdicts[5] = _netDelta.Check(in accepted);
             }
             catch (global::System.Exception exception)
             {
-                verdicts[5] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.SessionDrawdownGate.GateName, exception);
+                verdicts[5] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.NetDeltaGate.GateName, exception);
             }
 
             try
             {
-                verdicts[6] = _orderRate.Check(in intent);
+                verdicts[6] = _sessionDrawdown.Check(in accepted);
             }
             catch (global::System.Exception exception)
             {
-                verdicts[6] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.OrderRateGate.GateName, exception);
+                verdicts[6] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.SessionDrawdownGate.GateName, exception);
             }
 
             try
             {
-                verdicts[7] = _cooldown.Check(in intent);
+                verdicts[7] = _orderRate.Check(in accepted);
             }
             catch (global::System.Exception exception)
             {
-                verdicts[7] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.CooldownGate.GateName, exception);
+                verdicts[7] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.OrderRateGate.GateName, exception);
             }
 
             try
             {
-                verdicts[8] = _positionLimit.Check(in intent);
+                verdicts[8] = _cooldown.Check(in accepted);
             }
             catch (global::System.Exception exception)
             {
-                verdicts[8] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.PositionLimitGate.GateName, exception);
+                verdicts[8] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.CooldownGate.GateName, exception);
+            }
+
+            try
+            {
+                verdicts[9] = _positionLimit.Check(in accepted);
+            }
+            catch (global::System.Exception exception)
+            {
+                verdicts[9] = global::RiskSdk.Gates.GateVerdict.Fault(global::RiskSdk.Gates.PositionLimitGate.GateName, exception);
             }
 
             return verdicts;

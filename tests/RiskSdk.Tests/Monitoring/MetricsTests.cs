@@ -59,8 +59,8 @@ public sealed class MetricsTests
         var pipeline = RiskPipeline.CreateDefault(context);
 
         pipeline.Evaluate(TestRig.Signal(confidence: 0.97)).Reservation.Commit("P-1");
-        pipeline.Evaluate(TestRig.Signal(reduces: true));
-        pipeline.Evaluate(TestRig.Signal(reduces: true));
+        pipeline.Evaluate(TestRig.Signal(reduces: "P-1"));
+        pipeline.Evaluate(TestRig.Signal(reduces: "P-1"));
 
         var approved = decisions.GetMeasurementSnapshot().Where(m => m.Tags[RiskMetrics.OutcomeAttribute] as string == "approved").ToList();
         Assert.Equal(1, approved.Count(m => m.Tags[RiskMetrics.EffectAttribute] as string == "entry"));
@@ -168,13 +168,15 @@ public sealed class MetricsTests
     {
         public bool Down { get; set; }
 
-        public IReadOnlyCollection<string> Scopes => inner.Scopes;
+        public BookNameCollection Scopes => Down ? BookNameCollection.NotRead : inner.Scopes;
 
         public long ExpiredReservations => inner.ExpiredReservations;
 
         public long IgnoredOperations => inner.IgnoredOperations;
 
-        public ReserveOutcome TryReserve(string scope, int cap) => Down ? new(ReserveStatus.Unavailable, default, 0, 0) : inner.TryReserve(scope, cap);
+        public ReserveOutcome TryReserve(string scope, int cap, int totalCap) => Down ? new(ReserveStatus.Unavailable, default, 0, 0) : inner.TryReserve(scope, cap, totalCap);
+
+        public PositionPresence FindPosition(string scope, string positionId) => Down ? PositionPresence.Unavailable : inner.FindPosition(scope, positionId);
 
         public bool Commit(in Reservation reservation, string positionId) => inner.Commit(reservation, positionId);
 
@@ -188,6 +190,6 @@ public sealed class MetricsTests
 
         public ScopeCounts GetTotalCounts() => Down ? new ScopeCounts(0, 0) { Unavailable = true } : inner.GetTotalCounts();
 
-        public IReadOnlyCollection<string> GetOpenPositions(string scope) => inner.GetOpenPositions(scope);
+        public BookNameCollection GetOpenPositions(string scope) => Down ? BookNameCollection.NotRead : inner.GetOpenPositions(scope);
     }
 }

@@ -55,7 +55,7 @@ public sealed class SnapshotTests
         rig.EvaluateAndFill(TestRig.Signal(confidence: 0.97), "P-1");
         rig.Advance(1);
         rig.Evaluate(TestRig.Signal(confidence: 0.5));
-        rig.Evaluate(TestRig.Signal(reduces: true));
+        rig.Evaluate(TestRig.Signal(reduces: "P-1"));
 
         var decisions = rig.Context.Monitor.GetRecentDecisions(10);
 

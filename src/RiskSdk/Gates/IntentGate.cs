@@ -1,0 +1,161 @@
+using System;
+
+using RiskSdk.Positions;
+
+namespace RiskSdk.Gates;
+
+/// <summary>
+/// The first step of every pipeline, before any declared gate: refuses an intent that could slip past a limit, and
+/// hands the rest of the pipeline the intent with its exchange in canonical form (<see cref="ExchangeName"/>), so
+/// every spelling of a name meets the same caps, cooldowns and rate limits.
+/// </summary>
+/// <remarks>
+/// In order: the exchange name must satisfy <see cref="ExchangeName"/> (<see cref="RejectionReason.InvalidExchange"/>);
+/// confidence and Kelly must be finite numbers from 0 to 1, lots at least 1, delta finite, side and regime defined
+/// values (<see cref="RejectionReason.InvalidIntent"/>, naming the field and its value), all before a cap is chosen;
+/// when <see cref="RiskSettings.Exchanges"/> declares the exchanges, the name must be one of them
+/// (<see cref="RejectionReason.UnknownExchange"/>); an exit must name a position the book holds open on that exchange
+/// (<see cref="RejectionReason.NoPositionToReduce"/>, or <see cref="RejectionReason.LedgerUnavailable"/> when the book
+/// cannot tell). Refusing takes nothing and allocates nothing.
+/// </remarks>
+public sealed class IntentGate : IRiskGate
+{
+    /// <summary>The gate's name in verdicts, logs and reports.</summary>
+    public const string GateName = "Intent";
+
+    private readonly RiskContext _context;
+    private readonly string[]? _declared;
+
+    /// <summary>Creates the gate over a context's settings and book.</summary>
+    /// <param name="context">The shared context.</param>
+    public IntentGate(RiskContext context)
+    {
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+        var declared = context.Settings.DeclaredExchanges;
+        _declared = declared.Count == 0 ? null : ToValues(declared);
+    }
+
+    /// <inheritdoc/>
+    public string Name => GateName;
+
+    /// <inheritdoc/>
+    public GateVerdict Check(in TradeIntent intent) => Screen(in intent, out _);
+
+    /// <summary>Checks the intent and gives it back with its exchange in canonical form, for the gates after this one.</summary>
+    /// <param name="intent">The intent as the app built it.</param>
+    /// <param name="accepted">
+    /// The intent the rest of the pipeline decides on: <paramref name="intent"/> with <see cref="TradeIntent.Exchange"/>
+    /// canonical (the same string when it already was). When the name itself is refused, its exchange is <c>(invalid)</c>,
+    /// so logs and metrics never carry an unbounded set of spellings.
+    /// </param>
+    /// <returns>Pass, or the refusal.</returns>
+    public GateVerdict Screen(in TradeIntent intent, out TradeIntent accepted)
+    {
+        var problem = ExchangeName.Canonicalize(intent.Exchange, out var canonical, out var detail);
+        if (problem != ExchangeNameProblem.None)
+        {
+            accepted = intent with { Exchange = InvalidExchangeTag };
+            return GateVerdict.Reject(GateName, RejectionReason.InvalidExchange, (int)problem, detail, intent.Exchange);
+        }
+
+        accepted = ReferenceEquals(canonical, intent.Exchange) ? intent : intent with { Exchange = canonical! };
+        var field = InvalidField(in intent, out var value);
+        if (field is not null)
+        {
+            return GateVerdict.Reject(GateName, RejectionReason.InvalidIntent, value, 0, field);
+        }
+
+        if (_declared is not null && !IsDeclared(canonical!))
+        {
+            return GateVerdict.Reject(GateName, RejectionReason.UnknownExchange, 0, _declared.Length, canonical);
+        }
+
+        if (intent.ReducesPosition is { } position)
+        {
+            switch (_context.Book.FindPosition(canonical!, position))
+            {
+                case PositionPresence.Open:
+                    break;
+                case PositionPresence.Unavailable:
+                    return GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, 0, 0, position);
+                default:
+                    return GateVerdict.Reject(GateName, RejectionReason.NoPositionToReduce, 0, 0, position);
+            }
+        }
+
+        return GateVerdict.Pass(GateName);
+    }
+
+    /// <summary>The exchange a refusal for an unusable name is logged and counted under.</summary>
+    internal const string InvalidExchangeTag = "(invalid)";
+
+    /// <summary>The first field whose value could bypass a limit, with its value; null when all are usable.</summary>
+    private static string? InvalidField(in TradeIntent intent, out double value)
+    {
+        value = intent.Confidence;
+        if (!IsFraction(value))
+        {
+            return nameof(TradeIntent.Confidence);
+        }
+
+        value = intent.KellyFraction;
+        if (!IsFraction(value))
+        {
+            return nameof(TradeIntent.KellyFraction);
+        }
+
+        value = intent.Lots;
+        if (intent.Lots < 1)
+        {
+            return nameof(TradeIntent.Lots);
+        }
+
+        value = intent.Delta;
+        if (!double.IsFinite(value))
+        {
+            return nameof(TradeIntent.Delta);
+        }
+
+        value = (int)intent.Side;
+        if (intent.Side is not (TradeSide.Buy or TradeSide.Sell))
+        {
+            return nameof(TradeIntent.Side);
+        }
+
+        value = (int)intent.Regime;
+        if (intent.Regime is not (MarketRegime.Normal or MarketRegime.HighVolatility))
+        {
+            return nameof(TradeIntent.Regime);
+        }
+
+        value = 0;
+        return null;
+    }
+
+    /// <summary>A finite number from 0 to 1 (NaN fails both comparisons).</summary>
+    private static bool IsFraction(double value) => value >= 0 && value <= 1;
+
+    private bool IsDeclared(string canonical)
+    {
+        foreach (var name in _declared!)
+        {
+            if (ReferenceEquals(name, canonical) || string.Equals(name, canonical, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string[] ToValues(System.Collections.Generic.IReadOnlyList<ExchangeName> names)
+    {
+        var values = new string[names.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = names[i].Value;
+        }
+
+        return values;
+    }
+}
