@@ -70,7 +70,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SettingsClassWithoutParameterlessConstructor = Create(
         "RISKGEN007",
         "Settings class needs a parameterless constructor",
-        "'{0}' has no parameterless constructor; the generated Bind creates it with one and sets the properties it reads",
+        "'{0}' {1}; the generated Bind creates it with a parameterless constructor and sets the properties it reads",
         ConfigurationCategory,
         DiagnosticSeverity.Error);
 
@@ -95,6 +95,14 @@ internal static class DiagnosticDescriptors
         "RISKGEN010",
         "Settings class cannot be file-local",
         "'{0}' is marked [EnvironmentSettings] but '{1}' is file-local; generated code lives in another file and cannot extend it. Make it internal.",
+        ConfigurationCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>RISKGEN011: a property carries binding attributes or a generated member's name but cannot be bound.</summary>
+    public static readonly DiagnosticDescriptor SettingNotBindable = Create(
+        "RISKGEN011",
+        "Setting cannot be bound",
+        "'{0}' cannot be bound: {1}",
         ConfigurationCategory,
         DiagnosticSeverity.Error);
 

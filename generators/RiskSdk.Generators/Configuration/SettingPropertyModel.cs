@@ -15,6 +15,7 @@ namespace RiskSdk.Generators.Configuration;
 /// <param name="RequiredWhen">Conditions that make the variable required.</param>
 /// <param name="ProfileValues">Its values under the ready-made risk profiles, from <c>[ProfileValue]</c>.</param>
 /// <param name="IsStandard">True for a setting read from <c>RiskSdk.RiskSettings</c> and added by <c>[AutoExecSettings]</c>.</param>
+/// <param name="IsRequiredMember">True for a C# <c>required</c> member: every object creation must set it.</param>
 internal sealed record SettingPropertyModel(
     string PropertyName,
     string VariableName,
@@ -29,13 +30,17 @@ internal sealed record SettingPropertyModel(
     EquatableArray<CrossFieldRuleModel> Rules,
     EquatableArray<RequiredWhenModel> RequiredWhen,
     EquatableArray<ProfileValueModel> ProfileValues,
-    bool IsStandard)
+    bool IsStandard,
+    bool IsRequiredMember = false)
 {
     /// <summary>The global::-qualified name of the profile enum; a nullable property of this type selects the profile.</summary>
     public const string ProfileType = "global::RiskSdk.RiskProfile";
 
     /// <summary>The property's type as declared: <c>int</c>, <c>global::System.TimeSpan?</c>.</summary>
     public string DeclaredType => TypeName + (IsNullable ? "?" : string.Empty);
+
+    /// <summary>The property's name as a C# identifier: <c>@default</c> for a keyword.</summary>
+    public string Identifier => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(PropertyName) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? PropertyName : "@" + PropertyName;
 
     /// <summary>True for the property that selects the risk profile.</summary>
     public bool IsProfileSelector => Kind == SettingKind.Enum && IsNullable && TypeName == ProfileType;

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace RiskSdk.Generators.Configuration;
 
 /// <summary>
-/// Reports RISKGEN001-010 for classes marked <c>[EnvironmentSettings]</c>, from the same parser the
+/// Reports RISKGEN001-011 for classes marked <c>[EnvironmentSettings]</c>, from the same parser the
 /// <see cref="ConfigurationGenerator"/> uses, at real source locations.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -25,7 +25,8 @@ public sealed class SettingsAnalyzer : AttributedClassAnalyzer
         DiagnosticDescriptors.SettingsClassWithoutParameterlessConstructor,
         DiagnosticDescriptors.StandardSettingRedeclared,
         DiagnosticDescriptors.SettingsGeneratorFailed,
-        DiagnosticDescriptors.SettingsClassFileLocal);
+        DiagnosticDescriptors.SettingsClassFileLocal,
+        DiagnosticDescriptors.SettingNotBindable);
 
     /// <inheritdoc/>
     private protected override string AttributeMetadataName => SettingsParser.EnvironmentSettingsAttribute;

@@ -10,6 +10,9 @@ namespace RiskSdk.Generators.Configuration;
 /// <param name="Prefix">The variable prefix.</param>
 /// <param name="IsAutoExec">True when the standard auto-exec settings are added.</param>
 /// <param name="Properties">The bound properties in binding order.</param>
+/// <param name="HidesBaseSettings">True when a base class is a settings class too: the generated public members hide its own with <c>new</c>.</param>
+/// <param name="InheritsStandardSettings">True when a base class is marked <c>[AutoExecSettings]</c>: it declares the standard settings and <c>ToRiskSettings()</c>, which this class binds and does not redeclare.</param>
+/// <param name="HasRequiredMembers">True when a bound property is a C# <c>required</c> member, which every creation must set.</param>
 internal sealed record SettingsClassModel(
     string Namespace,
     string HintName,
@@ -19,4 +22,7 @@ internal sealed record SettingsClassModel(
     EquatableArray<ContainingTypeModel> ContainingTypes,
     string Prefix,
     bool IsAutoExec,
-    EquatableArray<SettingPropertyModel> Properties);
+    EquatableArray<SettingPropertyModel> Properties,
+    bool HidesBaseSettings = false,
+    bool InheritsStandardSettings = false,
+    bool HasRequiredMembers = false);

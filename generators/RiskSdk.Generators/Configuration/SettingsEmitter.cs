@@ -52,19 +52,18 @@ internal static class SettingsEmitter
 
         writer.Line("/// <summary>The text every variable of these settings starts with.</summary>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("public const string VariablePrefix = " + Literal(model.Prefix) + ";");
+        writer.Line(Hiding(model) + "public const string VariablePrefix = " + Literal(model.Prefix) + ";");
         writer.Line();
 
-        if (model.IsAutoExec)
+        if (model.IsAutoExec && !model.InheritsStandardSettings)
         {
             writer.Line(GeneratedCodeInfo.Attribute);
             writer.Line("private static readonly global::RiskSdk.RiskSettings " + StandardDefaults + " = new global::RiskSdk.RiskSettings();");
             writer.Line();
-        }
-
-        foreach (var property in model.Properties.Where(p => p.IsStandard))
-        {
-            WriteStandardProperty(writer, model, property);
+            foreach (var property in model.Properties.Where(p => p.IsStandard))
+            {
+                WriteStandardProperty(writer, model, property);
+            }
         }
 
         foreach (var property in model.Properties.Where(p => p.Kind == SettingKind.Enum))
@@ -80,18 +79,18 @@ internal static class SettingsEmitter
         writer.Line();
         writer.Line("/// <summary>Every variable these settings read, in binding order: name, type, default, allowed range, description, secrecy.</summary>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("public static " + ReadOnlyList + "<" + Configuration + "VariableDescription> Variables => s_variables ??= DescribeVariables();");
+        writer.Line(Hiding(model) + "public static " + ReadOnlyList + "<" + Configuration + "VariableDescription> Variables => s_variables ??= DescribeVariables();");
         writer.Line();
         writer.Line("/// <summary>The value in force (masked for secrets) and the source of every variable; empty unless these settings were bound.</summary>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("public " + ReadOnlyList + "<" + Configuration + "BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<" + Configuration + "BoundVariable>();");
+        writer.Line(Hiding(model) + "public " + ReadOnlyList + "<" + Configuration + "BoundVariable> BoundVariables { get; private init; } = global::System.Array.Empty<" + Configuration + "BoundVariable>();");
         writer.Line();
 
         writer.Line("/// <summary>Where the value of a property came from.</summary>");
         writer.Line("/// <param name=\"propertyName\">The property; use <c>nameof</c>.</param>");
         writer.Line("/// <returns>The source, or <see cref=\"global::RiskSdk.Configuration.ValueSource.Default\"/> when these settings were not bound.</returns>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.OpenBlock("public " + Configuration + "ValueSource SourceOf(string propertyName)");
+        writer.OpenBlock(Hiding(model) + "public " + Configuration + "ValueSource SourceOf(string propertyName)");
         writer.OpenBlock("foreach (var bound in BoundVariables)");
         writer.OpenBlock("if (bound.Variable.PropertyName == propertyName)");
         writer.Line("return bound.Source;");
@@ -105,13 +104,13 @@ internal static class SettingsEmitter
         writer.Line("/// <summary>Binds these settings from the process environment. Never throws for bad values: returns the settings or every problem.</summary>");
         writer.Line("/// <returns>The settings, or every problem found.</returns>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("public static " + result + " BindFromEnvironment() => Bind(" + Configuration + "EnvironmentVariableLookup.Instance);");
+        writer.Line(Hiding(model) + "public static " + result + " BindFromEnvironment() => Bind(" + Configuration + "EnvironmentVariableLookup.Instance);");
         writer.Line();
         writer.Line("/// <summary>Binds these settings from variables given by full name (the way tests bind them).</summary>");
         writer.Line("/// <param name=\"variables\">The variables; a null value counts as unset.</param>");
         writer.Line("/// <returns>The settings, or every problem found.</returns>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("public static " + result + " Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new " + Configuration + "DictionaryVariableLookup(variables));");
+        writer.Line(Hiding(model) + "public static " + result + " Bind(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> variables) => Bind(new " + Configuration + "DictionaryVariableLookup(variables));");
         writer.Line();
         if (supportsConfiguration)
         {
@@ -119,7 +118,7 @@ internal static class SettingsEmitter
             writer.Line("/// <param name=\"configuration\">The configuration.</param>");
             writer.Line("/// <returns>The settings, or every problem found.</returns>");
             writer.Line(GeneratedCodeInfo.Attribute);
-            writer.OpenBlock("public static " + result + " Bind(global::Microsoft.Extensions.Configuration.IConfiguration configuration)");
+            writer.OpenBlock(Hiding(model) + "public static " + result + " Bind(global::Microsoft.Extensions.Configuration.IConfiguration configuration)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(configuration);");
             writer.Line("return Bind(new " + Configuration + "SectionedVariableLookup(VariablePrefix, key => configuration[key], section => global::System.Linq.Enumerable.Select((section is null ? configuration : configuration.GetSection(section)).GetChildren(), child => child.Key)));");
             writer.CloseBlock();
@@ -132,9 +131,14 @@ internal static class SettingsEmitter
         writer.Line("partial void Validate(" + Configuration + "SettingsValidation validation);");
         writer.Line();
         WriteDescribe(writer, model);
-        if (model.IsAutoExec)
+        if (model.IsAutoExec && !model.InheritsStandardSettings)
         {
             WriteToRiskSettings(writer, model);
+        }
+
+        if (model.IsAutoExec)
+        {
+            WriteHostable(writer, model);
         }
     }
 
@@ -142,7 +146,7 @@ internal static class SettingsEmitter
     {
         writer.Line("/// <summary>" + Escape(property.Description) + " Variable: <c>" + model.Prefix + property.VariableName + "</c>.</summary>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.Line("public " + property.DeclaredType + " " + property.PropertyName + " { get; init; } = " + StandardDefaults + "." + property.PropertyName + ";");
+        writer.Line("public " + property.DeclaredType + " " + property.Identifier + " { get; init; } = " + StandardDefaults + "." + property.Identifier + ";");
         writer.Line();
     }
 
@@ -154,10 +158,10 @@ internal static class SettingsEmitter
         writer.Line("/// <param name=\"variables\">Where the variables are read from.</param>");
         writer.Line("/// <returns>The settings, or (when any error was found) no settings and every problem.</returns>");
         writer.Line(GeneratedCodeInfo.Attribute);
-        writer.OpenBlock("public static " + result + " Bind(" + Configuration + "IVariableLookup variables)");
+        writer.OpenBlock(Hiding(model) + "public static " + result + " Bind(" + Configuration + "IVariableLookup variables)");
         writer.Line("var described = Variables;");
         writer.Line("var reader = new " + Generated + "SettingsReader(variables, VariablePrefix, described);");
-        writer.Line("var defaults = new " + self + "();");
+        writer.Line("var defaults = " + NewInstance(model) + ";");
 
         // The profile selector is read first, so every setting with profile values can fall back to it.
         var selector = properties.Any(p => p.ProfileValues.Count > 0) ? properties.FirstOrDefault(p => p.IsProfileSelector) : null;
@@ -165,13 +169,13 @@ internal static class SettingsEmitter
         foreach (var i in order)
         {
             var property = properties[i];
-            var fallback = "defaults." + property.PropertyName;
+            var fallback = "defaults." + property.Identifier;
             var source = Configuration + "ValueSource.Default";
             if (selector is not null && property.ProfileValues.Count > 0)
             {
                 fallback = "profile switch { " +
                     string.Concat(property.ProfileValues.Select(v => SettingPropertyModel.ProfileType + "." + v.Profile + " => " + v.ValueExpression + ", ")) +
-                    "_ => defaults." + property.PropertyName + " }";
+                    "_ => defaults." + property.Identifier + " }";
                 source = "profileSource";
             }
 
@@ -204,7 +208,7 @@ internal static class SettingsEmitter
         writer.OpenBlock("var settings = new " + self + "()");
         foreach (var property in properties)
         {
-            writer.Line(property.PropertyName + " = " + Local(property) + ",");
+            writer.Line(property.Identifier + " = " + Local(property) + ",");
         }
 
         writer.Line("BoundVariables = reader.BoundVariables,");
@@ -225,7 +229,7 @@ internal static class SettingsEmitter
         if (property.Kind == SettingKind.Text)
         {
             var read = "reader.ReadString(" + variable + ", " + fallback + ", " + source + ")";
-            return property.IsNullable ? read : read + " ?? defaults." + property.PropertyName;
+            return property.IsNullable ? read : read + " ?? defaults." + property.Identifier;
         }
 
         var parser = property.Kind switch
@@ -245,7 +249,7 @@ internal static class SettingsEmitter
     {
         writer.Line(GeneratedCodeInfo.Attribute);
         writer.OpenBlock("private static " + ReadOnlyList + "<" + Configuration + "VariableDescription> DescribeVariables()");
-        writer.Line("var defaults = new " + model.FullyQualifiedName + "();");
+        writer.Line("var defaults = " + NewInstance(model) + ";");
         writer.OpenBlock("return new " + Configuration + "VariableDescription[]");
         foreach (var property in model.Properties)
         {
@@ -266,11 +270,11 @@ internal static class SettingsEmitter
             if (property.IsSecret)
             {
                 writer.Line("IsSecret = true,");
-                writer.Line("DefaultValue = defaults." + property.PropertyName + " is null ? null : \"***\",");
+                writer.Line("DefaultValue = defaults." + property.Identifier + " is null ? null : \"***\",");
             }
             else
             {
-                writer.Line("DefaultValue = " + Generated + "ValueFormatter.Format(defaults." + property.PropertyName + "),");
+                writer.Line("DefaultValue = " + Generated + "ValueFormatter.Format(defaults." + property.Identifier + "),");
             }
 
             if (property.Range is { } range)
@@ -327,11 +331,16 @@ internal static class SettingsEmitter
         {
             if (property.IsStandard)
             {
-                writer.Line(property.PropertyName + " = " + property.PropertyName + ",");
+                writer.Line(property.Identifier + " = " + property.Identifier + ",");
             }
         }
 
         writer.CloseBlock(";");
+    }
+
+    /// <summary>The explicit <c>IAutoExecSettings&lt;T&gt;</c> members (a class deriving from an auto-exec class implements its own).</summary>
+    private static void WriteHostable(SourceWriter writer, SettingsClassModel model)
+    {
         writer.Line();
         var hostable = Configuration + "IAutoExecSettings<" + model.FullyQualifiedName + ">";
         writer.Line(GeneratedCodeInfo.Attribute);
@@ -343,6 +352,15 @@ internal static class SettingsEmitter
         writer.Line(GeneratedCodeInfo.Attribute);
         writer.Line("string " + hostable + ".Prefix => VariablePrefix;");
     }
+
+    /// <summary>The modifier that hides a base settings class's generated member of the same name (CS0108 otherwise).</summary>
+    private static string Hiding(SettingsClassModel model) => model.HidesBaseSettings ? "new " : string.Empty;
+
+    /// <summary>A new instance with its defaults; C# <c>required</c> members are given a placeholder the binding replaces.</summary>
+    private static string NewInstance(SettingsClassModel model) =>
+        "new " + model.FullyQualifiedName + "()" + (model.HasRequiredMembers
+            ? " { " + string.Concat(model.Properties.Where(p => p.IsRequiredMember).Select(p => p.Identifier + " = default!, ")) + "}"
+            : string.Empty);
 
     private static int IndexOf(EquatableArray<SettingPropertyModel> properties, string name)
     {

@@ -56,9 +56,10 @@ internal static class SettingsParser
             }
         }
 
-        if (!type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
+        if (type.IsAbstract || !type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingsClassWithoutParameterlessConstructor, declaration.Identifier.GetLocation(), type.Name));
+            var reason = type.IsAbstract ? "is abstract" : "has no parameterless constructor";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingsClassWithoutParameterlessConstructor, declaration.Identifier.GetLocation(), type.Name, reason));
             return new SettingsParseResult(null, diagnostics.ToEquatableArray());
         }
 
@@ -68,17 +69,21 @@ internal static class SettingsParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidVariableName, AttributeLocation(marker, declaration), prefix, "variable prefix"));
         }
 
-        var isAutoExec = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AutoExecSettingsAttribute);
+        // A base settings class generates its own members (the derived class's hide them with 'new'); a base marked
+        // [AutoExecSettings] already declares the standard settings, which the derived class binds without redeclaring.
+        var baseIsSettings = false;
+        var inheritsStandard = false;
+        for (var ancestor = type.BaseType; ancestor is not null; ancestor = ancestor.BaseType)
+        {
+            baseIsSettings |= HasAttribute(ancestor, EnvironmentSettingsAttribute);
+            inheritsStandard |= HasAttribute(ancestor, AutoExecSettingsAttribute);
+        }
+
+        var isAutoExec = inheritsStandard || HasAttribute(type, AutoExecSettingsAttribute);
         var properties = new List<SettingPropertyModel>();
         var locations = new List<PropertyLocation>();
-        foreach (var member in type.GetMembers())
+        foreach (var property in SettableProperties(type, compilation, diagnostics, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol property || !IsBindable(property))
-            {
-                continue;
-            }
-
             var model = ParseProperty(property, compilation, diagnostics, cancellationToken);
             if (model is not null)
             {
@@ -97,7 +102,10 @@ internal static class SettingsParser
             ContainingTypes(type),
             prefix,
             isAutoExec,
-            properties.ToEquatableArray());
+            properties.ToEquatableArray(),
+            baseIsSettings,
+            inheritsStandard,
+            properties.Any(p => p.IsRequiredMember));
         return new SettingsParseResult(classModel, diagnostics.ToEquatableArray(), locations.ToEquatableArray());
     }
 
@@ -188,6 +196,72 @@ internal static class SettingsParser
         return completed.Model;
     }
 
+    /// <summary>The names of the members the generator adds to every settings class: a property cannot take one.</summary>
+    private static readonly string[] GeneratedMemberNames = { "VariablePrefix", "Variables", "BoundVariables", "SourceOf", "Bind", "BindFromEnvironment", "ToRiskSettings" };
+
+    /// <summary>The attributes that only make sense on a property the generator binds.</summary>
+    private static readonly string[] BindingAttributes =
+    {
+        EnvironmentVariableAttribute, SecretAttribute, AtLeastAttribute, AtMostAttribute, RequiredWhenAttribute, RangeAttribute, RequiredAttribute, ProfileValueAttribute,
+    };
+
+    private static bool HasAttribute(ISymbol symbol, string attribute) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attribute);
+
+    /// <summary>
+    /// The properties to bind: the class's own and those it inherits (base classes first, a redeclared property once),
+    /// each settable from the class. A property the class cannot set, or that is named like a generated member, is
+    /// RISKGEN011 when it carries a binding attribute or the name clashes, and is skipped otherwise.
+    /// </summary>
+    private static IEnumerable<IPropertySymbol> SettableProperties(INamedTypeSymbol type, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var levels = new List<List<IPropertySymbol>>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            var level = new List<IPropertySymbol>();
+            foreach (var member in current.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, IsImplicitlyDeclared: false } property || GeneratedCodeInfo.IsGenerated(property) || !seen.Add(property.Name))
+                {
+                    continue;
+                }
+
+                var location = property.Locations.FirstOrDefault();
+                var attributed = property.GetAttributes().Any(a => BindingAttributes.Contains(a.AttributeClass?.ToDisplayString()));
+                if (property.SetMethod is null || !compilation.IsSymbolAccessibleWithin(property.SetMethod, type))
+                {
+                    if (attributed && location is { IsInSource: true })
+                    {
+                        var why = property.SetMethod is null ? "it has no setter (add init)" : "its setter is not accessible from '" + type.Name + "'";
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingNotBindable, location, property.Name, why));
+                    }
+
+                    continue;
+                }
+
+                if (GeneratedMemberNames.Contains(property.Name))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingNotBindable, location, property.Name, "the generator adds a member of that name to every settings class; rename the property and keep the variable with [EnvironmentVariable]"));
+                    continue;
+                }
+
+                level.Add(property);
+            }
+
+            levels.Add(level);
+        }
+
+        for (var i = levels.Count - 1; i >= 0; i--)
+        {
+            foreach (var property in levels[i])
+            {
+                yield return property;
+            }
+        }
+    }
+
     private static bool IsBindable(IPropertySymbol property) =>
         property is { IsStatic: false, IsIndexer: false, SetMethod: not null, IsImplicitlyDeclared: false } && !GeneratedCodeInfo.IsGenerated(property);
 
@@ -210,8 +284,14 @@ internal static class SettingsParser
             return null;
         }
 
-        var range = ReadRange(Find(RangeAttribute));
-        var isRequired = Find(RequiredAttribute) is not null;
+        var range = ReadRange(Find(RangeAttribute), kind, out var rangeProblem);
+        if (rangeProblem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingNotBindable, location, property.Name, rangeProblem));
+        }
+
+        // A C# 'required' member must be set, so its variable must be set: the same as [Required].
+        var isRequired = Find(RequiredAttribute) is not null || property.IsRequired;
         var rules = attributes
             .Where(a => a.AttributeClass?.ToDisplayString() is AtLeastAttribute or AtMostAttribute)
             .Select(a => new CrossFieldRuleModel(a.AttributeClass!.ToDisplayString() == AtLeastAttribute, a.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty))
@@ -253,7 +333,8 @@ internal static class SettingsParser
             rules,
             requiredWhen,
             profileValues,
-            IsStandard: false);
+            IsStandard: false,
+            IsRequiredMember: property.IsRequired);
     }
 
     private static bool Classify(ITypeSymbol type, NullableAnnotation annotation, out SettingKind kind, out string typeName, out bool nullable, out EquatableArray<string> enumMembers)
@@ -304,23 +385,74 @@ internal static class SettingsParser
         return false;
     }
 
-    private static RangeModel? ReadRange(AttributeData? range)
+    /// <summary>
+    /// Reads <c>[Range(min, max)]</c> or <c>[Range(typeof(T), "min", "max")]</c> in the setting's unit (seconds for a
+    /// duration, so <c>typeof(TimeSpan)</c> bounds such as <c>"00:00:05"</c> become 5). A bound at the edge of the
+    /// setting's type (or infinite) means "no bound"; a bound that cannot be read is a problem, never dropped silently.
+    /// </summary>
+    private static RangeModel? ReadRange(AttributeData? range, SettingKind kind, out string? problem)
     {
+        problem = null;
         if (range is null || range.ConstructorArguments.Length < 2)
         {
             return null;
         }
 
         var arguments = range.ConstructorArguments;
-        var offset = arguments.Length == 3 ? 1 : 0;
-        var minimum = ToDouble(arguments[offset].Value);
-        var maximum = ToDouble(arguments[offset + 1].Value);
+        double? minimum;
+        double? maximum;
+        if (arguments.Length == 3)
+        {
+            var type = arguments[0].Value as ITypeSymbol;
+            var isDuration = type?.ToDisplayString() == "System.TimeSpan";
+            if (isDuration != (kind == SettingKind.Seconds) || (!isDuration && type?.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Decimal)))
+            {
+                problem = "its [Range] is declared for " + (type?.ToDisplayString() ?? "no type") + ", which is not the setting's type";
+                return null;
+            }
+
+            minimum = isDuration ? Seconds(arguments[1].Value) : ToDouble(arguments[1].Value);
+            maximum = isDuration ? Seconds(arguments[2].Value) : ToDouble(arguments[2].Value);
+        }
+        else
+        {
+            minimum = ToDouble(arguments[0].Value);
+            maximum = ToDouble(arguments[1].Value);
+        }
+
+        if (minimum is null || maximum is null)
+        {
+            problem = "its [Range] bounds cannot be read" + (kind == SettingKind.Seconds ? " (a duration's bounds are seconds, or TimeSpan text with typeof(TimeSpan))" : string.Empty);
+            return null;
+        }
+
         bool Flag(string name) => range.NamedArguments.FirstOrDefault(n => n.Key == name).Value.Value is true;
-        return new RangeModel(Open(minimum), Open(maximum), Flag("MinimumIsExclusive"), Flag("MaximumIsExclusive"));
+        return new RangeModel(Open(minimum, kind), Open(maximum, kind), Flag("MinimumIsExclusive"), Flag("MaximumIsExclusive"));
     }
 
-    /// <summary>Bounds at the edge of their type (int.MaxValue, double.MaxValue, infinity) mean "no bound".</summary>
-    private static double? Open(double? bound) => bound is { } value && (double.IsInfinity(value) || Math.Abs(value) >= int.MaxValue) ? null : bound;
+    private static double? Seconds(object? value) =>
+        value is string text && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var duration) ? duration.TotalSeconds : null;
+
+    /// <summary>
+    /// A bound at the edge of the setting's type means "no bound": int.MinValue/MaxValue for int (and for durations,
+    /// the usual way to leave them open), long.MinValue/MaxValue for long, ±double.MaxValue or infinity for anything.
+    /// 5e9 on a long is a bound.
+    /// </summary>
+    private static double? Open(double? bound, SettingKind kind)
+    {
+        if (bound is not { } value || double.IsInfinity(value) || Math.Abs(value) == double.MaxValue)
+        {
+            return null;
+        }
+
+        var edge = kind switch
+        {
+            SettingKind.WholeNumber or SettingKind.Seconds => value is int.MaxValue or int.MinValue,
+            SettingKind.LongInteger => value >= long.MaxValue || value <= long.MinValue,
+            _ => false,
+        };
+        return edge ? null : value;
+    }
 
     private static double? ToDouble(object? value) => value switch
     {

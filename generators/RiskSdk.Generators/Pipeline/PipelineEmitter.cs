@@ -34,10 +34,14 @@ internal static class PipelineEmitter
             writer.OpenBlock(container);
         }
 
-        writer.Line("/// <summary>")
-            .Line("/// The gate pipeline " + GateList(model) + ", generated from its <c>[GatePipeline]</c> attribute.")
-            .Line("/// </summary>")
-            .OpenBlock("partial " + model.Keyword + " " + model.ClassName + " : " + PipelineContract);
+        if (!model.IsDocumented)
+        {
+            writer.Line("/// <summary>")
+                .Line("/// The gate pipeline " + GateList(model) + ", generated from its <c>[GatePipeline]</c> attribute.")
+                .Line("/// </summary>");
+        }
+
+        writer.OpenBlock("partial " + model.Keyword + " " + model.ClassName + " : " + PipelineContract);
         WriteFields(writer, model);
         writer.Line();
         WriteConstructor(writer, model);

@@ -9,6 +9,7 @@ namespace RiskSdk.Generators.Pipeline;
 /// <param name="ConstructorAccessibility"><c>public</c>, or <c>internal</c> when a supplied gate type is not public.</param>
 /// <param name="HintName">The generated file's name, from the fully qualified metadata name.</param>
 /// <param name="Gates">The gates in declared order; the position-limit gate is last.</param>
+/// <param name="IsDocumented">True when the user's declaration has an XML documentation comment: the generated part then adds no <c>&lt;summary&gt;</c> of its own (two would be merged into one member's documentation).</param>
 internal sealed record PipelineModel(
     string? Namespace,
     EquatableArray<string> ContainingTypes,
@@ -17,4 +18,5 @@ internal sealed record PipelineModel(
     string ConstructorName,
     string ConstructorAccessibility,
     string HintName,
-    EquatableArray<GateModel> Gates);
+    EquatableArray<GateModel> Gates,
+    bool IsDocumented = false);

@@ -96,6 +96,12 @@ internal static class PipelineParser
             return new PipelineParseResult(null, diagnostics.ToEquatableArray());
         }
 
+        if (GeneratedMemberClash(pipeline, gates, compilation) is { } clash)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineClassNotPartial, declaration.Identifier.GetLocation(), pipeline.Name, pipeline.Name, clash));
+            return new PipelineParseResult(null, diagnostics.ToEquatableArray());
+        }
+
         var model = new PipelineModel(
             pipeline.ContainingNamespace.IsGlobalNamespace ? null : pipeline.ContainingNamespace.ToDisplayString(),
             ContainingTypeDeclarations(pipeline).ToEquatableArray(),
@@ -104,7 +110,8 @@ internal static class PipelineParser
             pipeline.Name,
             constructorIsPublic ? "public" : "internal",
             HintName(pipeline),
-            gates.ToEquatableArray());
+            gates.ToEquatableArray(),
+            pipeline.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken).GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))));
         return new PipelineParseResult(model, diagnostics.ToEquatableArray());
     }
 
@@ -114,6 +121,43 @@ internal static class PipelineParser
     /// </summary>
     private static bool IsRepeated(INamedTypeSymbol pipeline) =>
         pipeline.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == GatePipelineAttribute) > 1;
+
+    /// <summary>
+    /// A member of the user's class that the generated part would declare again (CS0102/CS0111 inside a generated
+    /// file): <c>_context</c>, <c>Context</c>, <c>Evaluate</c>, <c>Explain</c>, a gate's field, or a constructor with the
+    /// generated one's parameters. Null when there is none.
+    /// </summary>
+    private static string? GeneratedMemberClash(INamedTypeSymbol pipeline, List<GateModel> gates, Compilation compilation)
+    {
+        var generated = new HashSet<string>(System.StringComparer.Ordinal) { "_context", "Context", "Evaluate", "Explain" };
+        foreach (var gate in gates.Where(g => g.Creation != GateCreation.Static))
+        {
+            generated.Add(gate.FieldName);
+        }
+
+        var parameters = new List<string> { "global::RiskSdk.RiskContext" };
+        parameters.AddRange(gates.Where(g => g.Creation == GateCreation.Supplied).Select(g => g.TypeName));
+        foreach (var member in pipeline.GetMembers())
+        {
+            if (member.IsImplicitlyDeclared || GeneratedCodeInfo.IsGenerated(member))
+            {
+                continue;
+            }
+
+            if (generated.Contains(member.Name))
+            {
+                return "declares '" + member.Name + "', a member the generated part adds; rename it";
+            }
+
+            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor &&
+                constructor.Parameters.Select(p => p.Type.ToDisplayString(QualifiedFormat)).SequenceEqual(parameters))
+            {
+                return "declares the constructor the generated part adds (" + string.Join(", ", constructor.Parameters.Select(p => p.Type.Name)) + "); remove it, or give it other parameters";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>What is null about the gate list (<c>[GatePipeline(null!)]</c>, <c>typeof(A), null</c>), or null when nothing is.</summary>
     internal static string? NullGateProblem(AttributeData attribute)
@@ -251,10 +295,16 @@ internal static class PipelineParser
             return null;
         }
 
-        var check = FindCheckMethod(type, pipeline, compilation, known);
+        var check = FindCheckMethod(type, pipeline, compilation, known, accessibleOnly: true);
         if (check is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, "it has no such method"));
+            var hidden = FindCheckMethod(type, pipeline, compilation, known, accessibleOnly: false);
+            var reason = hidden is null
+                ? (type.Locations.Any(l => l.IsInSource) || type.ContainingAssembly is null
+                    ? "it has no such method"
+                    : "it has no such method that this project can see (of a type from another assembly only the public and protected members are visible: a Check method internal to '" + type.ContainingAssembly.Name + "' is inaccessible here; make it public)")
+                : "its Check method is " + SyntaxFacts.GetText(hidden.DeclaredAccessibility) + (hidden.ContainingAssembly.Equals(pipeline.ContainingAssembly, SymbolEqualityComparer.Default) ? string.Empty : " to assembly '" + hidden.ContainingAssembly.Name + "'") + ", so the pipeline cannot call it";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, reason));
             return null;
         }
 
@@ -325,6 +375,14 @@ internal static class PipelineParser
             return "it is an open generic type; list a constructed type such as Gate<int>";
         }
 
+        for (var container = named; container is not null; container = container.ContainingType)
+        {
+            if (container.IsFileLocal)
+            {
+                return "it is file-local, so the generated pipeline, in a file of its own, cannot name it; make it internal";
+            }
+        }
+
         if (!compilation.IsSymbolAccessibleWithin(type, pipeline))
         {
             return "it is not accessible from the pipeline";
@@ -333,7 +391,7 @@ internal static class PipelineParser
         return null;
     }
 
-    private static IMethodSymbol? FindCheckMethod(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation, KnownTypes known)
+    private static IMethodSymbol? FindCheckMethod(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation, KnownTypes known, bool accessibleOnly)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
@@ -344,7 +402,7 @@ internal static class PipelineParser
                     && method.Parameters[0].RefKind == RefKind.In
                     && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, known.TradeIntent)
                     && SymbolEqualityComparer.Default.Equals(method.ReturnType, known.GateVerdict)
-                    && compilation.IsSymbolAccessibleWithin(method, pipeline))
+                    && (!accessibleOnly || compilation.IsSymbolAccessibleWithin(method, pipeline)))
                 {
                     return method;
                 }

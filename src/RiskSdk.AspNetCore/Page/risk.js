@@ -43,7 +43,7 @@
     const summary = byId('summary');
     const account = s.account;
     const items = [
-      ['account', known(account.open) + ' open + ' + known(account.pending) + ' pending' + (account.cap !== null ? ' of ' + account.cap : '')],
+      ['account', known(account.open) + ' open + ' + known(account.pending) + ' pending' + (account.cap !== null ? ' of ' + account.cap + ' account-wide' : '')],
       ['regime', s.caps.regime],
       ['caps in force', s.caps.inForceNormal + ' normal, ' + s.caps.inForceHighConfidence + ' at confidence >= ' + s.caps.highConfidenceThreshold],
       ['drawdown', s.drawdown.stop === null ? 'no stop' : s.drawdown.sessionPnl + ' against a stop of -' + s.drawdown.stop + (s.drawdown.stopped ? ' (stopped)' : '')],

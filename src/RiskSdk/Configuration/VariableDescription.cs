@@ -137,6 +137,47 @@ public sealed class VariableDescription
         return Maximum is not { } max || (MaximumIsExclusive ? value < max : value <= max);
     }
 
+    /// <summary>
+    /// Whether a 64-bit integer lies inside <see cref="Minimum"/> and <see cref="Maximum"/>, compared exactly: a value
+    /// past 2^53 is not rounded to a double first (9007199254740993 is above a maximum of 9007199254740992).
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <returns>True when allowed.</returns>
+    public bool IsInRange(long value)
+    {
+        if (Minimum is { } min && (MinimumIsExclusive ? Compare(value, min) <= 0 : Compare(value, min) < 0))
+        {
+            return false;
+        }
+
+        return Maximum is not { } max || (MaximumIsExclusive ? Compare(value, max) < 0 : Compare(value, max) <= 0);
+    }
+
+    /// <summary>The sign of <paramref name="value"/> minus <paramref name="bound"/>, without rounding either.</summary>
+    private static int Compare(long value, double bound)
+    {
+        // 2^63 is the first double above long.MaxValue; -2^63 is long.MinValue exactly.
+        const double TwoTo63 = 9223372036854775808d;
+        if (double.IsNaN(bound))
+        {
+            return 0;
+        }
+
+        if (bound >= TwoTo63)
+        {
+            return -1;
+        }
+
+        if (bound < -TwoTo63)
+        {
+            return 1;
+        }
+
+        var whole = Math.Floor(bound);
+        var integer = (long)whole;
+        return value != integer ? value.CompareTo(integer) : (bound == whole ? 0 : -1);
+    }
+
     /// <summary>Shows <paramref name="value"/> as it may be printed: masked for a secret.</summary>
     /// <param name="value">The raw or formatted value; null when unset.</param>
     /// <returns><c>***</c> for a set secret, the value otherwise.</returns>

@@ -110,11 +110,17 @@ public sealed class SettingsReader
             return Unset(variable, fallback, fallbackSource);
         }
 
-        if (string.IsNullOrWhiteSpace(raw) && (variable.IsOptional || variable.IsRequired))
+        if (string.IsNullOrWhiteSpace(raw))
         {
             if (variable.IsRequired)
             {
                 Missing(variable, raw);
+            }
+            else if (!variable.IsOptional)
+            {
+                // "Any other empty variable is an error": a non-nullable string has no "off".
+                Refuse(variable, raw, new ParseFailure(ProblemKind.Malformed, "is empty"));
+                return fallback;
             }
 
             _bound.Add(new BoundVariable(variable, null, ValueSource.Environment));
@@ -331,7 +337,10 @@ public sealed class SettingsReader
             if (best is not null && bestDistance <= MaximumSuggestionDistance)
             {
                 var shown = best.Mask(_lookup.GetValue(name));
-                _problems.Add(new ConfigurationProblem(ProblemSeverity.Warning, ProblemKind.UnknownVariable, name, shown, best.Name, $"{name} is not a known variable and is ignored; did you mean {best.Name}?"));
+                var message = string.Equals(name, best.Name, StringComparison.OrdinalIgnoreCase) && _lookup.GetValue(best.Name) is not null
+                    ? $"{name} is applied as {best.Name}, because these keys are matched ignoring case; write it as {best.Name}."
+                    : $"{name} is not a known variable and is ignored; did you mean {best.Name}?";
+                _problems.Add(new ConfigurationProblem(ProblemSeverity.Warning, ProblemKind.UnknownVariable, name, shown, best.Name, message));
             }
         }
     }

@@ -92,7 +92,8 @@ public static class ValueParsers
             return false;
         }
 
-        return CheckRange(variable, value, out failure);
+        failure = variable.IsInRange(value) ? default : OutOfRange;
+        return failure == default;
     }
 
     private static bool ParseDouble(string text, VariableDescription variable, out double value, out ParseFailure failure)

@@ -148,6 +148,12 @@ public sealed class RiskMetrics : IDisposable
 
         lock (_lastKnown)
         {
+            // Declared exchanges have a series from the start (0 until a position opens), as on the status page.
+            foreach (var declared in _context.Settings.DeclaredExchanges)
+            {
+                _lastKnown.TryAdd(declared.Value, default);
+            }
+
             foreach (var scope in scopes)
             {
                 ScopeCounts counts;

@@ -93,7 +93,7 @@ public sealed class RiskMonitor : IDisposable
             ledgerAnswered,
             caps,
             settings.MaxOrdersPerSecond,
-            new AccountSnapshot(total?.Open, total?.Pending, null),
+            new AccountSnapshot(total?.Open, total?.Pending, settings.MaxOpenPositionsTotal),
             new DrawdownSnapshot(exposure.SessionPnl, settings.SessionDrawdownStop, exposure.DrawdownLatched),
             exchanges,
             _decisions.Count,
@@ -186,18 +186,20 @@ public sealed class RiskMonitor : IDisposable
         return false;
     }
 
-    private IEnumerable<(string Exchange, bool Declared)> ExchangesToShow(IReadOnlyList<DecisionRecord> decisions)
+    /// <summary>Every declared exchange in the order declared, then every other one seen (in the book or a decision), sorted.</summary>
+    private List<(string Exchange, bool Declared)> ExchangesToShow(IReadOnlyList<DecisionRecord> decisions)
     {
-        var shown = new HashSet<string>(StringComparer.Ordinal) { IntentGate.InvalidExchangeTag };
-        var seen = new List<string>();
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var exchanges = new List<(string Exchange, bool Declared)>();
         foreach (var declared in _context.Settings.DeclaredExchanges)
         {
             if (shown.Add(declared.Value))
             {
-                yield return (declared.Value, true);
+                exchanges.Add((declared.Value, true));
             }
         }
 
+        var seen = new List<string>();
         IReadOnlyCollection<string> scopes;
         try
         {
@@ -227,8 +229,10 @@ public sealed class RiskMonitor : IDisposable
         seen.Sort(StringComparer.Ordinal);
         foreach (var exchange in seen)
         {
-            yield return (exchange, false);
+            exchanges.Add((exchange, false));
         }
+
+        return exchanges;
     }
 
     private ExchangeSnapshot ReadExchange(string exchange, bool declared, long timestamp)

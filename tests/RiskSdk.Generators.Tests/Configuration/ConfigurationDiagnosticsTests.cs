@@ -180,7 +180,7 @@ public sealed class ConfigurationDiagnosticsTests
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("RISKGEN007", diagnostic.Id);
-        Assert.Equal("'Settings' has no parameterless constructor; the generated Bind creates it with one and sets the properties it reads", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("'Settings' has no parameterless constructor; the generated Bind creates it with a parameterless constructor and sets the properties it reads", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(result.GeneratedTrees);
     }
 

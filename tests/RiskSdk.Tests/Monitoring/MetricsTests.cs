@@ -90,6 +90,20 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public void Declared_exchanges_have_position_series_from_the_start()
+    {
+        using var factory = new TestMeterFactory();
+        using var context = new RiskContext(Quick with { Exchanges = "NSE,BSE" }, meterFactory: factory);
+        using var positions = new MetricCollector<int>(factory, RiskMetrics.MeterName, "risksdk.positions");
+
+        positions.RecordObservableInstruments();
+
+        var open = positions.GetMeasurementSnapshot().Where(m => m.Tags[RiskMetrics.PositionStateAttribute] as string == "open");
+        Assert.Equal(new[] { "NSE", "BSE" }, open.Select(m => m.Tags[RiskMetrics.ExchangeAttribute] as string));
+        Assert.All(open, m => Assert.Equal(0, m.Value));
+    }
+
+    [Fact]
     public void Limits_are_reported_per_band_and_regime()
     {
         using var factory = new TestMeterFactory();

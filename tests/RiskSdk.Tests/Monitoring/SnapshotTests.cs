@@ -38,6 +38,22 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Every_declared_exchange_is_shown_from_the_start_in_the_order_declared_with_the_account_cap()
+    {
+        using var rig = new TestRig(new RiskSettings { Exchanges = "NSE,BSE,MCX", MaxOpenPositionsTotal = 4 });
+
+        var before = rig.Context.Monitor.GetSnapshot();
+        rig.EvaluateAndFill(TestRig.Signal("MCX"), "M-1");
+        var after = rig.Context.Monitor.GetSnapshot();
+
+        Assert.Equal(new[] { "NSE", "BSE", "MCX" }, before.Exchanges.Select(e => e.Exchange));
+        Assert.All(before.Exchanges, e => Assert.True(e.Declared && e.Open == 0 && e.Pending == 0));
+        Assert.Equal(new[] { "NSE", "BSE", "MCX" }, after.Exchanges.Select(e => e.Exchange));
+        Assert.Equal(1, after.Exchanges[2].Open);
+        Assert.Equal(new AccountSnapshot(1, 0, 4), after.Account);
+    }
+
+    [Fact]
     public void The_caps_in_force_follow_the_regime_of_the_latest_decision()
     {
         using var rig = new TestRig();
