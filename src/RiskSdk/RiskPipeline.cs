@@ -5,45 +5,49 @@ using RiskSdk.Gates;
 namespace RiskSdk;
 
 /// <summary>
-/// A pipeline assembled by hand: the checks run in order, the first rejection wins, and the position-limit gate
-/// admits last, taking the slot only when every check has passed. The source generator emits the same shape as
+/// A pipeline assembled by hand: the checks run in order, the first rejection wins, and the reserving gate admits
+/// last, taking the slot and then each admitting gate's state only when every check has passed. The source generator emits the same shape as
 /// straight-line static calls; this class is the reference it is tested against.
 /// </summary>
 public sealed class RiskPipeline : IRiskPipeline
 {
     private readonly RiskContext _context;
     private readonly IRiskGate[] _checks;
-    private readonly PositionLimitGate _positionLimit;
-    private readonly CooldownGate? _cooldown;
-    private readonly OrderRateGate? _orderRate;
+    private readonly ITimedGate?[] _timed;
+    private readonly IAdmittingGate[] _admitting;
+    private readonly IReservingGate _positionLimit;
 
-    /// <summary>Assembles a pipeline.</summary>
+    /// <summary>Assembles a pipeline. Each gate's role comes from the interfaces it implements.</summary>
     /// <param name="context">The shared context.</param>
-    /// <param name="checks">The pure checks, in the order they run. A <see cref="CooldownGate"/> or <see cref="OrderRateGate"/> among them is also applied atomically at admission.</param>
+    /// <param name="checks">The checks, in the order they run. An <see cref="ITimedGate"/> gets the decision's clock; an <see cref="IAdmittingGate"/> also takes its state at admission, in this order.</param>
     /// <param name="positionLimit">The reserving gate, run last.</param>
-    public RiskPipeline(RiskContext context, IEnumerable<IRiskGate> checks, PositionLimitGate positionLimit)
+    public RiskPipeline(RiskContext context, IEnumerable<IRiskGate> checks, IReservingGate positionLimit)
     {
         _context = context ?? throw new ArgumentNullException(nameof(context));
         _positionLimit = positionLimit ?? throw new ArgumentNullException(nameof(positionLimit));
         _checks = new List<IRiskGate>(checks ?? throw new ArgumentNullException(nameof(checks))).ToArray();
-        foreach (var gate in _checks)
+        _timed = new ITimedGate?[_checks.Length];
+        var admitting = new List<IAdmittingGate>();
+        for (var i = 0; i < _checks.Length; i++)
         {
-            switch (gate)
+            switch (_checks[i])
             {
                 case null:
                     throw new ArgumentException("A gate is null.", nameof(checks));
                 case IntentGate:
                     throw new ArgumentException("The intent check runs first in every pipeline on its own; do not list it among the gates.", nameof(checks));
-                case PositionLimitGate:
-                    throw new ArgumentException("The position-limit gate reserves a slot; pass it as positionLimit so it runs last.", nameof(checks));
-                case CooldownGate cooldown:
-                    _cooldown = cooldown;
-                    break;
-                case OrderRateGate orderRate:
-                    _orderRate = orderRate;
-                    break;
+                case IReservingGate:
+                    throw new ArgumentException("A reserving gate takes the slot; pass it as positionLimit so it runs last.", nameof(checks));
+            }
+
+            _timed[i] = _checks[i] as ITimedGate;
+            if (_checks[i] is IAdmittingGate admittingGate)
+            {
+                admitting.Add(admittingGate);
             }
         }
+
+        _admitting = admitting.ToArray();
     }
 
     /// <inheritdoc/>
@@ -99,17 +103,17 @@ public sealed class RiskPipeline : IRiskPipeline
     private RiskDecision EvaluateAccepted(in TradeIntent intent)
     {
         // The clock is read once, by the first gate that needs the time, and the reading is shared by the rest.
-        var timestamp = PositionLimitGate.NotRead;
-        foreach (var gate in _checks)
+        var clock = new DecisionClock(_context.Time);
+        for (var i = 0; i < _checks.Length; i++)
         {
             GateVerdict verdict;
             try
             {
-                verdict = Check(gate, in intent, ref timestamp);
+                verdict = _timed[i] is { } timed ? timed.Check(in intent, ref clock) : _checks[i].Check(in intent);
             }
             catch (Exception exception)
             {
-                return _context.Fault(in intent, SafeName(gate), exception);
+                return _context.Fault(in intent, SafeName(_checks[i]), exception);
             }
 
             if (!verdict.IsPassed)
@@ -118,8 +122,7 @@ public sealed class RiskPipeline : IRiskPipeline
             }
         }
 
-        // Not read only when the pipeline has neither a cooldown nor an order-rate gate, so nothing stamps it.
-        return _positionLimit.Admit(in intent, _cooldown, _orderRate, timestamp);
+        return _positionLimit.Admit(in intent, ref clock, _admitting);
     }
 
     /// <summary>
@@ -156,23 +159,6 @@ public sealed class RiskPipeline : IRiskPipeline
 
         return verdicts;
     }
-
-    private GateVerdict Check(IRiskGate gate, in TradeIntent intent, ref long timestamp)
-    {
-        if (ReferenceEquals(gate, _orderRate))
-        {
-            return _orderRate.Check(in intent, Now(ref timestamp));
-        }
-
-        if (ReferenceEquals(gate, _cooldown))
-        {
-            return _cooldown.Check(in intent, Now(ref timestamp));
-        }
-
-        return gate.Check(in intent);
-    }
-
-    private long Now(ref long timestamp) => timestamp != PositionLimitGate.NotRead ? timestamp : timestamp = _context.Time.GetTimestamp();
 
     private static string SafeName(IRiskGate gate)
     {

@@ -84,8 +84,8 @@ public sealed class FrozenLedgerTests
         server.Pause();
         try
         {
-            var (first, firstTimes) = Race(() => gate.Admit(Entry, cooldown: null, orderRate: null));
-            var (next, nextTimes) = Race(() => gate.Admit(Entry, cooldown: null, orderRate: null));
+            var (first, firstTimes) = Race(() => gate.Admit(Entry));
+            var (next, nextTimes) = Race(() => gate.Admit(Entry));
 
             Report("frozen, first round", firstTimes);
             Report("frozen, a command overdue", nextTimes);
@@ -111,7 +111,7 @@ public sealed class FrozenLedgerTests
             server.Resume();
         }
 
-        Assert.True(WaitUntil(() => gate.Admit(Entry, cooldown: null, orderRate: null).IsApproved), "decisions did not resume after the thaw");
+        Assert.True(WaitUntil(() => gate.Admit(Entry).IsApproved), "decisions did not resume after the thaw");
     }
 
     [LedgerFact]

@@ -39,7 +39,7 @@ public sealed class LedgerOutageTests
 
         server.Stop();
         var watch = Stopwatch.StartNew();
-        var refused = gate.Admit(Signal, cooldown: null, orderRate: null);
+        var refused = gate.Admit(Signal);
         _output.WriteLine($"Admit answered {watch.Elapsed.TotalMilliseconds:F1} ms after Redis was stopped (budget {Budget.TotalMilliseconds} ms)");
 
         Assert.False(refused.IsApproved);
@@ -121,7 +121,7 @@ public sealed class LedgerOutageTests
         do
         {
             attempts++;
-            decision = gate.Admit(Signal, cooldown: null, orderRate: null);
+            decision = gate.Admit(Signal);
             if (decision.Reason != RejectionReason.LedgerUnavailable)
             {
                 break;

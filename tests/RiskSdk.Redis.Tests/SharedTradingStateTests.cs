@@ -141,16 +141,16 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
         var second = Start(server, autoExecEnabled: true);
         var entry = new TradeIntent { Exchange = "NSE", Side = TradeSide.Buy, Confidence = 0.8, KellyFraction = 0.2, Lots = 1 };
         var gate = new PositionLimitGate(first);
-        var approved = gate.Admit(entry, cooldown: null, orderRate: null);
+        var approved = gate.Admit(entry);
         Assert.True(approved.IsApproved, approved.Message);
         Assert.True(approved.Reservation.Release());
 
         server.Pause();
         try
         {
-            Assert.Equal(RejectionReason.LedgerUnavailable, gate.Admit(entry, cooldown: null, orderRate: null).Reason);
+            Assert.Equal(RejectionReason.LedgerUnavailable, gate.Admit(entry).Reason);
             Thread.Sleep(1200);
-            Assert.Equal(RejectionReason.LedgerUnavailable, gate.Admit(entry, cooldown: null, orderRate: null).Reason);
+            Assert.Equal(RejectionReason.LedgerUnavailable, gate.Admit(entry).Reason);
             second.Switch.Halt("desk halt during the outage", "bob");
             Assert.Equal(TradingState.Active, first.Switch.State);
         }

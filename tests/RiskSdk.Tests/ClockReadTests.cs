@@ -119,4 +119,34 @@ public sealed class ClockReadTests
         Assert.True(pipeline.Evaluate(TestRig.Signal()).IsApproved);
         Assert.Equal(1, context.Book.ExpiredReservations);
     }
+
+    [Fact]
+    public void A_custom_timed_gate_gets_the_decision_s_reading_and_the_clock_is_still_read_once()
+    {
+        var clock = new CountingClock();
+        using var context = new RiskContext(Settings, timeProvider: clock);
+        var probe = new ClockProbeGate();
+        var pipeline = new RiskPipeline(context, new IRiskGate[] { probe, new OrderRateGate(context), new CooldownGate(context) }, new PositionLimitGate(context));
+
+        Assert.True(pipeline.Evaluate(TestRig.Signal()).IsApproved);
+
+        Assert.Equal(1, clock.Reads);
+        Assert.Equal(clock.Peek(), probe.Seen);
+        Assert.Equal(TimeSpan.Zero, context.Cooldowns.SinceLastTrade("NSE", probe.Seen));
+    }
+
+    private sealed class ClockProbeGate : ITimedGate
+    {
+        public long Seen { get; private set; }
+
+        public string Name => "ClockProbe";
+
+        public GateVerdict Check(in TradeIntent intent) => throw new InvalidOperationException("A pipeline hands a timed gate the decision's clock.");
+
+        public GateVerdict Check(in TradeIntent intent, ref DecisionClock clock)
+        {
+            Seen = clock.GetTimestamp();
+            return GateVerdict.Pass(Name);
+        }
+    }
 }

@@ -13,11 +13,12 @@ public sealed class CooldownRaceTests
     {
         using var rig = new TestRig(new RiskSettings { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero });
         var gate = new CooldownGate(rig.Context);
-        var readBeforeTheOtherTrade = rig.Clock.GetTimestamp();
+        var clock = new DecisionClock(rig.Clock);
+        var readBeforeTheOtherTrade = clock.GetTimestamp();
         rig.Advance(0.5);
         rig.Context.Cooldowns.RecordTrade("NSE");
 
-        var verdict = gate.Check(TestRig.Signal(), readBeforeTheOtherTrade);
+        var verdict = gate.Check(TestRig.Signal(), ref clock);
 
         Assert.True(verdict.IsPassed, verdict.Message);
         Assert.Equal(TimeSpan.Zero, rig.Context.Cooldowns.SinceLastTrade("NSE", readBeforeTheOtherTrade));
@@ -28,11 +29,12 @@ public sealed class CooldownRaceTests
     {
         using var rig = new TestRig();
         var gate = new CooldownGate(rig.Context);
-        var readBeforeTheOtherTrade = rig.Clock.GetTimestamp();
+        var clock = new DecisionClock(rig.Clock);
+        var readBeforeTheOtherTrade = clock.GetTimestamp();
         rig.Advance(2);
         rig.Context.Cooldowns.RecordTrade("NSE");
 
-        var verdict = gate.Check(TestRig.Signal(), readBeforeTheOtherTrade);
+        var verdict = gate.Check(TestRig.Signal(), ref clock);
 
         Assert.Equal(RejectionReason.CooldownActive, verdict.Reason);
         Assert.Equal(0, verdict.Observed);

@@ -5,7 +5,9 @@ namespace RiskSdk.Generators.Pipeline;
 /// <param name="NameExpression">The C# expression for the gate's name in fault verdicts: its <c>GateName</c> constant, or its type name as a literal.</param>
 /// <param name="FieldName">The field holding the instance (unused for a static gate).</param>
 /// <param name="ParameterName">The constructor parameter of a supplied gate, escaped when it is a keyword.</param>
-/// <param name="Role">What the gate does besides its check.</param>
+/// <param name="Role">Where the gate runs: a check, or the reserving gate.</param>
+/// <param name="TimedReceiver">For an <c>ITimedGate</c>, the expression its <c>Check(in intent, ref clock)</c> is called on (the field, or the field cast to the interface when it implements it explicitly); null otherwise.</param>
+/// <param name="IsAdmitting">True for an <c>IAdmittingGate</c>: it also takes its state at admission, in declared order.</param>
 /// <param name="Creation">How the pipeline gets hold of it.</param>
 /// <param name="ConstructorArguments">For a created gate, the arguments taken from the context, in order.</param>
 /// <param name="IsValueType">True for a struct gate: its field is not readonly, so a mutating check keeps its state.</param>
@@ -15,6 +17,8 @@ internal sealed record GateModel(
     string FieldName,
     string ParameterName,
     GateRole Role,
+    string? TimedReceiver,
+    bool IsAdmitting,
     GateCreation Creation,
     EquatableArray<string> ConstructorArguments,
     bool IsValueType);

@@ -1,17 +1,11 @@
 namespace RiskSdk.Generators.Pipeline;
 
-/// <summary>What a gate does in the pipeline besides its check.</summary>
+/// <summary>Where a gate runs in the pipeline, from the runtime interfaces it implements.</summary>
 internal enum GateRole
 {
-    /// <summary>A pure check: it runs in order and its first rejection wins.</summary>
+    /// <summary>A check: it runs in declared order and its first rejection wins.</summary>
     Check,
 
-    /// <summary>The built-in cooldown gate: also stamped atomically at admission.</summary>
-    Cooldown,
-
-    /// <summary>The built-in order-rate gate: also counted atomically at admission.</summary>
-    OrderRate,
-
-    /// <summary>The built-in position-limit gate: it admits last, taking the slot.</summary>
-    PositionLimit,
+    /// <summary>The reserving gate (<c>RiskSdk.Gates.IReservingGate</c>): it admits last, taking the slot and running the admitting gates.</summary>
+    Reserving,
 }

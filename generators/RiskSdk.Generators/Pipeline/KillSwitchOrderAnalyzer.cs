@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace RiskSdk.Generators.Pipeline;
 
 /// <summary>
-/// RISKGEN107: the kill switch is listed in a <c>[GatePipeline]</c> but not first. A warning the app may keep on
+/// RISKGEN107: a gate that halts entries (it implements <c>RiskSdk.Gates.IHaltGate</c>, as the kill switch does) is
+/// listed in a <c>[GatePipeline]</c> but not first. A warning the app may keep on
 /// purpose, so it is reported by an analyzer rather than by the generator: an analyzer's diagnostic sits at a real
 /// source location, where <c>#pragma warning disable</c> and <c>.editorconfig</c> severities apply, and the check
 /// costs the generator's incremental pipeline nothing.
@@ -13,8 +15,6 @@ namespace RiskSdk.Generators.Pipeline;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KillSwitchOrderAnalyzer : DiagnosticAnalyzer
 {
-    private const string KillSwitchGateType = "RiskSdk.Gates.KillSwitchGate";
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.KillSwitchNotFirst);
 
@@ -26,15 +26,15 @@ public sealed class KillSwitchOrderAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var pipelineAttribute = start.Compilation.GetTypeByMetadataName(PipelineParser.GatePipelineAttribute);
-            var killSwitch = start.Compilation.GetTypeByMetadataName(KillSwitchGateType);
-            if (pipelineAttribute is not null && killSwitch is not null)
+            var haltGate = start.Compilation.GetTypeByMetadataName(PipelineParser.HaltGateType);
+            if (pipelineAttribute is not null && haltGate is not null)
             {
-                start.RegisterSymbolAction(symbol => Analyze(symbol, pipelineAttribute, killSwitch), SymbolKind.NamedType);
+                start.RegisterSymbolAction(symbol => Analyze(symbol, pipelineAttribute, haltGate), SymbolKind.NamedType);
             }
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol pipelineAttribute, INamedTypeSymbol killSwitch)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol pipelineAttribute, INamedTypeSymbol haltGate)
     {
         var pipeline = (INamedTypeSymbol)context.Symbol;
         foreach (var attribute in pipeline.GetAttributes())
@@ -50,7 +50,7 @@ public sealed class KillSwitchOrderAnalyzer : DiagnosticAnalyzer
             var gates = attribute.ConstructorArguments[0].Values;
             for (var i = 1; i < gates.Length; i++)
             {
-                if (gates[i].Value is ITypeSymbol gate && SymbolEqualityComparer.Default.Equals(gate, killSwitch))
+                if (gates[i].Value is ITypeSymbol gate && gate.AllInterfaces.Contains(haltGate, SymbolEqualityComparer.Default))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.KillSwitchNotFirst,

@@ -11,8 +11,8 @@ internal sealed class MemberNames
 {
     private const string GateSuffix = "Gate";
 
-    // "context" is the generated constructor's first parameter and "_context" its field.
-    private readonly HashSet<string> _used = new() { "context" };
+    // "context" is the generated constructor's first parameter and "_context" its field; "_admitting" holds the admitting gates.
+    private readonly HashSet<string> _used = new() { "context", "admitting" };
 
     public (string Field, string Parameter) For(string typeName)
     {

@@ -14,6 +14,8 @@ internal static class PipelineEmitter
     private const string Verdict = "global::RiskSdk.Gates.GateVerdict";
     private const string Decision = "global::RiskSdk.RiskDecision";
     private const string PipelineContract = "global::RiskSdk.IRiskPipeline";
+    private const string AdmittingGate = "global::RiskSdk.Gates.IAdmittingGate";
+    private const string Clock = "global::RiskSdk.Gates.DecisionClock";
     private const string Exception = "global::System.Exception";
     private const string ArgumentNull = "global::System.ArgumentNullException";
     private const string Decisions = "global::RiskSdk.Generated.PipelineDecisions";
@@ -77,7 +79,8 @@ internal static class PipelineEmitter
 
     private static void WriteFields(SourceWriter writer, PipelineModel model)
     {
-        writer.Line(GeneratedCodeInfo.Attribute).Line("private readonly " + Context + " _context;");
+        writer.Line(GeneratedCodeInfo.Attribute).Line("private readonly " + Context + " _context;")
+            .Line(GeneratedCodeInfo.Attribute).Line("private readonly " + AdmittingGate + "[] _admitting;");
         foreach (var gate in model.Gates.Where(g => g.Creation != GateCreation.Static))
         {
             // A struct gate's field is not readonly, so a check that changes the gate's state keeps the change.
@@ -116,18 +119,24 @@ internal static class PipelineEmitter
             }
         }
 
+        // The gates that take state at admission, in declared order: the reserving gate takes and undoes them together.
+        var admitting = model.Gates.Where(g => g.IsAdmitting).Select(g => g.FieldName).ToList();
+        writer.Line("_admitting = " + (admitting.Count == 0
+            ? "global::System.Array.Empty<" + AdmittingGate + ">();"
+            : "new " + AdmittingGate + "[] { " + string.Join(", ", admitting) + " };"));
         writer.CloseBlock();
     }
 
     private static void WriteEvaluate(SourceWriter writer, PipelineModel model)
     {
-        var positionLimit = model.Gates.Single(g => g.Role == GateRole.PositionLimit);
-        var checks = model.Gates.Where(g => g.Role != GateRole.PositionLimit).ToList();
+        var reserving = model.Gates.Single(g => g.Role == GateRole.Reserving);
+        var checks = model.Gates.Where(g => g.Role != GateRole.Reserving).ToList();
         writer.Line("/// <summary>")
             .Line("/// Decides one trade: the intent check first (exchange name, model outputs, declared exchanges, verified exits),")
-            .Line("/// then each check in declared order, the first rejection wins, then the position-limit gate admits, taking the")
-            .Line("/// slot, stamping the cooldown and counting the order in one atomic step. A gate that throws refuses the trade")
-            .Line("/// with <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/>. Allocates nothing.")
+            .Line("/// then each check in declared order, the first rejection wins, then the reserving gate admits, taking the slot")
+            .Line("/// and then each admitting gate's state; a refusal or exception undoes everything taken. A gate that throws")
+            .Line("/// refuses the trade with <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/>. Reads the clock at most once.")
+            .Line("/// Allocates nothing.")
             .Line("/// </summary>")
             .Line("/// <param name=\"intent\">The trade.</param>")
             .Line("/// <returns>Approved with its reservation (commit it on fill, release it otherwise), or rejected with the reason, gate and figures.</returns>")
@@ -151,28 +160,16 @@ internal static class PipelineEmitter
             .Line("/// <returns>The decision.</returns>")
             .Line(GeneratedCodeInfo.Attribute)
             .OpenBlock("private " + Decision + " EvaluateAccepted(in " + Intent + " intent)");
-        var timed = checks.Any(IsTimed);
         if (checks.Count > 0)
         {
             writer.Line(Verdict + " verdict;");
         }
 
-        if (timed)
-        {
-            // The first gate that needs the time reads the clock; the gates after it and the admission share the reading.
-            writer.Line("long timestamp;");
-        }
-
-        var clockRead = false;
+        // One reading of the clock per decision, on first use, shared by the timed gates, the book and the admission.
+        writer.Line("var clock = new " + Clock + "(_context.Time);");
         foreach (var gate in checks)
         {
-            var call = CheckCall(gate);
-            if (IsTimed(gate))
-            {
-                call = gate.FieldName + ".Check(in intent, " + (clockRead ? "timestamp" : "timestamp = _context.Time.GetTimestamp()") + ")";
-                clockRead = true;
-            }
-
+            var call = gate.TimedReceiver is { } receiver ? receiver + ".Check(in intent, ref clock)" : CheckCall(gate);
             writer.OpenBlock("try")
                 .Line("verdict = " + call + ";")
                 .CloseBlock()
@@ -186,14 +183,9 @@ internal static class PipelineEmitter
                 .Line();
         }
 
-        var cooldown = model.Gates.FirstOrDefault(g => g.Role == GateRole.Cooldown)?.FieldName ?? "null";
-        var orderRate = model.Gates.FirstOrDefault(g => g.Role == GateRole.OrderRate)?.FieldName ?? "null";
-        writer.Line("return " + positionLimit.FieldName + ".Admit(in intent, " + cooldown + ", " + orderRate + (timed ? ", timestamp" : string.Empty) + ");")
+        writer.Line("return " + reserving.FieldName + ".Admit(in intent, ref clock, _admitting);")
             .CloseBlock();
     }
-
-    /// <summary>The built-in gates whose check reads the clock: the pipeline hands them one reading per decision.</summary>
-    private static bool IsTimed(GateModel gate) => gate.Role is GateRole.Cooldown or GateRole.OrderRate;
 
     private static void WriteExplain(SourceWriter writer, PipelineModel model)
     {

@@ -18,18 +18,15 @@ internal static class PipelineParser
     private const string StandardGatesType = "RiskSdk.Gates.StandardGates";
     private const string GateVerdictType = "RiskSdk.Gates.GateVerdict";
     private const string TradeIntentType = "RiskSdk.TradeIntent";
-    private const string PositionLimitGateType = "RiskSdk.Gates.PositionLimitGate";
-    private const string CooldownGateType = "RiskSdk.Gates.CooldownGate";
-    private const string OrderRateGateType = "RiskSdk.Gates.OrderRateGate";
+    private const string ReservingGateType = "RiskSdk.Gates.IReservingGate";
+    private const string TimedGateType = "RiskSdk.Gates.ITimedGate";
+    private const string AdmittingGateType = "RiskSdk.Gates.IAdmittingGate";
+    internal const string HaltGateType = "RiskSdk.Gates.IHaltGate";
     private const string CheckMethod = "Check";
     private const string GateNameConstant = "GateName";
 
     private static readonly SymbolDisplayFormat QualifiedFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
-
-    private static readonly SymbolDisplayFormat MetadataFormat = new(
-        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
-        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
 
     public static PipelineParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
         context.TargetSymbol is INamedTypeSymbol pipeline && context.TargetNode is TypeDeclarationSyntax declaration
@@ -78,7 +75,7 @@ internal static class PipelineParser
         }
 
         var gateLocations = GateArgumentLocations(attribute, declaration, gateTypes.Count);
-        CheckOrder(pipeline, declaration, gateTypes, gateLocations, diagnostics);
+        CheckOrder(pipeline, declaration, gateTypes, gateLocations, known, diagnostics);
 
         var names = new MemberNames();
         var gates = new List<GateModel>(gateTypes.Count);
@@ -260,12 +257,11 @@ internal static class PipelineParser
         return null;
     }
 
-    private static void CheckOrder(INamedTypeSymbol pipeline, TypeDeclarationSyntax declaration, List<ITypeSymbol> gateTypes, List<Location> locations, List<DiagnosticInfo> diagnostics)
+    private static void CheckOrder(INamedTypeSymbol pipeline, TypeDeclarationSyntax declaration, List<ITypeSymbol> gateTypes, List<Location> locations, KnownTypes known, List<DiagnosticInfo> diagnostics)
     {
         var positionLimit = -1;
         for (var i = 0; i < gateTypes.Count; i++)
         {
-            var name = FullMetadataName(gateTypes[i]);
             for (var earlier = 0; earlier < i; earlier++)
             {
                 if (SymbolEqualityComparer.Default.Equals(gateTypes[earlier], gateTypes[i]))
@@ -275,7 +271,7 @@ internal static class PipelineParser
                 }
             }
 
-            if (name == PositionLimitGateType && positionLimit < 0)
+            if (Implements(gateTypes[i], known.ReservingGate) && positionLimit < 0)
             {
                 positionLimit = i;
                 if (i != gateTypes.Count - 1)
@@ -316,17 +312,21 @@ internal static class PipelineParser
         var nameExpression = HasGateNameConstant(type, pipeline, compilation)
             ? typeName + "." + GateNameConstant
             : SymbolDisplay.FormatLiteral(type.Name, quote: true);
-        var role = FullMetadataName(type) switch
+        var role = Implements(type, known.ReservingGate) ? GateRole.Reserving : GateRole.Check;
+        var isAdmitting = role == GateRole.Check && Implements(type, known.AdmittingGate);
+        if (isAdmitting && type.IsValueType)
         {
-            PositionLimitGateType => GateRole.PositionLimit,
-            CooldownGateType => GateRole.Cooldown,
-            OrderRateGateType => GateRole.OrderRate,
-            _ => GateRole.Check,
-        };
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, "it takes state at admission (IAdmittingGate) but is a struct, whose copy would take and undo state apart from the gate that checks; make it a class"));
+            return null;
+        }
+
         var (field, parameter) = names.For(type.Name);
+        var timedReceiver = role == GateRole.Check && Implements(type, known.TimedGate)
+            ? (HasPublicTimedCheck(type, known) ? field : "((global::" + TimedGateType + ")" + field + ")")
+            : null;
         if (check.IsStatic)
         {
-            return new GateModel(typeName, nameExpression, field, parameter, role, GateCreation.Static, EquatableArray<string>.Empty, type.IsValueType);
+            return new GateModel(typeName, nameExpression, field, parameter, role, timedReceiver, isAdmitting, GateCreation.Static, EquatableArray<string>.Empty, type.IsValueType);
         }
 
         if (type.IsAbstract || type.TypeKind == TypeKind.Interface)
@@ -345,7 +345,7 @@ internal static class PipelineParser
             .FirstOrDefault();
         if (created.Arguments is not null)
         {
-            return new GateModel(typeName, nameExpression, field, parameter, role, GateCreation.Created, created.Arguments.ToEquatableArray(), type.IsValueType);
+            return new GateModel(typeName, nameExpression, field, parameter, role, timedReceiver, isAdmitting, GateCreation.Created, created.Arguments.ToEquatableArray(), type.IsValueType);
         }
 
         if (accessible.Count == 0)
@@ -360,7 +360,7 @@ internal static class PipelineParser
             return null;
         }
 
-        return new GateModel(typeName, nameExpression, field, parameter, role, GateCreation.Supplied, EquatableArray<string>.Empty, type.IsValueType);
+        return new GateModel(typeName, nameExpression, field, parameter, role, timedReceiver, isAdmitting, GateCreation.Supplied, EquatableArray<string>.Empty, type.IsValueType);
     }
 
     private static string? UnusableReason(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation)
@@ -411,6 +411,17 @@ internal static class PipelineParser
 
         return null;
     }
+
+    private static bool Implements(ITypeSymbol type, INamedTypeSymbol? contract) =>
+        contract is not null && type.AllInterfaces.Contains(contract, SymbolEqualityComparer.Default);
+
+    /// <summary>True when the gate's <c>Check(in TradeIntent, ref DecisionClock)</c> is a public member, callable without a cast.</summary>
+    private static bool HasPublicTimedCheck(ITypeSymbol type, KnownTypes known) =>
+        type.GetMembers(CheckMethod).OfType<IMethodSymbol>().Any(m =>
+            m.DeclaredAccessibility == Accessibility.Public
+            && m.Parameters.Length == 2
+            && m.Parameters[1].RefKind == RefKind.Ref
+            && SymbolEqualityComparer.Default.Equals(m.Parameters[1].Type, known.DecisionClock));
 
     private static bool HasGateNameConstant(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation) =>
         type.GetMembers(GateNameConstant).Any(member =>
@@ -500,8 +511,6 @@ internal static class PipelineParser
         return new string(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '`' ? c : '_').ToArray()) + ".g.cs";
     }
 
-    private static string FullMetadataName(ITypeSymbol type) => type.OriginalDefinition.ToDisplayString(MetadataFormat);
-
     private static bool IsEffectivelyPublic(ITypeSymbol type)
     {
         for (ISymbol? symbol = type; symbol is INamedTypeSymbol; symbol = symbol.ContainingType)
@@ -540,6 +549,10 @@ internal static class PipelineParser
         {
             GateVerdict = compilation.GetTypeByMetadataName(GateVerdictType);
             TradeIntent = compilation.GetTypeByMetadataName(TradeIntentType);
+            ReservingGate = compilation.GetTypeByMetadataName(ReservingGateType);
+            TimedGate = compilation.GetTypeByMetadataName(TimedGateType);
+            AdmittingGate = compilation.GetTypeByMetadataName(AdmittingGateType);
+            DecisionClock = compilation.GetTypeByMetadataName("RiskSdk.Gates.DecisionClock");
             _contextServices = new[]
             {
                 (compilation.GetTypeByMetadataName("RiskSdk.RiskContext"), "context"),
@@ -553,6 +566,17 @@ internal static class PipelineParser
         public INamedTypeSymbol? GateVerdict { get; }
 
         public INamedTypeSymbol? TradeIntent { get; }
+
+        /// <summary>The admitting gate's role: it takes the slot and runs the admitting gates.</summary>
+        public INamedTypeSymbol? ReservingGate { get; }
+
+        /// <summary>A check that needs the decision's clock.</summary>
+        public INamedTypeSymbol? TimedGate { get; }
+
+        /// <summary>A gate that takes state at admission and can undo it.</summary>
+        public INamedTypeSymbol? AdmittingGate { get; }
+
+        public INamedTypeSymbol? DecisionClock { get; }
 
         public string? ContextExpression(ITypeSymbol parameterType)
         {

@@ -89,7 +89,23 @@ public sealed class CooldownClock
     /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
     /// <param name="elapsed">Time since the last trade (<see cref="TimeSpan.MaxValue"/> when none) as seen by the attempt.</param>
     /// <returns>True when the trade was recorded; false when the window has not passed.</returns>
-    public bool TryRecordTrade(string exchange, TimeSpan window, long timestamp, out TimeSpan elapsed)
+    public bool TryRecordTrade(string exchange, TimeSpan window, long timestamp, out TimeSpan elapsed) =>
+        TryRecordTrade(exchange, window, timestamp, out elapsed, out _, out _);
+
+    /// <summary>Gives back a stamp <see cref="TryRecordTrade(string, TimeSpan, long, out TimeSpan, out long, out long)"/> wrote, unless another trade stamped since.</summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="stamped">The stamp that was written.</param>
+    /// <param name="previous">The stamp it replaced.</param>
+    internal void UndoTrade(string exchange, long stamped, long previous)
+    {
+        if (_lastTrade.TryGetValue(exchange, out var box))
+        {
+            Interlocked.CompareExchange(ref box.Value, previous, stamped);
+        }
+    }
+
+    /// <summary>The stamping step, also saying what it wrote and what it replaced, so the stamp can be given back.</summary>
+    internal bool TryRecordTrade(string exchange, TimeSpan window, long timestamp, out TimeSpan elapsed, out long previous, out long stamped)
     {
         exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
         var box = Box(exchange);
@@ -114,11 +130,13 @@ public sealed class CooldownClock
             elapsed = last == Never ? TimeSpan.MaxValue : Elapsed(last, timestamp);
             if (elapsed < window)
             {
+                (previous, stamped) = (last, last);
                 return false;
             }
 
             if (Interlocked.CompareExchange(ref box.Value, timestamp, last) == last)
             {
+                (previous, stamped) = (last, timestamp);
                 return true;
             }
         }

@@ -3,8 +3,8 @@ using RiskSdk.Monitoring;
 
 namespace RiskSdk.Gates;
 
-/// <summary>Refuses a new position until the cooldown since the exchange's last trade has passed: <see cref="RiskSettings.CooldownWithPositions"/> while it holds open or pending positions, <see cref="RiskSettings.SignalCooldown"/> while flat. Exits pass. The trade is stamped atomically when admitted.</summary>
-public sealed class CooldownGate : IRiskGate
+/// <summary>Refuses a new position until the cooldown since the exchange's last trade has passed: <see cref="RiskSettings.CooldownWithPositions"/> while it holds open or pending positions, <see cref="RiskSettings.SignalCooldown"/> while flat. Exits pass. The trade is stamped atomically when admitted, and the stamp given back when a later admission step refuses.</summary>
+public sealed class CooldownGate : ITimedGate, IAdmittingGate
 {
     /// <summary>The gate's name in verdicts, logs and reports.</summary>
     public const string GateName = "Cooldown";
@@ -22,42 +22,53 @@ public sealed class CooldownGate : IRiskGate
     public string Name => GateName;
 
     /// <inheritdoc/>
-    public GateVerdict Check(in TradeIntent intent) =>
-        intent.ReducesExposure || _context.Cooldowns.SinceLastTrade(intent.Exchange) is not { } elapsed
-            ? GateVerdict.Pass(GateName)
-            : Judge(in intent, elapsed);
-
-    /// <summary>Checks the intent against the clock reading the pipeline took for this decision.</summary>
-    /// <param name="intent">The intent.</param>
-    /// <param name="timestamp">Now, read once for the decision from <see cref="RiskContext.Time"/>'s <see cref="TimeProvider.GetTimestamp"/>.</param>
-    /// <returns>Pass, or <see cref="RejectionReason.CooldownActive"/> with the seconds since the last trade against the window.</returns>
-    public GateVerdict Check(in TradeIntent intent, long timestamp) =>
-        intent.ReducesExposure || _context.Cooldowns.SinceLastTrade(intent.Exchange, timestamp) is not { } elapsed
-            ? GateVerdict.Pass(GateName)
-            : Judge(in intent, elapsed);
-
-    /// <summary>Records the trade when the window in force has passed, atomically; called when the trade is admitted.</summary>
-    /// <param name="intent">The intent being admitted.</param>
-    /// <param name="positionsBefore">Open plus pending positions before this trade took its slot; they choose the window.</param>
-    /// <returns>Pass, or a rejection when another thread traded inside the window first.</returns>
-    public GateVerdict TryStamp(in TradeIntent intent, int positionsBefore) =>
-        TryStamp(in intent, positionsBefore, _context.Time.GetTimestamp());
-
-    /// <summary>Records the trade at the decision's clock reading when the window in force has passed, atomically; called when the trade is admitted.</summary>
-    /// <param name="intent">The intent being admitted.</param>
-    /// <param name="positionsBefore">Open plus pending positions before this trade took its slot; they choose the window.</param>
-    /// <param name="timestamp">Now, read once for the decision from <see cref="RiskContext.Time"/>'s <see cref="TimeProvider.GetTimestamp"/>.</param>
-    /// <returns>Pass, or a rejection when another thread traded inside the window first.</returns>
-    public GateVerdict TryStamp(in TradeIntent intent, int positionsBefore, long timestamp)
+    public GateVerdict Check(in TradeIntent intent)
     {
-        var window = _context.CooldownFor(positionsBefore);
-        if (_context.Cooldowns.TryRecordTrade(intent.Exchange, window, timestamp, out var elapsed))
+        var clock = new DecisionClock(_context.Time);
+        return Check(in intent, ref clock);
+    }
+
+    /// <inheritdoc/>
+    /// <returns>Pass, or <see cref="RejectionReason.CooldownActive"/> with the seconds since the last trade against the window.</returns>
+    public GateVerdict Check(in TradeIntent intent, ref DecisionClock clock) =>
+        intent.ReducesExposure || _context.Cooldowns.SinceLastTrade(intent.Exchange, clock.GetTimestamp()) is not { } elapsed
+            ? GateVerdict.Pass(GateName)
+            : Judge(in intent, elapsed);
+
+    /// <summary>Stamps the trade when the window in force has passed, atomically. Exits pass and stamp nothing.</summary>
+    /// <param name="intent">The intent being admitted.</param>
+    /// <param name="slot">The slot taken; its <see cref="AdmissionSlot.PositionsBefore"/> chooses the window.</param>
+    /// <param name="clock">The decision's clock: the stamp is its reading.</param>
+    /// <param name="receipt">The stamp written and the one it replaced.</param>
+    /// <returns>Pass, or a rejection when another thread traded inside the window first.</returns>
+    public GateVerdict TryTake(in TradeIntent intent, in AdmissionSlot slot, ref DecisionClock clock, out AdmissionReceipt receipt)
+    {
+        receipt = AdmissionReceipt.Nothing;
+        if (intent.ReducesExposure)
         {
+            return GateVerdict.Pass(GateName);
+        }
+
+        var window = _context.CooldownFor(slot.PositionsBefore);
+        if (_context.Cooldowns.TryRecordTrade(intent.Exchange, window, clock.GetTimestamp(), out var elapsed, out var previous, out var stamped))
+        {
+            receipt = new AdmissionReceipt(stamped, previous, Taken: true);
             RiskLog.CooldownStarted(_context.Logger, intent.Exchange, _context.Settings.CooldownWithPositions.TotalSeconds, withPositions: true);
             return GateVerdict.Pass(GateName);
         }
 
         return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, elapsed.TotalSeconds, window.TotalSeconds);
+    }
+
+    /// <summary>Puts back the stamp the trade replaced, unless another trade has stamped since.</summary>
+    /// <param name="intent">The intent whose admission was refused later.</param>
+    /// <param name="receipt">The receipt of <see cref="TryTake"/>.</param>
+    public void Undo(in TradeIntent intent, in AdmissionReceipt receipt)
+    {
+        if (receipt.Taken)
+        {
+            _context.Cooldowns.UndoTrade(intent.Exchange, receipt.Value, receipt.Previous);
+        }
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using System;
 namespace RiskSdk.Gates;
 
 /// <summary>Refuses every order that would open exposure unless trading is <see cref="TradingState.Active"/>. Put it first: a halted system should not look further.</summary>
-public sealed class KillSwitchGate : IRiskGate
+public sealed class KillSwitchGate : IHaltGate
 {
     /// <summary>The gate's name in verdicts, logs and reports.</summary>
     public const string GateName = "KillSwitch";
@@ -16,6 +16,9 @@ public sealed class KillSwitchGate : IRiskGate
 
     /// <inheritdoc/>
     public string Name => GateName;
+
+    /// <inheritdoc/>
+    public bool IsHalted => _context.Switch.State != TradingState.Active;
 
     /// <inheritdoc/>
     public GateVerdict Check(in TradeIntent intent)

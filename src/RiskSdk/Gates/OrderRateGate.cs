@@ -2,8 +2,8 @@ using System;
 
 namespace RiskSdk.Gates;
 
-/// <summary>Refuses an order when the exchange already saw <see cref="RiskSettings.MaxOrdersPerSecond"/> orders in the last second (exits included). The order is counted atomically when the trade is admitted.</summary>
-public sealed class OrderRateGate : IRiskGate
+/// <summary>Refuses an order when the exchange already saw <see cref="RiskSettings.MaxOrdersPerSecond"/> orders in the last second (exits included). The order is counted atomically when the trade is admitted, and given back when a later admission step refuses.</summary>
+public sealed class OrderRateGate : ITimedGate, IAdmittingGate
 {
     /// <summary>The gate's name in verdicts, logs and reports.</summary>
     public const string GateName = "OrderRate";
@@ -18,15 +18,18 @@ public sealed class OrderRateGate : IRiskGate
     public string Name => GateName;
 
     /// <inheritdoc/>
-    public GateVerdict Check(in TradeIntent intent) => Check(in intent, _context.Time.GetTimestamp());
+    public GateVerdict Check(in TradeIntent intent)
+    {
+        var clock = new DecisionClock(_context.Time);
+        return Check(in intent, ref clock);
+    }
 
-    /// <summary>Checks the intent against the clock reading the pipeline took for this decision.</summary>
-    /// <param name="intent">The intent.</param>
-    /// <param name="timestamp">Now, read once for the decision from <see cref="RiskContext.Time"/>'s <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <inheritdoc/>
     /// <returns>Pass, or <see cref="RejectionReason.OrderRateExceeded"/> with the orders in the last second against the limit.</returns>
-    public GateVerdict Check(in TradeIntent intent, long timestamp)
+    public GateVerdict Check(in TradeIntent intent, ref DecisionClock clock)
     {
         var limiter = _context.OrderRate;
+        var timestamp = clock.GetTimestamp();
         if (limiter.SurelyHasRoom(intent.Exchange, timestamp))
         {
             return GateVerdict.Pass(GateName);
@@ -38,20 +41,33 @@ public sealed class OrderRateGate : IRiskGate
             : GateVerdict.Reject(GateName, RejectionReason.OrderRateExceeded, count, limiter.MaxPerSecond);
     }
 
-    /// <summary>Counts the order against the exchange's allowance, atomically; called when the trade is admitted.</summary>
+    /// <summary>Counts the order against the exchange's allowance, atomically (exits included).</summary>
     /// <param name="intent">The intent being admitted.</param>
+    /// <param name="slot">The slot taken (unused: every order counts).</param>
+    /// <param name="clock">The decision's clock.</param>
+    /// <param name="receipt">The bucket the order was counted in.</param>
     /// <returns>Pass, or a rejection when another thread used the last of the allowance first.</returns>
-    public GateVerdict TryTake(in TradeIntent intent) => TryTake(in intent, _context.Time.GetTimestamp());
-
-    /// <summary>Counts the order at the decision's clock reading against the exchange's allowance, atomically; called when the trade is admitted.</summary>
-    /// <param name="intent">The intent being admitted.</param>
-    /// <param name="timestamp">Now, read once for the decision from <see cref="RiskContext.Time"/>'s <see cref="TimeProvider.GetTimestamp"/>.</param>
-    /// <returns>Pass, or a rejection when another thread used the last of the allowance first.</returns>
-    public GateVerdict TryTake(in TradeIntent intent, long timestamp)
+    public GateVerdict TryTake(in TradeIntent intent, in AdmissionSlot slot, ref DecisionClock clock, out AdmissionReceipt receipt)
     {
         var limiter = _context.OrderRate;
-        return limiter.TryTake(intent.Exchange, timestamp, out var count)
-            ? GateVerdict.Pass(GateName)
-            : GateVerdict.Reject(GateName, RejectionReason.OrderRateExceeded, count, limiter.MaxPerSecond);
+        if (limiter.TryTake(intent.Exchange, clock.GetTimestamp(), out var count, out var countedIn))
+        {
+            receipt = new AdmissionReceipt(countedIn, 0, Taken: true);
+            return GateVerdict.Pass(GateName);
+        }
+
+        receipt = AdmissionReceipt.Nothing;
+        return GateVerdict.Reject(GateName, RejectionReason.OrderRateExceeded, count, limiter.MaxPerSecond);
+    }
+
+    /// <summary>Gives the counted order back, so a refused admission does not use up the allowance.</summary>
+    /// <param name="intent">The intent whose admission was refused later.</param>
+    /// <param name="receipt">The receipt of <see cref="TryTake"/>.</param>
+    public void Undo(in TradeIntent intent, in AdmissionReceipt receipt)
+    {
+        if (receipt.Taken)
+        {
+            _context.OrderRate.Untake(intent.Exchange, receipt.Value);
+        }
     }
 }

@@ -122,7 +122,10 @@ public sealed class OrderRateLimiter
     /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
     /// <param name="count">Orders in the counted span as seen by the attempt (before this one).</param>
     /// <returns>True when the order was counted; false when the limit was reached.</returns>
-    public bool TryTake(string exchange, long timestamp, out int count)
+    public bool TryTake(string exchange, long timestamp, out int count) => TryTake(exchange, timestamp, out count, out _);
+
+    /// <summary>The counting step, also saying which bucket the order was counted in, so it can be given back.</summary>
+    internal bool TryTake(string exchange, long timestamp, out int count, out long countedIn)
     {
         exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
         var bucket = BucketOf(timestamp);
@@ -133,12 +136,26 @@ public sealed class OrderRateLimiter
             {
                 if (!window.Retired)
                 {
-                    return window.TryTake(bucket, _maxPerSecond, out count);
+                    return window.TryTake(bucket, _maxPerSecond, out count, out countedIn);
                 }
             }
 
             // Freed by ReclaimIdle after this thread found it: help remove it, and count in the exchange's fresh window.
             _windows.TryRemove(exchange, window);
+        }
+    }
+
+    /// <summary>Gives back an order counted in <paramref name="countedIn"/> (its admission was refused later); nothing when it has left the last second.</summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="countedIn">The bucket <see cref="TryTake(string, long, out int, out long)"/> counted it in.</param>
+    internal void Untake(string exchange, long countedIn)
+    {
+        if (_windows.TryGetValue(exchange, out var window))
+        {
+            lock (window)
+            {
+                window.Untake(countedIn);
+            }
         }
     }
 
@@ -260,10 +277,11 @@ public sealed class OrderRateLimiter
             return count;
         }
 
-        public bool TryTake(long bucket, int limit, out int count)
+        public bool TryTake(long bucket, int limit, out int count, out long countedIn)
         {
             Advance(bucket);
             count = _counted;
+            countedIn = _newest;
             if (count >= limit)
             {
                 return false;
@@ -281,6 +299,17 @@ public sealed class OrderRateLimiter
             Volatile.Write(ref _counted, count + 1);
             Volatile.Write(ref _newestOrder, _newest);
             return true;
+        }
+
+        /// <summary>Removes one order counted in <paramref name="bucket"/> while that bucket is still in the span (and still its slot's).</summary>
+        public void Untake(long bucket)
+        {
+            var slot = SlotOf(bucket);
+            if (_bucketOf[slot] == bucket && _countOf[slot] > 0 && bucket > _newest - Slots)
+            {
+                _countOf[slot]--;
+                Volatile.Write(ref _counted, _counted - 1);
+            }
         }
 
         /// <summary>Moves the span on to end at <paramref name="bucket"/>, dropping the buckets that leave it; never moves it back.</summary>

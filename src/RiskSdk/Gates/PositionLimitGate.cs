@@ -6,28 +6,24 @@ namespace RiskSdk.Gates;
 
 /// <summary>
 /// The open-position cap per exchange, scaled by confidence and regime (see <see cref="PositionCap.For"/>). It is
-/// the reserving gate: <see cref="Admit(in TradeIntent, CooldownGate?, OrderRateGate?)"/> takes the slot in the same atomic step as the check, so it runs last,
-/// after every pure check has passed.
+/// the reserving gate: <see cref="Admit(in TradeIntent, ref DecisionClock, ReadOnlySpan{IAdmittingGate})"/> takes the slot in the same atomic step as the check, then runs the
+/// pipeline's admitting gates, so it runs last, after every pure check has passed.
 /// </summary>
-public sealed class PositionLimitGate : IRiskGate
+public sealed class PositionLimitGate : IReservingGate
 {
     /// <summary>The gate's name in verdicts, logs and reports.</summary>
     public const string GateName = "PositionLimit";
 
-    /// <summary>The timestamp of a decision that has not read the clock: no gate of the pipeline needed the time.</summary>
-    internal const long NotRead = long.MinValue;
+    /// <summary>Admitting gates whose receipts live on the stack; a pipeline with more allocates their receipts.</summary>
+    private const int MaxAdmittingOnStack = 8;
 
     private readonly RiskContext _context;
-
-    /// <summary>The context's book when it is the in-memory book on the context's clock: it can take the decision's reading.</summary>
-    private readonly InMemoryPositionBook? _bookOnContextClock;
 
     /// <summary>Creates the gate over a context's settings and state.</summary>
     /// <param name="context">The shared context.</param>
     public PositionLimitGate(RiskContext context)
     {
         _context = context ?? throw new ArgumentNullException(nameof(context));
-        _bookOnContextClock = context.Book is InMemoryPositionBook book && book.ReadsClock(context.Time) ? book : null;
     }
 
     /// <inheritdoc/>
@@ -74,97 +70,96 @@ public sealed class PositionLimitGate : IRiskGate
     }
 
     /// <summary>
-    /// The last step of every pipeline: takes a position slot under the cap in force (atomically), then stamps the
-    /// cooldown and counts the order against the rate limit, each atomically; if any step refuses, the slot is given
-    /// back. Orders that only reduce exposure take no slot. Never throws: a fault refuses the trade.
+    /// The last step of every pipeline: takes a position slot under the cap in force (atomically, on the decision's
+    /// clock), then each admitting gate's state in declared order (the cooldown's stamp, the order counted, a custom
+    /// gate's count). When a step refuses or throws, every step taken before it is undone in reverse order and the
+    /// slot given back, so nothing taken survives a refusal. Orders that only reduce exposure take no slot. Never
+    /// throws: a fault refuses the trade.
     /// </summary>
-    /// <param name="intent">The intent every other gate has passed.</param>
-    /// <param name="cooldown">The pipeline's cooldown gate, or null when it has none.</param>
-    /// <param name="orderRate">The pipeline's order-rate gate, or null when it has none.</param>
+    /// <param name="intent">The intent every check has passed.</param>
+    /// <param name="clock">The decision's clock; the book and the admitting gates share its reading.</param>
+    /// <param name="admitting">The pipeline's admitting gates, in declared order.</param>
     /// <returns>The decision, logged and counted.</returns>
     [PositionLimitCheck]
-    public RiskDecision Admit(in TradeIntent intent, CooldownGate? cooldown, OrderRateGate? orderRate)
-    {
-        long timestamp;
-        try
-        {
-            timestamp = cooldown is null && orderRate is null ? NotRead : _context.Time.GetTimestamp();
-        }
-        catch (Exception exception)
-        {
-            return _context.Fault(in intent, GateName, exception);
-        }
-
-        return Admit(in intent, cooldown, orderRate, timestamp);
-    }
-
-    /// <summary>
-    /// <see cref="Admit(in TradeIntent, CooldownGate?, OrderRateGate?)"/> at the clock reading the pipeline took for
-    /// this decision, so one decision reads the clock once however many gates need the time.
-    /// </summary>
-    /// <param name="intent">The intent every other gate has passed.</param>
-    /// <param name="cooldown">The pipeline's cooldown gate, or null when it has none.</param>
-    /// <param name="orderRate">The pipeline's order-rate gate, or null when it has none.</param>
-    /// <param name="timestamp">Now, read once for the decision from <see cref="RiskContext.Time"/>'s <see cref="TimeProvider.GetTimestamp"/>; the cooldown stamp and the order count use it.</param>
-    /// <returns>The decision, logged and counted.</returns>
-    [PositionLimitCheck]
-    public RiskDecision Admit(in TradeIntent intent, CooldownGate? cooldown, OrderRateGate? orderRate, long timestamp)
+    public RiskDecision Admit(in TradeIntent intent, ref DecisionClock clock, ReadOnlySpan<IAdmittingGate> admitting)
     {
         var reservation = default(Reservation);
         var step = GateName;
+        Span<AdmissionReceipt> receipts = admitting.Length <= MaxAdmittingOnStack ? stackalloc AdmissionReceipt[MaxAdmittingOnStack] : new AdmissionReceipt[admitting.Length];
+        var taken = 0;
         try
         {
-            if (intent.ReducesExposure)
+            var cap = new PositionCap(0, false);
+            var before = 0;
+            if (!intent.ReducesExposure)
             {
-                step = OrderRateGate.GateName;
-                if (orderRate?.TryTake(in intent, timestamp) is { IsPassed: false } throttled)
+                cap = PositionCap.For(_context.Settings, intent.Confidence, intent.Regime);
+                var totalCap = _context.Settings.MaxOpenPositionsTotal ?? int.MaxValue;
+                var outcome = _context.Book.TryReserve(intent.Exchange, cap.Allowed, totalCap, ref clock);
+                before = outcome.Open + outcome.Pending;
+                switch (outcome.Status)
                 {
-                    return _context.Reject(in intent, in throttled);
+                    case ReserveStatus.Reserved:
+                        reservation = outcome.Reservation;
+                        break;
+                    case ReserveStatus.AtCapacity:
+                        return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, before, cap.Allowed));
+                    case ReserveStatus.AtTotalCapacity:
+                        return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.TotalPositionLimitReached, outcome.AccountTotal, totalCap));
+                    default:
+                        return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, before, cap.Allowed));
                 }
-
-                return Approve(in intent, default, new PositionCap(0, false), positionsAfter: 0);
             }
 
-            var cap = PositionCap.For(_context.Settings, intent.Confidence, intent.Regime);
-            var totalCap = _context.Settings.MaxOpenPositionsTotal ?? int.MaxValue;
-            var outcome = _bookOnContextClock is { } book && timestamp != NotRead
-                ? book.TryReserve(intent.Exchange, cap.Allowed, totalCap, timestamp)
-                : _context.Book.TryReserve(intent.Exchange, cap.Allowed, totalCap);
-            var before = outcome.Open + outcome.Pending;
-            switch (outcome.Status)
+            var slot = new AdmissionSlot(before, cap, reservation.HoldsSlot);
+            for (; taken < admitting.Length; taken++)
             {
-                case ReserveStatus.Reserved:
-                    reservation = outcome.Reservation;
-                    break;
-                case ReserveStatus.AtCapacity:
-                    return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, before, cap.Allowed));
-                case ReserveStatus.AtTotalCapacity:
-                    return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.TotalPositionLimitReached, outcome.AccountTotal, totalCap));
-                default:
-                    return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, before, cap.Allowed));
+                var gate = admitting[taken];
+                step = gate.Name;
+                var verdict = gate.TryTake(in intent, in slot, ref clock, out receipts[taken]);
+                if (!verdict.IsPassed)
+                {
+                    GiveBack(in intent, admitting, receipts, taken, ref reservation);
+                    return _context.Reject(in intent, in verdict);
+                }
             }
 
-            step = CooldownGate.GateName;
-            var verdict = cooldown?.TryStamp(in intent, before, timestamp) ?? GateVerdict.Pass(GateName);
-            if (verdict.IsPassed)
-            {
-                step = OrderRateGate.GateName;
-                verdict = orderRate?.TryTake(in intent, timestamp) ?? verdict;
-            }
-
-            if (!verdict.IsPassed)
-            {
-                reservation.Release();
-                return _context.Reject(in intent, in verdict);
-            }
-
-            return Approve(in intent, reservation, cap, before + 1);
+            return Approve(in intent, reservation, cap, intent.ReducesExposure ? 0 : before + 1);
         }
         catch (Exception exception)
         {
-            reservation.Release();
-            return _context.Fault(in intent, step, exception);
+            GiveBack(in intent, admitting, receipts, Math.Min(taken, admitting.Length), ref reservation);
+            return _context.Fault(in intent, step ?? GateName, exception);
         }
+    }
+
+    /// <summary>Admits a trade with no admitting gates, on a clock read for this decision alone (for a book exercised without a pipeline).</summary>
+    /// <param name="intent">The intent.</param>
+    /// <returns>The decision, logged and counted.</returns>
+    [PositionLimitCheck]
+    public RiskDecision Admit(in TradeIntent intent)
+    {
+        var clock = new DecisionClock(_context.Time);
+        return Admit(in intent, ref clock, ReadOnlySpan<IAdmittingGate>.Empty);
+    }
+
+    /// <summary>Undoes the first <paramref name="taken"/> admitting gates in reverse order, then releases the slot; an undo that throws is logged and the rest still run.</summary>
+    private void GiveBack(in TradeIntent intent, ReadOnlySpan<IAdmittingGate> admitting, Span<AdmissionReceipt> receipts, int taken, ref Reservation reservation)
+    {
+        for (var i = taken - 1; i >= 0; i--)
+        {
+            try
+            {
+                admitting[i].Undo(in intent, in receipts[i]);
+            }
+            catch (Exception exception)
+            {
+                RiskLog.GateFaulted(_context.Logger, exception, admitting[i].Name ?? admitting[i].GetType().Name, intent.Exchange);
+            }
+        }
+
+        reservation.Release();
+        reservation = default;
     }
 
     private RiskDecision Approve(in TradeIntent intent, Reservation reservation, PositionCap cap, int positionsAfter)

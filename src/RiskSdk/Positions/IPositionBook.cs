@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using RiskSdk.Gates;
 
 namespace RiskSdk.Positions;
 
@@ -47,6 +48,19 @@ public interface IPositionBook
     /// <returns>The reservation, or why none was taken (<see cref="ReserveStatus.AtTotalCapacity"/> for the account-wide cap), with the counts seen.</returns>
     [PositionLimitCheck]
     ReserveOutcome TryReserve(string scope, int cap, int totalCap);
+
+    /// <summary>
+    /// <see cref="TryReserve(string, int, int)"/> within a decision: a book that keeps time on the decision's clock takes
+    /// its reading (read once per decision, shared with the gates) for the reservation's expiry. A book that keeps its
+    /// own time (a shared ledger on its server's clock) ignores it; that is what this default does.
+    /// </summary>
+    /// <param name="scope">The scope, usually the exchange.</param>
+    /// <param name="cap">The most open plus pending positions allowed in the scope for this attempt.</param>
+    /// <param name="totalCap">The most open plus pending positions allowed across every scope; <see cref="int.MaxValue"/> for none.</param>
+    /// <param name="clock">The decision's clock.</param>
+    /// <returns>The reservation, or why none was taken, with the counts seen.</returns>
+    [PositionLimitCheck]
+    ReserveOutcome TryReserve(string scope, int cap, int totalCap, ref DecisionClock clock) => TryReserve(scope, cap, totalCap);
 
     /// <summary>Turns a pending reservation into the open position <paramref name="positionId"/>.</summary>
     /// <param name="reservation">The reservation.</param>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using RiskSdk.Gates;
 using RiskSdk.Monitoring;
 
 namespace RiskSdk.Positions;
@@ -94,28 +95,11 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     [PositionLimitCheck]
     public ReserveOutcome TryReserve(string scope, int cap, int totalCap) => Reserve(scope, cap, totalCap, timestamp: null);
 
-    /// <summary>
-    /// <see cref="TryReserve(string, int)"/> at a reading of this book's clock that the caller already took, so a
-    /// decision that read the clock for its cooldown and rate checks does not read it again for the reservation.
-    /// </summary>
-    /// <param name="scope">The scope, usually the exchange.</param>
-    /// <param name="cap">The most open plus pending positions allowed in the scope for this attempt.</param>
-    /// <param name="timestamp">Now, from this book's <see cref="TimeProvider.GetTimestamp"/>; the reservation's expiry counts from it.</param>
-    /// <returns>The reservation, or why none was taken, with the counts seen.</returns>
+    /// <inheritdoc/>
+    /// <remarks>On the decision's clock when it reads this book's <see cref="TimeProvider"/>; otherwise this book reads its own.</remarks>
     [PositionLimitCheck]
-    public ReserveOutcome TryReserve(string scope, int cap, long timestamp) => Reserve(scope, cap, int.MaxValue, timestamp);
-
-    /// <summary><see cref="TryReserve(string, int, int)"/> at a reading of this book's clock that the caller already took.</summary>
-    /// <param name="scope">The scope, usually the exchange.</param>
-    /// <param name="cap">The most open plus pending positions allowed in the scope for this attempt.</param>
-    /// <param name="totalCap">The most open plus pending positions allowed across every scope; <see cref="int.MaxValue"/> for none.</param>
-    /// <param name="timestamp">Now, from this book's <see cref="TimeProvider.GetTimestamp"/>; the reservation's expiry counts from it.</param>
-    /// <returns>The reservation, or why none was taken, with the counts seen.</returns>
-    [PositionLimitCheck]
-    public ReserveOutcome TryReserve(string scope, int cap, int totalCap, long timestamp) => Reserve(scope, cap, totalCap, timestamp);
-
-    /// <summary>True when the book reads <paramref name="time"/>, so a reading of it can be handed to <see cref="TryReserve(string, int, int, long)"/>.</summary>
-    internal bool ReadsClock(TimeProvider time) => ReferenceEquals(_time, time);
+    public ReserveOutcome TryReserve(string scope, int cap, int totalCap, ref DecisionClock clock) =>
+        Reserve(scope, cap, totalCap, clock.Reads(_time) ? clock.GetTimestamp() : null);
 
     private ReserveOutcome Reserve(string scope, int cap, int totalCap, long? timestamp)
     {

@@ -13,6 +13,8 @@ namespace Demo.Custom
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
             private readonly global::RiskSdk.RiskContext _context;
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+            private readonly global::RiskSdk.Gates.IAdmittingGate[] _admitting;
+            [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
             private readonly global::RiskSdk.Gates.KillSwitchGate _killSwitch;
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
             private global::Demo.Custom.EvenLotsGate _evenLots;
@@ -39,6 +41,7 @@ namespace Demo.Custom
                 _onePositionPerUnderlying = onePositionPerUnderlying ?? throw new global::System.ArgumentNullException(nameof(onePositionPerUnderlying));
                 _cooldown = new global::RiskSdk.Gates.CooldownGate(context);
                 _positionLimit = new global::RiskSdk.Gates.PositionLimitGate(context);
+                _admitting = new global::RiskSdk.Gates.IAdmittingGate[] { _cooldown };
             }
 
             /// <summary>The context the pipeline decides over: settings, position book, kill switch, clock, logger and metrics.</summary>
@@ -47,9 +50,10 @@ namespace Demo.Custom
 
             /// <summary>
             /// Decides one trade: the intent check first (exchange name, model outputs, declared exchanges, verified exits),
-            /// then each check in declared order, the first rejection wins, then the position-limit gate admits, taking the
-            /// slot, stamping the cooldown and counting the order in one atomic step. A gate that throws refuses the trade
-            /// with <see cref="global::RiskSdk.RejectionReason.GateFault"/>. Allocates nothing.
+            /// then each check in declared order, the first rejection wins, then the reserving gate admits, taking the slot
+            /// and then each admitting gate's state; a refusal or exception undoes everything taken. A gate that throws
+            /// refuses the trade with <see cref="global::RiskSdk.RejectionReason.GateFault"/>. Reads the clock at most once.
+            /// Allocates nothing.
             /// </summary>
             /// <param name="intent">The trade.</param>
             /// <returns>Approved with its reservation (commit it on fill, release it otherwise), or rejected with the reason, gate and figures.</returns>
@@ -78,7 +82,7 @@ namespace Demo.Custom
             private global::RiskSdk.RiskDecision EvaluateAccepted(in global::RiskSdk.TradeIntent intent)
             {
                 global::RiskSdk.Gates.GateVerdict verdict;
-                long timestamp;
+                var clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
                 try
                 {
                     verdict = _killSwitch.Check(in intent);
@@ -151,7 +155,7 @@ namespace Demo.Custom
 
                 try
                 {
-                    verdict = _cooldown.Check(in intent, timestamp = _context.Time.GetTimestamp());
+                    verdict = _cooldown.Check(in intent, ref clock);
                 }
                 catch (global::System.Exception exception)
                 {
@@ -163,7 +167,7 @@ namespace Demo.Custom
                     return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
                 }
 
-                return _positionLimit.Admit(in intent, _cooldown, null, timestamp);
+                return _positionLimit.Admit(in intent, ref clock, _admitting);
             }
 
             /// <summary>

@@ -11,6 +11,8 @@ namespace Demo.Trading
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         private readonly global::RiskSdk.RiskContext _context;
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+        private readonly global::RiskSdk.Gates.IAdmittingGate[] _admitting;
+        [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         private readonly global::RiskSdk.Gates.KillSwitchGate _killSwitch;
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         private readonly global::RiskSdk.Gates.MinimumConfidenceGate _minimumConfidence;
@@ -45,6 +47,7 @@ namespace Demo.Trading
             _orderRate = new global::RiskSdk.Gates.OrderRateGate(context);
             _cooldown = new global::RiskSdk.Gates.CooldownGate(context);
             _positionLimit = new global::RiskSdk.Gates.PositionLimitGate(context);
+            _admitting = new global::RiskSdk.Gates.IAdmittingGate[] { _orderRate, _cooldown };
         }
 
         /// <summary>The context the pipeline decides over: settings, position book, kill switch, clock, logger and metrics.</summary>
@@ -53,9 +56,10 @@ namespace Demo.Trading
 
         /// <summary>
         /// Decides one trade: the intent check first (exchange name, model outputs, declared exchanges, verified exits),
-        /// then each check in declared order, the first rejection wins, then the position-limit gate admits, taking the
-        /// slot, stamping the cooldown and counting the order in one atomic step. A gate that throws refuses the trade
-        /// with <see cref="global::RiskSdk.RejectionReason.GateFault"/>. Allocates nothing.
+        /// then each check in declared order, the first rejection wins, then the reserving gate admits, taking the slot
+        /// and then each admitting gate's state; a refusal or exception undoes everything taken. A gate that throws
+        /// refuses the trade with <see cref="global::RiskSdk.RejectionReason.GateFault"/>. Reads the clock at most once.
+        /// Allocates nothing.
         /// </summary>
         /// <param name="intent">The trade.</param>
         /// <returns>Approved with its reservation (commit it on fill, release it otherwise), or rejected with the reason, gate and figures.</returns>
@@ -84,7 +88,7 @@ namespace Demo.Trading
         private global::RiskSdk.RiskDecision EvaluateAccepted(in global::RiskSdk.TradeIntent intent)
         {
             global::RiskSdk.Gates.GateVerdict verdict;
-            long timestamp;
+            var clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
             try
             {
                 verdict = _killSwitch.Check(in intent);
@@ -171,7 +175,7 @@ namespace Demo.Trading
 
             try
             {
-                verdict = _orderRate.Check(in intent, timestamp = _context.Time.GetTimestamp());
+                verdict = _orderRate.Check(in intent, ref clock);
             }
             catch (global::System.Exception exception)
             {
@@ -185,7 +189,7 @@ namespace Demo.Trading
 
             try
             {
-                verdict = _cooldown.Check(in intent, timestamp);
+                verdict = _cooldown.Check(in intent, ref clock);
             }
             catch (global::System.Exception exception)
             {
@@ -197,7 +201,7 @@ namespace Demo.Trading
                 return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
             }
 
-            return _positionLimit.Admit(in intent, _cooldown, _orderRate, timestamp);
+            return _positionLimit.Admit(in intent, ref clock, _admitting);
         }
 
         /// <summary>

@@ -9,6 +9,8 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     private readonly global::RiskSdk.RiskContext _context;
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+    private readonly global::RiskSdk.Gates.IAdmittingGate[] _admitting;
+    [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     private readonly global::RiskSdk.Gates.PositionLimitGate _positionLimit;
 
     /// <summary>Creates the pipeline over <paramref name="context"/>, building the gates it can build from the context.</summary>
@@ -19,6 +21,7 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     {
         _context = context ?? throw new global::System.ArgumentNullException(nameof(context));
         _positionLimit = new global::RiskSdk.Gates.PositionLimitGate(context);
+        _admitting = global::System.Array.Empty<global::RiskSdk.Gates.IAdmittingGate>();
     }
 
     /// <summary>The context the pipeline decides over: settings, position book, kill switch, clock, logger and metrics.</summary>
@@ -27,9 +30,10 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
 
     /// <summary>
     /// Decides one trade: the intent check first (exchange name, model outputs, declared exchanges, verified exits),
-    /// then each check in declared order, the first rejection wins, then the position-limit gate admits, taking the
-    /// slot, stamping the cooldown and counting the order in one atomic step. A gate that throws refuses the trade
-    /// with <see cref="global::RiskSdk.RejectionReason.GateFault"/>. Allocates nothing.
+    /// then each check in declared order, the first rejection wins, then the reserving gate admits, taking the slot
+    /// and then each admitting gate's state; a refusal or exception undoes everything taken. A gate that throws
+    /// refuses the trade with <see cref="global::RiskSdk.RejectionReason.GateFault"/>. Reads the clock at most once.
+    /// Allocates nothing.
     /// </summary>
     /// <param name="intent">The trade.</param>
     /// <returns>Approved with its reservation (commit it on fill, release it otherwise), or rejected with the reason, gate and figures.</returns>
@@ -57,7 +61,8 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     private global::RiskSdk.RiskDecision EvaluateAccepted(in global::RiskSdk.TradeIntent intent)
     {
-        return _positionLimit.Admit(in intent, null, null);
+        var clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
+        return _positionLimit.Admit(in intent, ref clock, _admitting);
     }
 
     /// <summary>

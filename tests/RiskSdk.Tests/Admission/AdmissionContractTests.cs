@@ -1,0 +1,118 @@
+using System;
+using RiskSdk.Gates;
+
+namespace RiskSdk.Tests.Admission;
+
+/// <summary>
+/// Admission is one contract: the slot, then each <see cref="IAdmittingGate"/> in declared order, and when a later step
+/// refuses or throws, everything taken is given back, so nothing survives a refusal.
+/// </summary>
+public sealed class AdmissionContractTests
+{
+    private static readonly RiskSettings OneOrderASecond = new() { MaxOrdersPerSecond = 1 };
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_rate_refusal_at_admission_leaves_no_cooldown_stamped_and_no_slot_taken(bool cooldownFirst)
+    {
+        using var rig = new TestRig(OneOrderASecond);
+        var context = rig.Context;
+        var cooldown = new CooldownGate(context);
+        var orderRate = new OrderRateGate(context);
+        var pipeline = new RiskPipeline(
+            context,
+            cooldownFirst
+                ? new IRiskGate[] { cooldown, orderRate, new ConcurrentOrderGate(context) }
+                : new IRiskGate[] { orderRate, cooldown, new ConcurrentOrderGate(context) },
+            new PositionLimitGate(context));
+
+        var refused = pipeline.Evaluate(TestRig.Signal());
+
+        Assert.Equal(RejectionReason.OrderRateExceeded, refused.Reason);
+        Assert.Null(context.Cooldowns.SinceLastTrade("NSE"));
+        Assert.Equal(0, context.Book.GetCounts("NSE").Total);
+
+        // A second later the allowance is back and, no order having gone out, no cooldown stands in the way.
+        rig.Advance(1.1);
+        Assert.True(rig.Evaluate(TestRig.Signal()).IsApproved);
+    }
+
+    [Fact]
+    public void A_custom_admitting_gate_is_undone_when_a_later_step_refuses()
+    {
+        using var rig = new TestRig();
+        var daily = new DailyCountGate(rig.Clock, limit: 1);
+        var later = new ScriptedAdmissionGate { Refuse = true };
+        var pipeline = new RiskPipeline(rig.Context, new IRiskGate[] { new CooldownGate(rig.Context), daily, later }, new PositionLimitGate(rig.Context));
+        var intent = TestRig.Signal() with { Symbol = "NIFTY" };
+
+        var refused = pipeline.Evaluate(in intent);
+
+        Assert.Equal(RejectionReason.CustomGate, refused.Reason);
+        Assert.Equal("Scripted", refused.Gate);
+        Assert.Equal(0, daily.CountToday("NIFTY"));
+        Assert.Null(rig.Context.Cooldowns.SinceLastTrade("NSE"));
+        Assert.Equal(0, rig.Book.GetCounts("NSE").Total);
+        Assert.Equal(0, later.Undone);
+
+        later.Refuse = false;
+        Assert.True(pipeline.Evaluate(in intent).IsApproved);
+        Assert.Equal(1, daily.CountToday("NIFTY"));
+    }
+
+    [Fact]
+    public void A_custom_admitting_gate_takes_part_in_declared_order_and_refuses_at_its_limit()
+    {
+        using var rig = new TestRig(new RiskSettings { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero });
+        var daily = new DailyCountGate(rig.Clock, limit: 1);
+        var pipeline = new RiskPipeline(rig.Context, new IRiskGate[] { daily }, new PositionLimitGate(rig.Context));
+        var nifty = TestRig.Signal() with { Symbol = "NIFTY" };
+
+        Assert.True(pipeline.Evaluate(in nifty).IsApproved);
+        var second = pipeline.Evaluate(in nifty);
+        Assert.True(pipeline.Evaluate(TestRig.Signal() with { Symbol = "SENSEX" }).IsApproved);
+
+        Assert.Equal(RejectionReason.CustomGate, second.Reason);
+        Assert.Equal(2, rig.Book.GetCounts("NSE").Pending);
+    }
+
+    [Fact]
+    public void A_step_that_throws_undoes_every_step_before_it_and_refuses_with_a_gate_fault()
+    {
+        using var rig = new TestRig();
+        var daily = new DailyCountGate(rig.Clock, limit: 5);
+        var first = new ScriptedAdmissionGate();
+        var throwing = new ScriptedAdmissionGate { Throw = true };
+        var pipeline = new RiskPipeline(rig.Context, new IRiskGate[] { new OrderRateGate(rig.Context), first, daily, new CooldownGate(rig.Context), throwing }, new PositionLimitGate(rig.Context));
+        var intent = TestRig.Signal() with { Symbol = "NIFTY" };
+
+        var refused = pipeline.Evaluate(in intent);
+
+        Assert.Equal(RejectionReason.GateFault, refused.Reason);
+        Assert.Equal("Scripted", refused.Gate);
+        Assert.Equal(1, first.Undone);
+        Assert.Equal(0, daily.CountToday("NIFTY"));
+        Assert.Null(rig.Context.Cooldowns.SinceLastTrade("NSE"));
+        Assert.Equal(0, rig.Context.OrderRate.CountLastSecond("NSE"));
+        Assert.Equal(0, rig.Book.GetCounts("NSE").Total);
+    }
+
+    [Fact]
+    public void An_undo_never_removes_what_another_trade_took_since()
+    {
+        using var rig = new TestRig(new RiskSettings { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero });
+        var cooldown = new CooldownGate(rig.Context);
+        var intent = TestRig.Signal();
+        var clock = new DecisionClock(rig.Clock);
+        Assert.True(cooldown.TryTake(in intent, new AdmissionSlot(0, default, true), ref clock, out var mine).IsPassed);
+
+        // Another trade stamps after this one (the windows are zero, so it may); undoing this one must keep its stamp.
+        rig.Advance(1);
+        var theirs = new DecisionClock(rig.Clock);
+        Assert.True(cooldown.TryTake(in intent, new AdmissionSlot(0, default, true), ref theirs, out _).IsPassed);
+        cooldown.Undo(in intent, in mine);
+
+        Assert.Equal(TimeSpan.Zero, rig.Context.Cooldowns.SinceLastTrade("NSE"));
+    }
+}
