@@ -6,7 +6,7 @@ using System.Linq;
 namespace RiskSdk.Package.Tests;
 
 /// <summary>RiskSdk consumed the way users consume it: one PackageReference, restored from a feed.</summary>
-[Collection(PackageCollection.Name)]
+[Collection(PackedRiskSdk.Name)]
 public sealed class PackageConsumerTests(ConsumerWorkspace workspace)
 {
     /// <summary>An order placed with no position-limit check: line 7, column 9 is the call.</summary>

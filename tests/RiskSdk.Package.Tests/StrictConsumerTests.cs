@@ -7,7 +7,7 @@ namespace RiskSdk.Package.Tests;
 /// (<c>AnalysisLevel=latest-all</c>), a documentation file, and settings and pipelines declared with inheritance, nested
 /// types and file-local types next to them. The build has no warning at all, and the app runs.
 /// </summary>
-[Collection(PackageCollection.Name)]
+[Collection(PackedRiskSdk.Name)]
 public sealed class StrictConsumerTests(ConsumerWorkspace workspace)
 {
     private const string StrictProperties = """

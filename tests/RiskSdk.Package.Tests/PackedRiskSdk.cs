@@ -8,7 +8,7 @@ namespace RiskSdk.Package.Tests;
 /// <c>obj/project.assets.json</c> (the whole class then failed with "dotnet pack failed").
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class PackageCollection : ICollectionFixture<ConsumerWorkspace>
+public sealed class PackedRiskSdk : ICollectionFixture<ConsumerWorkspace>
 {
     /// <summary>The collection's name.</summary>
     public const string Name = "Packed RiskSdk";
