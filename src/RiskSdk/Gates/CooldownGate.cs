@@ -31,7 +31,7 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
     /// <inheritdoc/>
     /// <returns>Pass, or <see cref="RejectionReason.CooldownActive"/> with the seconds since the last trade against the window.</returns>
     public GateVerdict Check(in TradeIntent intent, ref DecisionClock clock) =>
-        intent.ReducesExposure || _context.Cooldowns.SinceLastTrade(intent.Exchange, clock.GetTimestamp()) is not { } elapsed
+        intent.ReducesExposure || _context.Cooldowns.SinceLastTrade(intent.Exchange, ref clock) is not { } elapsed
             ? GateVerdict.Pass(GateName)
             : Judge(in intent, elapsed);
 
@@ -50,7 +50,7 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
         }
 
         var window = _context.CooldownFor(slot.PositionsBefore);
-        if (_context.Cooldowns.TryRecordTrade(intent.Exchange, window, clock.GetTimestamp(), out var elapsed, out var previous, out var stamped))
+        if (_context.Cooldowns.TryRecordTrade(intent.Exchange, window, ref clock, out var elapsed, out var previous, out var stamped))
         {
             receipt = new AdmissionReceipt(stamped, previous, Taken: true);
             return GateVerdict.Pass(GateName);
