@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -7,8 +8,9 @@ using System.Xml.Linq;
 namespace RiskSdk.Package.Tests;
 
 /// <summary>
-/// RiskSdk.Hosting consumed from the feed with one PackageReference: RiskSdk comes with it, generators and build assets
-/// included, and the abstractions it brings are the 8.0.x ones a net8.0 host already has.
+/// RiskSdk.Hosting (and RiskSdk.Redis.Hosting) consumed from the feed with one PackageReference: RiskSdk comes with it,
+/// generators and build assets included; RiskSdk.Hosting brings only the 8.0.x abstractions a net8.0 host already has, and
+/// neither it nor RiskSdk.Redis depends on the other.
 /// </summary>
 [Collection(PackedRiskSdk.Name)]
 public sealed class HostingPackageTests(ConsumerWorkspace workspace)
@@ -71,12 +73,7 @@ public sealed class HostingPackageTests(ConsumerWorkspace workspace)
         Assert.Contains("lib/net10.0/RiskSdk.Hosting.dll", entries);
         Assert.Contains("lib/net10.0/RiskSdk.Hosting.xml", entries);
 
-        using var nuspec = new StreamReader(package.GetEntry("RiskSdk.Hosting.nuspec")!.Open());
-        var dependencies = XDocument.Parse(nuspec.ReadToEnd()).Descendants()
-            .Where(e => e.Name.LocalName == "dependency")
-            .Select(e => (Id: (string)e.Attribute("id")!, Version: (string)e.Attribute("version")!, Exclude: (string?)e.Attribute("exclude")))
-            .ToList();
-
+        var dependencies = Dependencies("RiskSdk.Hosting");
         var risk = Assert.Single(dependencies.Where(d => d.Id == "RiskSdk").Distinct());
         Assert.Equal(workspace.Version, risk.Version);
         Assert.True(string.IsNullOrEmpty(risk.Exclude), $"RiskSdk's assets are excluded ({risk.Exclude}): an app referencing only RiskSdk.Hosting would get no generators");
@@ -85,6 +82,17 @@ public sealed class HostingPackageTests(ConsumerWorkspace workspace)
             Assert.StartsWith("Microsoft.Extensions.", d.Id, StringComparison.Ordinal);
             Assert.StartsWith("8.0.", d.Version, StringComparison.Ordinal);
         });
+    }
+
+    /// <summary>The dependencies a packed package declares, over every target framework.</summary>
+    private List<(string Id, string Version, string? Exclude)> Dependencies(string packageId)
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(workspace.Feed, $"{packageId}.{workspace.Version}.nupkg"));
+        using var nuspec = new StreamReader(package.GetEntry($"{packageId}.nuspec")!.Open());
+        return XDocument.Parse(nuspec.ReadToEnd()).Descendants()
+            .Where(e => e.Name.LocalName == "dependency")
+            .Select(e => (Id: (string)e.Attribute("id")!, Version: (string)e.Attribute("version")!, Exclude: (string?)e.Attribute("exclude")))
+            .ToList();
     }
 
     [PackageFact]
@@ -100,6 +108,37 @@ public sealed class HostingPackageTests(ConsumerWorkspace workspace)
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("hosted: first approved, second PositionLimitReached, 1 open on NSE", output, StringComparison.Ordinal);
+    }
+
+    [PackageFact]
+    public void The_ledger_and_the_host_depend_on_RiskSdk_only_and_the_redis_hosting_package_joins_them()
+    {
+        Assert.Equal(new[] { "RiskSdk", "StackExchange.Redis" }, Dependencies("RiskSdk.Redis").Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(Dependencies("RiskSdk.Hosting"), d => d.Id.StartsWith("RiskSdk.", StringComparison.Ordinal));
+
+        var joined = Dependencies("RiskSdk.Redis.Hosting").Where(d => d.Id.StartsWith("RiskSdk", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.Equal(new[] { "RiskSdk.Hosting", "RiskSdk.Redis" }, joined.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.All(joined, d => Assert.True(string.IsNullOrEmpty(d.Exclude), $"{d.Id}'s assets are excluded ({d.Exclude})"));
+    }
+
+    [PackageFact]
+    public void A_net8_host_on_the_redis_ledger_builds_without_a_warning()
+    {
+        var program = HostedProgram.Replace(
+            ".AddPipeline<DeskPipeline>();",
+            ".AddPipeline<DeskPipeline>().UseRedisLedger();",
+            StringComparison.Ordinal);
+        var app = workspace.CreateApp(
+            "hosted-redis-net8",
+            targetFramework: "net8.0",
+            package: "RiskSdk.Redis.Hosting",
+            extraItems: """<PackageReference Include="Microsoft.Extensions.Hosting" Version="8.0.1" />""",
+            extraSources: ("Program.cs", program));
+
+        var (exitCode, output) = DotNetCli.DotNet(app, "build", "-c", "Release");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("0 Warning(s)", output, StringComparison.Ordinal);
     }
 
     [PackageFact]
