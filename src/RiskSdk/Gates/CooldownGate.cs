@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Logging;
 using RiskSdk.Monitoring;
 
 namespace RiskSdk.Gates;
@@ -75,8 +76,9 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
     /// <param name="receipt">The receipt of <see cref="TryTake"/>.</param>
     public void Admitted(in TradeIntent intent, in AdmissionReceipt receipt)
     {
-        // An admitted entry holds a position, so the next trade waits for the with-positions window.
-        if (receipt.Taken)
+        // An admitted entry holds a position, so the next trade waits for the with-positions window. The level is
+        // checked first so the figure is not computed for a logger that would drop it.
+        if (receipt.Taken && _context.Logger.IsEnabled(LogLevel.Debug))
         {
             RiskLog.CooldownStarted(_context.Logger, intent.Exchange, _context.Settings.CooldownWithPositions.TotalSeconds, withPositions: true);
         }
