@@ -212,10 +212,25 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     }
 
     /// <inheritdoc/>
-    /// <remarks>When the ledger does not answer, nothing changes and the report says <see cref="ReconcileReport.Unavailable"/> (the failure is logged); reconcile again later.</remarks>
-    public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds)
+    /// <remarks>The mark is the scope's version in the ledger, moved by every fill and close of every process. <see cref="ReconcileMark.Unavailable"/> when the ledger does not answer or operations wait to be replayed.</remarks>
+    public ReconcileMark MarkForReconcile(string scope)
     {
         scope = ExchangeName.Parse(scope, nameof(scope)).Value;
+        var result = _deferred.Count == 0
+            ? _ledger.Evaluate("mark for reconcile", scope, LedgerScripts.MarkReconcile, [_keys.History(scope)[0]], [])
+            : null;
+        return result is null ? new ReconcileMark(scope, 0) { Unavailable = true } : new ReconcileMark(scope, (long)result[0]);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// One script decides and applies it against the ledger's history, so fills and closes of every process after the
+    /// mark count. When the ledger does not answer, operations wait to be replayed, or the mark is unavailable, nothing
+    /// changes and the report says <see cref="ReconcileReport.Unavailable"/> (the failure is logged); reconcile again later.
+    /// </remarks>
+    public ReconcileReport Reconcile(in ReconcileMark mark, IEnumerable<string> brokerOpenPositionIds)
+    {
+        var scope = ExchangeName.Parse(mark.Scope, nameof(mark)).Value;
         ArgumentNullException.ThrowIfNull(brokerOpenPositionIds);
         var truth = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in brokerOpenPositionIds)
@@ -224,20 +239,32 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
             truth.Add(id);
         }
 
-        var arguments = new RedisValue[truth.Count + 1];
+        if (mark.Unavailable)
+        {
+            return new ReconcileReport(scope, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true };
+        }
+
+        var arguments = new RedisValue[truth.Count + 2];
         arguments[0] = scope;
-        var next = 1;
+        arguments[1] = mark.Version;
+        var next = 2;
         foreach (var id in truth)
         {
             arguments[next++] = id;
         }
 
+        var history = _keys.History(scope);
         var result = _deferred.Count == 0
-            ? _ledger.Evaluate("reconcile", scope, LedgerScripts.Reconcile, [_keys.Open(scope), _keys.Scopes, _keys.AccountOpen], arguments)
+            ? _ledger.Evaluate("reconcile", scope, LedgerScripts.Reconcile, [_keys.Open(scope), _keys.Scopes, _keys.AccountOpen, history[0], history[1], history[2]], arguments)
             : null;
         if (result is null)
         {
             return new ReconcileReport(scope, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true };
+        }
+
+        if ((int)result[2] == 0)
+        {
+            throw new ArgumentException($"The reconcile mark for {scope} (version {mark.Version}) is ahead of the ledger's history: it was not taken from this book's {scope}.", nameof(mark));
         }
 
         var added = ToSortedStrings((RedisResult[])result[0]!);
@@ -346,7 +373,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     private bool? Execute(DeferredOperation operation)
     {
         var scope = operation.Scope;
-        var keys = _keys.ScopeState(scope);
+        var keys = _keys.ScopeStateWithHistory(scope);
         var (name, script, arguments) = operation.Kind switch
         {
             DeferredKind.Commit => ("commit", LedgerScripts.Commit, new RedisValue[] { _memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, operation.PositionId, _owner }),

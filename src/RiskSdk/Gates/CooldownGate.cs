@@ -53,7 +53,6 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
         if (_context.Cooldowns.TryRecordTrade(intent.Exchange, window, ref clock, out var elapsed, out var previous, out var stamped))
         {
             receipt = new AdmissionReceipt(stamped, previous, Taken: true);
-            RiskLog.CooldownStarted(_context.Logger, intent.Exchange, _context.Settings.CooldownWithPositions.TotalSeconds, withPositions: true);
             return GateVerdict.Pass(GateName);
         }
 
@@ -68,6 +67,18 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
         if (receipt.Taken)
         {
             _context.Cooldowns.UndoTrade(intent.Exchange, receipt.Value, receipt.Previous);
+        }
+    }
+
+    /// <summary>Logs the cooldown the admitted trade started; a stamp later undone is never logged.</summary>
+    /// <param name="intent">The intent admitted.</param>
+    /// <param name="receipt">The receipt of <see cref="TryTake"/>.</param>
+    public void Admitted(in TradeIntent intent, in AdmissionReceipt receipt)
+    {
+        // An admitted entry holds a position, so the next trade waits for the with-positions window.
+        if (receipt.Taken)
+        {
+            RiskLog.CooldownStarted(_context.Logger, intent.Exchange, _context.Settings.CooldownWithPositions.TotalSeconds, withPositions: true);
         }
     }
 

@@ -73,7 +73,8 @@ public sealed class PositionLimitGate : IReservingGate
     /// The last step of every pipeline: takes a position slot under the cap in force (atomically, on the decision's
     /// clock), then each admitting gate's state in declared order (the cooldown's stamp, the order counted, a custom
     /// gate's count). When a step refuses or throws, every step taken before it is undone in reverse order and the
-    /// slot given back, so nothing taken survives a refusal. Orders that only reduce exposure take no slot. Never
+    /// slot given back, so nothing taken survives a refusal; once every step has taken its state, each admitting gate
+    /// is told so (<see cref="IAdmittingGate.Admitted"/>). Orders that only reduce exposure take no slot. Never
     /// throws: a fault refuses the trade.
     /// </summary>
     /// <param name="intent">The intent every check has passed.</param>
@@ -122,6 +123,13 @@ public sealed class PositionLimitGate : IReservingGate
                     GiveBack(in intent, admitting, receipts, taken, ref reservation);
                     return _context.Reject(in intent, in verdict);
                 }
+            }
+
+            // Everything is taken: each admitting gate learns that its state stands (an exception still undoes all).
+            for (var i = 0; i < admitting.Length; i++)
+            {
+                step = admitting[i].Name;
+                admitting[i].Admitted(in intent, in receipts[i]);
             }
 
             return Approve(in intent, reservation, cap, intent.ReducesExposure ? 0 : before + 1);

@@ -39,6 +39,9 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     private long _ignored;
     private long _lateFills;
     private long _committed;
+
+    /// <summary>Moved by every position opened or closed in any scope: what a <see cref="ReconcileMark"/> records.</summary>
+    private long _version;
     private long _released;
     private int _total;
 
@@ -165,6 +168,11 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             if (book.Pending.Remove(reservation.Id))
             {
                 var added = book.Open.Add(positionId);
+                if (added)
+                {
+                    book.Stamp(this, positionId);
+                }
+
                 book.Publish(this);
                 Interlocked.Increment(ref _committed);
                 return added || Ignore("fill of an already open position", scope, positionId);
@@ -172,6 +180,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
             if (book.Expired.Remove(reservation.Id) && book.Open.Add(positionId))
             {
+                book.Stamp(this, positionId);
                 book.Publish(this);
                 Interlocked.Increment(ref _lateFills);
                 RiskLog.LateFill(_logger, positionId, scope, reservation.Id);
@@ -217,6 +226,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             {
                 if (book.Open.Remove(positionId))
                 {
+                    book.Unstamp(this, positionId);
                     book.Publish(this);
                     return true;
                 }
@@ -227,9 +237,22 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     }
 
     /// <inheritdoc/>
-    public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds)
+    public ReconcileMark MarkForReconcile(string scope)
     {
         var name = ExchangeName.Parse(scope, nameof(scope)).Value;
+        return new ReconcileMark(name, Interlocked.Read(ref _version));
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The book counts every position opened or closed (its version, one for every scope, so a scope given back while
+    /// the broker answered is no matter); each scope remembers the version each open position opened at and each of its
+    /// last 4096 closed positions closed at. A position closed before that memory began and still listed by the broker is
+    /// added back (counted, never lost) until the next reconcile.
+    /// </remarks>
+    public ReconcileReport Reconcile(in ReconcileMark mark, IEnumerable<string> brokerOpenPositionIds)
+    {
+        var name = ExchangeName.Parse(mark.Scope, nameof(mark)).Value;
         ArgumentNullException.ThrowIfNull(brokerOpenPositionIds);
         var truth = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in brokerOpenPositionIds)
@@ -238,14 +261,24 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             truth.Add(id);
         }
 
+        if (mark.Unavailable)
+        {
+            return new ReconcileReport(name, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true };
+        }
+
         var book = GetScope(name);
         var added = new List<string>();
         var removed = new List<string>();
         lock (book)
         {
+            if (mark.Version > Interlocked.Read(ref _version))
+            {
+                throw new ArgumentException($"The reconcile mark for {name} (version {mark.Version}) is ahead of the book's history: it was not taken from this book.", nameof(mark));
+            }
+
             foreach (var id in truth)
             {
-                if (!book.Open.Contains(id))
+                if (!book.Open.Contains(id) && !book.ClosedAfter(id, mark.Version))
                 {
                     added.Add(id);
                 }
@@ -253,14 +286,24 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
             foreach (var id in book.Open)
             {
-                if (!truth.Contains(id))
+                if (!truth.Contains(id) && !book.OpenedAfter(id, mark.Version))
                 {
                     removed.Add(id);
                 }
             }
 
-            book.Open.Clear();
-            book.Open.UnionWith(truth);
+            foreach (var id in removed)
+            {
+                book.Open.Remove(id);
+                book.Unstamp(this, id);
+            }
+
+            foreach (var id in added)
+            {
+                book.Open.Add(id);
+                book.Stamp(this, id);
+            }
+
             book.Publish(this);
         }
 
@@ -477,6 +520,18 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         /// <summary>Open position ids.</summary>
         public readonly HashSet<string> Open = new(StringComparer.Ordinal);
 
+        /// <summary>How many closed positions the scope remembers for reconciling, the oldest forgotten first.</summary>
+        private const int ClosedMemory = 4096;
+
+        /// <summary>Open position id to the book's version it opened at.</summary>
+        private readonly Dictionary<string, long> _openedAt = new(StringComparer.Ordinal);
+
+        /// <summary>Recently closed position id to the book's version it closed at.</summary>
+        private readonly Dictionary<string, long> _closedAt = new(StringComparer.Ordinal);
+
+        /// <summary>The closes in <see cref="_closedAt"/>, oldest first.</summary>
+        private readonly Queue<(string Id, long Version)> _closedOrder = new();
+
         /// <summary>Ids of reservations that expired and are still remembered, so a late fill is recorded (the position is real).</summary>
         public readonly HashSet<long> Expired = new();
 
@@ -500,6 +555,32 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
         /// <summary>The scope's canonical name.</summary>
         public string Name { get; }
+
+        /// <summary>Records that <paramref name="id"/> opened now, at the book's next version; under the lock.</summary>
+        public void Stamp(InMemoryPositionBook owner, string id) => _openedAt[id] = Interlocked.Increment(ref owner._version);
+
+        /// <summary>Records that <paramref name="id"/> closed now, at the book's next version, remembering the newest closes; under the lock.</summary>
+        public void Unstamp(InMemoryPositionBook owner, string id)
+        {
+            var version = Interlocked.Increment(ref owner._version);
+            _openedAt.Remove(id);
+            _closedAt[id] = version;
+            _closedOrder.Enqueue((id, version));
+            if (_closedOrder.Count > ClosedMemory)
+            {
+                var oldest = _closedOrder.Dequeue();
+                if (_closedAt.TryGetValue(oldest.Id, out var at) && at == oldest.Version)
+                {
+                    _closedAt.Remove(oldest.Id);
+                }
+            }
+        }
+
+        /// <summary>Whether <paramref name="id"/> opened after <paramref name="version"/>; under the lock.</summary>
+        public bool OpenedAfter(string id, long version) => _openedAt.TryGetValue(id, out var at) && at > version;
+
+        /// <summary>Whether <paramref name="id"/> closed after <paramref name="version"/> (as far as the memory reaches); under the lock.</summary>
+        public bool ClosedAfter(string id, long version) => _closedAt.TryGetValue(id, out var at) && at > version;
 
         /// <summary>The counts as of the last change, read without the lock.</summary>
         public ScopeCounts PublishedCounts
