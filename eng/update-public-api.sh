@@ -59,7 +59,9 @@ fi
 
 for project in "${projects[@]}"; do
   dir=$(dirname "$project")
-  [ -f "$dir/PublicAPI.Shipped.txt" ] || echo "$header" > "$dir/PublicAPI.Shipped.txt"
+  for file in "$dir/PublicAPI.Shipped.txt" "$dir/PublicAPI.Unshipped.txt"; do
+    [ -f "$file" ] || echo "$header" > "$file"
+  done
   frameworks=$(dotnet msbuild "$project" -getProperty:TargetFrameworks)
   [ -n "$frameworks" ] || frameworks=$(dotnet msbuild "$project" -getProperty:TargetFramework)
   IFS=';' read -r -a frameworks <<< "$frameworks"
