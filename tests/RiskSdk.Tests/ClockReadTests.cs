@@ -71,7 +71,7 @@ public sealed class ClockReadTests
     }
 
     [Fact]
-    public void A_refusal_at_a_cap_of_open_positions_reads_the_clock_once()
+    public void A_refusal_at_a_cap_of_open_positions_with_no_cooldown_reads_no_clock()
     {
         var clock = new CountingClock();
         using var context = new RiskContext(Settings, timeProvider: clock);
@@ -86,7 +86,7 @@ public sealed class ClockReadTests
 
         Assert.Equal(RejectionReason.PositionLimitReached, decision.Reason);
         Assert.Equal(2, decision.Verdict.Observed);
-        Assert.Equal(1, clock.Reads - before);
+        Assert.Equal(0, clock.Reads - before);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
     /// <inheritdoc/>
     /// <returns>Pass, or <see cref="RejectionReason.CooldownActive"/> with the seconds since the last trade against the window.</returns>
     public GateVerdict Check(in TradeIntent intent, ref DecisionClock clock) =>
-        intent.ReducesExposure || _context.Cooldowns.SinceLastTrade(intent.Exchange, ref clock) is not { } elapsed
+        intent.ReducesExposure || NoCooldown(_context.Settings) || _context.Cooldowns.SinceLastTrade(intent.Exchange, ref clock) is not { } elapsed
             ? GateVerdict.Pass(GateName)
             : Judge(in intent, elapsed);
 
@@ -81,6 +81,10 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
             RiskLog.CooldownStarted(_context.Logger, intent.Exchange, _context.Settings.CooldownWithPositions.TotalSeconds, withPositions: true);
         }
     }
+
+    /// <summary>True when both windows are zero: every trade passes, and the clock need not be read to say so.</summary>
+    private static bool NoCooldown(RiskSettings settings) =>
+        settings.SignalCooldown <= TimeSpan.Zero && settings.CooldownWithPositions <= TimeSpan.Zero;
 
     /// <summary>
     /// Judges the time since the last trade. Past the longer of the two windows the trade passes whatever the

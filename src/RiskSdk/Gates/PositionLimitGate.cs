@@ -14,9 +14,6 @@ public sealed class PositionLimitGate : IReservingGate
     /// <summary>The gate's name in verdicts, logs and reports.</summary>
     public const string GateName = "PositionLimit";
 
-    /// <summary>Admitting gates whose receipts live on the stack; a pipeline with more allocates their receipts.</summary>
-    private const int MaxAdmittingOnStack = 8;
-
     private readonly RiskContext _context;
 
     /// <summary>Creates the gate over a context's settings and state.</summary>
@@ -86,7 +83,8 @@ public sealed class PositionLimitGate : IReservingGate
     {
         var reservation = default(Reservation);
         var step = GateName;
-        Span<AdmissionReceipt> receipts = admitting.Length <= MaxAdmittingOnStack ? stackalloc AdmissionReceipt[MaxAdmittingOnStack] : new AdmissionReceipt[admitting.Length];
+        var onStack = default(AdmissionReceipts);
+        Span<AdmissionReceipt> receipts = admitting.Length <= AdmissionReceipts.Length ? onStack : new AdmissionReceipt[admitting.Length];
         var taken = 0;
         try
         {

@@ -92,19 +92,27 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
     /// <inheritdoc/>
     [PositionLimitCheck]
-    public ReserveOutcome TryReserve(string scope, int cap) => Reserve(scope, cap, int.MaxValue, timestamp: null);
+    public ReserveOutcome TryReserve(string scope, int cap)
+    {
+        var clock = new DecisionClock(_time);
+        return TryReserve(scope, cap, int.MaxValue, ref clock);
+    }
 
     /// <inheritdoc/>
     [PositionLimitCheck]
-    public ReserveOutcome TryReserve(string scope, int cap, int totalCap) => Reserve(scope, cap, totalCap, timestamp: null);
+    public ReserveOutcome TryReserve(string scope, int cap, int totalCap)
+    {
+        var clock = new DecisionClock(_time);
+        return TryReserve(scope, cap, totalCap, ref clock);
+    }
 
     /// <inheritdoc/>
-    /// <remarks>On the decision's clock when it reads this book's <see cref="TimeProvider"/>; otherwise this book reads its own.</remarks>
+    /// <remarks>
+    /// On the decision's clock when it reads this book's <see cref="TimeProvider"/>; otherwise this book reads its own.
+    /// A scope full of open positions with nothing pending is refused without reading either.
+    /// </remarks>
     [PositionLimitCheck]
-    public ReserveOutcome TryReserve(string scope, int cap, int totalCap, ref DecisionClock clock) =>
-        Reserve(scope, cap, totalCap, clock.Reads(_time) ? clock.GetTimestamp() : null);
-
-    private ReserveOutcome Reserve(string scope, int cap, int totalCap, long? timestamp)
+    public ReserveOutcome TryReserve(string scope, int cap, int totalCap, ref DecisionClock clock)
     {
         var name = ExchangeName.Parse(scope, nameof(scope)).Value;
         var book = GetScope(name);
@@ -115,7 +123,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             return new ReserveOutcome(ReserveStatus.AtCapacity, default, published.Open, 0);
         }
 
-        var now = timestamp ?? _time.GetTimestamp();
+        var now = clock.Reads(_time) ? clock.GetTimestamp() : _time.GetTimestamp();
         var swept = false;
         while (true)
         {
