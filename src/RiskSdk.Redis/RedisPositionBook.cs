@@ -181,7 +181,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     /// <remarks>When the ledger does not answer, the fill is kept and replayed when it does; this call then returns false.</remarks>
     public bool Commit(in Reservation reservation, string positionId)
     {
-        RequirePositionId(positionId, nameof(positionId));
+        PositionId.Require(positionId);
         if (!_issuer.Issued(in reservation) || reservation.Scope is null)
         {
             return Ignore("fill", reservation.Scope ?? "(none)", positionId);
@@ -207,7 +207,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     public bool Close(string scope, string positionId)
     {
         scope = ExchangeName.Parse(scope, nameof(scope)).Value;
-        RequirePositionId(positionId, nameof(positionId));
+        PositionId.Require(positionId);
         return Run(new DeferredOperation(DeferredKind.Close, scope, 0, positionId)) == true;
     }
 
@@ -235,7 +235,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
         var truth = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in brokerOpenPositionIds)
         {
-            RequirePositionId(id, nameof(brokerOpenPositionIds));
+            PositionId.Require(id, nameof(brokerOpenPositionIds));
             truth.Add(id);
         }
 
@@ -466,16 +466,6 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
 
     private static BookNameCollection ToNames(RedisValue[]? values) =>
         values is null ? BookNameCollection.NotRead : new BookNameCollection(ToStrings(values));
-
-    /// <summary>Checks a position id given to the book: null, empty or white space is refused before anything changes.</summary>
-    private static void RequirePositionId(string? positionId, string parameterName)
-    {
-        ArgumentNullException.ThrowIfNull(positionId, parameterName);
-        if (string.IsNullOrWhiteSpace(positionId))
-        {
-            throw new ArgumentException("A position id must not be empty or blank.", parameterName);
-        }
-    }
 
     private static string[] ToStrings(RedisValue[]? values)
     {

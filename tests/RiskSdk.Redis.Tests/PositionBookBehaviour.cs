@@ -33,6 +33,27 @@ public abstract class PositionBookBehaviour
     protected abstract void LetTimePass(TimeSpan span);
 
     [LedgerFact]
+    public void A_missing_position_id_is_refused_with_the_same_message_and_parameter_by_every_book()
+    {
+        var book = CreateBook(LongTimeout);
+        var reservation = book.TryReserve(Scope, 2).Reservation;
+
+        var fillNull = Assert.Throws<ArgumentNullException>(() => reservation.Commit(null!));
+        var fillBlank = Assert.Throws<ArgumentException>(() => reservation.Commit(" \t"));
+        var closeNull = Assert.Throws<ArgumentNullException>(() => book.Close(Scope, null!));
+        var closeEmpty = Assert.Throws<ArgumentException>(() => book.Close(Scope, string.Empty));
+        var brokerBlank = Assert.Throws<ArgumentException>(() => book.Reconcile(book.MarkForReconcile(Scope), ["p-1", " "]));
+
+        Assert.Equal("A position id is required; null was given. (Parameter 'positionId')", fillNull.Message);
+        Assert.Equal("A position id is required; null was given. (Parameter 'positionId')", closeNull.Message);
+        Assert.Equal("A position id must not be empty or blank. (Parameter 'positionId')", fillBlank.Message);
+        Assert.Equal("A position id must not be empty or blank. (Parameter 'positionId')", closeEmpty.Message);
+        Assert.Equal("A position id must not be empty or blank. (Parameter 'brokerOpenPositionIds')", brokerBlank.Message);
+        Assert.Equal(new ScopeCounts(0, 1), book.GetCounts(Scope));
+        Assert.True(reservation.Commit("p-1"));
+    }
+
+    [LedgerFact]
     public void Reserves_up_to_the_cap_then_answers_at_capacity_with_the_counts_seen()
     {
         var book = CreateBook(LongTimeout);

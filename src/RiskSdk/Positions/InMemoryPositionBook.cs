@@ -163,7 +163,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <inheritdoc/>
     public bool Commit(in Reservation reservation, string positionId)
     {
-        RequirePositionId(positionId, nameof(positionId));
+        PositionId.Require(positionId);
         if (!Owns(reservation, out var scope, out var book))
         {
             return Ignore("fill", reservation.Scope ?? "(none)", positionId);
@@ -227,7 +227,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     public bool Close(string scope, string positionId)
     {
         var name = ExchangeName.Parse(scope, nameof(scope)).Value;
-        RequirePositionId(positionId, nameof(positionId));
+        PositionId.Require(positionId);
         if (_scopes.TryGetValue(name, out var book))
         {
             lock (book)
@@ -265,7 +265,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         var truth = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in brokerOpenPositionIds)
         {
-            RequirePositionId(id, nameof(brokerOpenPositionIds));
+            PositionId.Require(id, nameof(brokerOpenPositionIds));
             truth.Add(id);
         }
 
@@ -382,20 +382,6 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         {
             SweepExpired(book.Name, book, _time.GetTimestamp());
             return new List<long>(book.Pending.Keys);
-        }
-    }
-
-    /// <summary>Checks a position id given to the book: null, empty or white space is refused before anything changes.</summary>
-    private static void RequirePositionId(string? positionId, string parameterName)
-    {
-        if (positionId is null)
-        {
-            throw new ArgumentNullException(parameterName, "A position id is required; null was given.");
-        }
-
-        if (string.IsNullOrWhiteSpace(positionId))
-        {
-            throw new ArgumentException("A position id must not be empty or blank.", parameterName);
         }
     }
 
