@@ -23,7 +23,7 @@ internal sealed class PlacementBlock
 
     public static void Start(OperationBlockStartAnalysisContext context, RiskSymbols symbols)
     {
-        if (context.OwningSymbol is IMethodSymbol owner && symbols.IsPlacement(owner))
+        if (!symbols.MayPlaceIn(context.OperationBlocks, context.CancellationToken) || (context.OwningSymbol is IMethodSymbol owner && symbols.IsPlacement(owner)))
         {
             return;
         }
