@@ -7,7 +7,7 @@ namespace RiskSdk.Analyzers;
 /// <summary>
 /// Reports order placements that can run without a passed position-limit check (RISK001), checks whose result is
 /// ignored before an order (RISK002), bad lines in the RiskSdk symbols files (RISK003, RISK004), marks no caller
-/// reaches (RISK005) and checks with no known approval (RISK006).
+/// reaches (RISK005), checks with no known approval (RISK006), and one approval spent on a loop of orders (RISK007).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OrderPlacementAnalyzer : DiagnosticAnalyzer
@@ -19,7 +19,8 @@ public sealed class OrderPlacementAnalyzer : DiagnosticAnalyzer
         RiskDiagnostics.MalformedSymbolLine,
         RiskDiagnostics.UnknownSymbol,
         RiskDiagnostics.PlacementAtEntry,
-        RiskDiagnostics.UndeterminedApproval);
+        RiskDiagnostics.UndeterminedApproval,
+        RiskDiagnostics.OneApprovalManyOrders);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

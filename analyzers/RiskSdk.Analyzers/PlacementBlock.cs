@@ -123,6 +123,18 @@ internal sealed class PlacementBlock
             context.ReportDiagnostic(Unguarded(placement.Syntax, method, unresolved: placement is IInvalidOperation));
         }
 
+        if (findings.Guarded.Count > 0 && context.OperationBlocks[0].SemanticModel is { } model)
+        {
+            foreach (var placement in findings.Guarded.Select(placement => placement.Syntax).Distinct().OrderBy(syntax => syntax.SpanStart))
+            {
+                if (LoopPlacement.SpendsOneApprovalOnManyOrders(placement, model, _symbols, context.CancellationToken))
+                {
+                    var method = findings.Guarded.First(guarded => guarded.Syntax == placement).TargetMethod;
+                    context.ReportDiagnostic(Diagnostic.Create(RiskDiagnostics.OneApprovalManyOrders, placement.GetLocation(), DisplayName(method)));
+                }
+            }
+        }
+
         foreach (var check in findings.IgnoredChecks.OrderBy(check => check.Syntax.SpanStart))
         {
             context.ReportDiagnostic(Diagnostic.Create(RiskDiagnostics.IgnoredCheck, check.Syntax.GetLocation(), DisplayName(check.TargetMethod)));
