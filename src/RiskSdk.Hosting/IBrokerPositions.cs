@@ -7,8 +7,9 @@ namespace RiskSdk.Hosting;
 /// <summary>
 /// The broker's view of the open positions, implemented by the app and registered with
 /// <see cref="RiskSdkBuilder.AddBrokerReconciliation{TBroker}"/>. The host reconciles every exchange with it at start
-/// and on <see cref="RiskHostingOptions.ReconciliationInterval"/>: the book's open positions become exactly the ones
-/// returned (pending reservations are kept).
+/// and on <see cref="RiskHostingOptions.ReconciliationInterval"/>: the book's open positions become the ones returned
+/// (pending reservations are kept), except that fills and closes the book records while the call runs are kept, since
+/// the answer may predate them (<see cref="RiskSdk.Positions.IPositionBook.MarkForReconcile"/>).
 /// </summary>
 public interface IBrokerPositions
 {

@@ -34,7 +34,7 @@ public sealed class RiskHostingOptions
     /// <summary>
     /// The ledger, overriding <c>RISK_LEDGER</c>: null (the default) follows the settings, <see cref="RiskLedgerKind.Memory"/>
     /// or <see cref="RiskLedgerKind.Redis"/> forces one. Set by <see cref="RiskSdkBuilder.UseInMemoryLedger"/> and by
-    /// RiskSdk.Redis's <c>UseRedisLedger(connectionString)</c>.
+    /// RiskSdk.Redis.Hosting's <c>UseRedisLedger(connectionString)</c>.
     /// </summary>
     public RiskLedgerKind? Ledger { get; set; }
 
@@ -43,7 +43,7 @@ public sealed class RiskHostingOptions
 
     /// <summary>
     /// Opens the shared ledger when the account counts positions in Redis (<c>RISK_LEDGER=redis</c>, or
-    /// <see cref="Ledger"/>). Set by RiskSdk.Redis's <c>UseRedisLedger()</c>; without it a Redis ledger refuses to start,
+    /// <see cref="Ledger"/>). Set by RiskSdk.Redis.Hosting's <c>UseRedisLedger()</c>; without it a Redis ledger refuses to start,
     /// saying so. The account disposes the book it returns.
     /// </summary>
     public Func<LedgerRequest, IPositionBook>? SharedLedger { get; set; }

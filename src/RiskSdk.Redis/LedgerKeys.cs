@@ -7,7 +7,9 @@ namespace RiskSdk.Redis;
 /// <c>P</c>sequence (reservation ids), <c>P</c>scopes (every scope seen), <c>P</c>account:open (open positions over every
 /// scope, a counter), <c>P</c>account:pending (pending reservations over every scope) and, per scope <c>S</c>,
 /// <c>P</c>scope:<c>S</c>:open (set of position ids), :pending (sorted set of reservation id by expiry, server ms),
-/// :owners (hash of reservation id to owner) and :expired (sorted set of <c>id@owner</c> by when it is forgotten);
+/// :owners (hash of reservation id to owner), :expired (sorted set of <c>id@owner</c> by when it is forgotten), and the
+/// scope's history for reconciling: :version (a counter moved by every open and close), :opened (hash of open position
+/// id to the version it opened at) and :closed (sorted set of recently closed position ids by the version they closed at);
 /// <c>P</c>trading (hash: the trading state every process shares) and the channel <c>P</c>trading:changes.
 /// The kind is the last segment, so no scope name can make two scopes' keys collide.
 /// </summary>
@@ -55,6 +57,18 @@ internal sealed class LedgerKeys
     /// <param name="scope">The scope.</param>
     /// <returns>The key.</returns>
     public RedisKey Open(string scope) => ScopeKey(scope, "open");
+
+    /// <summary>The keys of a scope's history, in the order the scripts expect them: version, opened, closed.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <returns>Three keys.</returns>
+    public RedisKey[] History(string scope) => [ScopeKey(scope, "version"), ScopeKey(scope, "opened"), ScopeKey(scope, "closed")];
+
+    /// <summary>The keys of <see cref="LedgerScripts.Commit"/> and <see cref="LedgerScripts.Close"/>: <see cref="ScopeState"/>, then <see cref="History"/>.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <returns>Nine keys.</returns>
+    public RedisKey[] ScopeStateWithHistory(string scope) =>
+        [ScopeKey(scope, "pending"), ScopeKey(scope, "owners"), ScopeKey(scope, "open"), ScopeKey(scope, "expired"), AccountOpen, AccountPending,
+         ScopeKey(scope, "version"), ScopeKey(scope, "opened"), ScopeKey(scope, "closed")];
 
     /// <summary>The keys the purge of expired reservations needs, in the order every script expects: pending, owners, open, expired, the account's open count and pending set.</summary>
     /// <param name="scope">The scope.</param>

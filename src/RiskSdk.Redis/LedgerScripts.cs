@@ -43,6 +43,26 @@ internal static partial class LedgerScripts
         """;
 
     /// <summary>
+    /// A scope's history, for reconciling against a mark (<see cref="MarkReconcile"/>): functions
+    /// <c>stamp(version, opened, id)</c> (a position opened: the scope's version counter moves and the hash <c>opened</c>
+    /// records the version it opened at) and <c>unstamp(version, opened, closed, id)</c> (a position closed: the counter
+    /// moves, the id leaves <c>opened</c> and joins the sorted set <c>closed</c> at that version; the newest 4096 closes
+    /// are kept, as in the in-memory book).
+    /// </summary>
+    private const string History = """
+        local function stamp(version, opened, id)
+          redis.call('HSET', opened, id, redis.call('INCR', version))
+        end
+        local function unstamp(version, opened, closed, id)
+          redis.call('HDEL', opened, id)
+          redis.call('ZADD', closed, redis.call('INCR', version), id)
+          local excess = redis.call('ZCARD', closed) - 4096
+          if excess > 0 then redis.call('ZREMRANGEBYRANK', closed, 0, excess - 1) end
+        end
+
+        """;
+
+    /// <summary>
     /// A function <c>accountOpen(counter, scopes, prefix)</c> answering the account's open count (the key
     /// <c>counter</c>); when the counter does not exist yet it is counted from the open set of every scope in the set
     /// <c>scopes</c> (keys under <c>prefix</c>) and stored, so every later open and close keeps it.
@@ -86,20 +106,20 @@ internal static partial class LedgerScripts
         """;
 
     /// <summary>
-    /// Commit. ARGV[3] reservation id, ARGV[4] position id, ARGV[5] owner. Returns { outcome, gone } where outcome is
-    /// 1 committed, 2 the position was already open (slot given back), 3 late fill recorded, 4 late fill of an
-    /// already open position, 0 unknown reservation.
+    /// Commit. KEYS[7..9] the scope's history (version, opened, closed); ARGV[3] reservation id, ARGV[4] position id,
+    /// ARGV[5] owner. Returns { outcome, gone } where outcome is 1 committed, 2 the position was already open (slot given
+    /// back), 3 late fill recorded, 4 late fill of an already open position, 0 unknown reservation.
     /// </summary>
-    public const string Commit = Purge + """
+    public const string Commit = Purge + History + """
         if redis.call('HGET', KEYS[2], ARGV[3]) == ARGV[5] then
           redis.call('ZREM', KEYS[1], ARGV[3])
           redis.call('ZREM', KEYS[6], ARGV[3])
           redis.call('HDEL', KEYS[2], ARGV[3])
-          if redis.call('SADD', KEYS[3], ARGV[4]) == 1 then opened(1) return { 1, gone } end
+          if redis.call('SADD', KEYS[3], ARGV[4]) == 1 then opened(1) stamp(KEYS[7], KEYS[8], ARGV[4]) return { 1, gone } end
           return { 2, gone }
         end
         if redis.call('ZREM', KEYS[4], ARGV[3] .. '@' .. ARGV[5]) == 1 then
-          if redis.call('SADD', KEYS[3], ARGV[4]) == 1 then opened(1) return { 3, gone } end
+          if redis.call('SADD', KEYS[3], ARGV[4]) == 1 then opened(1) stamp(KEYS[7], KEYS[8], ARGV[4]) return { 3, gone } end
           return { 4, gone }
         end
         return { 0, gone }
@@ -120,10 +140,13 @@ internal static partial class LedgerScripts
         return { 0, gone }
         """;
 
-    /// <summary>Close. ARGV[3] position id. Returns { closed (1/0), gone }.</summary>
-    public const string Close = Purge + """
+    /// <summary>Close. KEYS[7..9] the scope's history (version, opened, closed); ARGV[3] position id. Returns { closed (1/0), gone }.</summary>
+    public const string Close = Purge + History + """
         local closed = redis.call('SREM', KEYS[3], ARGV[3])
-        if closed == 1 then opened(-1) end
+        if closed == 1 then
+          opened(-1)
+          unstamp(KEYS[7], KEYS[8], KEYS[9], ARGV[3])
+        end
         return { closed, gone }
         """;
 
@@ -152,20 +175,41 @@ internal static partial class LedgerScripts
         """;
 
     /// <summary>
-    /// Reconcile: the open set becomes exactly the broker's ids; pending reservations are kept. KEYS[1] open,
-    /// KEYS[2] scopes, KEYS[3] the account's open count; ARGV[1] scope, ARGV[2..] the broker's open ids (distinct).
-    /// Returns { added, removed }.
+    /// Where a scope's history stands: the mark a reconcile starts from. KEYS[1] the scope's version counter. Returns
+    /// { version } (0 for a scope never written).
     /// </summary>
-    public const string Reconcile = """
+    public const string MarkReconcile = """
+        return { tonumber(redis.call('GET', KEYS[1]) or '0') }
+        """;
+
+    /// <summary>
+    /// Reconcile against the broker's ids as of a mark: a broker id not open is added unless the book closed it after
+    /// the mark (the broker's list may predate that close); an open position the broker does not list is removed unless
+    /// it opened after the mark (the broker's list may predate that fill); pending reservations are kept. Additions are
+    /// stamped and removals remembered in the history like fills and closes. KEYS[1] open, KEYS[2] scopes, KEYS[3] the
+    /// account's open count, KEYS[4..6] the scope's history (version, opened, closed); ARGV[1] scope, ARGV[2] the mark,
+    /// ARGV[3..] the broker's open ids (distinct). Returns { added, removed, 1 }, or { {}, {}, 0 } changing nothing when
+    /// the mark is ahead of the scope's version (it was not taken from this ledger's scope).
+    /// </summary>
+    public const string Reconcile = History + """
+        local mark = tonumber(ARGV[2])
+        if mark > tonumber(redis.call('GET', KEYS[4]) or '0') then return { {}, {}, 0 } end
         local truth = {}
         local added = {}
-        for i = 2, #ARGV do
-          truth[ARGV[i]] = true
-          if redis.call('SISMEMBER', KEYS[1], ARGV[i]) == 0 then added[#added + 1] = ARGV[i] end
+        for i = 3, #ARGV do
+          local id = ARGV[i]
+          truth[id] = true
+          if redis.call('SISMEMBER', KEYS[1], id) == 0 then
+            local closedAt = redis.call('ZSCORE', KEYS[6], id)
+            if not closedAt or tonumber(closedAt) <= mark then added[#added + 1] = id end
+          end
         end
         local removed = {}
         for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
-          if not truth[id] then removed[#removed + 1] = id end
+          if not truth[id] then
+            local openedAt = redis.call('HGET', KEYS[5], id)
+            if not openedAt or tonumber(openedAt) <= mark then removed[#removed + 1] = id end
+          end
         end
         for i = 1, #removed, 1000 do
           redis.call('SREM', KEYS[1], unpack(removed, i, math.min(i + 999, #removed)))
@@ -173,9 +217,11 @@ internal static partial class LedgerScripts
         for i = 1, #added, 1000 do
           redis.call('SADD', KEYS[1], unpack(added, i, math.min(i + 999, #added)))
         end
+        for _, id in ipairs(removed) do unstamp(KEYS[4], KEYS[5], KEYS[6], id) end
+        for _, id in ipairs(added) do stamp(KEYS[4], KEYS[5], id) end
         redis.call('SADD', KEYS[2], ARGV[1])
         if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('INCRBY', KEYS[3], #added - #removed) end
-        return { added, removed }
+        return { added, removed, 1 }
         """;
 
     /// <summary>

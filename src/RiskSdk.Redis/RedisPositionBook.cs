@@ -181,7 +181,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     /// <remarks>When the ledger does not answer, the fill is kept and replayed when it does; this call then returns false.</remarks>
     public bool Commit(in Reservation reservation, string positionId)
     {
-        RequirePositionId(positionId, nameof(positionId));
+        PositionId.Require(positionId);
         if (!_issuer.Issued(in reservation) || reservation.Scope is null)
         {
             return Ignore("fill", reservation.Scope ?? "(none)", positionId);
@@ -207,37 +207,64 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     public bool Close(string scope, string positionId)
     {
         scope = ExchangeName.Parse(scope, nameof(scope)).Value;
-        RequirePositionId(positionId, nameof(positionId));
+        PositionId.Require(positionId);
         return Run(new DeferredOperation(DeferredKind.Close, scope, 0, positionId)) == true;
     }
 
     /// <inheritdoc/>
-    /// <remarks>When the ledger does not answer, nothing changes and the report says <see cref="ReconcileReport.Unavailable"/> (the failure is logged); reconcile again later.</remarks>
-    public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds)
+    /// <remarks>The mark is the scope's version in the ledger, moved by every fill and close of every process. <see cref="ReconcileMark.Unavailable"/> when the ledger does not answer or operations wait to be replayed.</remarks>
+    public ReconcileMark MarkForReconcile(string scope)
     {
         scope = ExchangeName.Parse(scope, nameof(scope)).Value;
+        var result = _deferred.Count == 0
+            ? _ledger.Evaluate("mark for reconcile", scope, LedgerScripts.MarkReconcile, [_keys.History(scope)[0]], [])
+            : null;
+        return result is null ? new ReconcileMark(scope, 0) { Unavailable = true } : new ReconcileMark(scope, (long)result[0]);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// One script decides and applies it against the ledger's history, so fills and closes of every process after the
+    /// mark count. When the ledger does not answer, operations wait to be replayed, or the mark is unavailable, nothing
+    /// changes and the report says <see cref="ReconcileReport.Unavailable"/> (the failure is logged); reconcile again later.
+    /// </remarks>
+    public ReconcileReport Reconcile(in ReconcileMark mark, IEnumerable<string> brokerOpenPositionIds)
+    {
+        var scope = ExchangeName.Parse(mark.Scope, nameof(mark)).Value;
         ArgumentNullException.ThrowIfNull(brokerOpenPositionIds);
         var truth = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in brokerOpenPositionIds)
         {
-            RequirePositionId(id, nameof(brokerOpenPositionIds));
+            PositionId.Require(id, nameof(brokerOpenPositionIds));
             truth.Add(id);
         }
 
-        var arguments = new RedisValue[truth.Count + 1];
+        if (mark.Unavailable)
+        {
+            return new ReconcileReport(scope, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true };
+        }
+
+        var arguments = new RedisValue[truth.Count + 2];
         arguments[0] = scope;
-        var next = 1;
+        arguments[1] = mark.Version;
+        var next = 2;
         foreach (var id in truth)
         {
             arguments[next++] = id;
         }
 
+        var history = _keys.History(scope);
         var result = _deferred.Count == 0
-            ? _ledger.Evaluate("reconcile", scope, LedgerScripts.Reconcile, [_keys.Open(scope), _keys.Scopes, _keys.AccountOpen], arguments)
+            ? _ledger.Evaluate("reconcile", scope, LedgerScripts.Reconcile, [_keys.Open(scope), _keys.Scopes, _keys.AccountOpen, history[0], history[1], history[2]], arguments)
             : null;
         if (result is null)
         {
             return new ReconcileReport(scope, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true };
+        }
+
+        if ((int)result[2] == 0)
+        {
+            throw new ArgumentException($"The reconcile mark for {scope} (version {mark.Version}) is ahead of the ledger's history: it was not taken from this book's {scope}.", nameof(mark));
         }
 
         var added = ToSortedStrings((RedisResult[])result[0]!);
@@ -346,7 +373,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     private bool? Execute(DeferredOperation operation)
     {
         var scope = operation.Scope;
-        var keys = _keys.ScopeState(scope);
+        var keys = _keys.ScopeStateWithHistory(scope);
         var (name, script, arguments) = operation.Kind switch
         {
             DeferredKind.Commit => ("commit", LedgerScripts.Commit, new RedisValue[] { _memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, operation.PositionId, _owner }),
@@ -439,16 +466,6 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
 
     private static BookNameCollection ToNames(RedisValue[]? values) =>
         values is null ? BookNameCollection.NotRead : new BookNameCollection(ToStrings(values));
-
-    /// <summary>Checks a position id given to the book: null, empty or white space is refused before anything changes.</summary>
-    private static void RequirePositionId(string? positionId, string parameterName)
-    {
-        ArgumentNullException.ThrowIfNull(positionId, parameterName);
-        if (string.IsNullOrWhiteSpace(positionId))
-        {
-            throw new ArgumentException("A position id must not be empty or blank.", parameterName);
-        }
-    }
 
     private static string[] ToStrings(RedisValue[]? values)
     {

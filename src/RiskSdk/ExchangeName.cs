@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 
 namespace RiskSdk;
 
@@ -15,7 +17,10 @@ namespace RiskSdk;
 /// The position books, the cooldowns, the order-rate limiter, metrics, status and the Redis ledger's keys all key
 /// their state by <see cref="Value"/>, so no spelling of a name reaches a second set of limits. A name that is
 /// already canonical (printable ASCII without lower-case letters or surrounding spaces) is recognised without
-/// allocating, and its <see cref="Value"/> is the very string passed in.
+/// allocating, and its <see cref="Value"/> is the very string passed in. Any other accepted spelling (<c>"nse"</c>,
+/// <c>" NSE"</c>, <c>"BÖRSE"</c>) is normalised once and remembered, so it is recognised without allocating from then
+/// on. At most 1,024 spellings are remembered per process; past that the memory starts again, so only a process
+/// cycling through more spellings than that keeps normalising (the same answer, a few hundred bytes each time).
 /// </remarks>
 public readonly struct ExchangeName : IEquatable<ExchangeName>
 {
@@ -24,6 +29,14 @@ public readonly struct ExchangeName : IEquatable<ExchangeName>
 
     /// <summary>The longest trimmed text that is normalised at all; longer text is refused as over-long without being read.</summary>
     private const int MaxRawLength = 4 * MaxLength;
+
+    /// <summary>How many accepted spellings that are not canonical ASCII are remembered with their canonical form.</summary>
+    internal const int MaxRememberedSpellings = 1024;
+
+    /// <summary>Accepted spellings already normalised, each with its canonical form (one instance per canonical name).</summary>
+    private static readonly ConcurrentDictionary<string, string> Remembered = new(StringComparer.Ordinal);
+
+    private static int _rememberedCount;
 
     private readonly string? _value;
 
@@ -122,6 +135,58 @@ public readonly struct ExchangeName : IEquatable<ExchangeName>
             canonical = text;
             return ExchangeNameProblem.None;
         }
+
+        if (Remembered.TryGetValue(text, out var known))
+        {
+            canonical = known;
+            return ExchangeNameProblem.None;
+        }
+
+        var problem = Normalize(text, out canonical, out detail);
+        if (problem == ExchangeNameProblem.None)
+        {
+            canonical = Remember(text, canonical!);
+        }
+
+        return problem;
+    }
+
+    /// <summary>
+    /// Remembers an accepted spelling with its canonical form while there is room, and returns the canonical instance
+    /// every spelling of that name shares (so a table keyed by it matches on the first, by-reference comparison).
+    /// </summary>
+    private static string Remember(string spelling, string canonical)
+    {
+        if (Volatile.Read(ref _rememberedCount) >= MaxRememberedSpellings)
+        {
+            // Full: start again, so the spellings in use now are remembered whatever came before them.
+            Remembered.Clear();
+            Volatile.Write(ref _rememberedCount, 0);
+        }
+
+        // The canonical form is a spelling of itself; it goes in first so every other spelling maps to that instance.
+        if (Remembered.TryAdd(canonical, canonical))
+        {
+            Interlocked.Increment(ref _rememberedCount);
+        }
+        else if (Remembered.TryGetValue(canonical, out var shared))
+        {
+            canonical = shared;
+        }
+
+        if (Remembered.TryAdd(spelling, canonical))
+        {
+            Interlocked.Increment(ref _rememberedCount);
+        }
+
+        return canonical;
+    }
+
+    /// <summary>The rule for a spelling that is not canonical ASCII: trim, refuse, normalise, refuse again.</summary>
+    private static ExchangeNameProblem Normalize(string text, out string? canonical, out int detail)
+    {
+        canonical = null;
+        detail = 0;
 
         var trimmed = text.AsSpan().Trim();
         if (trimmed.Length == 0)

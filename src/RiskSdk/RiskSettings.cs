@@ -18,7 +18,7 @@ namespace RiskSdk;
 /// </summary>
 public sealed record RiskSettings
 {
-    /// <summary>The largest <see cref="MaxOrdersPerSecond"/> accepted; the limiter keeps one timestamp per allowed order.</summary>
+    /// <summary>The largest <see cref="MaxOrdersPerSecond"/> accepted (the limiter's memory and time per order do not grow with it: see <see cref="Gates.OrderRateLimiter"/>).</summary>
     public const int MaxOrdersPerSecondLimit = 100_000;
 
     /// <summary>The ready-made risk profile (conservative, moderate or aggressive) whose values apply where their own variables are not set; unset keeps the defaults (the moderate values).</summary>

@@ -26,7 +26,9 @@ internal sealed class SwitchableBook : IPositionBook
 
     public bool Close(string scope, string positionId) => _inner.Close(scope, positionId);
 
-    public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds) => _inner.Reconcile(scope, brokerOpenPositionIds);
+    public ReconcileMark MarkForReconcile(string scope) => _inner.MarkForReconcile(scope);
+
+    public ReconcileReport Reconcile(in ReconcileMark mark, IEnumerable<string> brokerOpenPositionIds) => _inner.Reconcile(mark, brokerOpenPositionIds);
 
     public ScopeCounts GetCounts(string scope) => Down ? new ScopeCounts(0, 0) { Unavailable = true } : _inner.GetCounts(scope);
 

@@ -53,6 +53,30 @@ public sealed class ReconciliationTests
     }
 
     [Fact]
+    public async Task A_fill_recorded_while_the_broker_answers_is_kept_though_the_answer_predates_it()
+    {
+        var broker = new FakeBroker();
+        broker.Open["NSE"] = new[] { "N1" };
+        using var host = await StartAsync(broker);
+        var book = host.Services.GetRequiredService<IPositionBook>();
+        await broker.WaitForCallsAsync(2);
+
+        // The broker's list was read before N2 filled; the fill reaches the book before the answer is applied.
+        broker.WhileAnswering = exchange =>
+        {
+            if (exchange == "NSE")
+            {
+                Assert.True(book.TryReserve("NSE", 5).Reservation.Commit("N2"));
+            }
+        };
+        host.Clock().Advance(TimeSpan.FromMinutes(1));
+        await broker.WaitForCallsAsync(4);
+
+        Assert.Equal(new[] { "N1", "N2" }, Sorted(book.GetOpenPositions("NSE")));
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_broker_that_throws_changes_nothing_for_that_exchange_and_the_others_go_on()
     {
         var broker = new FakeBroker();
@@ -84,7 +108,7 @@ public sealed class ReconciliationTests
         broker.Hanging["NSE"] = true;
         using var host = await StartAsync(broker, TimeSpan.FromSeconds(5));
         var book = host.Services.GetRequiredService<IPositionBook>();
-        book.Reconcile("NSE", new[] { "KEEP" });
+        book.Reconcile(book.MarkForReconcile("NSE"), new[] { "KEEP" });
 
         await broker.WaitForCallsAsync(1);
         host.Clock().Advance(TimeSpan.FromSeconds(5));
@@ -124,6 +148,9 @@ public sealed class ReconciliationTests
 
         public ConcurrentDictionary<string, bool> Hanging { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Runs after the answer is read and before it is returned, as a fill arriving meanwhile would.</summary>
+        public Action<string>? WhileAnswering { get; set; }
+
         public async Task<IReadOnlyCollection<string>> GetOpenPositionIdsAsync(string exchange, CancellationToken cancellationToken)
         {
             try
@@ -138,7 +165,9 @@ public sealed class ReconciliationTests
                     throw new InvalidOperationException("The broker's session expired.");
                 }
 
-                return Open.TryGetValue(exchange, out var open) ? open : Array.Empty<string>();
+                var answer = Open.TryGetValue(exchange, out var open) ? open : Array.Empty<string>();
+                WhileAnswering?.Invoke(exchange);
+                return answer;
             }
             finally
             {

@@ -1,11 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace RiskSdk.Package.Tests;
 
 /// <summary>
-/// Packs RiskSdk once, with a version no earlier run used, into a temporary feed, and lays out throwaway consumer
-/// projects that restore RiskSdk only from that feed (package source mapping) and everything else from nuget.org.
+/// Packs RiskSdk and its companion packages once, with a version no earlier run used, into a temporary feed, and lays out
+/// throwaway consumer projects that restore the RiskSdk packages only from that feed (package source mapping) and
+/// everything else from nuget.org.
 /// </summary>
 public sealed class ConsumerWorkspace : IDisposable
 {
@@ -14,13 +16,20 @@ public sealed class ConsumerWorkspace : IDisposable
         Root = Directory.CreateTempSubdirectory("risksdk-consumers-").FullName;
         Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
         Version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        var (exitCode, output) = DotNetCli.DotNet(RepositoryRoot, "pack", "src/RiskSdk/RiskSdk.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
-        if (exitCode != 0)
+        var packOutput = new System.Text.StringBuilder();
+        foreach (var package in Packages)
         {
-            throw new InvalidOperationException("dotnet pack failed:\n" + output);
+            // One after another: a pack builds the projects it references, so two at once would race on their obj/.
+            var (exitCode, output) = DotNetCli.DotNet(RepositoryRoot, "pack", $"src/{package}/{package}.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"dotnet pack {package} failed:\n" + output);
+            }
+
+            packOutput.AppendLine(output);
         }
 
-        PackOutput = output;
+        PackOutput = packOutput.ToString();
         File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -30,12 +39,15 @@ public sealed class ConsumerWorkspace : IDisposable
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
               <packageSourceMapping>
-                <packageSource key="local"><package pattern="RiskSdk" /></packageSource>
+                <packageSource key="local"><package pattern="RiskSdk" /><package pattern="RiskSdk.*" /></packageSource>
                 <packageSource key="nuget.org"><package pattern="*" /></packageSource>
               </packageSourceMapping>
             </configuration>
             """);
     }
+
+    /// <summary>The packages packed into the feed, each from <c>src/{id}/{id}.csproj</c>.</summary>
+    public static IReadOnlyList<string> Packages { get; } = ["RiskSdk", "RiskSdk.Hosting", "RiskSdk.Redis", "RiskSdk.Redis.Hosting"];
 
     public static string RepositoryRoot { get; } = RiskSdk.Testing.RepositoryRoot.Path;
 
@@ -47,13 +59,18 @@ public sealed class ConsumerWorkspace : IDisposable
 
     public string PackOutput { get; }
 
-    /// <summary>Writes a consumer project named <paramref name="name"/> from the template (sources given replace or add to the template's) and returns its folder.</summary>
-    public string CreateApp(string name, string targetFramework = "net10.0", string extraProperties = "", string extraItems = "", params (string File, string Text)[] extraSources)
+    /// <summary>
+    /// Writes a consumer project named <paramref name="name"/> from the template (sources given replace or add to the
+    /// template's) and returns its folder. The project references <paramref name="package"/> (at this run's version) and
+    /// nothing else of RiskSdk's.
+    /// </summary>
+    public string CreateApp(string name, string targetFramework = "net10.0", string extraProperties = "", string extraItems = "", string package = "RiskSdk", params (string File, string Text)[] extraSources)
     {
         var directory = Directory.CreateDirectory(Path.Combine(Root, name)).FullName;
         var template = Path.Combine(AppContext.BaseDirectory, "Consumer");
         var project = File.ReadAllText(Path.Combine(template, "App.csproj.template"))
             .Replace("$(ConsumerTargetFramework)", targetFramework, StringComparison.Ordinal)
+            .Replace("$(RiskSdkPackage)", package, StringComparison.Ordinal)
             .Replace("$(RiskSdkVersion)", Version, StringComparison.Ordinal)
             .Replace("<!--EXTRA-PROPERTIES-->", extraProperties, StringComparison.Ordinal)
             .Replace("<!--EXTRA-ITEMS-->", extraItems, StringComparison.Ordinal);
@@ -76,7 +93,10 @@ public sealed class ConsumerWorkspace : IDisposable
         TryDelete(Root);
         var cached = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        TryDelete(Path.Combine(cached, "risksdk", Version.ToLowerInvariant()));
+        foreach (var package in Packages)
+        {
+            TryDelete(Path.Combine(cached, package.ToLowerInvariant(), Version.ToLowerInvariant()));
+        }
     }
 
     private static void TryDelete(string directory)

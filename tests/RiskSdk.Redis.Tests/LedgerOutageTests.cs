@@ -54,8 +54,11 @@ public sealed class LedgerOutageTests
         Assert.True(book.GetTotalCounts().Unavailable);
         Assert.Empty(book.GetOpenPositions(Scope));
         Assert.Empty(book.Scopes);
-        var unreconciled = book.Reconcile(Scope, ["p-9"]);
+        var mark = book.MarkForReconcile(Scope);
+        Assert.True(mark.Unavailable);
+        var unreconciled = book.Reconcile(mark, ["p-9"]);
         Assert.True(unreconciled.Unavailable);
+        Assert.True(book.Reconcile(new ReconcileMark(Scope.ToUpperInvariant(), 0), ["p-9"]).Unavailable); // an earlier mark changes nothing either
         Assert.False(unreconciled.InAgreement);
         Assert.Empty(unreconciled.Added);
 

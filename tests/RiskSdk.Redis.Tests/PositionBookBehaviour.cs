@@ -33,6 +33,27 @@ public abstract class PositionBookBehaviour
     protected abstract void LetTimePass(TimeSpan span);
 
     [LedgerFact]
+    public void A_missing_position_id_is_refused_with_the_same_message_and_parameter_by_every_book()
+    {
+        var book = CreateBook(LongTimeout);
+        var reservation = book.TryReserve(Scope, 2).Reservation;
+
+        var fillNull = Assert.Throws<ArgumentNullException>(() => reservation.Commit(null!));
+        var fillBlank = Assert.Throws<ArgumentException>(() => reservation.Commit(" \t"));
+        var closeNull = Assert.Throws<ArgumentNullException>(() => book.Close(Scope, null!));
+        var closeEmpty = Assert.Throws<ArgumentException>(() => book.Close(Scope, string.Empty));
+        var brokerBlank = Assert.Throws<ArgumentException>(() => book.Reconcile(book.MarkForReconcile(Scope), ["p-1", " "]));
+
+        Assert.Equal("A position id is required; null was given. (Parameter 'positionId')", fillNull.Message);
+        Assert.Equal("A position id is required; null was given. (Parameter 'positionId')", closeNull.Message);
+        Assert.Equal("A position id must not be empty or blank. (Parameter 'positionId')", fillBlank.Message);
+        Assert.Equal("A position id must not be empty or blank. (Parameter 'positionId')", closeEmpty.Message);
+        Assert.Equal("A position id must not be empty or blank. (Parameter 'brokerOpenPositionIds')", brokerBlank.Message);
+        Assert.Equal(new ScopeCounts(0, 1), book.GetCounts(Scope));
+        Assert.True(reservation.Commit("p-1"));
+    }
+
+    [LedgerFact]
     public void Reserves_up_to_the_cap_then_answers_at_capacity_with_the_counts_seen()
     {
         var book = CreateBook(LongTimeout);
@@ -103,7 +124,7 @@ public abstract class PositionBookBehaviour
         Assert.Equal(PositionPresence.NotOpen, book.FindPosition("OKX", "p-2"));
         Assert.Equal(PositionPresence.NotOpen, book.FindPosition("BINANCE", "p-1"));
         Assert.ThrowsAny<ArgumentException>(() => book.Close("OKX", " "));
-        Assert.ThrowsAny<ArgumentException>(() => book.Reconcile("OKX", ["p-1", null!]));
+        Assert.ThrowsAny<ArgumentException>(() => book.Reconcile(book.MarkForReconcile("OKX"), ["p-1", null!]));
         Assert.ThrowsAny<ArgumentException>(() => book.TryReserve("O\u200BKX", 2));
         Assert.Equal(new ScopeCounts(1, 1), book.GetCounts("okx"));
     }
@@ -224,8 +245,8 @@ public abstract class PositionBookBehaviour
         book.TryReserve(Scope, 5).Reservation.Commit("p-2");
         book.TryReserve(Scope, 5);
 
-        var report = book.Reconcile(Scope, ["p-3", "p-2", "p-3", "p-4"]);
-        var again = book.Reconcile(Scope, ["p-2", "p-3", "p-4"]);
+        var report = book.Reconcile(book.MarkForReconcile(Scope), ["p-3", "p-2", "p-3", "p-4"]);
+        var again = book.Reconcile(book.MarkForReconcile(Scope), ["p-2", "p-3", "p-4"]);
 
         Assert.Equal(new[] { "p-3", "p-4" }, report.Added);
         Assert.Equal(new[] { "p-1" }, report.Removed);
@@ -233,8 +254,124 @@ public abstract class PositionBookBehaviour
         Assert.True(again.InAgreement);
         Assert.Equal(new ScopeCounts(3, 1), book.GetCounts(Scope));
         Assert.Equal(new[] { "p-2", "p-3", "p-4" }, book.GetOpenPositions(Scope).Order(StringComparer.Ordinal));
-        Assert.Equal("RECONCILED-ONLY", book.Reconcile("reconciled-only", []).Scope);
+        Assert.Equal("RECONCILED-ONLY", book.Reconcile(book.MarkForReconcile("reconciled-only"), []).Scope);
         Assert.Contains("RECONCILED-ONLY", book.Scopes);
+    }
+
+    [LedgerFact]
+    public void Reconcile_keeps_a_position_filled_after_the_mark_though_the_broker_did_not_list_it()
+    {
+        var book = CreateBook(LongTimeout);
+        Assert.True(book.TryReserve(Scope, 5).Reservation.Commit("p-1"));
+        Assert.True(book.TryReserve(Scope, 5).Reservation.Commit("p-gone"));
+        var mark = book.MarkForReconcile(Scope); // then the broker is asked
+        Assert.True(book.TryReserve(Scope, 5).Reservation.Commit("p-2")); // filled while the broker answered
+
+        var report = book.Reconcile(mark, ["p-1"]);
+
+        Assert.Empty(report.Added);
+        Assert.Equal(new[] { "p-gone" }, report.Removed);
+        Assert.Equal(new[] { "p-1", "p-2" }, book.GetOpenPositions(Scope).Order(StringComparer.Ordinal));
+        Assert.Equal(new ScopeCounts(2, 0), book.GetCounts(Scope));
+
+        // A broker asked after the fill is believed: p-2 is gone if it still does not list it.
+        Assert.Equal(new[] { "p-2" }, book.Reconcile(book.MarkForReconcile(Scope), ["p-1"]).Removed);
+    }
+
+    [LedgerFact]
+    public void Reconcile_does_not_reopen_a_position_closed_after_the_mark_that_the_broker_still_listed()
+    {
+        var book = CreateBook(LongTimeout);
+        Assert.True(book.TryReserve(Scope, 5).Reservation.Commit("p-1"));
+        Assert.True(book.TryReserve(Scope, 5).Reservation.Commit("p-2"));
+        Assert.True(book.TryReserve(Scope, 5).Reservation.Commit("p-3"));
+        Assert.True(book.Close(Scope, "p-3")); // before the mark: the broker knows better
+        var mark = book.MarkForReconcile(Scope);
+        Assert.True(book.Close(Scope, "p-2")); // closed while the broker answered
+
+        var report = book.Reconcile(mark, ["p-1", "p-2", "p-3", "p-4"]);
+
+        Assert.Equal(new[] { "p-3", "p-4" }, report.Added);
+        Assert.Empty(report.Removed);
+        Assert.Equal(new[] { "p-1", "p-3", "p-4" }, book.GetOpenPositions(Scope).Order(StringComparer.Ordinal));
+        Assert.Equal(PositionPresence.NotOpen, book.FindPosition(Scope, "p-2"));
+        Assert.Equal(new[] { "p-2" }, book.Reconcile(book.MarkForReconcile(Scope), ["p-1", "p-2", "p-3", "p-4"]).Added);
+    }
+
+    [LedgerFact]
+    public void A_position_a_reconcile_removed_is_not_reopened_by_a_reconcile_marked_before_it()
+    {
+        var book = CreateBook(LongTimeout);
+        Assert.True(book.TryReserve(Scope, 5).Reservation.Commit("p-1"));
+        var earlier = book.MarkForReconcile(Scope);
+        var later = book.MarkForReconcile(Scope);
+
+        Assert.Equal(new[] { "p-1" }, book.Reconcile(later, []).Removed);
+        var stale = book.Reconcile(earlier, ["p-1"]);
+
+        Assert.True(stale.InAgreement);
+        Assert.Empty(book.GetOpenPositions(Scope));
+        Assert.Equal(new ScopeCounts(0, 0), book.GetTotalCounts());
+    }
+
+    [LedgerFact]
+    public void A_mark_ahead_of_the_scope_or_without_a_scope_is_refused_and_changes_nothing()
+    {
+        var book = CreateBook(LongTimeout);
+        Assert.True(book.TryReserve(Scope, 5).Reservation.Commit("p-1"));
+        var mark = book.MarkForReconcile(Scope);
+
+        Assert.ThrowsAny<ArgumentException>(() => book.Reconcile(mark with { Version = mark.Version + 1_000 }, []));
+        Assert.ThrowsAny<ArgumentException>(() => book.Reconcile(default, []));
+        Assert.ThrowsAny<ArgumentException>(() => book.MarkForReconcile(" "));
+        Assert.Equal(new[] { "p-1" }, book.GetOpenPositions(Scope));
+        Assert.Equal(Scope.ToUpperInvariant(), mark.Scope);
+    }
+
+    [LedgerFact]
+    public void Fills_and_closes_racing_a_reconcile_loop_never_lose_or_revive_a_position()
+    {
+        var book = CreateBook(LongTimeout);
+        var broker = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var expected = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        using var done = new CancellationTokenSource();
+        var reconciles = 0;
+
+        var reconciler = Task.Run(() =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                var mark = book.MarkForReconcile(Scope);
+                var answer = broker.Keys.ToArray();
+                Thread.Sleep(1); // the broker's answer travels while fills and closes go on
+                book.Reconcile(mark, answer);
+                Interlocked.Increment(ref reconciles);
+            }
+        });
+
+        // At least 300 positions, and on until 30 reconciles have raced them.
+        for (var i = 0; i < 300 || Volatile.Read(ref reconciles) < 30; i++)
+        {
+            // The broker knows a fill before the app tells the book, and a close before the app tells the book.
+            var id = "r-" + i;
+            var reservation = book.TryReserve(Scope, int.MaxValue).Reservation;
+            broker[id] = true;
+            reservation.Commit(id); // false when a reconcile already took the position from the broker
+            expected[id] = true;
+            if (i % 3 == 2)
+            {
+                var closing = "r-" + (i - 1);
+                broker.TryRemove(closing, out _);
+                book.Close(Scope, closing);
+                expected.TryRemove(closing, out _);
+            }
+        }
+
+        done.Cancel();
+        reconciler.Wait();
+
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), book.GetOpenPositions(Scope).Order(StringComparer.Ordinal));
+        Assert.Equal(new ScopeCounts(expected.Count, 0), book.GetCounts(Scope));
     }
 
     [LedgerFact]
@@ -355,12 +492,12 @@ public abstract class PositionBookBehaviour
         var book = CreateBook(LongTimeout);
         Assert.True(book.TryReserve("NSE", 5, 4).Reservation.Commit("n-1"));
 
-        book.Reconcile("NSE", ["n-1", "n-2", "n-3"]);
-        book.Reconcile("BSE", ["b-1"]);
+        book.Reconcile(book.MarkForReconcile("NSE"), ["n-1", "n-2", "n-3"]);
+        book.Reconcile(book.MarkForReconcile("BSE"), ["b-1"]);
 
         Assert.Equal(new ScopeCounts(4, 0), book.GetTotalCounts());
         Assert.Equal(ReserveStatus.AtTotalCapacity, book.TryReserve("MCX", 5, 4).Status);
-        book.Reconcile("NSE", ["n-3"]);
+        book.Reconcile(book.MarkForReconcile("NSE"), ["n-3"]);
         Assert.True(book.TryReserve("MCX", 5, 4).IsReserved);
     }
 }

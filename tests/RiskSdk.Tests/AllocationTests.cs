@@ -87,6 +87,49 @@ public sealed class AllocationTests
         Assert.True(context.Monitor.DecisionCount > 0);
     }
 
+    /// <summary>Accepted spellings that are not canonical ASCII: each is normalised on first use, then recognised.</summary>
+    public static TheoryData<string> Spellings => new() { "nse", " NSE", "NSE\t", "\uFF2E\uFF33\uFF25", "B\u00F6rse", "B\u00D6RSE" };
+
+    [Theory]
+    [MemberData(nameof(Spellings))]
+    public void Any_accepted_spelling_decides_without_allocating_on_every_path(string spelling)
+    {
+        using var rig = new TestRig(Unthrottled);
+        var entry = TestRig.Signal(spelling);
+        var refused = TestRig.Signal(spelling, confidence: 0.3);
+        Assert.True(rig.Evaluate(in entry).Reservation.Commit("held"));
+        var exit = TestRig.Signal(spelling, reduces: "held");
+
+        var bytes = BytesPerDecision(() =>
+        {
+            var approved = rig.Evaluate(in entry);
+            Assert.True(approved.IsApproved);
+            Assert.True(rig.Evaluate(in entry).Reason == RejectionReason.PositionLimitReached);
+            approved.Reservation.Release();
+            Assert.False(rig.Evaluate(in refused).IsApproved);
+            Assert.True(rig.Evaluate(in exit).IsApproved);
+        });
+
+        Assert.Equal(0, bytes);
+        Assert.Single(rig.Book.Scopes);
+    }
+
+    [Fact]
+    public void Spellings_in_use_decide_without_allocating_after_many_others_were_seen()
+    {
+        using var rig = new TestRig(Unthrottled);
+        for (var i = 0; i < 3_000; i++)
+        {
+            Assert.True(ExchangeName.TryParse(" x" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), out _));
+        }
+
+        var intent = TestRig.Signal("b\u00F6rse");
+
+        var bytes = BytesPerDecision(() => rig.Evaluate(in intent).Reservation.Release());
+
+        Assert.Equal(0, bytes);
+    }
+
     private static double BytesPerDecision(Action decide)
     {
         const int decisions = 10_000;

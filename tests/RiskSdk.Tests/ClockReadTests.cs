@@ -71,7 +71,7 @@ public sealed class ClockReadTests
     }
 
     [Fact]
-    public void A_refusal_at_a_cap_of_open_positions_reads_the_clock_once()
+    public void A_refusal_at_a_cap_of_open_positions_with_no_cooldown_reads_no_clock()
     {
         var clock = new CountingClock();
         using var context = new RiskContext(Settings, timeProvider: clock);
@@ -86,7 +86,7 @@ public sealed class ClockReadTests
 
         Assert.Equal(RejectionReason.PositionLimitReached, decision.Reason);
         Assert.Equal(2, decision.Verdict.Observed);
-        Assert.Equal(1, clock.Reads - before);
+        Assert.Equal(0, clock.Reads - before);
     }
 
     [Fact]
@@ -95,13 +95,14 @@ public sealed class ClockReadTests
         var clock = new CountingClock();
         using var context = new RiskContext(new RiskSettings { MaxOrdersPerSecond = 1 }, timeProvider: clock);
         var pipeline = RiskPipeline.CreateDefault(context);
-        var decided = clock.Peek();
 
         Assert.True(pipeline.Evaluate(TestRig.Signal()).IsApproved);
 
-        Assert.Equal(TimeSpan.Zero, context.Cooldowns.SinceLastTrade("NSE", decided));
-        Assert.False(context.OrderRate.SurelyHasRoom("NSE", decided));
-        Assert.Equal(1, context.OrderRate.CountLastSecond("NSE", decided));
+        // The clock has not moved since the decision read it: the stamp and the count are at that reading.
+        var decided = new DecisionClock(clock);
+        Assert.Equal(TimeSpan.Zero, context.Cooldowns.SinceLastTrade("NSE", ref decided));
+        Assert.False(context.OrderRate.SurelyHasRoom("NSE", ref decided));
+        Assert.Equal(1, context.OrderRate.CountLastSecond("NSE", ref decided));
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class ClockReadTests
 
         Assert.Equal(1, clock.Reads);
         Assert.Equal(clock.Peek(), probe.Seen);
-        Assert.Equal(TimeSpan.Zero, context.Cooldowns.SinceLastTrade("NSE", probe.Seen));
+        Assert.Equal(TimeSpan.Zero, context.Cooldowns.SinceLastTrade("NSE"));
     }
 
     private sealed class ClockProbeGate : ITimedGate

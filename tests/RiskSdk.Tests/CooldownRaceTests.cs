@@ -14,14 +14,14 @@ public sealed class CooldownRaceTests
         using var rig = new TestRig(new RiskSettings { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero });
         var gate = new CooldownGate(rig.Context);
         var clock = new DecisionClock(rig.Clock);
-        var readBeforeTheOtherTrade = clock.GetTimestamp();
+        clock.GetTimestamp();
         rig.Advance(0.5);
         rig.Context.Cooldowns.RecordTrade("NSE");
 
         var verdict = gate.Check(TestRig.Signal(), ref clock);
 
         Assert.True(verdict.IsPassed, verdict.Message);
-        Assert.Equal(TimeSpan.Zero, rig.Context.Cooldowns.SinceLastTrade("NSE", readBeforeTheOtherTrade));
+        Assert.Equal(TimeSpan.Zero, rig.Context.Cooldowns.SinceLastTrade("NSE", ref clock));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class CooldownRaceTests
         using var rig = new TestRig();
         var gate = new CooldownGate(rig.Context);
         var clock = new DecisionClock(rig.Clock);
-        var readBeforeTheOtherTrade = clock.GetTimestamp();
+        clock.GetTimestamp();
         rig.Advance(2);
         rig.Context.Cooldowns.RecordTrade("NSE");
 

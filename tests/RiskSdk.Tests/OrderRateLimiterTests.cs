@@ -78,15 +78,16 @@ public sealed class OrderRateLimiterTests
     {
         var clock = new CountingClock();
         var limiter = new OrderRateLimiter(3, clock);
-        var burst = clock.Peek();
         for (var i = 0; i < 3; i++)
         {
-            Assert.True(limiter.TryTake("NSE", burst, out _));
+            Assert.True(limiter.TryTake("NSE", out _));
         }
 
-        Assert.False(limiter.TryTake("NSE", burst + TimeSpan.TicksPerSecond - 1, out var seen));
+        clock.Elapse(TimeSpan.FromTicks(TimeSpan.TicksPerSecond - 1));
+        Assert.False(limiter.TryTake("NSE", out var seen));
         Assert.Equal(3, seen);
-        Assert.True(limiter.TryTake("NSE", burst + TimeSpan.TicksPerSecond + (TimeSpan.TicksPerSecond / Buckets), out _));
+        clock.Elapse(TimeSpan.FromTicks(1 + (TimeSpan.TicksPerSecond / Buckets)));
+        Assert.True(limiter.TryTake("NSE", out _));
     }
 
     [Theory]
@@ -96,16 +97,16 @@ public sealed class OrderRateLimiterTests
     {
         var clock = new CountingClock();
         var limiter = new OrderRateLimiter(limit, clock);
-        var now = clock.Peek();
         for (var i = 0; i < limit; i++)
         {
-            Assert.True(limiter.TryTake("NSE", now + i, out _));
+            Assert.True(limiter.TryTake("NSE", out _));
+            clock.Elapse(TimeSpan.FromTicks(1));
         }
 
         Assert.False(limiter.SurelyHasRoom("NSE"));
-        Assert.False(limiter.TryTake("NSE", now + limit, out var seen));
+        Assert.False(limiter.TryTake("NSE", out var seen));
         Assert.Equal(limit, seen);
-        Assert.Equal(limit, limiter.CountLastSecond("NSE", now + limit));
+        Assert.Equal(limit, limiter.CountLastSecond("NSE"));
     }
 
     [Fact]
@@ -113,7 +114,6 @@ public sealed class OrderRateLimiterTests
     {
         var clock = new CountingClock();
         var limiter = new OrderRateLimiter(500, clock);
-        var now = clock.Peek();
         var taken = 0;
         using var start = new Barrier(8);
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
@@ -121,7 +121,7 @@ public sealed class OrderRateLimiterTests
             start.SignalAndWait();
             for (var i = 0; i < 5_000; i++)
             {
-                if (limiter.TryTake("NSE", now, out _))
+                if (limiter.TryTake("NSE", out _))
                 {
                     Interlocked.Increment(ref taken);
                 }
@@ -129,7 +129,7 @@ public sealed class OrderRateLimiterTests
         });
 
         Assert.Equal(500, taken);
-        Assert.Equal(500, limiter.CountLastSecond("NSE", now));
+        Assert.Equal(500, limiter.CountLastSecond("NSE"));
     }
 
     [Fact]
@@ -137,23 +137,23 @@ public sealed class OrderRateLimiterTests
     {
         var clock = new CountingClock();
         var limiter = new OrderRateLimiter(1, clock);
-        Assert.True(limiter.TryTake("NSE", clock.Peek(), out _));
-        Assert.True(limiter.TryTake("BSE", clock.Peek(), out _));
-        Assert.False(limiter.TryTake("NSE", clock.Peek(), out _));
+        Assert.True(limiter.TryTake("NSE", out _));
+        Assert.True(limiter.TryTake("BSE", out _));
+        Assert.False(limiter.TryTake("NSE", out _));
         Assert.True(limiter.SurelyHasRoom("MCX"));
         Assert.Equal(0, limiter.CountLastSecond("MCX"));
     }
 
     private static List<long> Replay((int Limit, long Frequency, long Start, long[] Gaps) tape, out List<long> refused)
     {
-        var limiter = new OrderRateLimiter(tape.Limit, new FixedFrequencyClock(tape.Frequency));
+        var clock = new ManualClock(tape.Frequency) { Now = tape.Start };
+        var limiter = new OrderRateLimiter(tape.Limit, clock);
         var accepted = new List<long>();
         refused = new List<long>();
-        var now = tape.Start;
         foreach (var gap in tape.Gaps)
         {
-            now += gap;
-            (limiter.TryTake("NSE", now, out _) ? accepted : refused).Add(now);
+            clock.Now += gap;
+            (limiter.TryTake("NSE", out _) ? accepted : refused).Add(clock.Now);
         }
 
         return accepted;
@@ -168,10 +168,13 @@ public sealed class OrderRateLimiterTests
         _ => (long)(share * 3 * frequency),
     };
 
-    private sealed class FixedFrequencyClock(long frequency) : TimeProvider
+    /// <summary>A clock of any resolution that reads what the tape sets.</summary>
+    private sealed class ManualClock(long frequency) : TimeProvider
     {
+        public long Now { get; set; }
+
         public override long TimestampFrequency => frequency;
 
-        public override long GetTimestamp() => throw new InvalidOperationException("The tests pass every timestamp.");
+        public override long GetTimestamp() => Now;
     }
 }

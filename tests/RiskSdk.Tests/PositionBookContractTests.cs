@@ -68,7 +68,7 @@ public sealed class PositionBookContractTests
 
         Assert.ThrowsAny<ArgumentException>(() => reservation.Commit(id!));
         Assert.ThrowsAny<ArgumentException>(() => _book.Close("NSE", id!));
-        Assert.ThrowsAny<ArgumentException>(() => _book.Reconcile("NSE", new[] { "P2", id! }));
+        Assert.ThrowsAny<ArgumentException>(() => _book.Reconcile(_book.MarkForReconcile("NSE"), new[] { "P2", id! }));
 
         Assert.Equal(new ScopeCounts(1, 1), _book.GetCounts("NSE"));
         Assert.Equal(new[] { "P1" }, _book.GetOpenPositions("NSE"));
@@ -136,7 +136,7 @@ public sealed class PositionBookContractTests
 
         Assert.True(bse.Release());
         Assert.True(_book.TryReserve("NSE", 5, totalCap: 3).IsReserved);
-        _book.Reconcile("MCX", Array.Empty<string>());
+        _book.Reconcile(_book.MarkForReconcile("MCX"), Array.Empty<string>());
         Assert.True(nse.Commit("N1"));
         Assert.True(_book.TryReserve("BSE", 5, totalCap: 3).IsReserved);
         Assert.Equal(ReserveStatus.AtTotalCapacity, _book.TryReserve("MCX", 5, totalCap: 3).Status);

@@ -60,7 +60,7 @@ public sealed class PositionBookModelTests
                     if (random.Next(10) == 0)
                     {
                         var truth = Enumerable.Range(0, random.Next(4)).Select(_ => "P" + random.Next(12)).ToList();
-                        book.Reconcile(scope, truth);
+                        book.Reconcile(book.MarkForReconcile(scope), truth);
                         model.Reconcile(scope, truth);
                     }
 

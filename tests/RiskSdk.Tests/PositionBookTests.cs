@@ -118,13 +118,13 @@ public sealed class PositionBookTests
         _book.TryReserve("NSE", 5).Reservation.Commit("B");
         _book.TryReserve("NSE", 5);
 
-        var report = _book.Reconcile("NSE", new[] { "B", "C" });
+        var report = _book.Reconcile(_book.MarkForReconcile("NSE"), new[] { "B", "C" });
 
         Assert.Equal(new[] { "C" }, report.Added);
         Assert.Equal(new[] { "A" }, report.Removed);
         Assert.False(report.InAgreement);
         Assert.Equal(new ScopeCounts(2, 1), _book.GetCounts("NSE"));
-        Assert.True(_book.Reconcile("NSE", new[] { "C", "B" }).InAgreement);
+        Assert.True(_book.Reconcile(_book.MarkForReconcile("NSE"), new[] { "C", "B" }).InAgreement);
     }
 
     [Fact]

@@ -23,7 +23,9 @@ internal sealed class UnreachableBook : IPositionBook
 
     public bool Close(string scope, string positionId) => false;
 
-    public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds) => new(scope, Array.Empty<string>(), Array.Empty<string>());
+    public ReconcileMark MarkForReconcile(string scope) => new(scope, 0) { Unavailable = true };
+
+    public ReconcileReport Reconcile(in ReconcileMark mark, IEnumerable<string> brokerOpenPositionIds) => new(mark.Scope, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true };
 
     public ScopeCounts GetCounts(string scope) => new(0, 0) { Unavailable = true };
 

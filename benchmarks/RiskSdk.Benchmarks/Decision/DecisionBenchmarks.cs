@@ -19,9 +19,11 @@ public class DecisionBenchmarks : IDisposable
     private const string Approved = "Approved";
     private const string RejectedLowConfidence = "Rejected: confidence (2nd gate)";
     private const string RejectedAtCap = "Rejected: at cap (last gate)";
+    private const string ApprovedSpelled = "Approved, exchange spelled \" nse\"";
 
     private TradeIntent _passing;
     private TradeIntent _lowConfidence;
+    private TradeIntent _spelled;
     private DecisionRig _free = null!;
     private DecisionRig _full = null!;
 
@@ -31,10 +33,12 @@ public class DecisionBenchmarks : IDisposable
     {
         _passing = DecisionSetup.Passing;
         _lowConfidence = DecisionSetup.LowConfidence;
+        _spelled = DecisionSetup.Spelled;
         _free = new DecisionRig();
         _full = new DecisionRig();
         _full.FillToCap(in _passing);
         _free.Expect(in _passing, RejectionReason.None, release: true);
+        _free.Expect(in _spelled, RejectionReason.None, release: true);
         _free.Expect(in _lowConfidence, RejectionReason.ConfidenceTooLow, release: false);
         _full.Expect(in _passing, RejectionReason.PositionLimitReached, release: false);
     }
@@ -93,6 +97,30 @@ public class DecisionBenchmarks : IDisposable
             _free.Naive.Release(position);
         }
 
+        return decision.IsApproved;
+    }
+
+    /// <summary>Approved by the floor for a non-canonical spelling of the exchange, then released.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Baseline = true, Description = "Floor (straight line, Interlocked)"), BenchmarkCategory(ApprovedSpelled)]
+    public bool FloorApprovedSpelled()
+    {
+        var decision = _free.Floor.Evaluate(in _spelled);
+        if (decision.IsApproved)
+        {
+            _free.Floor.Release();
+        }
+
+        return decision.IsApproved;
+    }
+
+    /// <summary>Approved by the generated pipeline for a non-canonical spelling of the exchange, then released.</summary>
+    /// <returns>The outcome.</returns>
+    [Benchmark(Description = "Generated pipeline ([GatePipeline])"), BenchmarkCategory(ApprovedSpelled)]
+    public bool GeneratedApprovedSpelled()
+    {
+        var decision = _free.Generated.Evaluate(in _spelled);
+        decision.Reservation.Release();
         return decision.IsApproved;
     }
 

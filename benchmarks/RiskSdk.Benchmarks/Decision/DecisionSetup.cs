@@ -46,6 +46,9 @@ public static class DecisionSetup
     /// <summary>The same signal at confidence 0.55: refused by the second gate (minimum confidence 0.70).</summary>
     public static TradeIntent LowConfidence { get; } = Passing with { Confidence = 0.55 };
 
+    /// <summary>The passing signal with its exchange spelled <c>" nse"</c>: the same exchange, reached through the identity rule.</summary>
+    public static TradeIntent Spelled { get; } = Passing with { Exchange = " nse" };
+
     /// <summary>Net delta and session P&amp;L the app reports before trading: inside both limits.</summary>
     public const double ReportedNetDelta = 120;
 

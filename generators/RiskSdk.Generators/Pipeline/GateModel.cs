@@ -6,7 +6,7 @@ namespace RiskSdk.Generators.Pipeline;
 /// <param name="FieldName">The field holding the instance (unused for a static gate).</param>
 /// <param name="ParameterName">The constructor parameter of a supplied gate, escaped when it is a keyword.</param>
 /// <param name="Role">Where the gate runs: a check, or the reserving gate.</param>
-/// <param name="TimedReceiver">For an <c>ITimedGate</c>, the expression its <c>Check(in intent, ref clock)</c> is called on (the field, or the field cast to the interface when it implements it explicitly); null otherwise.</param>
+/// <param name="IsTimed">True for an <c>ITimedGate</c>: its <c>Check(in intent, ref clock)</c> is called through the interface (constrained, so an explicit implementation is reached and a struct is not boxed).</param>
 /// <param name="IsAdmitting">True for an <c>IAdmittingGate</c>: it also takes its state at admission, in declared order.</param>
 /// <param name="Creation">How the pipeline gets hold of it.</param>
 /// <param name="ConstructorArguments">For a created gate, the arguments taken from the context, in order.</param>
@@ -17,7 +17,7 @@ internal sealed record GateModel(
     string FieldName,
     string ParameterName,
     GateRole Role,
-    string? TimedReceiver,
+    bool IsTimed,
     bool IsAdmitting,
     GateCreation Creation,
     EquatableArray<string> ConstructorArguments,

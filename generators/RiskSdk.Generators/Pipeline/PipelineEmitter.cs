@@ -20,6 +20,7 @@ internal static class PipelineEmitter
     private const string ArgumentNull = "global::System.ArgumentNullException";
     private const string Decisions = "global::RiskSdk.Generated.PipelineDecisions";
     private const string IntentGateName = "global::RiskSdk.Gates.IntentGate.GateName";
+    private const string Stopwatch = "global::System.Diagnostics.Stopwatch";
 
     public static string Emit(PipelineModel model)
     {
@@ -143,6 +144,22 @@ internal static class PipelineEmitter
             .Line(GeneratedCodeInfo.Attribute)
             .Line("[global::RiskSdk.PositionLimitCheck]")
             .OpenBlock("public " + Decision + " Evaluate(in " + Intent + " intent)")
+            .Line("// The duration histogram reads the clock only while something listens to it.")
+            .OpenBlock("if (!_context.Metrics.MeasuresDuration)")
+            .Line("return Decide(in intent);")
+            .CloseBlock()
+            .Line()
+            .Line("var started = " + Stopwatch + ".GetTimestamp();")
+            .Line("var decision = Decide(in intent);")
+            .Line("_context.Metrics.RecordDuration(started, in decision);")
+            .Line("return decision;")
+            .CloseBlock()
+            .Line()
+            .Line("/// <summary>Screens the intent, then runs the declared gates on the accepted intent.</summary>")
+            .Line("/// <param name=\"intent\">The trade.</param>")
+            .Line("/// <returns>The decision.</returns>")
+            .Line(GeneratedCodeInfo.Attribute)
+            .OpenBlock("private " + Decision + " Decide(in " + Intent + " intent)")
             .Line(Verdict + " screened;")
             .Line(Intent + " accepted;")
             .OpenBlock("try")
@@ -169,7 +186,7 @@ internal static class PipelineEmitter
         writer.Line("var clock = new " + Clock + "(_context.Time);");
         foreach (var gate in checks)
         {
-            var call = gate.TimedReceiver is { } receiver ? receiver + ".Check(in intent, ref clock)" : CheckCall(gate);
+            var call = gate.IsTimed ? Decisions + ".Check(" + Receiver(gate) + ", in intent, ref clock)" : CheckCall(gate);
             writer.OpenBlock("try")
                 .Line("verdict = " + call + ";")
                 .CloseBlock()
@@ -183,7 +200,9 @@ internal static class PipelineEmitter
                 .Line();
         }
 
-        writer.Line("return " + reserving.FieldName + ".Admit(in intent, ref clock, _admitting);")
+        // Through the role interface (constrained: no boxing, and a sealed gate's own method is called directly), so a
+        // gate implementing it explicitly works too.
+        writer.Line("return " + Decisions + ".Admit(" + Receiver(reserving) + ", in intent, ref clock, _admitting);")
             .CloseBlock();
     }
 
@@ -221,6 +240,9 @@ internal static class PipelineEmitter
 
         writer.Line("return verdicts;").CloseBlock();
     }
+
+    /// <summary>The argument that hands a gate to a role-interface helper: a class by value, a struct by reference to its field, so its state changes stay.</summary>
+    private static string Receiver(GateModel gate) => (gate.IsValueType ? "ref " : string.Empty) + gate.FieldName;
 
     private static string CheckCall(GateModel gate, string intent = "intent") =>
         (gate.Creation == GateCreation.Static ? gate.TypeName : gate.FieldName) + ".Check(in " + intent + ")";

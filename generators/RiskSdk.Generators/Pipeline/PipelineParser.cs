@@ -124,12 +124,13 @@ internal static class PipelineParser
 
     /// <summary>
     /// A member of the user's class that the generated part would declare again (CS0102/CS0111 inside a generated
-    /// file): <c>_context</c>, <c>Context</c>, <c>Evaluate</c>, <c>Explain</c>, a gate's field, or a constructor with the
+    /// file): <c>_context</c>, <c>_admitting</c>, <c>Context</c>, <c>Evaluate</c>, its private steps <c>Decide</c> and
+    /// <c>EvaluateAccepted</c>, <c>Explain</c>, a gate's field, or a constructor with the
     /// generated one's parameters. Null when there is none.
     /// </summary>
     private static string? GeneratedMemberClash(INamedTypeSymbol pipeline, List<GateModel> gates, Compilation compilation)
     {
-        var generated = new HashSet<string>(System.StringComparer.Ordinal) { "_context", "Context", "Evaluate", "Explain" };
+        var generated = new HashSet<string>(System.StringComparer.Ordinal) { "_context", "_admitting", "Context", "Evaluate", "Decide", "EvaluateAccepted", "Explain" };
         foreach (var gate in gates.Where(g => g.Creation != GateCreation.Static))
         {
             generated.Add(gate.FieldName);
@@ -321,12 +322,10 @@ internal static class PipelineParser
         }
 
         var (field, parameter) = names.For(type.Name);
-        var timedReceiver = role == GateRole.Check && Implements(type, known.TimedGate)
-            ? (HasPublicTimedCheck(type, known) ? field : "((global::" + TimedGateType + ")" + field + ")")
-            : null;
+        var isTimed = role == GateRole.Check && Implements(type, known.TimedGate);
         if (check.IsStatic)
         {
-            return new GateModel(typeName, nameExpression, field, parameter, role, timedReceiver, isAdmitting, GateCreation.Static, EquatableArray<string>.Empty, type.IsValueType);
+            return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Static, EquatableArray<string>.Empty, type.IsValueType);
         }
 
         if (type.IsAbstract || type.TypeKind == TypeKind.Interface)
@@ -345,7 +344,7 @@ internal static class PipelineParser
             .FirstOrDefault();
         if (created.Arguments is not null)
         {
-            return new GateModel(typeName, nameExpression, field, parameter, role, timedReceiver, isAdmitting, GateCreation.Created, created.Arguments.ToEquatableArray(), type.IsValueType);
+            return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Created, created.Arguments.ToEquatableArray(), type.IsValueType);
         }
 
         if (accessible.Count == 0)
@@ -360,7 +359,7 @@ internal static class PipelineParser
             return null;
         }
 
-        return new GateModel(typeName, nameExpression, field, parameter, role, timedReceiver, isAdmitting, GateCreation.Supplied, EquatableArray<string>.Empty, type.IsValueType);
+        return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Supplied, EquatableArray<string>.Empty, type.IsValueType);
     }
 
     private static string? UnusableReason(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation)
@@ -414,14 +413,6 @@ internal static class PipelineParser
 
     private static bool Implements(ITypeSymbol type, INamedTypeSymbol? contract) =>
         contract is not null && type.AllInterfaces.Contains(contract, SymbolEqualityComparer.Default);
-
-    /// <summary>True when the gate's <c>Check(in TradeIntent, ref DecisionClock)</c> is a public member, callable without a cast.</summary>
-    private static bool HasPublicTimedCheck(ITypeSymbol type, KnownTypes known) =>
-        type.GetMembers(CheckMethod).OfType<IMethodSymbol>().Any(m =>
-            m.DeclaredAccessibility == Accessibility.Public
-            && m.Parameters.Length == 2
-            && m.Parameters[1].RefKind == RefKind.Ref
-            && SymbolEqualityComparer.Default.Equals(m.Parameters[1].Type, known.DecisionClock));
 
     private static bool HasGateNameConstant(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation) =>
         type.GetMembers(GateNameConstant).Any(member =>

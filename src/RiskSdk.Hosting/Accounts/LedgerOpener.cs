@@ -26,7 +26,7 @@ internal static class LedgerOpener
         if (options.SharedLedger is not { } shared)
         {
             throw new InvalidOperationException(
-                $"RiskSdk account {RiskAccount.Display(name)}: {VariableOf(settings, nameof(settings.Ledger))} is {kind}, but no shared ledger is registered; reference RiskSdk.Redis and call UseRedisLedger() after AddRiskSdk.");
+                $"RiskSdk account {RiskAccount.Display(name)}: {VariableOf(settings, nameof(settings.Ledger))} is {kind}, but no shared ledger is registered; reference RiskSdk.Redis.Hosting and call UseRedisLedger() after AddRiskSdk.");
         }
 
         var connection = options.LedgerConnection ?? settings.LedgerConnection;

@@ -35,6 +35,14 @@ internal sealed class BrokerReconciliation : BackgroundService
         foreach (var exchange in exchanges)
         {
             stopping.ThrowIfCancellationRequested();
+            // Marked before the broker is asked: fills and closes the book records while it answers are kept.
+            var mark = account.Book.MarkForReconcile(exchange);
+            if (mark.Unavailable)
+            {
+                HostingLog.ReconcileLedgerUnavailable(account.Logger, account.DisplayName, exchange);
+                continue;
+            }
+
             using var timeout = new CancellationTokenSource(account.Options.ReconciliationTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
             IReadOnlyCollection<string> open;
@@ -54,7 +62,7 @@ internal sealed class BrokerReconciliation : BackgroundService
                 continue;
             }
 
-            var report = account.Book.Reconcile(exchange, open);
+            var report = account.Book.Reconcile(mark, open);
             if (report.Unavailable)
             {
                 HostingLog.ReconcileLedgerUnavailable(account.Logger, account.DisplayName, exchange);

@@ -11,9 +11,9 @@ namespace RiskSdk.Gates;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The overloads that take a <c>timestamp</c> let a pipeline read the clock once per decision and share the reading
-/// between its gates; the timestamp must come from the same <see cref="TimeProvider"/>'s
-/// <see cref="TimeProvider.GetTimestamp"/>.
+/// The overloads that take a <see cref="DecisionClock"/> let a pipeline read the clock once per decision and share the
+/// reading between its gates and the book. A decision clock over another <see cref="TimeProvider"/> than this one's
+/// cannot stand for this clock's time: this clock then reads its own.
 /// </para>
 /// <para>
 /// <see cref="ReclaimIdle"/> frees the state of exchanges whose last trade is older than every window: such an
@@ -44,14 +44,14 @@ public sealed class CooldownClock
         return last == Never ? null : Elapsed(last, _time.GetTimestamp());
     }
 
-    /// <summary>Time from the exchange's last trade to <paramref name="timestamp"/>; null when it has not traded.</summary>
+    /// <summary>Time from the exchange's last trade to the decision's reading; null when it has not traded (the clock is then not read).</summary>
     /// <param name="exchange">The exchange.</param>
-    /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <param name="clock">The decision's clock.</param>
     /// <returns>The elapsed time, or null.</returns>
-    public TimeSpan? SinceLastTrade(string exchange, long timestamp)
+    public TimeSpan? SinceLastTrade(string exchange, ref DecisionClock clock)
     {
         var last = LastTrade(exchange);
-        return last == Never ? null : Elapsed(last, timestamp);
+        return last == Never ? null : Elapsed(last, Now(ref clock));
     }
 
     /// <summary>Records a trade now, whatever the window (for trades placed outside a pipeline).</summary>
@@ -80,19 +80,22 @@ public sealed class CooldownClock
     /// <param name="window">The cooldown in force.</param>
     /// <param name="elapsed">Time since the last trade (<see cref="TimeSpan.MaxValue"/> when none) as seen by the attempt.</param>
     /// <returns>True when the trade was recorded; false when the window has not passed.</returns>
-    public bool TryRecordTrade(string exchange, TimeSpan window, out TimeSpan elapsed) =>
-        TryRecordTrade(exchange, window, _time.GetTimestamp(), out elapsed);
+    public bool TryRecordTrade(string exchange, TimeSpan window, out TimeSpan elapsed)
+    {
+        var clock = new DecisionClock(_time);
+        return TryRecordTrade(exchange, window, ref clock, out elapsed, out _, out _);
+    }
 
-    /// <summary>Records a trade at <paramref name="timestamp"/> only when at least <paramref name="window"/> has passed since the last one; atomic.</summary>
+    /// <summary>Records a trade at the decision's reading only when at least <paramref name="window"/> has passed since the last one; atomic.</summary>
     /// <param name="exchange">The exchange.</param>
     /// <param name="window">The cooldown in force.</param>
-    /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <param name="clock">The decision's clock: the stamp is its reading.</param>
     /// <param name="elapsed">Time since the last trade (<see cref="TimeSpan.MaxValue"/> when none) as seen by the attempt.</param>
     /// <returns>True when the trade was recorded; false when the window has not passed.</returns>
-    public bool TryRecordTrade(string exchange, TimeSpan window, long timestamp, out TimeSpan elapsed) =>
-        TryRecordTrade(exchange, window, timestamp, out elapsed, out _, out _);
+    public bool TryRecordTrade(string exchange, TimeSpan window, ref DecisionClock clock, out TimeSpan elapsed) =>
+        TryRecordTrade(exchange, window, ref clock, out elapsed, out _, out _);
 
-    /// <summary>Gives back a stamp <see cref="TryRecordTrade(string, TimeSpan, long, out TimeSpan, out long, out long)"/> wrote, unless another trade stamped since.</summary>
+    /// <summary>Gives back a stamp <see cref="TryRecordTrade(string, TimeSpan, ref DecisionClock, out TimeSpan, out long, out long)"/> wrote, unless another trade stamped since.</summary>
     /// <param name="exchange">The exchange.</param>
     /// <param name="stamped">The stamp that was written.</param>
     /// <param name="previous">The stamp it replaced.</param>
@@ -105,9 +108,10 @@ public sealed class CooldownClock
     }
 
     /// <summary>The stamping step, also saying what it wrote and what it replaced, so the stamp can be given back.</summary>
-    internal bool TryRecordTrade(string exchange, TimeSpan window, long timestamp, out TimeSpan elapsed, out long previous, out long stamped)
+    internal bool TryRecordTrade(string exchange, TimeSpan window, ref DecisionClock clock, out TimeSpan elapsed, out long previous, out long stamped)
     {
         exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
+        var timestamp = Now(ref clock);
         var box = Box(exchange);
         while (true)
         {
@@ -154,6 +158,9 @@ public sealed class CooldownClock
             }
         }
     }
+
+    /// <summary>The decision's reading when its clock is this one; this clock's own reading otherwise.</summary>
+    private long Now(ref DecisionClock clock) => clock.Reads(_time) ? clock.GetTimestamp() : _time.GetTimestamp();
 
     /// <summary>
     /// Time from a trade to a reading, never negative: a trade another thread stamped after this decision read the
@@ -203,7 +210,6 @@ public sealed class CooldownClock
         return last == Retired ? Never : last;
     }
 
-    /// <summary>The last trade of an exchange under any spelling the <see cref="ExchangeName"/> rule accepts; none for a name it refuses.</summary>
     /// <summary>The state of an exchange, by its canonical name (the public members canonicalise first).</summary>
     private StrongBox<long> Box(string canonical) => _lastTrade.GetOrAdd(canonical, static (_, _) => new StrongBox<long>(Never), 0);
 }

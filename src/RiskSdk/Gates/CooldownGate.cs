@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Logging;
 using RiskSdk.Monitoring;
 
 namespace RiskSdk.Gates;
@@ -31,7 +32,7 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
     /// <inheritdoc/>
     /// <returns>Pass, or <see cref="RejectionReason.CooldownActive"/> with the seconds since the last trade against the window.</returns>
     public GateVerdict Check(in TradeIntent intent, ref DecisionClock clock) =>
-        intent.ReducesExposure || _context.Cooldowns.SinceLastTrade(intent.Exchange, clock.GetTimestamp()) is not { } elapsed
+        intent.ReducesExposure || NoCooldown(_context.Settings) || _context.Cooldowns.SinceLastTrade(intent.Exchange, ref clock) is not { } elapsed
             ? GateVerdict.Pass(GateName)
             : Judge(in intent, elapsed);
 
@@ -50,10 +51,9 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
         }
 
         var window = _context.CooldownFor(slot.PositionsBefore);
-        if (_context.Cooldowns.TryRecordTrade(intent.Exchange, window, clock.GetTimestamp(), out var elapsed, out var previous, out var stamped))
+        if (_context.Cooldowns.TryRecordTrade(intent.Exchange, window, ref clock, out var elapsed, out var previous, out var stamped))
         {
             receipt = new AdmissionReceipt(stamped, previous, Taken: true);
-            RiskLog.CooldownStarted(_context.Logger, intent.Exchange, _context.Settings.CooldownWithPositions.TotalSeconds, withPositions: true);
             return GateVerdict.Pass(GateName);
         }
 
@@ -70,6 +70,23 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
             _context.Cooldowns.UndoTrade(intent.Exchange, receipt.Value, receipt.Previous);
         }
     }
+
+    /// <summary>Logs the cooldown the admitted trade started; a stamp later undone is never logged.</summary>
+    /// <param name="intent">The intent admitted.</param>
+    /// <param name="receipt">The receipt of <see cref="TryTake"/>.</param>
+    public void Admitted(in TradeIntent intent, in AdmissionReceipt receipt)
+    {
+        // An admitted entry holds a position, so the next trade waits for the with-positions window. The level is
+        // checked first so the figure is not computed for a logger that would drop it.
+        if (receipt.Taken && _context.Logger.IsEnabled(LogLevel.Debug))
+        {
+            RiskLog.CooldownStarted(_context.Logger, intent.Exchange, _context.Settings.CooldownWithPositions.TotalSeconds, withPositions: true);
+        }
+    }
+
+    /// <summary>True when both windows are zero: every trade passes, and the clock need not be read to say so.</summary>
+    private static bool NoCooldown(RiskSettings settings) =>
+        settings.SignalCooldown <= TimeSpan.Zero && settings.CooldownWithPositions <= TimeSpan.Zero;
 
     /// <summary>
     /// Judges the time since the last trade. Past the longer of the two windows the trade passes whatever the

@@ -20,4 +20,15 @@ public interface IAdmittingGate : IRiskGate
     /// <param name="intent">The intent that was being admitted.</param>
     /// <param name="receipt">The receipt <see cref="TryTake"/> returned.</param>
     void Undo(in TradeIntent intent, in AdmissionReceipt receipt);
+
+    /// <summary>
+    /// The trade was admitted: every step took its state, so what <see cref="TryTake"/> took stands and will not be
+    /// undone. The place for what must only happen for an admitted trade, such as logging it; by default nothing.
+    /// An exception here refuses the trade, undoing everything (fail closed).
+    /// </summary>
+    /// <param name="intent">The intent admitted.</param>
+    /// <param name="receipt">The receipt <see cref="TryTake"/> returned.</param>
+    void Admitted(in TradeIntent intent, in AdmissionReceipt receipt)
+    {
+    }
 }

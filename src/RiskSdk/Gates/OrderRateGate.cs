@@ -29,13 +29,12 @@ public sealed class OrderRateGate : ITimedGate, IAdmittingGate
     public GateVerdict Check(in TradeIntent intent, ref DecisionClock clock)
     {
         var limiter = _context.OrderRate;
-        var timestamp = clock.GetTimestamp();
-        if (limiter.SurelyHasRoom(intent.Exchange, timestamp))
+        if (limiter.SurelyHasRoom(intent.Exchange, ref clock))
         {
             return GateVerdict.Pass(GateName);
         }
 
-        var count = limiter.CountLastSecond(intent.Exchange, timestamp);
+        var count = limiter.CountLastSecond(intent.Exchange, ref clock);
         return count < limiter.MaxPerSecond
             ? GateVerdict.Pass(GateName)
             : GateVerdict.Reject(GateName, RejectionReason.OrderRateExceeded, count, limiter.MaxPerSecond);
@@ -50,7 +49,7 @@ public sealed class OrderRateGate : ITimedGate, IAdmittingGate
     public GateVerdict TryTake(in TradeIntent intent, in AdmissionSlot slot, ref DecisionClock clock, out AdmissionReceipt receipt)
     {
         var limiter = _context.OrderRate;
-        if (limiter.TryTake(intent.Exchange, clock.GetTimestamp(), out var count, out var countedIn))
+        if (limiter.TryTake(intent.Exchange, ref clock, out var count, out var countedIn))
         {
             receipt = new AdmissionReceipt(countedIn, 0, Taken: true);
             return GateVerdict.Pass(GateName);

@@ -27,9 +27,9 @@ namespace RiskSdk.Gates;
 /// <para>
 /// Orders are stamped in time order per exchange: an order counted with a reading older than one already counted (a
 /// decision that read the clock before another thread counted its order) counts as made at the newer time. The
-/// overloads that take a <c>timestamp</c> let a pipeline read the clock once per decision and share the reading
-/// between its gates; the timestamp must come from the same <see cref="TimeProvider"/>'s
-/// <see cref="TimeProvider.GetTimestamp"/>.
+/// overloads that take a <see cref="DecisionClock"/> let a pipeline read the clock once per decision and share the
+/// reading between its gates and the book; a decision clock over another <see cref="TimeProvider"/> than this one's
+/// cannot stand for this limiter's time, which then reads its own.
 /// </para>
 /// <para>
 /// <see cref="ReclaimIdle"/> frees the state of exchanges none of whose orders still count. A freed window is marked
@@ -72,63 +72,72 @@ public sealed class OrderRateLimiter
     /// <summary>Orders the exchange sent in the counted span before now (the last second and at most one bucket more).</summary>
     /// <param name="exchange">The exchange.</param>
     /// <returns>The count, at most <see cref="MaxPerSecond"/>.</returns>
-    public int CountLastSecond(string exchange) => CountLastSecond(exchange, _time.GetTimestamp());
+    public int CountLastSecond(string exchange)
+    {
+        var clock = new DecisionClock(_time);
+        return CountLastSecond(exchange, ref clock);
+    }
 
-    /// <summary>Orders the exchange sent in the counted span before <paramref name="timestamp"/> (the second before it and at most one bucket more).</summary>
+    /// <summary>Orders the exchange sent in the counted span before the decision's reading (the second before it and at most one bucket more).</summary>
     /// <param name="exchange">The exchange.</param>
-    /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <param name="clock">The decision's clock; not read for an exchange with no orders.</param>
     /// <returns>The count, at most <see cref="MaxPerSecond"/>.</returns>
-    public int CountLastSecond(string exchange, long timestamp)
+    public int CountLastSecond(string exchange, ref DecisionClock clock)
     {
         if (!ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window))
         {
             return 0;
         }
 
+        var bucket = BucketOf(Now(ref clock));
         lock (window)
         {
-            return window.CountAt(BucketOf(timestamp));
+            return window.CountAt(bucket);
         }
     }
 
     /// <summary>
     /// Whether one more order would surely fit, read without a lock or the clock: true when fewer than
     /// <see cref="MaxPerSecond"/> orders were counted in the span of the newest order, which no later span can
-    /// exceed. False means "count exactly" (<see cref="CountLastSecond(string, long)"/>), not "refuse".
+    /// exceed. False means "count exactly" (<see cref="CountLastSecond(string, ref DecisionClock)"/>), not "refuse".
     /// </summary>
-    /// <param name="exchange">The exchange.</param>
+    /// <param name="exchange">The exchange, under any spelling the <see cref="ExchangeName"/> rule accepts.</param>
     /// <returns>True when the allowance surely has room.</returns>
     public bool SurelyHasRoom(string exchange) =>
-        !_windows.TryGetValue(exchange, out var window) || window.CountedUpperBound < _maxPerSecond;
+        !ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window) || window.CountedUpperBound < _maxPerSecond;
 
     /// <summary>
-    /// Whether one more order would surely fit at <paramref name="timestamp"/>, read without a lock: as
+    /// Whether one more order would surely fit at the decision's reading, read without a lock: as
     /// <see cref="SurelyHasRoom(string)"/>, or when every counted order has left the span by then.
     /// </summary>
     /// <param name="exchange">The exchange.</param>
-    /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <param name="clock">The decision's clock; read only when the lock-free count alone cannot promise room.</param>
     /// <returns>True when the allowance surely has room.</returns>
-    public bool SurelyHasRoom(string exchange, long timestamp) =>
-        !ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window) || window.CountedUpperBound < _maxPerSecond || window.AllLeftBy(BucketOf(timestamp));
+    public bool SurelyHasRoom(string exchange, ref DecisionClock clock) =>
+        !ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window) || window.CountedUpperBound < _maxPerSecond || window.AllLeftBy(BucketOf(Now(ref clock)));
 
     /// <summary>Takes one order from the exchange's allowance when it is not used up; atomic.</summary>
     /// <param name="exchange">The exchange.</param>
     /// <param name="count">Orders in the counted span as seen by the attempt (before this one).</param>
     /// <returns>True when the order was counted; false when the limit was reached.</returns>
-    public bool TryTake(string exchange, out int count) => TryTake(exchange, _time.GetTimestamp(), out count);
+    public bool TryTake(string exchange, out int count)
+    {
+        var clock = new DecisionClock(_time);
+        return TryTake(exchange, ref clock, out count, out _);
+    }
 
-    /// <summary>Takes one order from the exchange's allowance at <paramref name="timestamp"/> when it is not used up; atomic.</summary>
+    /// <summary>Takes one order from the exchange's allowance at the decision's reading when it is not used up; atomic.</summary>
     /// <param name="exchange">The exchange.</param>
-    /// <param name="timestamp">Now, read once for the decision from the clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
+    /// <param name="clock">The decision's clock: the order counts at its reading.</param>
     /// <param name="count">Orders in the counted span as seen by the attempt (before this one).</param>
     /// <returns>True when the order was counted; false when the limit was reached.</returns>
-    public bool TryTake(string exchange, long timestamp, out int count) => TryTake(exchange, timestamp, out count, out _);
+    public bool TryTake(string exchange, ref DecisionClock clock, out int count) => TryTake(exchange, ref clock, out count, out _);
 
     /// <summary>The counting step, also saying which bucket the order was counted in, so it can be given back.</summary>
-    internal bool TryTake(string exchange, long timestamp, out int count, out long countedIn)
+    internal bool TryTake(string exchange, ref DecisionClock clock, out int count, out long countedIn)
     {
         exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
-        var bucket = BucketOf(timestamp);
+        var bucket = BucketOf(Now(ref clock));
         while (true)
         {
             var window = _windows.GetOrAdd(exchange, static (_, start) => new Window(start), Volatile.Read(ref _reclaimedAt));
@@ -147,7 +156,7 @@ public sealed class OrderRateLimiter
 
     /// <summary>Gives back an order counted in <paramref name="countedIn"/> (its admission was refused later); nothing when it has left the last second.</summary>
     /// <param name="exchange">The exchange.</param>
-    /// <param name="countedIn">The bucket <see cref="TryTake(string, long, out int, out long)"/> counted it in.</param>
+    /// <param name="countedIn">The bucket <see cref="TryTake(string, ref DecisionClock, out int, out long)"/> counted it in.</param>
     internal void Untake(string exchange, long countedIn)
     {
         if (_windows.TryGetValue(exchange, out var window))
@@ -188,6 +197,9 @@ public sealed class OrderRateLimiter
 
     /// <summary>How many exchanges hold a window: they sent an order since they were last freed.</summary>
     internal int Count => _windows.Count;
+
+    /// <summary>The decision's reading when its clock is this limiter's; this limiter's own reading otherwise.</summary>
+    private long Now(ref DecisionClock clock) => clock.Reads(_time) ? clock.GetTimestamp() : _time.GetTimestamp();
 
     private static void InterlockedMax(ref long target, long value)
     {

@@ -14,9 +14,6 @@ public sealed class PositionLimitGate : IReservingGate
     /// <summary>The gate's name in verdicts, logs and reports.</summary>
     public const string GateName = "PositionLimit";
 
-    /// <summary>Admitting gates whose receipts live on the stack; a pipeline with more allocates their receipts.</summary>
-    private const int MaxAdmittingOnStack = 8;
-
     private readonly RiskContext _context;
 
     /// <summary>Creates the gate over a context's settings and state.</summary>
@@ -73,7 +70,8 @@ public sealed class PositionLimitGate : IReservingGate
     /// The last step of every pipeline: takes a position slot under the cap in force (atomically, on the decision's
     /// clock), then each admitting gate's state in declared order (the cooldown's stamp, the order counted, a custom
     /// gate's count). When a step refuses or throws, every step taken before it is undone in reverse order and the
-    /// slot given back, so nothing taken survives a refusal. Orders that only reduce exposure take no slot. Never
+    /// slot given back, so nothing taken survives a refusal; once every step has taken its state, each admitting gate
+    /// is told so (<see cref="IAdmittingGate.Admitted"/>). Orders that only reduce exposure take no slot. Never
     /// throws: a fault refuses the trade.
     /// </summary>
     /// <param name="intent">The intent every check has passed.</param>
@@ -85,52 +83,97 @@ public sealed class PositionLimitGate : IReservingGate
     {
         var reservation = default(Reservation);
         var step = GateName;
-        Span<AdmissionReceipt> receipts = admitting.Length <= MaxAdmittingOnStack ? stackalloc AdmissionReceipt[MaxAdmittingOnStack] : new AdmissionReceipt[admitting.Length];
+        var onStack = default(AdmissionReceipts);
+        Span<AdmissionReceipt> receipts = admitting.Length <= AdmissionReceipts.Length ? onStack : new AdmissionReceipt[admitting.Length];
         var taken = 0;
+        bool admitted;
+        PositionCap cap;
+        GateVerdict refusal;
         try
         {
-            var cap = new PositionCap(0, false);
-            var before = 0;
-            if (!intent.ReducesExposure)
+            admitted = TryAdmit(in intent, ref clock, admitting, receipts, ref taken, ref step, ref reservation, out cap, out var positionsAfter, out refusal);
+            if (admitted)
             {
-                cap = PositionCap.For(_context.Settings, intent.Confidence, intent.Regime);
-                var totalCap = _context.Settings.MaxOpenPositionsTotal ?? int.MaxValue;
-                var outcome = _context.Book.TryReserve(intent.Exchange, cap.Allowed, totalCap, ref clock);
-                before = outcome.Open + outcome.Pending;
-                switch (outcome.Status)
-                {
-                    case ReserveStatus.Reserved:
-                        reservation = outcome.Reservation;
-                        break;
-                    case ReserveStatus.AtCapacity:
-                        return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, before, cap.Allowed));
-                    case ReserveStatus.AtTotalCapacity:
-                        return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.TotalPositionLimitReached, outcome.AccountTotal, totalCap));
-                    default:
-                        return _context.Reject(in intent, GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, before, cap.Allowed));
-                }
+                Announce(in intent, reservation, cap, positionsAfter);
             }
-
-            var slot = new AdmissionSlot(before, cap, reservation.HoldsSlot);
-            for (; taken < admitting.Length; taken++)
-            {
-                var gate = admitting[taken];
-                step = gate.Name;
-                var verdict = gate.TryTake(in intent, in slot, ref clock, out receipts[taken]);
-                if (!verdict.IsPassed)
-                {
-                    GiveBack(in intent, admitting, receipts, taken, ref reservation);
-                    return _context.Reject(in intent, in verdict);
-                }
-            }
-
-            return Approve(in intent, reservation, cap, intent.ReducesExposure ? 0 : before + 1);
         }
         catch (Exception exception)
         {
             GiveBack(in intent, admitting, receipts, Math.Min(taken, admitting.Length), ref reservation);
             return _context.Fault(in intent, step ?? GateName, exception);
         }
+
+        // The decision is built here, outside the try block, straight into the caller's result: a result returned from
+        // inside a protected region is built aside and copied out (88 bytes, read back before the stores land).
+        return admitted ? RiskDecision.Approved(intent.Exchange, reservation, cap, GateName) : _context.Reject(in intent, in refusal);
+    }
+
+    /// <summary>
+    /// Takes the slot, then each admitting gate's state, then tells each that its state stands; on a refusal gives back
+    /// what was taken and says why. <paramref name="taken"/> and <paramref name="step"/> follow the progress, so the
+    /// caller can undo and name the step when one throws.
+    /// </summary>
+    private bool TryAdmit(
+        in TradeIntent intent,
+        ref DecisionClock clock,
+        ReadOnlySpan<IAdmittingGate> admitting,
+        scoped Span<AdmissionReceipt> receipts,
+        ref int taken,
+        ref string step,
+        ref Reservation reservation,
+        out PositionCap cap,
+        out int positionsAfter,
+        out GateVerdict refusal)
+    {
+        cap = new PositionCap(0, false);
+        positionsAfter = 0;
+        var before = 0;
+        if (!intent.ReducesExposure)
+        {
+            cap = PositionCap.For(_context.Settings, intent.Confidence, intent.Regime);
+            var totalCap = _context.Settings.MaxOpenPositionsTotal ?? int.MaxValue;
+            var outcome = _context.Book.TryReserve(intent.Exchange, cap.Allowed, totalCap, ref clock);
+            before = outcome.Open + outcome.Pending;
+            switch (outcome.Status)
+            {
+                case ReserveStatus.Reserved:
+                    reservation = outcome.Reservation;
+                    positionsAfter = before + 1;
+                    break;
+                case ReserveStatus.AtCapacity:
+                    refusal = GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, before, cap.Allowed);
+                    return false;
+                case ReserveStatus.AtTotalCapacity:
+                    refusal = GateVerdict.Reject(GateName, RejectionReason.TotalPositionLimitReached, outcome.AccountTotal, totalCap);
+                    return false;
+                default:
+                    refusal = GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, before, cap.Allowed);
+                    return false;
+            }
+        }
+
+        var slot = new AdmissionSlot(before, cap, reservation.HoldsSlot);
+        for (; taken < admitting.Length; taken++)
+        {
+            var gate = admitting[taken];
+            step = gate.Name;
+            refusal = gate.TryTake(in intent, in slot, ref clock, out receipts[taken]);
+            if (!refusal.IsPassed)
+            {
+                GiveBack(in intent, admitting, receipts, taken, ref reservation);
+                return false;
+            }
+        }
+
+        // Everything is taken: each admitting gate learns that its state stands (an exception still undoes all).
+        for (var i = 0; i < admitting.Length; i++)
+        {
+            step = admitting[i].Name;
+            admitting[i].Admitted(in intent, in receipts[i]);
+        }
+
+        refusal = default;
+        return true;
     }
 
     /// <summary>Admits a trade with no admitting gates, on a clock read for this decision alone (for a book exercised without a pipeline).</summary>
@@ -162,7 +205,8 @@ public sealed class PositionLimitGate : IReservingGate
         reservation = default;
     }
 
-    private RiskDecision Approve(in TradeIntent intent, Reservation reservation, PositionCap cap, int positionsAfter)
+    /// <summary>Logs and counts an admitted trade, and records it for the operator.</summary>
+    private void Announce(in TradeIntent intent, Reservation reservation, PositionCap cap, int positionsAfter)
     {
         if (reservation.HoldsSlot)
         {
@@ -180,9 +224,8 @@ public sealed class PositionLimitGate : IReservingGate
             }
         }
 
-        var decision = RiskDecision.Approved(intent.Exchange, reservation, cap, GateName);
         _context.Metrics.RecordApproved(in intent, cap.IsHighConfidence);
-        _context.Monitor.Record(in intent, decision.Verdict, approved: true);
-        return decision;
+        var passed = GateVerdict.Pass(GateName);
+        _context.Monitor.Record(in intent, in passed, approved: true);
     }
 }

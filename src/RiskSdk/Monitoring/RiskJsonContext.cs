@@ -1,4 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+
+// The System.Text.Json generator marks each JsonTypeInfo property it emits nullable-oblivious on purpose; the API
+// baseline records them with the "~" prefix, and RS0041 (public API uses oblivious types) is not reported for them.
+[assembly: SuppressMessage("ApiDesign", "RS0041:Public members should not use oblivious types", Scope = "type", Target = "~T:RiskSdk.Monitoring.RiskJsonContext", Justification = "Emitted nullable-oblivious by the System.Text.Json source generator.")]
 
 namespace RiskSdk.Monitoring;
 

@@ -63,7 +63,7 @@ public sealed class RiskMonitor : IDisposable
     {
         var settings = _context.Settings;
         var takenAt = _time.Refresh();
-        var timestamp = _context.Time.GetTimestamp();
+        var clock = new DecisionClock(_context.Time);
         var regime = CurrentRegime;
         var caps = new CapSnapshot(
             settings.MaxOpenPositions,
@@ -78,7 +78,7 @@ public sealed class RiskMonitor : IDisposable
         var ledgerAnswered = true;
         foreach (var (exchange, declared) in ExchangesToShow(decisions))
         {
-            var snapshot = ReadExchange(exchange, declared, timestamp);
+            var snapshot = ReadExchange(exchange, declared, ref clock);
             ledgerAnswered &= snapshot.LedgerAnswered;
             exchanges.Add(snapshot);
         }
@@ -235,7 +235,7 @@ public sealed class RiskMonitor : IDisposable
         return exchanges;
     }
 
-    private ExchangeSnapshot ReadExchange(string exchange, bool declared, long timestamp)
+    private ExchangeSnapshot ReadExchange(string exchange, bool declared, ref DecisionClock clock)
     {
         var book = _context.Book;
         ScopeCounts counts;
@@ -263,8 +263,8 @@ public sealed class RiskMonitor : IDisposable
         }
 
         var window = _context.CooldownFor(counts.Unavailable ? 1 : counts.Total);
-        var remaining = _context.Cooldowns.SinceLastTrade(exchange, timestamp) is { } since && since < window ? window - since : TimeSpan.Zero;
-        var orders = _context.OrderRate.CountLastSecond(exchange, timestamp);
+        var remaining = _context.Cooldowns.SinceLastTrade(exchange, ref clock) is { } since && since < window ? window - since : TimeSpan.Zero;
+        var orders = _context.OrderRate.CountLastSecond(exchange, ref clock);
         var answered = !counts.Unavailable;
         return new ExchangeSnapshot(
             exchange,

@@ -24,11 +24,9 @@ public sealed class TradingSwitch
     private long _version;
     private long _requests;
 
-    /// <summary>Creates a switch.</summary>
-    /// <param name="initialState">The state to start in.</param>
-    /// <param name="logger">Where state changes are logged; default none.</param>
-    public TradingSwitch(TradingState initialState = TradingState.Active, ILogger? logger = null)
-        : this(initialState, initialState == TradingState.Active ? "started" : "started " + initialState, SettingsActor, logger, null)
+    /// <summary>Creates an active switch that logs nothing, on the system clock.</summary>
+    public TradingSwitch()
+        : this(TradingState.Active, "started", SettingsActor)
     {
     }
 

@@ -81,12 +81,27 @@ public interface IPositionBook
     /// <exception cref="System.ArgumentException">The scope is not a valid name, or <paramref name="positionId"/> is null or blank.</exception>
     bool Close(string scope, string positionId);
 
-    /// <summary>Replaces the book's open positions in <paramref name="scope"/> with those the broker reports; pending reservations are kept.</summary>
+    /// <summary>
+    /// Marks where <paramref name="scope"/>'s history stands, to be taken <em>before</em> the broker is asked for its open
+    /// positions and given to <see cref="Reconcile"/> with the answer: fills and closes recorded after the mark are newer
+    /// than the answer can show, and the reconcile keeps them.
+    /// </summary>
     /// <param name="scope">The scope.</param>
+    /// <returns>The mark; <see cref="ReconcileMark.Unavailable"/> when the book could not be read.</returns>
+    /// <exception cref="System.ArgumentException">The scope is not a valid name.</exception>
+    ReconcileMark MarkForReconcile(string scope);
+
+    /// <summary>
+    /// Makes the book's open positions in the mark's scope agree with those the broker reported after
+    /// <paramref name="mark"/> was taken: a reported id not open is added, and an open position not reported is removed,
+    /// except what the book recorded after the mark (a position opened after it stays open, one closed after it stays
+    /// closed: the broker's answer may predate either). Pending reservations are kept. Atomic with every fill and close.
+    /// </summary>
+    /// <param name="mark">Taken from this book with <see cref="MarkForReconcile"/> before the broker was asked.</param>
     /// <param name="brokerOpenPositionIds">The ids the broker reports open in that scope.</param>
-    /// <returns>What differed.</returns>
-    /// <exception cref="System.ArgumentException">The scope is not a valid name, or an id is null or blank (nothing is changed).</exception>
-    ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds);
+    /// <returns>What changed; <see cref="ReconcileReport.Unavailable"/> when the book could not be written or the mark is unavailable (nothing changed).</returns>
+    /// <exception cref="System.ArgumentException">The mark has no valid scope or is ahead of the scope's history (not taken from this book), or an id is null or blank (nothing is changed).</exception>
+    ReconcileReport Reconcile(in ReconcileMark mark, IEnumerable<string> brokerOpenPositionIds);
 
     /// <summary>Whether the book holds the position <paramref name="positionId"/> open in <paramref name="scope"/>: how an exit is verified.</summary>
     /// <param name="scope">The scope the exit is for.</param>

@@ -39,6 +39,9 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     private long _ignored;
     private long _lateFills;
     private long _committed;
+
+    /// <summary>Moved by every position opened or closed in any scope: what a <see cref="ReconcileMark"/> records.</summary>
+    private long _version;
     private long _released;
     private int _total;
 
@@ -89,19 +92,27 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
     /// <inheritdoc/>
     [PositionLimitCheck]
-    public ReserveOutcome TryReserve(string scope, int cap) => Reserve(scope, cap, int.MaxValue, timestamp: null);
+    public ReserveOutcome TryReserve(string scope, int cap)
+    {
+        var clock = new DecisionClock(_time);
+        return TryReserve(scope, cap, int.MaxValue, ref clock);
+    }
 
     /// <inheritdoc/>
     [PositionLimitCheck]
-    public ReserveOutcome TryReserve(string scope, int cap, int totalCap) => Reserve(scope, cap, totalCap, timestamp: null);
+    public ReserveOutcome TryReserve(string scope, int cap, int totalCap)
+    {
+        var clock = new DecisionClock(_time);
+        return TryReserve(scope, cap, totalCap, ref clock);
+    }
 
     /// <inheritdoc/>
-    /// <remarks>On the decision's clock when it reads this book's <see cref="TimeProvider"/>; otherwise this book reads its own.</remarks>
+    /// <remarks>
+    /// On the decision's clock when it reads this book's <see cref="TimeProvider"/>; otherwise this book reads its own.
+    /// A scope full of open positions with nothing pending is refused without reading either.
+    /// </remarks>
     [PositionLimitCheck]
-    public ReserveOutcome TryReserve(string scope, int cap, int totalCap, ref DecisionClock clock) =>
-        Reserve(scope, cap, totalCap, clock.Reads(_time) ? clock.GetTimestamp() : null);
-
-    private ReserveOutcome Reserve(string scope, int cap, int totalCap, long? timestamp)
+    public ReserveOutcome TryReserve(string scope, int cap, int totalCap, ref DecisionClock clock)
     {
         var name = ExchangeName.Parse(scope, nameof(scope)).Value;
         var book = GetScope(name);
@@ -112,7 +123,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             return new ReserveOutcome(ReserveStatus.AtCapacity, default, published.Open, 0);
         }
 
-        var now = timestamp ?? _time.GetTimestamp();
+        var now = clock.Reads(_time) ? clock.GetTimestamp() : _time.GetTimestamp();
         var swept = false;
         while (true)
         {
@@ -152,7 +163,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <inheritdoc/>
     public bool Commit(in Reservation reservation, string positionId)
     {
-        RequirePositionId(positionId, nameof(positionId));
+        PositionId.Require(positionId);
         if (!Owns(reservation, out var scope, out var book))
         {
             return Ignore("fill", reservation.Scope ?? "(none)", positionId);
@@ -165,6 +176,11 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             if (book.Pending.Remove(reservation.Id))
             {
                 var added = book.Open.Add(positionId);
+                if (added)
+                {
+                    book.Stamp(this, positionId);
+                }
+
                 book.Publish(this);
                 Interlocked.Increment(ref _committed);
                 return added || Ignore("fill of an already open position", scope, positionId);
@@ -172,6 +188,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
             if (book.Expired.Remove(reservation.Id) && book.Open.Add(positionId))
             {
+                book.Stamp(this, positionId);
                 book.Publish(this);
                 Interlocked.Increment(ref _lateFills);
                 RiskLog.LateFill(_logger, positionId, scope, reservation.Id);
@@ -210,13 +227,14 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     public bool Close(string scope, string positionId)
     {
         var name = ExchangeName.Parse(scope, nameof(scope)).Value;
-        RequirePositionId(positionId, nameof(positionId));
+        PositionId.Require(positionId);
         if (_scopes.TryGetValue(name, out var book))
         {
             lock (book)
             {
                 if (book.Open.Remove(positionId))
                 {
+                    book.Unstamp(this, positionId);
                     book.Publish(this);
                     return true;
                 }
@@ -227,15 +245,33 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     }
 
     /// <inheritdoc/>
-    public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds)
+    public ReconcileMark MarkForReconcile(string scope)
     {
         var name = ExchangeName.Parse(scope, nameof(scope)).Value;
+        return new ReconcileMark(name, Interlocked.Read(ref _version));
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The book counts every position opened or closed (its version, one for every scope, so a scope given back while
+    /// the broker answered is no matter); each scope remembers the version each open position opened at and each of its
+    /// last 4096 closed positions closed at. A position closed before that memory began and still listed by the broker is
+    /// added back (counted, never lost) until the next reconcile.
+    /// </remarks>
+    public ReconcileReport Reconcile(in ReconcileMark mark, IEnumerable<string> brokerOpenPositionIds)
+    {
+        var name = ExchangeName.Parse(mark.Scope, nameof(mark)).Value;
         ArgumentNullException.ThrowIfNull(brokerOpenPositionIds);
         var truth = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in brokerOpenPositionIds)
         {
-            RequirePositionId(id, nameof(brokerOpenPositionIds));
+            PositionId.Require(id, nameof(brokerOpenPositionIds));
             truth.Add(id);
+        }
+
+        if (mark.Unavailable)
+        {
+            return new ReconcileReport(name, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true };
         }
 
         var book = GetScope(name);
@@ -243,9 +279,14 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         var removed = new List<string>();
         lock (book)
         {
+            if (mark.Version > Interlocked.Read(ref _version))
+            {
+                throw new ArgumentException($"The reconcile mark for {name} (version {mark.Version}) is ahead of the book's history: it was not taken from this book.", nameof(mark));
+            }
+
             foreach (var id in truth)
             {
-                if (!book.Open.Contains(id))
+                if (!book.Open.Contains(id) && !book.ClosedAfter(id, mark.Version))
                 {
                     added.Add(id);
                 }
@@ -253,14 +294,24 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
             foreach (var id in book.Open)
             {
-                if (!truth.Contains(id))
+                if (!truth.Contains(id) && !book.OpenedAfter(id, mark.Version))
                 {
                     removed.Add(id);
                 }
             }
 
-            book.Open.Clear();
-            book.Open.UnionWith(truth);
+            foreach (var id in removed)
+            {
+                book.Open.Remove(id);
+                book.Unstamp(this, id);
+            }
+
+            foreach (var id in added)
+            {
+                book.Open.Add(id);
+                book.Stamp(this, id);
+            }
+
             book.Publish(this);
         }
 
@@ -331,20 +382,6 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         {
             SweepExpired(book.Name, book, _time.GetTimestamp());
             return new List<long>(book.Pending.Keys);
-        }
-    }
-
-    /// <summary>Checks a position id given to the book: null, empty or white space is refused before anything changes.</summary>
-    private static void RequirePositionId(string? positionId, string parameterName)
-    {
-        if (positionId is null)
-        {
-            throw new ArgumentNullException(parameterName, "A position id is required; null was given.");
-        }
-
-        if (string.IsNullOrWhiteSpace(positionId))
-        {
-            throw new ArgumentException("A position id must not be empty or blank.", parameterName);
         }
     }
 
@@ -477,6 +514,18 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         /// <summary>Open position ids.</summary>
         public readonly HashSet<string> Open = new(StringComparer.Ordinal);
 
+        /// <summary>How many closed positions the scope remembers for reconciling, the oldest forgotten first.</summary>
+        private const int ClosedMemory = 4096;
+
+        /// <summary>Open position id to the book's version it opened at.</summary>
+        private readonly Dictionary<string, long> _openedAt = new(StringComparer.Ordinal);
+
+        /// <summary>Recently closed position id to the book's version it closed at.</summary>
+        private readonly Dictionary<string, long> _closedAt = new(StringComparer.Ordinal);
+
+        /// <summary>The closes in <see cref="_closedAt"/>, oldest first.</summary>
+        private readonly Queue<(string Id, long Version)> _closedOrder = new();
+
         /// <summary>Ids of reservations that expired and are still remembered, so a late fill is recorded (the position is real).</summary>
         public readonly HashSet<long> Expired = new();
 
@@ -500,6 +549,32 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
         /// <summary>The scope's canonical name.</summary>
         public string Name { get; }
+
+        /// <summary>Records that <paramref name="id"/> opened now, at the book's next version; under the lock.</summary>
+        public void Stamp(InMemoryPositionBook owner, string id) => _openedAt[id] = Interlocked.Increment(ref owner._version);
+
+        /// <summary>Records that <paramref name="id"/> closed now, at the book's next version, remembering the newest closes; under the lock.</summary>
+        public void Unstamp(InMemoryPositionBook owner, string id)
+        {
+            var version = Interlocked.Increment(ref owner._version);
+            _openedAt.Remove(id);
+            _closedAt[id] = version;
+            _closedOrder.Enqueue((id, version));
+            if (_closedOrder.Count > ClosedMemory)
+            {
+                var oldest = _closedOrder.Dequeue();
+                if (_closedAt.TryGetValue(oldest.Id, out var at) && at == oldest.Version)
+                {
+                    _closedAt.Remove(oldest.Id);
+                }
+            }
+        }
+
+        /// <summary>Whether <paramref name="id"/> opened after <paramref name="version"/>; under the lock.</summary>
+        public bool OpenedAfter(string id, long version) => _openedAt.TryGetValue(id, out var at) && at > version;
+
+        /// <summary>Whether <paramref name="id"/> closed after <paramref name="version"/> (as far as the memory reaches); under the lock.</summary>
+        public bool ClosedAfter(string id, long version) => _closedAt.TryGetValue(id, out var at) && at > version;
 
         /// <summary>The counts as of the last change, read without the lock.</summary>
         public ScopeCounts PublishedCounts

@@ -84,4 +84,5 @@ internal static class PipelineSources
         [RiskSdk.GatePipeline(typeof(RiskSdk.Gates.PositionLimitGate))]
         partial class MinimalPipeline;
         """;
+
 }

@@ -67,6 +67,24 @@ namespace Demo.Trading
         [global::RiskSdk.PositionLimitCheck]
         public global::RiskSdk.RiskDecision Evaluate(in global::RiskSdk.TradeIntent intent)
         {
+            // The duration histogram reads the clock only while something listens to it.
+            if (!_context.Metrics.MeasuresDuration)
+            {
+                return Decide(in intent);
+            }
+
+            var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+            var decision = Decide(in intent);
+            _context.Metrics.RecordDuration(started, in decision);
+            return decision;
+        }
+
+        /// <summary>Screens the intent, then runs the declared gates on the accepted intent.</summary>
+        /// <param name="intent">The trade.</param>
+        /// <returns>The decision.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+        private global::RiskSdk.RiskDecision Decide(in global::RiskSdk.TradeIntent intent)
+        {
             global::RiskSdk.Gates.GateVerdict screened;
             global::RiskSdk.TradeIntent accepted;
             try
@@ -175,7 +193,7 @@ namespace Demo.Trading
 
             try
             {
-                verdict = _orderRate.Check(in intent, ref clock);
+                verdict = global::RiskSdk.Generated.PipelineDecisions.Check(_orderRate, in intent, ref clock);
             }
             catch (global::System.Exception exception)
             {
@@ -189,7 +207,7 @@ namespace Demo.Trading
 
             try
             {
-                verdict = _cooldown.Check(in intent, ref clock);
+                verdict = global::RiskSdk.Generated.PipelineDecisions.Check(_cooldown, in intent, ref clock);
             }
             catch (global::System.Exception exception)
             {
@@ -201,7 +219,7 @@ namespace Demo.Trading
                 return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
             }
 
-            return _positionLimit.Admit(in intent, ref clock, _admitting);
+            return global::RiskSdk.Generated.PipelineDecisions.Admit(_positionLimit, in intent, ref clock, _admitting);
         }
 
         /// <summary>

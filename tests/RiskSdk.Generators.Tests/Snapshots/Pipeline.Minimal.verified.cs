@@ -41,6 +41,24 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     [global::RiskSdk.PositionLimitCheck]
     public global::RiskSdk.RiskDecision Evaluate(in global::RiskSdk.TradeIntent intent)
     {
+        // The duration histogram reads the clock only while something listens to it.
+        if (!_context.Metrics.MeasuresDuration)
+        {
+            return Decide(in intent);
+        }
+
+        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+        var decision = Decide(in intent);
+        _context.Metrics.RecordDuration(started, in decision);
+        return decision;
+    }
+
+    /// <summary>Screens the intent, then runs the declared gates on the accepted intent.</summary>
+    /// <param name="intent">The trade.</param>
+    /// <returns>The decision.</returns>
+    [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+    private global::RiskSdk.RiskDecision Decide(in global::RiskSdk.TradeIntent intent)
+    {
         global::RiskSdk.Gates.GateVerdict screened;
         global::RiskSdk.TradeIntent accepted;
         try
@@ -62,7 +80,7 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     private global::RiskSdk.RiskDecision EvaluateAccepted(in global::RiskSdk.TradeIntent intent)
     {
         var clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
-        return _positionLimit.Admit(in intent, ref clock, _admitting);
+        return global::RiskSdk.Generated.PipelineDecisions.Admit(_positionLimit, in intent, ref clock, _admitting);
     }
 
     /// <summary>

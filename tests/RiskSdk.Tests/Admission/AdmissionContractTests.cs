@@ -1,4 +1,7 @@
 using System;
+using System.Linq;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using RiskSdk.Gates;
 
 namespace RiskSdk.Tests.Admission;
@@ -59,6 +62,47 @@ public sealed class AdmissionContractTests
         later.Refuse = false;
         Assert.True(pipeline.Evaluate(in intent).IsApproved);
         Assert.Equal(1, daily.CountToday("NIFTY"));
+    }
+
+    [Fact]
+    public void The_cooldown_start_is_logged_only_once_the_trade_is_admitted()
+    {
+        const int cooldownStarted = 1004;
+        var logger = new FakeLogger();
+        using var context = new RiskContext(new RiskSettings(), timeProvider: new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 5, 0, 0, TimeSpan.Zero)), logger: logger);
+        var later = new ScriptedAdmissionGate { Refuse = true };
+        var pipeline = new RiskPipeline(context, new IRiskGate[] { new CooldownGate(context), later }, new PositionLimitGate(context));
+
+        var refused = pipeline.Evaluate(TestRig.Signal());
+
+        // The cooldown stamped, then the later step refused and the stamp was undone: no cooldown started.
+        Assert.Equal(RejectionReason.CustomGate, refused.Reason);
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), r => r.Id.Id == cooldownStarted);
+
+        later.Refuse = false;
+        Assert.True(pipeline.Evaluate(TestRig.Signal()).IsApproved);
+        var started = Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Id == cooldownStarted);
+        Assert.Equal("NSE cooldown started: next trade in 300 s (positions open: True)", started.Message);
+        Assert.Equal(1, later.Kept);
+    }
+
+    [Fact]
+    public void An_admitting_gate_that_throws_when_told_of_its_admission_refuses_the_trade_and_everything_is_undone()
+    {
+        using var rig = new TestRig();
+        var daily = new DailyCountGate(rig.Clock, limit: 5);
+        var notice = new ScriptedAdmissionGate { ThrowWhenAdmitted = true };
+        var pipeline = new RiskPipeline(rig.Context, new IRiskGate[] { new CooldownGate(rig.Context), daily, notice }, new PositionLimitGate(rig.Context));
+        var intent = TestRig.Signal() with { Symbol = "NIFTY" };
+
+        var refused = pipeline.Evaluate(in intent);
+
+        Assert.Equal(RejectionReason.GateFault, refused.Reason);
+        Assert.Equal("Scripted", refused.Gate);
+        Assert.Equal(0, daily.CountToday("NIFTY"));
+        Assert.Null(rig.Context.Cooldowns.SinceLastTrade("NSE"));
+        Assert.Equal(0, rig.Book.GetCounts("NSE").Total);
+        Assert.Equal(1, notice.Undone);
     }
 
     [Fact]

@@ -3,14 +3,18 @@ using RiskSdk.Gates;
 
 namespace RiskSdk.Tests.Admission;
 
-/// <summary>An admitting gate whose check passes and whose admission refuses or throws when told to; it counts what it was asked to undo.</summary>
+/// <summary>An admitting gate whose check passes and whose admission refuses or throws when told to; it counts what it was asked to undo and to keep.</summary>
 internal sealed class ScriptedAdmissionGate : IAdmittingGate
 {
     public bool Refuse { get; set; }
 
     public bool Throw { get; set; }
 
+    public bool ThrowWhenAdmitted { get; set; }
+
     public int Undone { get; private set; }
+
+    public int Kept { get; private set; }
 
     public string Name => "Scripted";
 
@@ -34,4 +38,14 @@ internal sealed class ScriptedAdmissionGate : IAdmittingGate
     }
 
     public void Undo(in TradeIntent intent, in AdmissionReceipt receipt) => Undone += receipt.Taken ? 1 : 0;
+
+    public void Admitted(in TradeIntent intent, in AdmissionReceipt receipt)
+    {
+        if (ThrowWhenAdmitted)
+        {
+            throw new InvalidOperationException("admission notice failed");
+        }
+
+        Kept += receipt.Taken ? 1 : 0;
+    }
 }

@@ -198,7 +198,9 @@ public sealed class MetricsTests
 
         public bool Close(string scope, string positionId) => inner.Close(scope, positionId);
 
-        public ReconcileReport Reconcile(string scope, IEnumerable<string> brokerOpenPositionIds) => inner.Reconcile(scope, brokerOpenPositionIds);
+        public ReconcileMark MarkForReconcile(string scope) => inner.MarkForReconcile(scope);
+
+        public ReconcileReport Reconcile(in ReconcileMark mark, IEnumerable<string> brokerOpenPositionIds) => inner.Reconcile(mark, brokerOpenPositionIds);
 
         public ScopeCounts GetCounts(string scope) => Down ? new ScopeCounts(0, 0) { Unavailable = true } : inner.GetCounts(scope);
 
