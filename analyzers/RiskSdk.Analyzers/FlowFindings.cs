@@ -11,6 +11,9 @@ internal sealed class FlowFindings
     /// <summary>Placements reached on some path without an approved check (RISK001), whether or not an ignored check came before.</summary>
     public List<(IOperation Call, IMethodSymbol Method)> Unguarded { get; } = new();
 
+    /// <summary>Placements reached only through an approved check (candidates for RISK007 when inside a loop).</summary>
+    public List<IInvocationOperation> Guarded { get; } = new();
+
     /// <summary>Calls that did not bind (an argument of a missing type) but whose candidates include a placement, by syntax.</summary>
     public Dictionary<SyntaxNode, IMethodSymbol> Unresolved { get; } = new();
 

@@ -227,9 +227,16 @@ internal sealed class GuardTransfer
 
     private void Placement(IInvocationOperation invocation)
     {
-        if (_findings is not null && State.Reachable && !State.Guarded)
+        if (_findings is not null && State.Reachable)
         {
-            _findings.AddUnguarded(invocation, invocation.TargetMethod, State.Ignored);
+            if (State.Guarded)
+            {
+                _findings.Guarded.Add(invocation);
+            }
+            else
+            {
+                _findings.AddUnguarded(invocation, invocation.TargetMethod, State.Ignored);
+            }
         }
     }
 
