@@ -30,7 +30,7 @@ internal sealed class FlowFindings
     /// Records an unguarded placement, and the ignored checks before it as a second, independent finding: suppressing
     /// one rule never hides the other.
     /// </summary>
-    public void AddUnguarded(IOperation placement, IMethodSymbol method, HashSet<IInvocationOperation> ignoredBefore)
+    public void AddUnguarded(IOperation placement, IMethodSymbol method, IEnumerable<IInvocationOperation> ignoredBefore)
     {
         Unguarded.Add((placement, method));
         IgnoredChecks.UnionWith(ignoredBefore);
