@@ -81,7 +81,8 @@ for project in "${projects[@]}"; do
   fi
 
   # "<file>(l,c): warning RS0016: Symbol '<line>' is not part of the declared public API (<help>) [<project>::TargetFramework=<tf>]"
-  location=$(printf '%s' "$PWD/$project" | sed 's/[.[\*^$/]/\\&/g')
+  case $project in /*) full=$project ;; *) full=$PWD/${project#./} ;; esac
+  location=$(printf '%s' "$full" | sed 's/[.[\*^$/]/\\&/g')
   for framework in "${frameworks[@]}"; do
     suffix="(::TargetFramework=$framework)?"
     [ ${#frameworks[@]} -gt 1 ] && suffix="::TargetFramework=$framework"

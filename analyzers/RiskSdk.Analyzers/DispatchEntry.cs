@@ -28,7 +28,8 @@ internal static class DispatchEntry
             }
         }
 
-        return method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic && IsController(method.ContainingType)
+        return method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic && method.MethodKind == MethodKind.Ordinary
+            && !HasMvcAttribute(method, "NonActionAttribute") && IsController(method.ContainingType)
             ? "a controller action, which the web framework calls"
             : null;
     }
@@ -59,24 +60,42 @@ internal static class DispatchEntry
         return true;
     }
 
+    /// <summary>
+    /// A class MVC treats as a controller: it derives from <c>ControllerBase</c>/<c>Controller</c> or carries
+    /// <c>[ApiController]</c> (on itself or a base), and neither it nor a base says <c>[NonController]</c>. The
+    /// "name ends in Controller" convention alone is not followed.
+    /// </summary>
     private static bool IsController(INamedTypeSymbol? type)
     {
+        var controller = false;
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.Name is "ControllerBase" or "Controller" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc")
+            if (HasMvcAttribute(current, "NonControllerAttribute"))
             {
-                return true;
+                return false;
             }
 
-            foreach (var attribute in current.GetAttributes())
+            controller |= (current.Name is "ControllerBase" or "Controller" && IsMvcNamespace(current.ContainingNamespace))
+                || HasMvcAttribute(current, "ApiControllerAttribute");
+        }
+
+        return controller;
+    }
+
+    private static bool HasMvcAttribute(ISymbol symbol, string name)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } type && type.Name == name && IsMvcNamespace(type.ContainingNamespace))
             {
-                if (attribute.AttributeClass?.Name == "ApiControllerAttribute")
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
+
+    /// <summary><c>Microsoft.AspNetCore.Mvc</c>, compared part by part.</summary>
+    private static bool IsMvcNamespace(INamespaceSymbol? ns) =>
+        ns is { Name: "Mvc", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } };
 }

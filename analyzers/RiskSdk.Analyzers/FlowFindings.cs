@@ -11,6 +11,9 @@ internal sealed class FlowFindings
     /// <summary>Placements reached on some path without an approved check (RISK001), whether or not an ignored check came before.</summary>
     public List<(IOperation Call, IMethodSymbol Method)> Unguarded { get; } = new();
 
+    /// <summary>Placements reached only through an approved check (candidates for RISK007 when inside a loop).</summary>
+    public List<IInvocationOperation> Guarded { get; } = new();
+
     /// <summary>Calls that did not bind (an argument of a missing type) but whose candidates include a placement, by syntax.</summary>
     public Dictionary<SyntaxNode, IMethodSymbol> Unresolved { get; } = new();
 
@@ -27,7 +30,7 @@ internal sealed class FlowFindings
     /// Records an unguarded placement, and the ignored checks before it as a second, independent finding: suppressing
     /// one rule never hides the other.
     /// </summary>
-    public void AddUnguarded(IOperation placement, IMethodSymbol method, HashSet<IInvocationOperation> ignoredBefore)
+    public void AddUnguarded(IOperation placement, IMethodSymbol method, IEnumerable<IInvocationOperation> ignoredBefore)
     {
         Unguarded.Add((placement, method));
         IgnoredChecks.UnionWith(ignoredBefore);

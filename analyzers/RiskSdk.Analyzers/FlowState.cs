@@ -12,11 +12,16 @@ namespace RiskSdk.Analyzers;
 /// </summary>
 internal sealed class FlowState
 {
-    private FlowState(bool guarded, Dictionary<object, GuardFacts> facts, HashSet<IInvocationOperation> ignored)
+    // Both collections are made on first write: most states of most methods hold no fact and no ignored check, and
+    // the solver clones a state on every edge.
+    private Dictionary<object, GuardFacts>? _facts;
+    private HashSet<IInvocationOperation>? _ignored;
+
+    private FlowState(bool guarded, Dictionary<object, GuardFacts>? facts, HashSet<IInvocationOperation>? ignored)
     {
         Guarded = guarded;
-        Facts = facts;
-        Ignored = ignored;
+        _facts = facts;
+        _ignored = ignored;
     }
 
     /// <summary>False after a call that does not return: nothing after it runs.</summary>
@@ -24,17 +29,18 @@ internal sealed class FlowState
 
     public bool Guarded { get; set; }
 
-    /// <summary>Facts by <see cref="ILocalSymbol"/> or <see cref="CaptureId"/>.</summary>
-    public Dictionary<object, GuardFacts> Facts { get; }
-
     /// <summary>Checks whose result was dropped on some path to here.</summary>
-    public HashSet<IInvocationOperation> Ignored { get; }
+    public IEnumerable<IInvocationOperation> Ignored => _ignored ?? (IEnumerable<IInvocationOperation>)[];
 
-    public static FlowState Start(bool guarded) => new(guarded, new Dictionary<object, GuardFacts>(FactKeyComparer.Instance), new HashSet<IInvocationOperation>());
+    public static FlowState Start(bool guarded) => new(guarded, facts: null, ignored: null);
 
-    public FlowState Clone() => new(Guarded, new Dictionary<object, GuardFacts>(Facts, FactKeyComparer.Instance), new HashSet<IInvocationOperation>(Ignored)) { Reachable = Reachable };
+    public FlowState Clone() => new(
+        Guarded,
+        _facts is { Count: > 0 } ? new Dictionary<object, GuardFacts>(_facts, FactKeyComparer.Instance) : null,
+        _ignored is { Count: > 0 } ? new HashSet<IInvocationOperation>(_ignored) : null) { Reachable = Reachable };
 
-    public GuardFacts Lookup(object key) => Facts.TryGetValue(key, out var facts) ? facts : GuardFacts.None;
+    /// <summary>What <paramref name="key"/> (an <see cref="ILocalSymbol"/> or a <see cref="CaptureId"/>) says about the guard.</summary>
+    public GuardFacts Lookup(object key) => _facts is not null && _facts.TryGetValue(key, out var facts) ? facts : GuardFacts.None;
 
     /// <summary>Records what <paramref name="key"/> now holds; on a guarded path every property proves approval.</summary>
     public void Store(object key, GuardFacts facts)
@@ -42,13 +48,19 @@ internal sealed class FlowState
         facts |= Guarded ? GuardFacts.All : GuardFacts.None;
         if (facts == GuardFacts.None)
         {
-            Facts.Remove(key);
+            _facts?.Remove(key);
         }
         else
         {
-            Facts[key] = facts;
+            (_facts ??= new Dictionary<object, GuardFacts>(FactKeyComparer.Instance))[key] = facts;
         }
     }
+
+    /// <summary>Forgets what <paramref name="key"/> said (it was written in a way the analysis does not follow).</summary>
+    public void Forget(object key) => _facts?.Remove(key);
+
+    /// <summary>Remembers a check whose result was dropped on this path.</summary>
+    public void AddIgnored(IInvocationOperation check) => (_ignored ??= new HashSet<IInvocationOperation>()).Add(check);
 
     /// <summary>Joins <paramref name="incoming"/> into this state; true when this state changed.</summary>
     public bool JoinWith(FlowState incoming)
@@ -60,35 +72,39 @@ internal sealed class FlowState
             changed = true;
         }
 
-        List<KeyValuePair<object, GuardFacts>>? updates = null;
-        foreach (var pair in Facts)
+        if (_facts is { Count: > 0 } facts)
         {
-            var joined = pair.Value & incoming.Lookup(pair.Key);
-            if (joined != pair.Value)
+            List<KeyValuePair<object, GuardFacts>>? updates = null;
+            foreach (var pair in facts)
             {
-                (updates ??= new()).Add(new(pair.Key, joined));
+                var joined = pair.Value & incoming.Lookup(pair.Key);
+                if (joined != pair.Value)
+                {
+                    (updates ??= new()).Add(new(pair.Key, joined));
+                }
             }
-        }
 
-        if (updates is not null)
-        {
-            changed = true;
-            foreach (var update in updates)
+            foreach (var update in updates ?? [])
             {
+                changed = true;
                 if (update.Value == GuardFacts.None)
                 {
-                    Facts.Remove(update.Key);
+                    facts.Remove(update.Key);
                 }
                 else
                 {
-                    Facts[update.Key] = update.Value;
+                    facts[update.Key] = update.Value;
                 }
             }
         }
 
-        foreach (var check in incoming.Ignored)
+        if (incoming._ignored is { Count: > 0 } incomingIgnored)
         {
-            changed |= Ignored.Add(check);
+            _ignored ??= new HashSet<IInvocationOperation>();
+            foreach (var check in incomingIgnored)
+            {
+                changed |= _ignored.Add(check);
+            }
         }
 
         return changed;

@@ -44,7 +44,7 @@ internal sealed class GuardTransfer
         };
         if (dropped is not null && DroppedCheck(dropped) is { } check)
         {
-            State.Ignored.Add(check);
+            State.AddIgnored(check);
         }
     }
 
@@ -147,7 +147,7 @@ internal sealed class GuardTransfer
 
                 if (parameter.RefKind is RefKind.Ref or RefKind.Out && argument.Value is ILocalReferenceOperation local)
                 {
-                    State.Facts.Remove(local.Local);
+                    State.Forget(local.Local);
                 }
             }
         }
@@ -227,9 +227,16 @@ internal sealed class GuardTransfer
 
     private void Placement(IInvocationOperation invocation)
     {
-        if (_findings is not null && State.Reachable && !State.Guarded)
+        if (_findings is not null && State.Reachable)
         {
-            _findings.AddUnguarded(invocation, invocation.TargetMethod, State.Ignored);
+            if (State.Guarded)
+            {
+                _findings.Guarded.Add(invocation);
+            }
+            else
+            {
+                _findings.AddUnguarded(invocation, invocation.TargetMethod, State.Ignored);
+            }
         }
     }
 
@@ -289,7 +296,7 @@ internal sealed class GuardTransfer
         {
             if (local is ILocalReferenceOperation reference)
             {
-                State.Facts.Remove(reference.Local);
+                State.Forget(reference.Local);
             }
         }
     }

@@ -19,11 +19,13 @@ internal sealed class MarkedMethods
     private readonly HashSet<IMethodSymbol> _listed;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _cache = new(SymbolEqualityComparer.Default);
     private readonly Lazy<Dictionary<IMethodSymbol, IMethodSymbol>>? _dispatched;
+    private readonly Func<IMethodSymbol, bool> _compute;
 
     public MarkedMethods(INamedTypeSymbol? attribute, HashSet<IMethodSymbol> listed, Compilation? followsDispatchIn, CancellationToken cancellationToken)
     {
         _attribute = attribute;
         _listed = listed;
+        _compute = Compute;
         if (followsDispatchIn is not null)
         {
             _dispatched = new Lazy<Dictionary<IMethodSymbol, IMethodSymbol>>(() => DispatchRoots(followsDispatchIn, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -41,7 +43,7 @@ internal sealed class MarkedMethods
         }
 
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        return _cache.GetOrAdd(definition, Compute);
+        return _cache.GetOrAdd(definition, _compute);
     }
 
     /// <summary>

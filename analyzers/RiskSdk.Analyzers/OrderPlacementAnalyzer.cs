@@ -6,7 +6,8 @@ namespace RiskSdk.Analyzers;
 
 /// <summary>
 /// Reports order placements that can run without a passed position-limit check (RISK001), checks whose result is
-/// ignored before an order (RISK002), and bad lines in the RiskSdk symbols files (RISK003, RISK004).
+/// ignored before an order (RISK002), bad lines in the RiskSdk symbols files (RISK003, RISK004), marks no caller
+/// reaches (RISK005), checks with no known approval (RISK006), and one approval spent on a loop of orders (RISK007).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OrderPlacementAnalyzer : DiagnosticAnalyzer
@@ -18,7 +19,8 @@ public sealed class OrderPlacementAnalyzer : DiagnosticAnalyzer
         RiskDiagnostics.MalformedSymbolLine,
         RiskDiagnostics.UnknownSymbol,
         RiskDiagnostics.PlacementAtEntry,
-        RiskDiagnostics.UndeterminedApproval);
+        RiskDiagnostics.UndeterminedApproval,
+        RiskDiagnostics.OneApprovalManyOrders);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -45,11 +47,26 @@ public sealed class OrderPlacementAnalyzer : DiagnosticAnalyzer
             });
         }
 
-        context.RegisterSymbolAction(symbolContext => ReportUndeterminedApproval(symbolContext, symbols), SymbolKind.Method, SymbolKind.Property);
-        if (symbols.CanPlaceOrders)
+        var canPlaceOrders = symbols.CanPlaceOrders;
+        context.RegisterSymbolAction(symbolContext => ReportDeclarationRules(symbolContext, symbols, canPlaceOrders), SymbolKind.Method, SymbolKind.Property);
+        if (canPlaceOrders)
         {
             context.RegisterOperationBlockStartAction(blockContext => PlacementBlock.Start(blockContext, symbols));
-            context.RegisterSymbolAction(symbolContext => ReportPlacementAtEntry(symbolContext, symbols), SymbolKind.Method);
+        }
+    }
+
+    /// <summary>The rules on a declaration's own attribute (RISK006, RISK005): one callback per member, none of it for a member with no attribute.</summary>
+    private static void ReportDeclarationRules(SymbolAnalysisContext context, RiskSymbols symbols, bool canPlaceOrders)
+    {
+        if (context.Symbol.GetAttributes().IsEmpty)
+        {
+            return;
+        }
+
+        ReportUndeterminedApproval(context, symbols);
+        if (canPlaceOrders && context.Symbol is IMethodSymbol)
+        {
+            ReportPlacementAtEntry(context, symbols);
         }
     }
 

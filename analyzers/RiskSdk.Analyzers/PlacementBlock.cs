@@ -23,7 +23,7 @@ internal sealed class PlacementBlock
 
     public static void Start(OperationBlockStartAnalysisContext context, RiskSymbols symbols)
     {
-        if (context.OwningSymbol is IMethodSymbol owner && symbols.IsPlacement(owner))
+        if (!symbols.MayPlaceIn(context.OperationBlocks, context.CancellationToken) || (context.OwningSymbol is IMethodSymbol owner && symbols.IsPlacement(owner)))
         {
             return;
         }
@@ -121,6 +121,18 @@ internal sealed class PlacementBlock
         foreach (var (placement, method) in findings.Unguarded)
         {
             context.ReportDiagnostic(Unguarded(placement.Syntax, method, unresolved: placement is IInvalidOperation));
+        }
+
+        if (findings.Guarded.Count > 0 && context.OperationBlocks[0].SemanticModel is { } model)
+        {
+            foreach (var placement in findings.Guarded.Select(placement => placement.Syntax).Distinct().OrderBy(syntax => syntax.SpanStart))
+            {
+                if (LoopPlacement.SpendsOneApprovalOnManyOrders(placement, model, _symbols, context.CancellationToken))
+                {
+                    var method = findings.Guarded.First(guarded => guarded.Syntax == placement).TargetMethod;
+                    context.ReportDiagnostic(Diagnostic.Create(RiskDiagnostics.OneApprovalManyOrders, placement.GetLocation(), DisplayName(method)));
+                }
+            }
         }
 
         foreach (var check in findings.IgnoredChecks.OrderBy(check => check.Syntax.SpanStart))

@@ -23,6 +23,9 @@ public static class RiskDiagnostics
     /// <summary>A position-limit check whose approval cannot be determined from its result type.</summary>
     public const string UndeterminedApprovalId = "RISK006";
 
+    /// <summary>An order placed on every pass of a loop under one approval taken before the loop.</summary>
+    public const string OneApprovalManyOrdersId = "RISK007";
+
     /// <summary>The category of every RiskSdk analyzer diagnostic.</summary>
     public const string Category = "RiskSdk";
 
@@ -85,6 +88,16 @@ public static class RiskDiagnostics
         isEnabledByDefault: true,
         description: "A check returning bool, a decision with bool IsApproved, void, a plain task or the value it checked is understood as it is. Any other result (IsAllowed, a tuple, a count of free slots) needs ApprovedWhen on [PositionLimitCheck] (or approved-when: in RiskSdk.PositionChecks.txt): never a silent default.",
         helpLinkUri: HelpLink(UndeterminedApprovalId));
+
+    internal static readonly DiagnosticDescriptor OneApprovalManyOrders = new(
+        OneApprovalManyOrdersId,
+        title: "One approval guards an order placed on every pass of a loop",
+        messageFormat: "'{0}' is placed on every pass of a loop, but the position-limit check that guards it runs before the loop: one approval reserves one slot, not one per order",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "An approval reserves one position slot. An order placed inside a loop body (for, foreach, while, do) whose guarding check is outside that loop, with no check anywhere inside the loop, can send several orders under that one approval. Check inside the loop, once per order; a placement followed at once by break, return or throw is placed at most once and is not reported.",
+        helpLinkUri: HelpLink(OneApprovalManyOrdersId));
 
     private static string HelpLink(string id) => $"https://github.com/risksdk/risksdk/blob/main/docs/rules/{id}.md";
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -28,9 +29,11 @@ internal sealed class RiskSymbols
     private readonly ConcurrentDictionary<IMethodSymbol, string?> _exitRules = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, string> _listedExits;
     private readonly InvokeNow _invokeNow;
+    private readonly Lazy<PlacementSites> _sites;
 
-    private RiskSymbols(MarkedMethods placements, MarkedMethods checks, INamedTypeSymbol? approvalToken, ImmutableDictionary<string, ImmutableArray<Diagnostic>> fileDiagnostics, Dictionary<IMethodSymbol, string> listedApprovals, Dictionary<IMethodSymbol, string> listedExits, InvokeNow invokeNow)
+    private RiskSymbols(MarkedMethods placements, MarkedMethods checks, INamedTypeSymbol? approvalToken, ImmutableDictionary<string, ImmutableArray<Diagnostic>> fileDiagnostics, Dictionary<IMethodSymbol, string> listedApprovals, Dictionary<IMethodSymbol, string> listedExits, InvokeNow invokeNow, Lazy<PlacementSites> sites)
     {
+        _sites = sites;
         _listedExits = listedExits;
         _invokeNow = invokeNow;
         _listedApprovals = listedApprovals;
@@ -71,14 +74,34 @@ internal sealed class RiskSymbols
             }
         }
 
+        var placementAttribute = compilation.GetTypeByMetadataName(PlacementAttributeName);
         return new RiskSymbols(
-            new MarkedMethods(compilation.GetTypeByMetadataName(PlacementAttributeName), listedPlacements, followsDispatchIn: compilation, cancellationToken),
+            new MarkedMethods(placementAttribute, listedPlacements, followsDispatchIn: compilation, cancellationToken),
             new MarkedMethods(compilation.GetTypeByMetadataName(CheckAttributeName), listedChecks, followsDispatchIn: null, cancellationToken),
             compilation.GetTypeByMetadataName(ApprovalTokenName),
             SymbolsFile.ByPath(diagnostics),
             approvals,
             exits,
-            new InvokeNow(invokeNow));
+            new InvokeNow(invokeNow),
+            new Lazy<PlacementSites>(() => new PlacementSites(PlacementNames.Of(compilation, placementAttribute, listedPlacements, cancellationToken)), LazyThreadSafetyMode.ExecutionAndPublication));
+    }
+
+    /// <summary>
+    /// False when no identifier in the text of <paramref name="blocks"/> spells a placement's name: the blocks cannot
+    /// place an order and are not analysed (see <see cref="PlacementSites"/>).
+    /// </summary>
+    public bool MayPlaceIn(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        var sites = _sites.Value;
+        foreach (var block in blocks)
+        {
+            if (sites.MayPlaceIn(block.Syntax.SyntaxTree, block.Syntax.Span, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when <paramref name="method"/> is an order placement (marked or listed, also through overrides and interfaces).</summary>
@@ -98,7 +121,7 @@ internal sealed class RiskSymbols
 
     /// <summary>True for a call that must be guarded: an order placement that does not take an approval token.</summary>
     public bool IsGuardedPlacement(IMethodSymbol method) =>
-        _placementCalls.GetOrAdd(method, m => IsPlacement(m) && !TakesApprovalToken(m));
+        _placementCalls.TryGetValue(method, out var guarded) ? guarded : _placementCalls.GetOrAdd(method, IsPlacement(method) && !TakesApprovalToken(method));
 
     /// <summary>True for a call that runs the lambdas passed to it before returning (see <see cref="InvokeNow"/>).</summary>
     public bool RunsDelegatesNow(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation) => _invokeNow.RunsDelegatesNow(invocation);
@@ -107,7 +130,13 @@ internal sealed class RiskSymbols
     public bool IsDeclaredExit(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation) =>
         ExitRuleOf(invocation.TargetMethod) is { } rule && ExitRule.Holds(rule, invocation);
 
-    private string? ExitRuleOf(IMethodSymbol method) => _exitRules.GetOrAdd((method.ReducedFrom ?? method).OriginalDefinition, definition =>
+    private string? ExitRuleOf(IMethodSymbol method)
+    {
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        return _exitRules.TryGetValue(definition, out var rule) ? rule : _exitRules.GetOrAdd(definition, ExitRuleOfDefinition(definition));
+    }
+
+    private string? ExitRuleOfDefinition(IMethodSymbol definition)
     {
         foreach (var source in MarkedMethods.MarkSources(definition))
         {
@@ -126,13 +155,17 @@ internal sealed class RiskSymbols
         return _placements.DispatchedTo(definition) is { } implementation && !SymbolEqualityComparer.Default.Equals(implementation, definition)
             ? ExitRuleOf(implementation)
             : null;
-    });
+    }
 
     /// <summary>The checks: marks and list, for the declaration rules.</summary>
     public MarkedMethods Checks => _checks;
 
     /// <summary>How a check's result shows approval, from its type and its declared <c>ApprovedWhen</c>; cached per compilation.</summary>
-    public CheckShape ShapeOf(IMethodSymbol check) => _shapes.GetOrAdd((check.ReducedFrom ?? check).OriginalDefinition, method => CheckShape.Of(method, ApprovedWhen(method)));
+    public CheckShape ShapeOf(IMethodSymbol check)
+    {
+        var method = (check.ReducedFrom ?? check).OriginalDefinition;
+        return _shapes.TryGetValue(method, out var shape) ? shape : _shapes.GetOrAdd(method, CheckShape.Of(method, ApprovedWhen(method)));
+    }
 
     /// <summary>The declared approval: the file line's <c>approved-when:</c>, else the attribute's <c>ApprovedWhen</c>.</summary>
     private string? ApprovedWhen(IMethodSymbol check)

@@ -16,7 +16,8 @@ namespace RiskSdk.CodeFixes;
 /// method in a batch (a batch tool such as <c>dotnet format</c> would otherwise move the obligation up to <c>Main</c>
 /// and leave a clean build that places unchecked orders): it marks the non-public wrappers that hold an unguarded
 /// order, then the non-public methods that call them, round after round, and stops at the first public method, an
-/// entry point or a framework-dispatched method, where RISK001 stays. A chain of private wrappers takes one step.
+/// entry point or a framework-dispatched method, where RISK001 stays. A chain of private wrappers takes one step. Its
+/// title names the placements the marked wrappers reach, so the batch says what the new marks stand for.
 /// </summary>
 internal sealed class MarkWrappersFixAllProvider : FixAllProvider
 {
@@ -34,21 +35,35 @@ internal sealed class MarkWrappersFixAllProvider : FixAllProvider
             return await WellKnownFixAllProviders.BatchFixer.GetFixAsync(fixAllContext).ConfigureAwait(false);
         }
 
-        var (solution, marked) = await MarkWrappers(fixAllContext, fixAllContext.CancellationToken).ConfigureAwait(false);
+        var (solution, marked, reached) = await MarkWrappers(fixAllContext, fixAllContext.CancellationToken).ConfigureAwait(false);
         return marked == 0
             ? null
-            : CodeAction.Create(
-                $"Mark {marked} non-public wrapper(s) [OrderPlacement], up to the first public method",
-                _ => Task.FromResult(solution),
-                UnguardedOrderCodeFixProvider.MarkOrderPlacementKey);
+            : CodeAction.Create(Title(marked, reached), _ => Task.FromResult(solution), UnguardedOrderCodeFixProvider.MarkOrderPlacementKey);
     }
 
-    private static async Task<(Solution Solution, int Marked)> MarkWrappers(FixAllContext context, CancellationToken cancellationToken)
+    /// <summary>"Mark 3 non-public wrappers of Broker.Place [OrderPlacement], up to the first public method".</summary>
+    internal static string Title(int marked, IReadOnlyCollection<string> reached)
+    {
+        var names = reached.OrderBy(name => name, System.StringComparer.Ordinal).ToList();
+        var of = names.Count switch
+        {
+            0 => string.Empty,
+            <= 3 => " of " + string.Join(", ", names),
+            _ => $" of {string.Join(", ", names.Take(3))} and {names.Count - 3} more",
+        };
+        return $"Mark {marked} non-public wrapper{(marked == 1 ? string.Empty : "s")}{of} [OrderPlacement], up to the first public method";
+    }
+
+    private static async Task<(Solution Solution, int Marked, IReadOnlyCollection<string> Reached)> MarkWrappers(FixAllContext context, CancellationToken cancellationToken)
     {
         var solution = context.Solution;
         var projects = context.Scope == FixAllScope.Solution ? solution.Projects.Select(p => p.Id).ToList() : [context.Project.Id];
         var diagnostics = await InitialDiagnostics(context).ConfigureAwait(false);
         var markedIds = new HashSet<string>();
+
+        // The placement each marked wrapper stands for: the one its unguarded call names, or the one the wrapper it
+        // calls stands for.
+        var reachedBy = new Dictionary<string, string>();
         for (var round = 0; round < MaxRounds; round++)
         {
             var targets = new List<MarkTarget>();
@@ -65,6 +80,12 @@ internal sealed class MarkWrappersFixAllProvider : FixAllProvider
                         && markedIds.Add(id))
                     {
                         targets.Add(target);
+                        if (Called(model, node, cancellationToken) is { } called)
+                        {
+                            reachedBy[id] = DocumentationCommentId.CreateDeclarationId(called.OriginalDefinition) is { } calledId && reachedBy.TryGetValue(calledId, out var underlying)
+                                ? underlying
+                                : PlacementBlock.DisplayName(called);
+                        }
                     }
                 }
             }
@@ -79,7 +100,14 @@ internal sealed class MarkWrappersFixAllProvider : FixAllProvider
             diagnostics = await CallsTo(solution, projects, newlyMarked, cancellationToken).ConfigureAwait(false);
         }
 
-        return (solution, markedIds.Count);
+        return (solution, markedIds.Count, new HashSet<string>(reachedBy.Values));
+    }
+
+    /// <summary>The method a reported call names (a call that does not bind: its first candidate).</summary>
+    private static IMethodSymbol? Called(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        var info = model.GetSymbolInfo(node, cancellationToken);
+        return info.Symbol as IMethodSymbol ?? info.CandidateSymbols.OfType<IMethodSymbol>().FirstOrDefault();
     }
 
     private static async Task<List<Diagnostic>> InitialDiagnostics(FixAllContext context)

@@ -228,8 +228,9 @@ internal static partial class LedgerScripts
     /// Moves the shared trading state. KEYS[1] the trading-state hash; ARGV[1] the new state (<c>Active</c>,
     /// <c>ReducingOnly</c>, <c>Halted</c>), ARGV[2] reason, ARGV[3] who, ARGV[4] the process (origin), ARGV[5] <c>1</c>
     /// when a halt latches against it (reduce-only), ARGV[6] the version the mover last saw, or empty to move from any
-    /// version, ARGV[7] the channel. A move to the state already held, against a latched halt, or from a version that is
-    /// no longer current changes nothing. A move stamps the server's time, increments the version and publishes
+    /// version, ARGV[7] the channel, ARGV[8] <c>1</c> when a move to the state already held restates it with a new cause.
+    /// A move to the state already held (unless it restates it with another reason or author), against a latched halt,
+    /// or from a version that is no longer current changes nothing. A move stamps the server's time, increments the version and publishes
     /// <c>version \n state \n by \n origin \n at \n reason</c>. Returns { moved (1/0), state, reason, by, origin, at ms, version }:
     /// the state in force afterwards. An absent hash is <c>Active</c> at version 0.
     /// </summary>
@@ -237,7 +238,8 @@ internal static partial class LedgerScripts
         local current = redis.call('HMGET', KEYS[1], 'state', 'reason', 'by', 'origin', 'at', 'version')
         local state = current[1] or 'Active'
         local version = tonumber(current[6] or '0')
-        if state == ARGV[1] or (ARGV[5] == '1' and state == 'Halted') or (ARGV[6] ~= '' and tonumber(ARGV[6]) ~= version) then
+        local sameCause = (current[2] or '') == ARGV[2] and (current[3] or '') == ARGV[3]
+        if (state == ARGV[1] and (ARGV[8] ~= '1' or sameCause)) or (ARGV[5] == '1' and state == 'Halted') or (ARGV[6] ~= '' and tonumber(ARGV[6]) ~= version) then
           return { 0, state, current[2] or '', current[3] or '', current[4] or '', tonumber(current[5] or '0'), version }
         end
         local clock = redis.call('TIME')

@@ -79,7 +79,7 @@ internal sealed class SharedTradingState : IDisposable
         {
             // A process that starts halted (auto-execution off in its settings) halts every process sharing the ledger;
             // one that starts active never moves the ledger: it adopts whatever the ledger holds, an operator's halt included.
-            Write(new PendingMove(start, start.State == TradingState.ReducingOnly, ExpectedVersion: null));
+            Write(new PendingMove(start, start.State == TradingState.ReducingOnly, Restates: false, ExpectedVersion: null));
         }
 
         // A thread of its own: a starved thread pool must not leave the state unconfirmed (and entries refused).
@@ -137,8 +137,9 @@ internal sealed class SharedTradingState : IDisposable
             return;
         }
 
+        // A restatement (the state held, a new cause: a second halt for another reason) is written too.
         var status = change.Current;
-        Write(new PendingMove(status, status.State == TradingState.ReducingOnly, ExpectedVersion: null), madeNow: true);
+        Write(new PendingMove(status, status.State == TradingState.ReducingOnly, Restates: true, ExpectedVersion: null), madeNow: true);
     }
 
     private void OnMessage(RedisChannel channel, RedisValue message)
@@ -222,7 +223,7 @@ internal sealed class SharedTradingState : IDisposable
 
             if (restore is { } held)
             {
-                WriteInOrder(new PendingMove(held, held.State == TradingState.ReducingOnly, ExpectedVersion: null), madeNow: false);
+                WriteInOrder(new PendingMove(held, held.State == TradingState.ReducingOnly, Restates: false, ExpectedVersion: null), madeNow: false);
             }
         }
     }
@@ -258,6 +259,7 @@ internal sealed class SharedTradingState : IDisposable
                 move.Latches ? "1" : "0",
                 move.ExpectedVersion is { } expected ? expected.ToString(CultureInfo.InvariantCulture) : string.Empty,
                 _keys.TradingChanges.ToString(),
+                move.Restates ? "1" : "0",
             ]);
         lock (_sync)
         {
@@ -342,6 +344,10 @@ internal sealed class SharedTradingState : IDisposable
     /// <summary>A move made here that the ledger has not taken yet.</summary>
     /// <param name="Status">The move.</param>
     /// <param name="Latches">True for a reduce-only, which a halt latches against.</param>
+    /// <param name="Restates">
+    /// True for a call made here: when the ledger already holds the state, the move still records its cause if that
+    /// differs. False for the start-up state and a halt written back after a data loss, which leave a cause in place.
+    /// </param>
     /// <param name="ExpectedVersion">The version it may move from; null to move from any.</param>
-    private sealed record PendingMove(TradingStatus Status, bool Latches, long? ExpectedVersion);
+    private sealed record PendingMove(TradingStatus Status, bool Latches, bool Restates, long? ExpectedVersion);
 }

@@ -49,5 +49,10 @@ public sealed class GuardShapeTests
         {
             yield return source;
         }
+
+        foreach (var source in LoopApprovalTests.AllSources())
+        {
+            yield return source;
+        }
     }
 }

@@ -142,6 +142,35 @@ public sealed class HostingPackageTests(ConsumerWorkspace workspace)
     }
 
     [PackageFact]
+    public void Through_the_hosting_package_RiskSdk_build_assets_reach_the_app_an_order_API_listed_in_a_symbols_file_unguarded_is_RISK001()
+    {
+        // build/RiskSdk.props makes RiskSdk.OrderPlacement.txt an AdditionalFile; without it the analyzer never sees the list.
+        const string Vendor = """
+            namespace Vendor;
+
+            public static class Wire
+            {
+                public static void Send(string order) => System.Console.WriteLine(order);
+            }
+
+            internal static class Unguarded
+            {
+                public static void Run() => Wire.Send("NSE");
+            }
+            """;
+        var app = workspace.CreateApp(
+            "hosted-symbols",
+            package: "RiskSdk.Hosting",
+            extraItems: """<PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.15" />""",
+            extraSources: [("Program.cs", HostedProgram), ("Vendor.cs", Vendor), ("RiskSdk.OrderPlacement.txt", "M:Vendor.Wire.Send(System.String)\n")]);
+
+        var (exitCode, output) = DotNetCli.DotNet(app, "build", "-c", "Release");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.True(output.Split('\n').Any(line => line.Contains("Vendor.cs(10,", StringComparison.Ordinal) && line.Contains("error RISK001", StringComparison.Ordinal)), output);
+    }
+
+    [PackageFact]
     public void A_net8_host_on_the_8_0_hosting_packages_builds_without_a_warning()
     {
         var app = workspace.CreateApp(

@@ -56,6 +56,31 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
     }
 
     [LedgerFact]
+    public void A_second_halt_for_a_new_cause_is_written_to_the_ledger_and_reaches_every_context()
+    {
+        var first = Start(_fixture.Server, autoExecEnabled: true);
+        var second = Start(_fixture.Server, autoExecEnabled: true);
+        first.Switch.Halt("drawdown stop", "alice");
+        WaitFor(second, TradingState.Halted);
+
+        Assert.False(first.Switch.Halt("broker outage", "bob"));
+
+        var reached = Stopwatch.StartNew();
+        while (second.Switch.Status.Reason != "broker outage" && reached.Elapsed < Second)
+        {
+            Thread.Sleep(1);
+        }
+
+        Assert.Equal("broker outage", second.Switch.Status.Reason);
+        Assert.StartsWith("bob (", second.Switch.Status.ChangedBy, StringComparison.Ordinal);
+        Assert.Equal(TradingState.Halted, second.Switch.State);
+
+        // In the ledger itself: a process started now reads the second cause.
+        StopAll();
+        Assert.Equal("broker outage", Start(_fixture.Server, autoExecEnabled: true).Switch.Status.Reason);
+    }
+
+    [LedgerFact]
     public void A_halt_survives_restarts_and_a_process_starting_with_auto_execution_on_never_lifts_it()
     {
         var first = Start(_fixture.Server, autoExecEnabled: true);
@@ -82,8 +107,12 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
         running.Switch.Resume("reviewed", "alice");
         Assert.InRange(WaitFor(disabled, TradingState.Active), TimeSpan.Zero, Second);
         running.Switch.Halt("broker outage", "alice");
-        Start(_fixture.Server, autoExecEnabled: false);
+        var alsoDisabled = Start(_fixture.Server, autoExecEnabled: false);
         Assert.Equal("broker outage", Start(_fixture.Server, autoExecEnabled: true).Switch.Status.Reason);
+
+        // And the process starting disabled shows the ledger's cause, not its own start-up one.
+        Assert.Equal("broker outage", alsoDisabled.Switch.Status.Reason);
+        Assert.StartsWith("alice (", alsoDisabled.Switch.Status.ChangedBy, StringComparison.Ordinal);
     }
 
     [LedgerFact]

@@ -2,7 +2,7 @@ using System;
 
 namespace RiskSdk.Monitoring;
 
-/// <summary>The kill switch moved: what it was, what it is, and whether the move was made here or adopted from elsewhere.</summary>
+/// <summary>The kill switch moved, or restated its state with a new cause: what it was, what it is, and whether the change was made here or adopted from elsewhere.</summary>
 public sealed class TradingStatusChangedEventArgs : EventArgs
 {
     /// <summary>Creates the event data.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,6 +26,13 @@ namespace RiskSdk.Positions;
 /// lock; an account-wide cap is taken from it by compare-and-swap inside the scope's lock, so the per-scope and the
 /// account-wide checks hold together without a lock spanning scopes.
 /// </para>
+/// <para>
+/// <see cref="ReclaimIdle"/> frees the scopes that hold nothing (no open position, no pending reservation, no expired
+/// one remembered for a late fill): such a scope decides exactly as one never seen. It uses the retire-then-remove
+/// protocol of the cooldown clock and the order-rate limiter: the scope is marked retired under its own lock, and every
+/// write checks the mark under that lock, so a thread that found the scope just before it was freed takes the scope's
+/// fresh state instead, and no reservation, fill or position is ever recorded in state that was freed.
+/// </para>
 /// </remarks>
 public sealed partial class InMemoryPositionBook : IPositionBook, IReservationStatistics
 {
@@ -42,6 +50,9 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
     /// <summary>Moved by every position opened or closed in any scope: what a <see cref="ReconcileMark"/> records.</summary>
     private long _version;
+
+    /// <summary>The <see cref="_version"/> when a scope that remembered closes was last freed (0: never).</summary>
+    private long _closesFreedAt;
     private long _released;
     private int _total;
 
@@ -116,6 +127,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     {
         var name = ExchangeName.Parse(scope, nameof(scope)).Value;
         var book = GetScope(name);
+    Reserve:
         var published = book.PublishedCounts;
         if (published.Pending == 0 && published.Open >= cap)
         {
@@ -130,6 +142,11 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             int open, pending, total;
             lock (book)
             {
+                if (book.Retired)
+                {
+                    goto Freed;
+                }
+
                 SweepExpired(name, book, now);
                 open = book.Open.Count;
                 pending = book.Pending.Count;
@@ -158,6 +175,11 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             SweepAll(now);
             swept = true;
         }
+
+    Freed:
+        // Freed by ReclaimIdle after this thread found it: help remove it, and reserve in the scope's fresh state.
+        book = Fresh(name, book);
+        goto Reserve;
     }
 
     /// <inheritdoc/>
@@ -169,8 +191,14 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             return Ignore("fill", reservation.Scope ?? "(none)", positionId);
         }
 
+    Fill:
         lock (book)
         {
+            if (book.Retired)
+            {
+                goto Freed;
+            }
+
             var now = _time.GetTimestamp();
             SweepExpired(scope, book, now);
             if (book.Pending.Remove(reservation.Id))
@@ -197,6 +225,16 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         }
 
         return Ignore("fill", scope, positionId);
+
+    Freed:
+        // Freed while holding nothing, so not this reservation; a newer state of the scope is looked at all the same.
+        if (!_scopes.TryGetValue(scope, out var newer) || ReferenceEquals(newer, book))
+        {
+            return Ignore("fill", scope, positionId);
+        }
+
+        book = newer;
+        goto Fill;
     }
 
     /// <inheritdoc/>
@@ -207,8 +245,14 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             return false;
         }
 
+    Release:
         lock (book)
         {
+            if (book.Retired)
+            {
+                goto Freed;
+            }
+
             if (book.Pending.Remove(reservation.Id))
             {
                 book.Publish(this);
@@ -221,6 +265,16 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
         // Releasing twice (or after a commit) is what `using` does on every path; it is expected, not logged.
         return false;
+
+    Freed:
+        // Freed while holding nothing, so not this reservation; a newer state of the scope is looked at all the same.
+        if (!_scopes.TryGetValue(scope, out var newer) || ReferenceEquals(newer, book))
+        {
+            return false;
+        }
+
+        book = newer;
+        goto Release;
     }
 
     /// <inheritdoc/>
@@ -228,10 +282,17 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     {
         var name = ExchangeName.Parse(scope, nameof(scope)).Value;
         PositionId.Require(positionId);
-        if (_scopes.TryGetValue(name, out var book))
+        while (_scopes.TryGetValue(name, out var book))
         {
             lock (book)
             {
+                if (book.Retired)
+                {
+                    // Freed (so not holding the position): help remove it and look at the scope's newer state, if any.
+                    _scopes.TryRemove(name, book);
+                    continue;
+                }
+
                 if (book.Open.Remove(positionId))
                 {
                     book.Unstamp(this, positionId);
@@ -239,6 +300,8 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                     return true;
                 }
             }
+
+            break;
         }
 
         return Ignore("close", name, positionId);
@@ -277,11 +340,24 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         var book = GetScope(name);
         var added = new List<string>();
         var removed = new List<string>();
+    Reconcile:
         lock (book)
         {
+            if (book.Retired)
+            {
+                goto Freed;
+            }
+
             if (mark.Version > Interlocked.Read(ref _version))
             {
                 throw new ArgumentException($"The reconcile mark for {name} (version {mark.Version}) is ahead of the book's history: it was not taken from this book.", nameof(mark));
+            }
+
+            if (book.CreatedAt > mark.Version && Interlocked.Read(ref _closesFreedAt) > mark.Version)
+            {
+                // This state of the scope began after the mark, and a scope with closes was freed since the mark: the
+                // closes this reconcile must keep may have been freed with it. Change nothing; the next mark reconciles.
+                return new ReconcileReport(name, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true };
             }
 
             foreach (var id in truth)
@@ -323,6 +399,11 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         }
 
         return new ReconcileReport(name, added, removed);
+
+    Freed:
+        // Freed by ReclaimIdle after this thread found it: reconcile the scope's fresh state.
+        book = Fresh(name, book);
+        goto Reconcile;
     }
 
     /// <inheritdoc/>
@@ -407,7 +488,70 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         return ExchangeName.TryParse(scope, out var name) && _scopes.TryGetValue(name.Value, out book!);
     }
 
-    private ScopeBook GetScope(string name) => _scopes.GetOrAdd(name, static (key, owner) => new ScopeBook(key, owner.NewScopeIndex()), this);
+    private ScopeBook GetScope(string name) => _scopes.GetOrAdd(name, static (key, owner) => new ScopeBook(key, owner.NewScopeIndex(), Interlocked.Read(ref owner._version)), this);
+
+    /// <summary>The scope's state after <paramref name="retired"/> was freed: removes it (helping the reclaimer) and finds or creates the fresh one.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ScopeBook Fresh(string name, ScopeBook retired)
+    {
+        _scopes.TryRemove(name, retired);
+        return GetScope(name);
+    }
+
+    /// <summary>
+    /// Frees the state of every scope that holds nothing: no open position, no pending reservation (expired ones are
+    /// given back first) and no expired reservation still remembered for a late fill. A freed scope decides exactly as
+    /// one never seen. Safe while other threads reserve, fill, release, close and reconcile: a scope is marked retired
+    /// under its own lock only when it holds nothing, and every write that finds the mark goes to the scope's fresh state.
+    /// </summary>
+    /// <remarks>
+    /// Cooldowns and order-rate windows are kept elsewhere (<see cref="CooldownClock.ReclaimIdle"/>,
+    /// <see cref="OrderRateLimiter.ReclaimIdle"/>). A reconcile whose mark was taken before a scope that had closed
+    /// positions was freed reports <see cref="ReconcileReport.Unavailable"/> and changes nothing (the closes it would
+    /// need to keep were freed with the scope); the next mark reconciles.
+    /// </remarks>
+    /// <returns>How many scopes were freed.</returns>
+    public int ReclaimIdle()
+    {
+        var now = _time.GetTimestamp();
+        var freed = 0;
+        foreach (var (name, book) in _scopes.Entries)
+        {
+            bool retired;
+            lock (book)
+            {
+                if (!book.Retired)
+                {
+                    SweepExpired(name, book, now);
+                    if (book.TryRetire() && book.HasCloseMemory)
+                    {
+                        InterlockedMax(ref _closesFreedAt, Interlocked.Read(ref _version));
+                    }
+                }
+
+                retired = book.Retired;
+            }
+
+            if (retired && _scopes.TryRemove(name, book))
+            {
+                freed++;
+            }
+        }
+
+        return freed;
+    }
+
+    /// <summary>How many scopes hold state: they were used since they were last freed.</summary>
+    internal int ScopeCount => _scopes.Count;
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var seen = Interlocked.Read(ref target);
+        while (seen < value && Interlocked.CompareExchange(ref target, value, seen) is var actual && actual != seen)
+        {
+            seen = actual;
+        }
+    }
 
     private long NewScopeIndex() => Interlocked.Increment(ref _scopeIndexes);
 
@@ -541,14 +685,31 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         /// <summary>Open plus pending as last added to the book's account-wide total.</summary>
         private int _counted;
 
-        public ScopeBook(string name, long index)
+        public ScopeBook(string name, long index, long createdAt)
         {
             Name = name;
             _idBase = index << SequenceBits;
+            CreatedAt = createdAt;
         }
 
         /// <summary>The scope's canonical name.</summary>
         public string Name { get; }
+
+        /// <summary>The book's version when this state of the scope was created: its close memory reaches back no further.</summary>
+        public long CreatedAt { get; }
+
+        /// <summary>Freed by <see cref="ReclaimIdle"/>: nothing may be recorded in it any more. Read and written under the lock.</summary>
+        public bool Retired { get; private set; }
+
+        /// <summary>True when the scope remembers closes a reconcile may need; under the lock.</summary>
+        public bool HasCloseMemory => _closedAt.Count > 0;
+
+        /// <summary>Retires the scope when it holds nothing (nothing open, pending or remembered as expired); under the lock, after a sweep.</summary>
+        public bool TryRetire()
+        {
+            Retired = Open.Count == 0 && Pending.Count == 0 && Expired.Count == 0;
+            return Retired;
+        }
 
         /// <summary>Records that <paramref name="id"/> opened now, at the book's next version; under the lock.</summary>
         public void Stamp(InMemoryPositionBook owner, string id) => _openedAt[id] = Interlocked.Increment(ref owner._version);

@@ -33,7 +33,7 @@ public sealed class TradingSwitchTests
 
         clock.Advance(TimeSpan.FromSeconds(10));
         Assert.True(trading.Halt("limit breach on NSE", "alice"));
-        Assert.False(trading.Halt("again", "bob"));
+        Assert.False(trading.Halt("limit breach on NSE", "alice")); // the same cause again changes nothing
         Assert.False(trading.ReduceOnly("wind down", "bob")); // a halt latches
         clock.Advance(TimeSpan.FromSeconds(10));
         Assert.True(trading.Resume("reviewed", "carol"));
@@ -59,6 +59,49 @@ public sealed class TradingSwitchTests
         Assert.Same(shared, trading.Status);
         Assert.Equal(TradingState.Halted, trading.State);
         Assert.True(seen!.Adopted);
+    }
+
+    [Fact]
+    public void A_second_halt_for_a_new_cause_keeps_the_state_and_records_the_cause()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var trading = new TradingSwitch(TradingState.Active, "start", "settings", timeProvider: clock);
+        var changes = new List<TradingStatusChangedEventArgs>();
+        trading.Changed += (_, change) => changes.Add(change);
+        trading.Halt("drawdown stop", "alice");
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.False(trading.Halt("broker outage", "bob"));
+
+        Assert.Equal(new TradingStatus(TradingState.Halted, "broker outage", "bob", Start.AddMinutes(1)), trading.Status);
+        Assert.Equal(2, changes.Count);
+        Assert.Equal("drawdown stop", changes[1].Previous.Reason);
+        Assert.Equal(TradingState.Halted, changes[1].Previous.State);
+        Assert.False(changes[1].Adopted);
+        Assert.Equal(2, trading.Version);
+
+        // A reduce-only against the latched halt still changes nothing, cause included.
+        Assert.False(trading.ReduceOnly("wind down", "carol"));
+        Assert.Equal("broker outage", trading.Status.Reason);
+        Assert.Equal(2, trading.Version);
+    }
+
+    [Fact]
+    public void Adopting_the_state_held_with_a_new_cause_takes_the_cause()
+    {
+        var trading = new TradingSwitch(TradingState.Halted, "auto-execution disabled in the settings", TradingSwitch.SettingsActor, timeProvider: new FakeTimeProvider(Start));
+        var changes = new List<TradingStatusChangedEventArgs>();
+        trading.Changed += (_, change) => changes.Add(change);
+        var shared = new TradingStatus(TradingState.Halted, "risk review", "alice (desk-2)", Start.AddMinutes(-5));
+
+        Assert.False(trading.Adopt(shared));
+        Assert.False(trading.Adopt(shared with { }));
+
+        Assert.Same(shared, trading.Status);
+        var change = Assert.Single(changes);
+        Assert.True(change.Adopted);
+        Assert.Equal(TradingSwitch.SettingsActor, change.Previous.ChangedBy);
+        Assert.Equal(1, trading.Version);
     }
 
     [Fact]
