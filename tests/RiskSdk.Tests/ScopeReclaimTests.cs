@@ -260,7 +260,7 @@ public sealed class ScopeReclaimTests
     }
 
     /// <summary>Three threads call <paramref name="trader"/> with 0 to 299 (each from its own offset) while a fourth calls <paramref name="reclaim"/> until they finish.</summary>
-    private static void Race(Action<int> trader, Action reclaim)
+    internal static void Race(Action<int> trader, Action reclaim)
     {
         using var start = new Barrier(4);
         var running = 3;

@@ -511,12 +511,22 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// need to keep were freed with the scope); the next mark reconciles.
     /// </remarks>
     /// <returns>How many scopes were freed.</returns>
-    public int ReclaimIdle()
+    public int ReclaimIdle() => ReclaimIdleExcept(keep: null);
+
+    /// <summary>As <see cref="ReclaimIdle()"/>, leaving the scopes <paramref name="keep"/> holds as they are.</summary>
+    /// <param name="keep">Scopes never freed (the declared exchanges); null frees any idle scope.</param>
+    /// <returns>How many scopes were freed.</returns>
+    internal int ReclaimIdleExcept(IReadOnlySet<string>? keep)
     {
         var now = _time.GetTimestamp();
         var freed = 0;
         foreach (var (name, book) in _scopes.Entries)
         {
+            if (keep is not null && keep.Contains(name))
+            {
+                continue;
+            }
+
             bool retired;
             lock (book)
             {
