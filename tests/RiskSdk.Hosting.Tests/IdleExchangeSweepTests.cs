@@ -43,7 +43,7 @@ public sealed class IdleExchangeSweepTests
         Assert.Equal(new[] { "NSE", "MCX" }, context.Book.Scopes);
 
         host.Clock().Advance(TimeSpan.FromSeconds(1));
-        await WaitForAsync(() => host.Logs(1314).Count == 1);
+        await TestHosts.WaitForAsync(() => host.Logs(1314).Count == 1);
 
         Assert.Equal(new[] { "NSE" }, context.Book.Scopes);
         var sweep = Assert.Single(host.Logs(1314));
@@ -74,15 +74,5 @@ public sealed class IdleExchangeSweepTests
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(options => options.IdleExchangeSweepInterval = TimeSpan.FromSeconds(-5)));
 
         Assert.Contains("IdleExchangeSweepInterval must be positive, or zero or null to turn the sweep off (was -5 s).", failure.Message, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within 10 s.");
-            await Task.Delay(10);
-        }
     }
 }

@@ -143,7 +143,7 @@ public sealed class ReconciliationTests
         await broker.WaitForCallsAsync(1);
         host.Clock().Advance(TimeSpan.FromSeconds(5));
         await broker.WaitForCallsAsync(2);
-        await WaitForAsync(() => host.Logs(1310).Count == 1);
+        await TestHosts.WaitForAsync(() => host.Logs(1310).Count == 1);
 
         Assert.Equal(new[] { "KEEP" }, book.GetOpenPositions("NSE"));
         Assert.Equal(new[] { "B1" }, book.GetOpenPositions("BSE"));
@@ -155,16 +155,6 @@ public sealed class ReconciliationTests
         var sorted = new List<string>(ids);
         sorted.Sort(StringComparer.Ordinal);
         return sorted.ToArray();
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within 10 s.");
-            await Task.Delay(10);
-        }
     }
 
     /// <summary>A broker whose answers the test sets; counts the calls that finished.</summary>
