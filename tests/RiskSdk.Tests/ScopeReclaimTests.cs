@@ -189,6 +189,7 @@ public sealed class ScopeReclaimTests
         var stale = book.Reconcile(mark, ["P1"]);
 
         Assert.True(stale.Unavailable);
+        Assert.True(stale.Stale);
         Assert.Equal(new[] { "P2" }, book.GetOpenPositions("NSE"));
         var next = book.Reconcile(book.MarkForReconcile("NSE"), ["P2"]);
         Assert.True(next.InAgreement);

@@ -357,7 +357,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             {
                 // This state of the scope began after the mark, and a scope with closes was freed since the mark: the
                 // closes this reconcile must keep may have been freed with it. Change nothing; the next mark reconciles.
-                return new ReconcileReport(name, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true };
+                return new ReconcileReport(name, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true, Stale = true };
             }
 
             foreach (var id in truth)
@@ -507,7 +507,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <remarks>
     /// Cooldowns and order-rate windows are kept elsewhere (<see cref="CooldownClock.ReclaimIdle"/>,
     /// <see cref="OrderRateLimiter.ReclaimIdle"/>). A reconcile whose mark was taken before a scope that had closed
-    /// positions was freed reports <see cref="ReconcileReport.Unavailable"/> and changes nothing (the closes it would
+    /// positions was freed reports <see cref="ReconcileReport.Stale"/> and changes nothing (the closes it would
     /// need to keep were freed with the scope); the next mark reconciles.
     /// </remarks>
     /// <returns>How many scopes were freed.</returns>
