@@ -48,4 +48,10 @@ internal static partial class HostingLog
 
     [LoggerMessage(EventId = 1312, Level = LogLevel.Warning, Message = "RiskSdk account {Account}: the position ledger did not answer while reconciling {Exchange}; nothing changed")]
     public static partial void ReconcileLedgerUnavailable(ILogger logger, string account, string exchange);
+
+    [LoggerMessage(EventId = 1313, Level = LogLevel.Information, Message = "RiskSdk account {Account}: {Exchange} was not reconciled this run: the book freed an idle exchange while the broker answered, so the answer may predate closes it no longer remembers; nothing changed, the next run reconciles it")]
+    public static partial void ReconcileMarkStale(ILogger logger, string account, string exchange);
+
+    [LoggerMessage(EventId = 1314, Level = LogLevel.Debug, Message = "RiskSdk account {Account}: freed idle exchanges: {Scopes} book scopes, {Cooldowns} cooldowns, {OrderWindows} order-rate windows")]
+    public static partial void IdleExchangesReclaimed(ILogger logger, string account, int scopes, int cooldowns, int orderWindows);
 }

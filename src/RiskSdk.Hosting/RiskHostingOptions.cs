@@ -60,6 +60,13 @@ public sealed class RiskHostingOptions
     /// <summary>How long one broker call may take before it counts as failed (nothing changes for that exchange). Default 10 s.</summary>
     public TimeSpan ReconciliationTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often the account frees the state of idle exchanges that are not declared (<see cref="RiskContext.ReclaimIdleExchanges"/>),
+    /// so an exchange seen once does not hold memory for the life of the process. Default 1 minute; null or zero turns
+    /// the sweep off.
+    /// </summary>
+    public TimeSpan? IdleExchangeSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Exchanges reconciled even before the book has seen them (it reconciles every exchange it has seen as well).</summary>
     public IList<string> ReconciledExchanges { get; } = new List<string>();
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace RiskSdk.Hosting;
 
-/// <summary>Checks <see cref="RiskHostingOptions"/> at start: every duration positive.</summary>
+/// <summary>Checks <see cref="RiskHostingOptions"/> at start: every duration positive (the idle-exchange sweep may also be off).</summary>
 internal sealed class RiskHostingOptionsValidator : IValidateOptions<RiskHostingOptions>
 {
     public ValidateOptionsResult Validate(string? name, RiskHostingOptions options)
@@ -14,6 +14,11 @@ internal sealed class RiskHostingOptionsValidator : IValidateOptions<RiskHosting
         RequirePositive(problems, nameof(options.ShutdownDrainTimeout), options.ShutdownDrainTimeout);
         RequirePositive(problems, nameof(options.ReconciliationInterval), options.ReconciliationInterval);
         RequirePositive(problems, nameof(options.ReconciliationTimeout), options.ReconciliationTimeout);
+        if (options.IdleExchangeSweepInterval < TimeSpan.Zero)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(options.IdleExchangeSweepInterval)} must be positive, or zero or null to turn the sweep off (was {options.IdleExchangeSweepInterval.Value.TotalSeconds} s)."));
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

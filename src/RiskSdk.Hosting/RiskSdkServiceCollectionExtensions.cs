@@ -59,6 +59,7 @@ public static class RiskSdkServiceCollectionExtensions
         services.AddOptions<RiskHostingOptions>(name).ValidateOnStart();
         services.AddKeyedSingleton<RiskAccount>(name, (provider, _) => RiskAccount<TSettings>.Create(name, provider));
         services.AddSingleton<IHostedService>(provider => new RiskAccountLifetime(provider, name));
+        services.AddSingleton<IHostedService>(provider => new IdleExchangeSweep(provider, name));
 
         var builder = new RiskSdkBuilder(services, name);
         builder.Register(provider => provider.GetRequiredKeyedService<RiskAccount>(name).Context);

@@ -223,6 +223,35 @@ public sealed class RiskContext : IDisposable
     }
 
     /// <summary>
+    /// Frees the per-exchange state of every idle exchange that is not declared (<see cref="RiskSettings.Exchanges"/>):
+    /// the book's scope when nothing is open, pending or remembered as expired in it (<see cref="InMemoryPositionBook.ReclaimIdle()"/>),
+    /// the order-rate window once none of its orders counts, and the cooldown stamp once the last trade is older than
+    /// the longest cooldown any settings can set (<see cref="RiskSettings.MaxCooldownSeconds"/>), so settings applied
+    /// later with a longer cooldown still find every trade inside it. A freed exchange decides exactly as one never seen.
+    /// Safe while other threads decide; a host calls it on an interval, so an exchange seen once does not hold memory
+    /// for the life of the process.
+    /// </summary>
+    /// <remarks>
+    /// Declared exchanges are always kept: they trade, and status shows them from the start. A book that keeps no
+    /// per-exchange state in this process (the Redis ledger) frees no scopes.
+    /// </remarks>
+    /// <returns>How many of each kind of state were freed.</returns>
+    public ReclaimReport ReclaimIdleExchanges()
+    {
+        var declared = Settings.DeclaredExchanges;
+        var keep = new HashSet<string>(declared.Count, StringComparer.Ordinal);
+        foreach (var exchange in declared)
+        {
+            keep.Add(exchange.Value);
+        }
+
+        var scopes = Book is InMemoryPositionBook memory ? memory.ReclaimIdleExcept(keep) : 0;
+        var orderWindows = OrderRate.ReclaimIdleExcept(keep);
+        var cooldowns = Cooldowns.ReclaimIdleExcept(TimeSpan.FromSeconds(RiskSettings.MaxCooldownSeconds), keep);
+        return new ReclaimReport(scopes, cooldowns, orderWindows);
+    }
+
+    /// <summary>
     /// Makes the kill switch this process's own again: stops sharing it through the ledger (nothing happens when it is
     /// not shared). A stopping host calls it before its own halt, so that halt does not reach every other process.
     /// </summary>

@@ -86,17 +86,29 @@ public sealed class RiskPipeline : IRiskPipeline
     private RiskDecision Decide(in TradeIntent intent)
     {
         GateVerdict screened;
-        TradeIntent accepted;
+        string exchange;
         try
         {
-            screened = _context.Intake.Screen(in intent, out accepted);
+            screened = _context.Intake.Accept(in intent, out exchange);
         }
         catch (Exception exception)
         {
             return _context.Fault(in intent, IntentGate.GateName, exception);
         }
 
-        return screened.IsPassed ? EvaluateAccepted(in accepted) : _context.Reject(in accepted, in screened);
+        if (!screened.IsPassed)
+        {
+            return _context.Reject(intent with { Exchange = exchange }, in screened);
+        }
+
+        // The gates decide on the canonical name; the intent is copied only when the app spelled it otherwise.
+        if (ReferenceEquals(exchange, intent.Exchange))
+        {
+            return EvaluateAccepted(in intent);
+        }
+
+        var accepted = intent with { Exchange = exchange };
+        return EvaluateAccepted(in accepted);
     }
 
     /// <summary>Runs the declared gates on an intent the <see cref="RiskContext.Intake"/> accepted (its exchange canonical).</summary>

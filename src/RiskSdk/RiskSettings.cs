@@ -21,6 +21,9 @@ public sealed record RiskSettings
     /// <summary>The largest <see cref="MaxOrdersPerSecond"/> accepted (the limiter's memory and time per order do not grow with it: see <see cref="Gates.OrderRateLimiter"/>).</summary>
     public const int MaxOrdersPerSecondLimit = 100_000;
 
+    /// <summary>The longest either cooldown may be, in seconds (a day): a trade older than this is past every window any settings can set.</summary>
+    public const int MaxCooldownSeconds = 86_400;
+
     /// <summary>The ready-made risk profile (conservative, moderate or aggressive) whose values apply where their own variables are not set; unset keeps the defaults (the moderate values).</summary>
     [EnvironmentVariable("RISK_PROFILE")]
     [Description("The ready-made risk profile (conservative, moderate or aggressive) whose values apply where their own variables are not set; unset keeps the defaults (the moderate values).")]
@@ -92,13 +95,13 @@ public sealed record RiskSettings
     public double HighConfidenceThreshold { get; init; } = 0.95;
 
     /// <summary>Seconds since the last trade that must pass while the exchange has open or pending positions.</summary>
-    [EnvironmentVariable("AUTO_EXEC_COOLDOWN_WITH_POSITIONS"), Range(0, 86_400)]
+    [EnvironmentVariable("AUTO_EXEC_COOLDOWN_WITH_POSITIONS"), Range(0, MaxCooldownSeconds)]
     [ProfileValue(RiskSdk.RiskProfile.Conservative, 600), ProfileValue(RiskSdk.RiskProfile.Aggressive, 180)]
     [Description("Seconds since the last trade that must pass while the exchange has open or pending positions.")]
     public TimeSpan CooldownWithPositions { get; init; } = TimeSpan.FromSeconds(300);
 
     /// <summary>Seconds since the last trade that must pass while the exchange is flat.</summary>
-    [EnvironmentVariable("ML_SIGNAL_COOLDOWN_SECONDS"), Range(0, 86_400)]
+    [EnvironmentVariable("ML_SIGNAL_COOLDOWN_SECONDS"), Range(0, MaxCooldownSeconds)]
     [ProfileValue(RiskSdk.RiskProfile.Conservative, 60)]
     [Description("Seconds since the last trade that must pass while the exchange is flat.")]
     public TimeSpan SignalCooldown { get; init; } = TimeSpan.FromSeconds(30);

@@ -77,6 +77,36 @@ public sealed class ReconciliationTests
     }
 
     [Fact]
+    public async Task A_reconcile_whose_mark_predates_a_freed_scope_says_so_and_changes_nothing()
+    {
+        var broker = new FakeBroker();
+        broker.Open["NSE"] = new[] { "N1" };
+        using var host = await StartAsync(broker);
+        var context = host.Services.GetRequiredService<RiskContext>();
+        await broker.WaitForCallsAsync(2);
+
+        // While the broker answers (still listing N1), N1 closes, the idle scope is freed and N2 fills in its fresh state.
+        broker.WhileAnswering = exchange =>
+        {
+            if (exchange == "NSE")
+            {
+                broker.WhileAnswering = null;
+                Assert.True(context.Book.Close("NSE", "N1"));
+                Assert.True(context.ReclaimIdleExchanges().Scopes >= 1);
+                Assert.True(context.Book.TryReserve("NSE", 5).Reservation.Commit("N2"));
+            }
+        };
+        host.Clock().Advance(TimeSpan.FromMinutes(1));
+        await broker.WaitForCallsAsync(4);
+
+        Assert.Equal(new[] { "N2" }, context.Book.GetOpenPositions("NSE"));
+        var stale = Assert.Single(host.Logs(1313));
+        Assert.Contains("NSE was not reconciled this run: the book freed an idle exchange while the broker answered", stale.Message, StringComparison.Ordinal);
+        Assert.Empty(host.Logs(1312));
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_broker_that_throws_changes_nothing_for_that_exchange_and_the_others_go_on()
     {
         var broker = new FakeBroker();
@@ -113,7 +143,7 @@ public sealed class ReconciliationTests
         await broker.WaitForCallsAsync(1);
         host.Clock().Advance(TimeSpan.FromSeconds(5));
         await broker.WaitForCallsAsync(2);
-        await WaitForAsync(() => host.Logs(1310).Count == 1);
+        await TestHosts.WaitForAsync(() => host.Logs(1310).Count == 1);
 
         Assert.Equal(new[] { "KEEP" }, book.GetOpenPositions("NSE"));
         Assert.Equal(new[] { "B1" }, book.GetOpenPositions("BSE"));
@@ -125,16 +155,6 @@ public sealed class ReconciliationTests
         var sorted = new List<string>(ids);
         sorted.Sort(StringComparer.Ordinal);
         return sorted.ToArray();
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within 10 s.");
-            await Task.Delay(10);
-        }
     }
 
     /// <summary>A broker whose answers the test sets; counts the calls that finished.</summary>

@@ -189,6 +189,7 @@ public sealed class ScopeReclaimTests
         var stale = book.Reconcile(mark, ["P1"]);
 
         Assert.True(stale.Unavailable);
+        Assert.True(stale.Stale);
         Assert.Equal(new[] { "P2" }, book.GetOpenPositions("NSE"));
         var next = book.Reconcile(book.MarkForReconcile("NSE"), ["P2"]);
         Assert.True(next.InAgreement);
@@ -260,7 +261,7 @@ public sealed class ScopeReclaimTests
     }
 
     /// <summary>Three threads call <paramref name="trader"/> with 0 to 299 (each from its own offset) while a fourth calls <paramref name="reclaim"/> until they finish.</summary>
-    private static void Race(Action<int> trader, Action reclaim)
+    internal static void Race(Action<int> trader, Action reclaim)
     {
         using var start = new Barrier(4);
         var running = 3;

@@ -45,18 +45,22 @@ public class WatchedDecisionBenchmarks : IDisposable
             }
 
             watch?.Start(rig.Context);
-            _rigs[i] = new Watched(rig, watch);
+            _rigs[i] = new Watched(rig, watch, rig.Context.Monitor.DecisionCount);
         }
     }
 
-    /// <summary>Stops watching; throws when a watch saw nothing (the run would not have measured watching).</summary>
+    /// <summary>
+    /// Stops watching; throws when a watch on a rig the benchmark decided on saw nothing (the run would not have
+    /// measured watching). Each benchmark decides on one rig; the watches on the others see no decision.
+    /// </summary>
     [GlobalCleanup]
     public void Dispose()
     {
         var blind = false;
-        foreach (var (rig, watch) in _rigs)
+        foreach (var (rig, watch, decisionsAtStart) in _rigs)
         {
-            blind |= watch is not null && (watch.Snapshots == 0 || (watch.Listens && watch.Measurements == 0));
+            var decided = rig is not null && rig.Context.Monitor.DecisionCount > decisionsAtStart;
+            blind |= watch is not null && decided && (watch.Snapshots == 0 || (watch.Listens && watch.Measurements == 0));
             watch?.Dispose();
             rig?.Dispose();
         }
@@ -120,5 +124,5 @@ public class WatchedDecisionBenchmarks : IDisposable
         return decision.IsApproved;
     }
 
-    private readonly record struct Watched(DecisionRig Rig, OperatorWatch? Watch);
+    private readonly record struct Watched(DecisionRig Rig, OperatorWatch? Watch, long DecisionsAtStart);
 }

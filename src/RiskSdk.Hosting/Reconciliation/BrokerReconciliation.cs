@@ -63,6 +63,12 @@ internal sealed class BrokerReconciliation : BackgroundService
             }
 
             var report = account.Book.Reconcile(mark, open);
+            if (report.Stale)
+            {
+                HostingLog.ReconcileMarkStale(account.Logger, account.DisplayName, exchange);
+                continue;
+            }
+
             if (report.Unavailable)
             {
                 HostingLog.ReconcileLedgerUnavailable(account.Logger, account.DisplayName, exchange);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using RiskSdk.Positions;
@@ -178,12 +179,23 @@ public sealed class CooldownClock
     /// </summary>
     /// <param name="longestWindow">The longest cooldown any caller passes (for a pipeline, the longer of its two cooldowns).</param>
     /// <returns>How many exchanges were freed.</returns>
-    public int ReclaimIdle(TimeSpan longestWindow)
+    public int ReclaimIdle(TimeSpan longestWindow) => ReclaimIdleExcept(longestWindow, keep: null);
+
+    /// <summary>As <see cref="ReclaimIdle(TimeSpan)"/>, leaving the exchanges <paramref name="keep"/> holds as they are.</summary>
+    /// <param name="longestWindow">The longest cooldown any caller passes.</param>
+    /// <param name="keep">Canonical names never freed (the declared exchanges); null frees any idle exchange.</param>
+    /// <returns>How many exchanges were freed.</returns>
+    internal int ReclaimIdleExcept(TimeSpan longestWindow, IReadOnlySet<string>? keep)
     {
         var now = _time.GetTimestamp();
         var freed = 0;
         foreach (var (exchange, box) in _lastTrade.Entries)
         {
+            if (keep is not null && keep.Contains(exchange))
+            {
+                continue;
+            }
+
             var last = Volatile.Read(ref box.Value);
             var idle = last == Retired || last == Never || (last <= now && _time.GetElapsedTime(last, now) >= longestWindow);
             if (idle && (last == Retired || Interlocked.CompareExchange(ref box.Value, Retired, last) == last) && _lastTrade.TryRemove(exchange, box))

@@ -51,28 +51,46 @@ public sealed class IntentGate : IRiskGate
     /// <returns>Pass, or the refusal.</returns>
     public GateVerdict Screen(in TradeIntent intent, out TradeIntent accepted)
     {
+        var verdict = Accept(in intent, out var exchange);
+        accepted = ReferenceEquals(exchange, intent.Exchange) ? intent : intent with { Exchange = exchange };
+        return verdict;
+    }
+
+    /// <summary>
+    /// <see cref="Screen(in TradeIntent, out TradeIntent)"/> without building the accepted intent: checks the intent and
+    /// gives back its exchange in canonical form, for the gates after this one; a pipeline copies
+    /// the intent only when that is not the very string it holds (an already canonical name is the common case).
+    /// </summary>
+    /// <param name="intent">The intent as the app built it.</param>
+    /// <param name="exchange">
+    /// The canonical exchange name (the same string instance when it already was canonical); <c>(invalid)</c> when the
+    /// name itself is refused, so logs and metrics never carry an unbounded set of spellings.
+    /// </param>
+    /// <returns>Pass, or the refusal.</returns>
+    public GateVerdict Accept(in TradeIntent intent, out string exchange)
+    {
         var problem = ExchangeName.Canonicalize(intent.Exchange, out var canonical, out var detail);
         if (problem != ExchangeNameProblem.None)
         {
-            accepted = intent with { Exchange = InvalidExchangeTag };
+            exchange = InvalidExchangeTag;
             return GateVerdict.Reject(GateName, RejectionReason.InvalidExchange, (int)problem, detail, intent.Exchange);
         }
 
-        accepted = ReferenceEquals(canonical, intent.Exchange) ? intent : intent with { Exchange = canonical! };
+        exchange = canonical!;
         var field = InvalidField(in intent, out var value);
         if (field is not null)
         {
             return GateVerdict.Reject(GateName, RejectionReason.InvalidIntent, value, 0, field);
         }
 
-        if (_declared is not null && !IsDeclared(canonical!))
+        if (_declared is not null && !IsDeclared(exchange))
         {
-            return GateVerdict.Reject(GateName, RejectionReason.UnknownExchange, 0, _declared.Length, canonical);
+            return GateVerdict.Reject(GateName, RejectionReason.UnknownExchange, 0, _declared.Length, exchange);
         }
 
         if (intent.ReducesPosition is { } position)
         {
-            switch (_context.Book.FindPosition(canonical!, position))
+            switch (_context.Book.FindPosition(exchange, position))
             {
                 case PositionPresence.Open:
                     break;

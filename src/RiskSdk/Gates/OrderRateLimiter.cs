@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using RiskSdk.Positions;
 
@@ -173,13 +174,23 @@ public sealed class OrderRateLimiter
     /// bucket old): it then decides exactly as an exchange never seen. Safe while other threads take orders.
     /// </summary>
     /// <returns>How many exchanges were freed.</returns>
-    public int ReclaimIdle()
+    public int ReclaimIdle() => ReclaimIdleExcept(keep: null);
+
+    /// <summary>As <see cref="ReclaimIdle()"/>, leaving the exchanges <paramref name="keep"/> holds as they are.</summary>
+    /// <param name="keep">Canonical names never freed (the declared exchanges); null frees any idle exchange.</param>
+    /// <returns>How many exchanges were freed.</returns>
+    internal int ReclaimIdleExcept(IReadOnlySet<string>? keep)
     {
         var now = BucketOf(_time.GetTimestamp());
         InterlockedMax(ref _reclaimedAt, now);
         var freed = 0;
         foreach (var (exchange, window) in _windows.Entries)
         {
+            if (keep is not null && keep.Contains(exchange))
+            {
+                continue;
+            }
+
             bool retired;
             lock (window)
             {

@@ -20,6 +20,14 @@ public static class PipelineDecisions
     public static GateVerdict Screen(RiskContext context, in TradeIntent intent, out TradeIntent accepted) =>
         (context ?? throw new ArgumentNullException(nameof(context))).Intake.Screen(in intent, out accepted);
 
+    /// <summary>The intent check every pipeline runs first (<see cref="IntentGate"/>): the canonical exchange, or why the intent is refused.</summary>
+    /// <param name="context">The pipeline's context.</param>
+    /// <param name="intent">The intent as the app built it.</param>
+    /// <param name="exchange">The canonical exchange (the intent's own string when it already was), or <c>(invalid)</c>.</param>
+    /// <returns>Pass, or the refusal.</returns>
+    public static GateVerdict Accept(RiskContext context, in TradeIntent intent, out string exchange) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).Intake.Accept(in intent, out exchange);
+
     /// <summary>
     /// Checks a timed gate through its role interface, so a gate that implements <see cref="ITimedGate"/> explicitly is
     /// called too. The call is constrained to <typeparamref name="TGate"/>: once inlined, the JIT calls the sealed

@@ -356,7 +356,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             {
                 // This state of the scope began after the mark, and a scope with closes was freed since the mark: the
                 // closes this reconcile must keep may have been freed with it. Change nothing; the next mark reconciles.
-                return new ReconcileReport(name, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true };
+                return new ReconcileReport(name, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true, Stale = true };
             }
 
             foreach (var id in truth)
@@ -506,16 +506,26 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <remarks>
     /// Cooldowns and order-rate windows are kept elsewhere (<see cref="CooldownClock.ReclaimIdle"/>,
     /// <see cref="OrderRateLimiter.ReclaimIdle"/>). A reconcile whose mark was taken before a scope that had closed
-    /// positions was freed reports <see cref="ReconcileReport.Unavailable"/> and changes nothing (the closes it would
+    /// positions was freed reports <see cref="ReconcileReport.Stale"/> and changes nothing (the closes it would
     /// need to keep were freed with the scope); the next mark reconciles.
     /// </remarks>
     /// <returns>How many scopes were freed.</returns>
-    public int ReclaimIdle()
+    public int ReclaimIdle() => ReclaimIdleExcept(keep: null);
+
+    /// <summary>As <see cref="ReclaimIdle()"/>, leaving the scopes <paramref name="keep"/> holds as they are.</summary>
+    /// <param name="keep">Scopes never freed (the declared exchanges); null frees any idle scope.</param>
+    /// <returns>How many scopes were freed.</returns>
+    internal int ReclaimIdleExcept(IReadOnlySet<string>? keep)
     {
         var now = _time.GetTimestamp();
         var freed = 0;
         foreach (var (name, book) in _scopes.Entries)
         {
+            if (keep is not null && keep.Contains(name))
+            {
+                continue;
+            }
+
             bool retired;
             lock (book)
             {

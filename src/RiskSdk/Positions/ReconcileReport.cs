@@ -12,8 +12,16 @@ public sealed record ReconcileReport(string Scope, IReadOnlyList<string> Added, 
     public bool InAgreement => !Unavailable && Added.Count == 0 && Removed.Count == 0;
 
     /// <summary>
-    /// True when the book's backing store did not answer, so nothing was compared or changed: the empty lists mean
-    /// "unknown", not "in agreement". Reconcile again once the store is back.
+    /// True when nothing was compared or changed, so the empty lists mean "unknown", not "in agreement": the book's
+    /// backing store did not answer (reconcile again once it is back), or the mark is <see cref="Stale"/>.
     /// </summary>
     public bool Unavailable { get; init; }
+
+    /// <summary>
+    /// True when the mark was taken before the book freed an idle scope that had closed positions
+    /// (<see cref="InMemoryPositionBook.ReclaimIdle()"/>): the closes this reconcile would have had to keep went with
+    /// it, so nothing was compared or changed (<see cref="Unavailable"/> is true too). The store did answer: reconcile
+    /// again with a fresh mark.
+    /// </summary>
+    public bool Stale { get; init; }
 }

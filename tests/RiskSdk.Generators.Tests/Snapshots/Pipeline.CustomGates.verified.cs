@@ -80,17 +80,29 @@ namespace Demo.Custom
             private global::RiskSdk.RiskDecision Decide(in global::RiskSdk.TradeIntent intent)
             {
                 global::RiskSdk.Gates.GateVerdict screened;
-                global::RiskSdk.TradeIntent accepted;
+                string exchange;
                 try
                 {
-                    screened = global::RiskSdk.Generated.PipelineDecisions.Screen(_context, in intent, out accepted);
+                    screened = global::RiskSdk.Generated.PipelineDecisions.Accept(_context, in intent, out exchange);
                 }
                 catch (global::System.Exception exception)
                 {
                     return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.IntentGate.GateName, exception);
                 }
 
-                return screened.IsPassed ? EvaluateAccepted(in accepted) : global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in accepted, in screened);
+                if (!screened.IsPassed)
+                {
+                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, intent with { Exchange = exchange }, in screened);
+                }
+
+                // The gates decide on the canonical name; the intent is copied only when the app spelled it otherwise.
+                if (global::System.Object.ReferenceEquals(exchange, intent.Exchange))
+                {
+                    return EvaluateAccepted(in intent);
+                }
+
+                var accepted = intent with { Exchange = exchange };
+                return EvaluateAccepted(in accepted);
             }
 
             /// <summary>Runs the declared gates on an intent the context's intake accepted (its exchange canonical).</summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading.Tasks;
 using System;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,17 @@ internal static class TestHosts
 
     public static IReadOnlyList<FakeLogRecord> Logs(this IHost host, int eventId) =>
         host.Services.GetRequiredService<FakeLogCollector>().GetSnapshot().Where(record => record.Id.Id == eventId).ToList();
+
+    /// <summary>Waits (up to 10 s of real time) for work the host does on its own threads.</summary>
+    public static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within 10 s.");
+            await Task.Delay(10);
+        }
+    }
 
     public static TradeIntent Signal(string exchange = "NSE", double confidence = 0.80) =>
         new() { Exchange = exchange, Confidence = confidence, KellyFraction = 0.2, Lots = 1, Delta = 0.1, Side = TradeSide.Buy };

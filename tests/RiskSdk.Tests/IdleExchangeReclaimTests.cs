@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using RiskSdk.Positions;
+
+namespace RiskSdk.Tests;
+
+/// <summary>
+/// <see cref="RiskContext.ReclaimIdleExchanges"/>: an idle exchange seen once gives its memory back and later decides
+/// as a new one; a declared exchange keeps its state; a cooldown is never forgotten while any settings could still
+/// apply it; decisions racing the sweep lose no position and exceed no cap.
+/// </summary>
+public sealed class IdleExchangeReclaimTests
+{
+    private static readonly TimeSpan Day = TimeSpan.FromSeconds(RiskSettings.MaxCooldownSeconds);
+
+    [Fact]
+    public void An_idle_undeclared_exchange_is_freed_and_comes_back_clean()
+    {
+        using var rig = new TestRig();
+        Assert.True(rig.EvaluateAndFill(TestRig.Signal("MCX"), "P1").IsApproved);
+        Assert.True(rig.Book.Close("MCX", "P1"));
+        rig.Advance(2);
+
+        Assert.Equal(new ReclaimReport(Scopes: 1, Cooldowns: 0, OrderWindows: 1), rig.Context.ReclaimIdleExchanges());
+        Assert.DoesNotContain("MCX", rig.Context.Exchanges);
+
+        rig.Clock.Advance(Day);
+        Assert.Equal(new ReclaimReport(Scopes: 0, Cooldowns: 1, OrderWindows: 0), rig.Context.ReclaimIdleExchanges());
+        Assert.Null(rig.Context.Cooldowns.SinceLastTrade("MCX"));
+        Assert.Equal(default, rig.Book.GetCounts("MCX"));
+
+        Assert.True(rig.EvaluateAndFill(TestRig.Signal("mcx"), "P2").IsApproved);
+        Assert.Equal(new[] { "P2" }, rig.Book.GetOpenPositions("MCX"));
+        Assert.Equal(RejectionReason.CooldownActive, rig.Evaluate(TestRig.Signal("MCX")).Reason);
+    }
+
+    [Fact]
+    public void A_declared_exchange_keeps_its_state_however_long_it_is_idle()
+    {
+        using var rig = new TestRig(new RiskSettings { Exchanges = "NSE,BSE" });
+        Assert.True(rig.EvaluateAndFill(TestRig.Signal("NSE"), "P1").IsApproved);
+        Assert.True(rig.Book.Close("NSE", "P1"));
+        rig.Clock.Advance(Day + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(default, rig.Context.ReclaimIdleExchanges());
+
+        Assert.Contains("NSE", rig.Book.Scopes);
+        Assert.NotNull(rig.Context.Cooldowns.SinceLastTrade("NSE"));
+        Assert.Equal(new[] { "NSE", "BSE" }, rig.Context.Exchanges);
+    }
+
+    [Fact]
+    public void A_cooldown_freed_of_its_scope_still_holds_when_reloaded_settings_lengthen_it()
+    {
+        using var rig = new TestRig();
+        Assert.True(rig.EvaluateAndFill(TestRig.Signal("MCX"), "P1").IsApproved);
+        Assert.True(rig.Book.Close("MCX", "P1"));
+
+        // Past both windows in force (30 s flat, 300 s with positions): the scope and the order window go, the stamp stays.
+        rig.Advance(400);
+        Assert.Equal(new ReclaimReport(Scopes: 1, Cooldowns: 0, OrderWindows: 1), rig.Context.ReclaimIdleExchanges());
+
+        rig.Context.ApplySettings(new RiskSettings { SignalCooldown = TimeSpan.FromHours(1) });
+        Assert.Equal(RejectionReason.CooldownActive, rig.Evaluate(TestRig.Signal("MCX")).Reason);
+
+        rig.Advance(3200);
+        Assert.True(rig.Evaluate(TestRig.Signal("MCX")).IsApproved);
+    }
+
+    [Fact]
+    public void Decisions_racing_the_sweep_lose_no_position_and_exceed_no_cap()
+    {
+        // The clock never moves and no cooldown applies. On each exchange every third fill stays open (up to the cap of
+        // 2), the others close at once, so the exchange keeps going idle while decisions find its state.
+        const int Cap = 2;
+        var settings = new RiskSettings { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero, MaxOpenPositions = Cap, MaxOpenPositionsHighConfidence = Cap, MaxOrdersPerSecond = RiskSettings.MaxOrdersPerSecondLimit };
+        var exchanges = Enumerable.Range(0, 7).Select(i => "EX" + i).ToArray();
+        var freed = 0;
+        for (var round = 0; round < 10; round++)
+        {
+            using var rig = new TestRig(settings);
+            var kept = new ConcurrentBag<(string Exchange, string Id)>();
+            var failures = new ConcurrentQueue<string>();
+            ScopeReclaimTests.Race(
+                trader: i =>
+                {
+                    var exchange = exchanges[i % exchanges.Length];
+                    var decision = rig.Evaluate(TestRig.Signal(exchange));
+                    if (!decision.IsApproved)
+                    {
+                        return;
+                    }
+
+                    var id = $"{round}-{i}-{Environment.CurrentManagedThreadId}";
+                    if (!decision.Reservation.Commit(id))
+                    {
+                        failures.Enqueue($"fill {id} on {exchange} was lost");
+                    }
+                    else if (rig.Book.GetCounts(exchange).Open > Cap)
+                    {
+                        failures.Enqueue($"{exchange} holds more than {Cap} open after {id}");
+                    }
+                    else if (i % 3 == 0)
+                    {
+                        kept.Add((exchange, id));
+                    }
+                    else if (!rig.Book.Close(exchange, id))
+                    {
+                        failures.Enqueue($"position {id} on {exchange} was not found to close");
+                    }
+                },
+                reclaim: () => Interlocked.Add(ref freed, rig.Context.ReclaimIdleExchanges().Total));
+
+            Assert.Empty(failures);
+            foreach (var exchange in exchanges)
+            {
+                var expected = kept.Where(k => k.Exchange == exchange).Select(k => k.Id).OrderBy(id => id, StringComparer.Ordinal).ToArray();
+                Assert.True(expected.Length <= Cap, $"{exchange} kept {expected.Length} positions");
+                Assert.Equal(expected, rig.Book.GetOpenPositions(exchange).OrderBy(id => id, StringComparer.Ordinal));
+            }
+
+            Assert.Equal(new ScopeCounts(kept.Count, 0), rig.Book.GetTotalCounts());
+        }
+
+        Assert.True(freed > 0, "the sweep never freed anything while the decisions ran");
+    }
+}
