@@ -45,18 +45,18 @@ internal static partial class LedgerScripts
     /// <summary>
     /// A scope's history, for reconciling against a mark (<see cref="MarkReconcile"/>): functions
     /// <c>stamp(version, opened, id)</c> (a position opened: the scope's version counter moves and the hash <c>opened</c>
-    /// records the version it opened at) and <c>unstamp(version, opened, closed, id)</c> (a position closed: the counter
-    /// moves, the id leaves <c>opened</c> and joins the sorted set <c>closed</c> at that version; the newest 4096 closes
-    /// are kept, as in the in-memory book).
+    /// records the version it opened at) and <c>unstamp(version, opened, closed, id, kept)</c> (a position closed: the
+    /// counter moves, the id leaves <c>opened</c> and joins the sorted set <c>closed</c> at that version; the newest
+    /// <c>kept</c> closes are kept, <see cref="Positions.ReconcileMark.RememberedCloses"/> as in the in-memory book).
     /// </summary>
     private const string History = """
         local function stamp(version, opened, id)
           redis.call('HSET', opened, id, redis.call('INCR', version))
         end
-        local function unstamp(version, opened, closed, id)
+        local function unstamp(version, opened, closed, id, kept)
           redis.call('HDEL', opened, id)
           redis.call('ZADD', closed, redis.call('INCR', version), id)
-          local excess = redis.call('ZCARD', closed) - 4096
+          local excess = redis.call('ZCARD', closed) - tonumber(kept)
           if excess > 0 then redis.call('ZREMRANGEBYRANK', closed, 0, excess - 1) end
         end
 
@@ -140,12 +140,12 @@ internal static partial class LedgerScripts
         return { 0, gone }
         """;
 
-    /// <summary>Close. KEYS[7..9] the scope's history (version, opened, closed); ARGV[3] position id. Returns { closed (1/0), gone }.</summary>
+    /// <summary>Close. KEYS[7..9] the scope's history (version, opened, closed); ARGV[3] position id, ARGV[4] how many closes the history keeps. Returns { closed (1/0), gone }.</summary>
     public const string Close = Purge + History + """
         local closed = redis.call('SREM', KEYS[3], ARGV[3])
         if closed == 1 then
           opened(-1)
-          unstamp(KEYS[7], KEYS[8], KEYS[9], ARGV[3])
+          unstamp(KEYS[7], KEYS[8], KEYS[9], ARGV[3], ARGV[4])
         end
         return { closed, gone }
         """;
@@ -188,7 +188,7 @@ internal static partial class LedgerScripts
     /// it opened after the mark (the broker's list may predate that fill); pending reservations are kept. Additions are
     /// stamped and removals remembered in the history like fills and closes. KEYS[1] open, KEYS[2] scopes, KEYS[3] the
     /// account's open count, KEYS[4..6] the scope's history (version, opened, closed); ARGV[1] scope, ARGV[2] the mark,
-    /// ARGV[3..] the broker's open ids (distinct). Returns { added, removed, 1 }, or { {}, {}, 0 } changing nothing when
+    /// ARGV[3] how many closes the history keeps, ARGV[4..] the broker's open ids (distinct). Returns { added, removed, 1 }, or { {}, {}, 0 } changing nothing when
     /// the mark is ahead of the scope's version (it was not taken from this ledger's scope).
     /// </summary>
     public const string Reconcile = History + """
@@ -196,7 +196,7 @@ internal static partial class LedgerScripts
         if mark > tonumber(redis.call('GET', KEYS[4]) or '0') then return { {}, {}, 0 } end
         local truth = {}
         local added = {}
-        for i = 3, #ARGV do
+        for i = 4, #ARGV do
           local id = ARGV[i]
           truth[id] = true
           if redis.call('SISMEMBER', KEYS[1], id) == 0 then
@@ -217,7 +217,7 @@ internal static partial class LedgerScripts
         for i = 1, #added, 1000 do
           redis.call('SADD', KEYS[1], unpack(added, i, math.min(i + 999, #added)))
         end
-        for _, id in ipairs(removed) do unstamp(KEYS[4], KEYS[5], KEYS[6], id) end
+        for _, id in ipairs(removed) do unstamp(KEYS[4], KEYS[5], KEYS[6], id, ARGV[3]) end
         for _, id in ipairs(added) do stamp(KEYS[4], KEYS[5], id) end
         redis.call('SADD', KEYS[2], ARGV[1])
         if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('INCRBY', KEYS[3], #added - #removed) end

@@ -244,10 +244,11 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
             return new ReconcileReport(scope, Array.Empty<string>(), Array.Empty<string>()) { Unavailable = true };
         }
 
-        var arguments = new RedisValue[truth.Count + 2];
+        var arguments = new RedisValue[truth.Count + 3];
         arguments[0] = scope;
         arguments[1] = mark.Version;
-        var next = 2;
+        arguments[2] = ReconcileMark.RememberedCloses;
+        var next = 3;
         foreach (var id in truth)
         {
             arguments[next++] = id;
@@ -378,7 +379,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
         {
             DeferredKind.Commit => ("commit", LedgerScripts.Commit, new RedisValue[] { _memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, operation.PositionId, _owner }),
             DeferredKind.Release => ("release", LedgerScripts.Release, new RedisValue[] { _memoryMilliseconds, MaxRememberedExpiries, operation.ReservationId, _owner }),
-            _ => ("close", LedgerScripts.Close, new RedisValue[] { _memoryMilliseconds, MaxRememberedExpiries, operation.PositionId }),
+            _ => ("close", LedgerScripts.Close, new RedisValue[] { _memoryMilliseconds, MaxRememberedExpiries, operation.PositionId, ReconcileMark.RememberedCloses }),
         };
         var result = _ledger.Evaluate(name, scope, script, keys, arguments, late =>
         {

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Xml.Linq;
 
 namespace RiskSdk.Package.Tests;
 
@@ -15,7 +17,7 @@ public sealed class ConsumerWorkspace : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("risksdk-consumers-").FullName;
         Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
-        Version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        Version = $"{VersionPrefix}-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         var packOutput = new System.Text.StringBuilder();
         foreach (var package in Packages)
         {
@@ -50,6 +52,11 @@ public sealed class ConsumerWorkspace : IDisposable
     public static IReadOnlyList<string> Packages { get; } = ["RiskSdk", "RiskSdk.Hosting", "RiskSdk.Redis", "RiskSdk.Redis.Hosting"];
 
     public static string RepositoryRoot { get; } = RiskSdk.Testing.RepositoryRoot.Path;
+
+    /// <summary>The version every package under src/ is built with, read from src/Directory.Build.props (where it is said once).</summary>
+    public static string VersionPrefix { get; } =
+        (string?)XDocument.Load(Path.Combine(RepositoryRoot, "src", "Directory.Build.props")).Descendants("VersionPrefix").SingleOrDefault()
+        ?? throw new InvalidOperationException("src/Directory.Build.props declares no VersionPrefix.");
 
     public string Root { get; }
 

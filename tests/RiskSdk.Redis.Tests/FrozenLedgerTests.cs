@@ -176,10 +176,16 @@ public sealed class FrozenLedgerTests
         Assert.Equal(0, book.IgnoredOperations);
     }
 
+    /// <remarks>
+    /// The shared trading state's staleness bound is not what these tests are about: at its default (1 s) a loaded
+    /// machine that takes over a second between the last confirmation and the first frozen round (starting
+    /// <c>kill -STOP</c> alone can) makes the book refuse at once for an unconfirmed state, sending nothing, so no
+    /// command becomes overdue and a read then waits out the whole budget.
+    /// </remarks>
     private static RedisPositionBook Connect(RedisServer server, TimeSpan budget) =>
         RedisPositionBook.Connect(
             server.ConnectionString,
-            new RedisPositionBookOptions { KeyPrefix = "frozen:", OwnerId = "trader", OperationTimeout = budget, ReconnectInterval = TimeSpan.FromMilliseconds(100) });
+            new RedisPositionBookOptions { KeyPrefix = "frozen:", OwnerId = "trader", OperationTimeout = budget, ReconnectInterval = TimeSpan.FromMilliseconds(100), TradingStateStaleAfter = TimeSpan.FromSeconds(30) });
 
     /// <summary>Starts <see cref="Threads"/> threads at once, each making one decision, and times each.</summary>
     private static (RiskDecision[] Decisions, TimeSpan[] Times) Race(Func<RiskDecision> decide)

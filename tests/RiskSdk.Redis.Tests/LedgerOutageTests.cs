@@ -33,9 +33,9 @@ public sealed class LedgerOutageTests
         using var book = Connect(server);
         using var context = new RiskContext(new RiskSettings { MaxOpenPositions = 3, MaxOpenPositionsHighConfidence = 3 }, book);
         var gate = new PositionLimitGate(context);
-        var filledDuringOutage = Reserve(book);
-        var cancelledDuringOutage = Reserve(book);
-        Assert.True(Reserve(book).Commit("p-1"));
+        var filledDuringOutage = ReserveOnceAnswering(book);
+        var cancelledDuringOutage = ReserveOnceAnswering(book);
+        Assert.True(ReserveOnceAnswering(book).Commit("p-1"));
 
         server.Stop();
         var watch = Stopwatch.StartNew();
@@ -77,7 +77,7 @@ public sealed class LedgerOutageTests
     {
         using var server = new RedisServer();
         using var book = Connect(server);
-        var held = Reserve(book, cap: 2);
+        var held = ReserveOnceAnswering(book, cap: 2);
 
         server.Pause();
         ReserveOutcome outcome;
@@ -104,11 +104,62 @@ public sealed class LedgerOutageTests
         Assert.Equal(new ScopeCounts(0, 0), book.GetCounts(Scope));
     }
 
-    private static Reservation Reserve(RedisPositionBook book, int cap = 3)
+    [LedgerFact]
+    public void A_process_started_while_redis_is_down_admits_nothing_until_it_has_adopted_the_ledgers_halt()
     {
-        var outcome = book.TryReserve(Scope, cap);
+        using var server = new RedisServer(durable: true);
+        using (var operatorBook = Connect(server))
+        using (var operatorContext = new RiskContext(new RiskSettings(), operatorBook))
+        {
+            Assert.True(operatorContext.Switch.Halt("operator halt", "alice"));
+            Assert.Equal(TradingState.Halted, operatorContext.Switch.State);
+        }
+
+        server.Stop();
+        using var book = Connect(server);
+        using var context = new RiskContext(new RiskSettings { MaxOpenPositions = 3, MaxOpenPositionsHighConfidence = 3 }, book);
+        var gate = new PositionLimitGate(context);
+
+        // Its switch starts active and nothing has told it otherwise: the book is all that stands between it and a trade.
+        Assert.Equal(TradingState.Active, context.Switch.State);
+        Assert.Equal(ReserveStatus.Unavailable, book.TryReserve(Scope, 3).Status);
+        Assert.Equal(RejectionReason.LedgerUnavailable, gate.Admit(Signal).Reason);
+
+        server.Start();
+        var outcome = TryReserveOnceAnswering(book, cap: 3);
+
+        // The first reserve the book grants comes after the state was confirmed, and confirming adopted the halt.
+        Assert.Equal(ReserveStatus.Reserved, outcome.Status);
+        Assert.True(outcome.Reservation.Release());
+        Assert.Equal(TradingState.Halted, context.Switch.State);
+        Assert.Equal("operator halt", context.Switch.Status.Reason);
+        Assert.Equal(RejectionReason.TradingHalted, new KillSwitchGate(context).Check(Signal).Reason);
+    }
+
+    /// <summary>
+    /// Reserves a slot, retrying while the book answers <see cref="ReserveStatus.Unavailable"/> (bounded): a book that
+    /// has just connected refuses until its connection is up and its shared trading state confirmed, and on a loaded
+    /// machine the client's connect can return before its connection is (it does not abort on a slow connect).
+    /// </summary>
+    private static Reservation ReserveOnceAnswering(RedisPositionBook book, int cap = 3)
+    {
+        var outcome = TryReserveOnceAnswering(book, cap);
         Assert.Equal(ReserveStatus.Reserved, outcome.Status);
         return outcome.Reservation;
+    }
+
+    /// <summary>Tries to reserve until the book answers anything but <see cref="ReserveStatus.Unavailable"/>, for at most 20 s.</summary>
+    private static ReserveOutcome TryReserveOnceAnswering(RedisPositionBook book, int cap)
+    {
+        var waited = Stopwatch.StartNew();
+        var outcome = book.TryReserve(Scope, cap);
+        while (outcome.Status == ReserveStatus.Unavailable && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            Thread.Sleep(20);
+            outcome = book.TryReserve(Scope, cap);
+        }
+
+        return outcome;
     }
 
     private static RedisPositionBook Connect(RedisServer server) =>

@@ -299,6 +299,23 @@ public abstract class PositionBookBehaviour
     }
 
     [LedgerFact]
+    public void Reconcile_remembers_exactly_the_newest_RememberedCloses_closes_and_adds_back_one_closed_before_them()
+    {
+        var book = CreateBook(LongTimeout);
+        var ids = Enumerable.Range(0, ReconcileMark.RememberedCloses + 1).Select(i => "p-" + i).ToArray();
+        Assert.Equal(ids.Length, book.Reconcile(book.MarkForReconcile(Scope), ids).Added.Count);
+        var mark = book.MarkForReconcile(Scope); // then the broker is asked, and answers late
+        Assert.Equal(ids.Length, book.Reconcile(book.MarkForReconcile(Scope), []).Removed.Count); // every one closed after the mark
+
+        var stale = book.Reconcile(mark, ids);
+
+        // One close more than the memory holds: the oldest is forgotten, so the stale answer adds exactly that one back.
+        var forgotten = Assert.Single(stale.Added);
+        Assert.Contains(forgotten, ids);
+        Assert.Equal(new[] { forgotten }, book.GetOpenPositions(Scope));
+    }
+
+    [LedgerFact]
     public void A_position_a_reconcile_removed_is_not_reopened_by_a_reconcile_marked_before_it()
     {
         var book = CreateBook(LongTimeout);

@@ -318,8 +318,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <remarks>
     /// The book counts every position opened or closed (its version, one for every scope, so a scope given back while
     /// the broker answered is no matter); each scope remembers the version each open position opened at and each of its
-    /// last 4096 closed positions closed at. A position closed before that memory began and still listed by the broker is
-    /// added back (counted, never lost) until the next reconcile.
+    /// last <see cref="ReconcileMark.RememberedCloses"/> closed positions closed at.
     /// </remarks>
     public ReconcileReport Reconcile(in ReconcileMark mark, IEnumerable<string> brokerOpenPositionIds)
     {
@@ -668,9 +667,6 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         /// <summary>Open position ids.</summary>
         public readonly HashSet<string> Open = new(StringComparer.Ordinal);
 
-        /// <summary>How many closed positions the scope remembers for reconciling, the oldest forgotten first.</summary>
-        private const int ClosedMemory = 4096;
-
         /// <summary>Open position id to the book's version it opened at.</summary>
         private readonly Dictionary<string, long> _openedAt = new(StringComparer.Ordinal);
 
@@ -731,7 +727,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             _openedAt.Remove(id);
             _closedAt[id] = version;
             _closedOrder.Enqueue((id, version));
-            if (_closedOrder.Count > ClosedMemory)
+            if (_closedOrder.Count > ReconcileMark.RememberedCloses)
             {
                 var oldest = _closedOrder.Dequeue();
                 if (_closedAt.TryGetValue(oldest.Id, out var at) && at == oldest.Version)

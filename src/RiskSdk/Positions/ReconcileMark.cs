@@ -13,6 +13,13 @@ namespace RiskSdk.Positions;
 public readonly record struct ReconcileMark(string Scope, long Version)
 {
     /// <summary>
+    /// How many of a scope's most recent closes every book remembers, with the version each closed at, so that a
+    /// reconcile keeps a position closed after its mark though the broker still listed it. A position closed before
+    /// that memory began and still listed by the broker is added back (counted, never lost) until the next reconcile.
+    /// </summary>
+    public const int RememberedCloses = 4096;
+
+    /// <summary>
     /// True when the book could not be read to take the mark (a shared ledger that does not answer): a reconcile given
     /// it changes nothing and reports <see cref="ReconcileReport.Unavailable"/>.
     /// </summary>
