@@ -11,17 +11,9 @@ namespace RiskSdk.Generators.Tests.Pipeline;
 /// <summary>A generated pipeline calls timed and reserving gates through their role interfaces: explicit implementations work, struct gates are not boxed.</summary>
 public sealed class ExplicitRoleTests
 {
-    private static readonly RiskSettings Unthrottled = new()
-    {
-        SignalCooldown = TimeSpan.Zero,
-        CooldownWithPositions = TimeSpan.Zero,
-        MaxOpenPositions = 3,
-        MaxOpenPositionsHighConfidence = 3,
-        MaxOrdersPerSecond = RiskSettings.MaxOrdersPerSecondLimit,
-    };
+    private static readonly RiskSettings Unthrottled = PipelineSignals.Unthrottled with { MaxOpenPositions = 3, MaxOpenPositionsHighConfidence = 3 };
 
-    private static TradeIntent Signal() =>
-        new() { Exchange = "NSE", Symbol = "NIFTY", Confidence = 0.8, KellyFraction = 0.2, Lots = 2, Delta = 0.5 };
+    private static TradeIntent Signal() => PipelineSignals.Signal(0.8);
 
     [Fact]
     public void Explicitly_implemented_role_interfaces_are_called_through_the_interface_and_compile()

@@ -10,18 +10,12 @@ public sealed class PipelineAllocationTests
 {
     private const int Decisions = 10_000;
 
-    private static readonly RiskSettings Unthrottled = new()
-    {
-        SignalCooldown = TimeSpan.Zero,
-        CooldownWithPositions = TimeSpan.Zero,
-        MaxOrdersPerSecond = RiskSettings.MaxOrdersPerSecondLimit,
-    };
+    private static readonly RiskSettings Unthrottled = PipelineSignals.Unthrottled;
 
     private static RiskContext NewContext(RiskSettings settings) =>
         new(settings, timeProvider: new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 3, 45, 0, TimeSpan.Zero)), logger: NullLogger.Instance);
 
-    private static TradeIntent Signal(double confidence) =>
-        new() { Exchange = "NSE", Symbol = "NIFTY", Confidence = confidence, KellyFraction = 0.2, Lots = 2, Delta = 0.5 };
+    private static TradeIntent Signal(double confidence) => PipelineSignals.Signal(confidence);
 
     [Fact]
     public void Approved_decisions_allocate_nothing()
