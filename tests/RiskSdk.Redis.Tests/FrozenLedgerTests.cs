@@ -183,9 +183,9 @@ public sealed class FrozenLedgerTests
     /// command becomes overdue and a read then waits out the whole budget.
     /// </remarks>
     private static RedisPositionBook Connect(RedisServer server, TimeSpan budget) =>
-        RedisPositionBook.Connect(
+        ConnectedBook.Answering(RedisPositionBook.Connect(
             server.ConnectionString,
-            new RedisPositionBookOptions { KeyPrefix = "frozen:", OwnerId = "trader", OperationTimeout = budget, ReconnectInterval = TimeSpan.FromMilliseconds(100), TradingStateStaleAfter = TimeSpan.FromSeconds(30) });
+            new RedisPositionBookOptions { KeyPrefix = "frozen:", OwnerId = "trader", OperationTimeout = budget, ReconnectInterval = TimeSpan.FromMilliseconds(100), TradingStateStaleAfter = TimeSpan.FromSeconds(30) }));
 
     /// <summary>Starts <see cref="Threads"/> threads at once, each making one decision, and times each.</summary>
     private static (RiskDecision[] Decisions, TimeSpan[] Times) Race(Func<RiskDecision> decide)

@@ -264,6 +264,7 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
                 OperationTimeout = TimeSpan.FromSeconds(2),
                 ShareTradingState = share,
             });
+        ConnectedBook.Answering(book);
         var context = new RiskContext(new RiskSettings { AutoExecEnabled = autoExecEnabled }, book);
         _owned.Add(context);
         _owned.Add(book);
