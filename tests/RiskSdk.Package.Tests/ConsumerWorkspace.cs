@@ -49,7 +49,7 @@ public sealed class ConsumerWorkspace : IDisposable
     }
 
     /// <summary>The packages packed into the feed, each from <c>src/{id}/{id}.csproj</c>.</summary>
-    public static IReadOnlyList<string> Packages { get; } = ["RiskSdk", "RiskSdk.Hosting", "RiskSdk.Redis", "RiskSdk.Redis.Hosting"];
+    public static IReadOnlyList<string> Packages { get; } = ["RiskSdk", "RiskSdk.Hosting", "RiskSdk.Redis", "RiskSdk.Redis.Hosting", "RiskSdk.AspNetCore"];
 
     public static string RepositoryRoot { get; } = RiskSdk.Testing.RepositoryRoot.Path;
 
