@@ -72,8 +72,10 @@ public sealed class IdleExchangeReclaimTests
     [Fact]
     public void Decisions_racing_the_sweep_lose_no_position_and_exceed_no_cap()
     {
-        // The clock never moves and no cooldown applies. On each exchange every third fill stays open (up to the cap of
-        // 2), the others close at once, so the exchange keeps going idle while decisions find its state.
+        // The clock never moves and no cooldown applies. On each exchange every third fill stays open and the others
+        // close at once; a decision refused at the cap closes one of the kept positions instead. So every exchange keeps
+        // going from full to idle for the whole race (not only before its first kept fill), while decisions find its
+        // state: the sweep frees scopes throughout, whatever the scheduling.
         const int Cap = 2;
         var settings = new RiskSettings { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero, MaxOpenPositions = Cap, MaxOpenPositionsHighConfidence = Cap, MaxOrdersPerSecond = RiskSettings.MaxOrdersPerSecondLimit };
         var exchanges = Enumerable.Range(0, 7).Select(i => "EX" + i).ToArray();
@@ -81,7 +83,7 @@ public sealed class IdleExchangeReclaimTests
         for (var round = 0; round < 10; round++)
         {
             using var rig = new TestRig(settings);
-            var kept = new ConcurrentBag<(string Exchange, string Id)>();
+            var kept = new ConcurrentDictionary<string, string>(StringComparer.Ordinal); // position id -> exchange
             var failures = new ConcurrentQueue<string>();
             ScopeReclaimTests.Race(
                 trader: i =>
@@ -90,6 +92,11 @@ public sealed class IdleExchangeReclaimTests
                     var decision = rig.Evaluate(TestRig.Signal(exchange));
                     if (!decision.IsApproved)
                     {
+                        if (decision.Reason == RejectionReason.PositionLimitReached)
+                        {
+                            CloseOneKept(exchange);
+                        }
+
                         return;
                     }
 
@@ -104,7 +111,7 @@ public sealed class IdleExchangeReclaimTests
                     }
                     else if (i % 3 == 0)
                     {
-                        kept.Add((exchange, id));
+                        kept[id] = exchange;
                     }
                     else if (!rig.Book.Close(exchange, id))
                     {
@@ -116,12 +123,29 @@ public sealed class IdleExchangeReclaimTests
             Assert.Empty(failures);
             foreach (var exchange in exchanges)
             {
-                var expected = kept.Where(k => k.Exchange == exchange).Select(k => k.Id).OrderBy(id => id, StringComparer.Ordinal).ToArray();
+                var expected = kept.Where(k => k.Value == exchange).Select(k => k.Key).OrderBy(id => id, StringComparer.Ordinal).ToArray();
                 Assert.True(expected.Length <= Cap, $"{exchange} kept {expected.Length} positions");
                 Assert.Equal(expected, rig.Book.GetOpenPositions(exchange).OrderBy(id => id, StringComparer.Ordinal));
             }
 
             Assert.Equal(new ScopeCounts(kept.Count, 0), rig.Book.GetTotalCounts());
+
+            // Only the thread that takes a kept id out of the map closes it, so each kept position is closed once.
+            void CloseOneKept(string exchange)
+            {
+                foreach (var (id, keptOn) in kept)
+                {
+                    if (keptOn == exchange && kept.TryRemove(id, out _))
+                    {
+                        if (!rig.Book.Close(exchange, id))
+                        {
+                            failures.Enqueue($"kept position {id} on {exchange} was not found to close");
+                        }
+
+                        return;
+                    }
+                }
+            }
         }
 
         Assert.True(freed > 0, "the sweep never freed anything while the decisions ran");
