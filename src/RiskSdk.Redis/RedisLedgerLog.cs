@@ -73,7 +73,7 @@ public static partial class RedisLedgerLog
     /// <summary>The shared trading state went unconfirmed past its staleness bound; new positions are refused until it is known (event 1109).</summary>
     /// <param name="logger">The logger.</param>
     /// <param name="seconds">The staleness bound, in seconds.</param>
-    [LoggerMessage(EventId = 1109, Level = LogLevel.Error, Message = "Shared trading state unknown: not confirmed by the ledger for {Seconds} s; this process refuses new positions until it is")]
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Error, Message = "Shared trading state unknown: no confirmation from the ledger in the last {Seconds} s (or none yet since start); this process refuses new positions until it is confirmed")]
     public static partial void TradingStateUnknown(ILogger logger, double seconds);
 
     /// <summary>The shared trading state is known again (event 1113).</summary>
