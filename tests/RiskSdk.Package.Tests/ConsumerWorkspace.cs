@@ -18,11 +18,16 @@ public sealed class ConsumerWorkspace : IDisposable
         Root = Directory.CreateTempSubdirectory("risksdk-consumers-").FullName;
         Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
         Version = $"{VersionPrefix}-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        // The packs build this run's version into the workspace's own artifacts folder (per project: bin/<name>, obj/<name>),
+        // never into the repository's bin/ and obj/: the other test projects of the same `dotnet test` run load those
+        // assemblies while this runs, and a pack writing a differently-versioned RiskSdk.dll there mid-run made
+        // PackageVersionTests see two versions.
+        var artifacts = Path.Combine(Root, "artifacts") + Path.DirectorySeparatorChar;
         var packOutput = new System.Text.StringBuilder();
         foreach (var package in Packages)
         {
             // One after another: a pack builds the projects it references, so two at once would race on their obj/.
-            var (exitCode, output) = DotNetCli.DotNet(RepositoryRoot, "pack", $"src/{package}/{package}.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+            var (exitCode, output) = DotNetCli.DotNet(RepositoryRoot, "pack", $"src/{package}/{package}.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={artifacts}");
             if (exitCode != 0)
             {
                 throw new InvalidOperationException($"dotnet pack {package} failed:\n" + output);
