@@ -231,13 +231,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     public ReconcileReport Reconcile(in ReconcileMark mark, IEnumerable<string> brokerOpenPositionIds)
     {
         var scope = ExchangeName.Parse(mark.Scope, nameof(mark)).Value;
-        ArgumentNullException.ThrowIfNull(brokerOpenPositionIds);
-        var truth = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in brokerOpenPositionIds)
-        {
-            PositionId.Require(id, nameof(brokerOpenPositionIds));
-            truth.Add(id);
-        }
+        var truth = PositionId.RequireAll(brokerOpenPositionIds);
 
         if (mark.Unavailable)
         {

@@ -323,13 +323,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     public ReconcileReport Reconcile(in ReconcileMark mark, IEnumerable<string> brokerOpenPositionIds)
     {
         var name = ExchangeName.Parse(mark.Scope, nameof(mark)).Value;
-        ArgumentNullException.ThrowIfNull(brokerOpenPositionIds);
-        var truth = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in brokerOpenPositionIds)
-        {
-            PositionId.Require(id, nameof(brokerOpenPositionIds));
-            truth.Add(id);
-        }
+        var truth = PositionId.RequireAll(brokerOpenPositionIds);
 
         if (mark.Unavailable)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
@@ -30,5 +31,26 @@ public static class PositionId
         }
 
         return positionId;
+    }
+
+    /// <summary>
+    /// Refuses a broker's list of open position ids that is null or holds a missing id, before anything changes, and
+    /// returns the distinct ids: what every book's <see cref="IPositionBook.Reconcile"/> compares against.
+    /// </summary>
+    /// <param name="positionIds">The ids the broker reports open.</param>
+    /// <param name="parameterName">The list's parameter; by default the argument's expression.</param>
+    /// <returns>The distinct ids, compared ordinally.</returns>
+    /// <exception cref="ArgumentNullException">The list or an id in it is null.</exception>
+    /// <exception cref="ArgumentException">An id is empty or only white space.</exception>
+    public static HashSet<string> RequireAll([NotNull] IEnumerable<string>? positionIds, [CallerArgumentExpression(nameof(positionIds))] string? parameterName = null)
+    {
+        ArgumentNullException.ThrowIfNull(positionIds, parameterName);
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in positionIds)
+        {
+            distinct.Add(Require(id, parameterName));
+        }
+
+        return distinct;
     }
 }
