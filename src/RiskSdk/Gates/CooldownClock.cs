@@ -188,23 +188,12 @@ public sealed class CooldownClock
     internal int ReclaimIdleExcept(TimeSpan longestWindow, IReadOnlySet<string>? keep)
     {
         var now = _time.GetTimestamp();
-        var freed = 0;
-        foreach (var (exchange, box) in _lastTrade.Entries)
+        return _lastTrade.Reclaim(keep, (_, box) =>
         {
-            if (keep is not null && keep.Contains(exchange))
-            {
-                continue;
-            }
-
             var last = Volatile.Read(ref box.Value);
             var idle = last == Retired || last == Never || (last <= now && _time.GetElapsedTime(last, now) >= longestWindow);
-            if (idle && (last == Retired || Interlocked.CompareExchange(ref box.Value, Retired, last) == last) && _lastTrade.TryRemove(exchange, box))
-            {
-                freed++;
-            }
-        }
-
-        return freed;
+            return idle && (last == Retired || Interlocked.CompareExchange(ref box.Value, Retired, last) == last);
+        });
     }
 
     /// <summary>How many exchanges hold state: they traded since they were last freed.</summary>

@@ -183,27 +183,13 @@ public sealed class OrderRateLimiter
     {
         var now = BucketOf(_time.GetTimestamp());
         InterlockedMax(ref _reclaimedAt, now);
-        var freed = 0;
-        foreach (var (exchange, window) in _windows.Entries)
+        return _windows.Reclaim(keep, (_, window) =>
         {
-            if (keep is not null && keep.Contains(exchange))
-            {
-                continue;
-            }
-
-            bool retired;
             lock (window)
             {
-                retired = window.Retired || window.TryRetire(now);
+                return window.Retired || window.TryRetire(now);
             }
-
-            if (retired && _windows.TryRemove(exchange, window))
-            {
-                freed++;
-            }
-        }
-
-        return freed;
+        });
     }
 
     /// <summary>How many exchanges hold a window: they sent an order since they were last freed.</summary>

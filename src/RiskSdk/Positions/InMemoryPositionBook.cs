@@ -512,15 +512,8 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     internal int ReclaimIdleExcept(IReadOnlySet<string>? keep)
     {
         var now = _time.GetTimestamp();
-        var freed = 0;
-        foreach (var (name, book) in _scopes.Entries)
+        return _scopes.Reclaim(keep, (name, book) =>
         {
-            if (keep is not null && keep.Contains(name))
-            {
-                continue;
-            }
-
-            bool retired;
             lock (book)
             {
                 if (!book.Retired)
@@ -532,16 +525,9 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                     }
                 }
 
-                retired = book.Retired;
+                return book.Retired;
             }
-
-            if (retired && _scopes.TryRemove(name, book))
-            {
-                freed++;
-            }
-        }
-
-        return freed;
+        });
     }
 
     /// <summary>How many scopes hold state: they were used since they were last freed.</summary>

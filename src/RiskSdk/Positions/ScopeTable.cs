@@ -113,6 +113,29 @@ internal sealed class ScopeTable<TValue>
         }
     }
 
+    /// <summary>
+    /// The retire-then-remove protocol every per-exchange table frees idle state with: each scope not in
+    /// <paramref name="keep"/> is offered to <paramref name="tryRetire"/>, which marks it retired (under whatever guards
+    /// the state, so no writer records in it after) when it is idle; a retired scope is then removed while it still maps
+    /// to that state. A writer that finds a retired state moves to a fresh one.
+    /// </summary>
+    /// <param name="keep">Scopes never freed (the declared exchanges); null offers every scope.</param>
+    /// <param name="tryRetire">True when the state is retired (now, or already); false keeps it.</param>
+    /// <returns>How many scopes this call removed.</returns>
+    public int Reclaim(IReadOnlySet<string>? keep, Func<string, TValue, bool> tryRetire)
+    {
+        var freed = 0;
+        foreach (var (key, value) in Entries)
+        {
+            if ((keep is null || !keep.Contains(key)) && tryRetire(key, value) && TryRemove(key, value))
+            {
+                freed++;
+            }
+        }
+
+        return freed;
+    }
+
     /// <summary>Removes a scope, but only while it still maps to <paramref name="value"/>.</summary>
     /// <param name="key">The scope.</param>
     /// <param name="value">The state the caller found and retired.</param>
