@@ -46,7 +46,7 @@ public sealed class FrozenLedgerTests
         using var book = Connect(server, Budget);
         using var context = ConnectedBook.Known(new RiskContext(Settings, book));
         var pipeline = RiskPipeline.CreateDefault(context);
-        var approved = pipeline.Evaluate(Entry);
+        var approved = Answered.First(() => pipeline.Evaluate(Entry), decision => decision.Reason == RejectionReason.LedgerUnavailable);
         Assert.True(approved.IsApproved, approved.Message);
 
         server.Pause();
@@ -79,7 +79,8 @@ public sealed class FrozenLedgerTests
         using var book = Connect(server, budget);
         using var context = ConnectedBook.Known(new RiskContext(Settings, book));
         var gate = new PositionLimitGate(context);
-        Assert.True(book.TryReserve(Exchange, 4).Reservation.Release());
+        Take(book).Release();
+        Assert.True(WaitUntil(() => book.DeferredOperationCount == 0));
 
         server.Pause();
         try
@@ -122,8 +123,8 @@ public sealed class FrozenLedgerTests
         using var book = Connect(server, budget);
         using var context = ConnectedBook.Known(new RiskContext(Settings, book));
         var pipeline = RiskPipeline.CreateDefault(context);
-        var filled = book.TryReserve(Exchange, 4).Reservation;
-        Assert.True(book.TryReserve(Exchange, 4).Reservation.Commit("p-1"));
+        var filled = Take(book);
+        Take(book, fill: "p-1");
 
         server.Stop();
         Assert.True(WaitUntil(() => book.GetCounts(Exchange).Unavailable), "the book never noticed the server was gone");
@@ -153,8 +154,8 @@ public sealed class FrozenLedgerTests
     {
         using var server = new RedisServer();
         using var book = Connect(server, TimeSpan.FromSeconds(2));
-        var filled = book.TryReserve(Exchange, 4).Reservation;
-        Assert.True(book.TryReserve(Exchange, 4).Reservation.Commit("p-1"));
+        var filled = Take(book);
+        Take(book, fill: "p-1");
 
         server.Pause();
         try
@@ -213,6 +214,22 @@ public sealed class FrozenLedgerTests
         ConnectedBook.Answering(RedisPositionBook.Connect(
             server.ConnectionString,
             new RedisPositionBookOptions { KeyPrefix = "frozen:", OwnerId = "trader", OperationTimeout = budget, ReconnectInterval = TimeSpan.FromMilliseconds(100), TradingStateStaleAfter = TimeSpan.FromSeconds(30) }));
+
+    /// <summary>
+    /// Setup that a loaded machine must not fail: takes a slot (asking again while the ledger misses its budget) and,
+    /// given a position id, fills it and waits until the fill has landed (a fill that missed its budget is replayed).
+    /// </summary>
+    private static Reservation Take(RedisPositionBook book, string? fill = null)
+    {
+        var reservation = Answered.First(() => book.TryReserve(Exchange, 4), outcome => outcome.Status == ReserveStatus.Unavailable).Reservation;
+        if (fill is not null)
+        {
+            reservation.Commit(fill);
+            Assert.True(WaitUntil(() => book.DeferredOperationCount == 0), "the fill never landed");
+        }
+
+        return reservation;
+    }
 
     /// <summary>Starts <see cref="Threads"/> threads at once, each making one decision, and times each.</summary>
     private static (RiskDecision[] Decisions, TimeSpan[] Times) Race(Func<RiskDecision> decide)

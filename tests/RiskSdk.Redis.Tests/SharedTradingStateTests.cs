@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
+using RiskSdk.Positions;
 using RiskSdk.Redis.Tests.Infrastructure;
 using StackExchange.Redis;
 using Xunit;
@@ -252,8 +253,10 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
         var context = Start(_fixture.Server, autoExecEnabled: true, staleAfter: TimeSpan.FromSeconds(2));
         var book = (RedisPositionBook)context.Book;
 
-        // The book refuses while the state is unconfirmed, which a loaded machine can cause for a moment: ask again.
-        Assert.True(WaitUntil(() => book.TryReserve("NSE", 5) is { IsReserved: true } taken && taken.Reservation.Commit("P1")));
+        // On a loaded machine a reserve can miss its budget or meet a moment of unconfirmed state, and a fill can be kept
+        // for the replay: ask again, and wait for the fill to land.
+        Answered.First(() => book.TryReserve("NSE", 5), outcome => outcome.Status == ReserveStatus.Unavailable).Reservation.Commit("P1");
+        Assert.True(WaitUntil(() => book.DeferredOperationCount == 0));
 
         // The trading-state key alone stops answering (it holds a string, so reading it as a hash fails): positions
         // still answer, so the only thing unknown is whether another process halted.
@@ -271,12 +274,12 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
             var refused = pipeline.Evaluate(entry);
             Assert.Equal(RejectionReason.LedgerUnavailable, refused.Reason);
             Assert.Equal(KillSwitchGate.GateName, refused.Gate);
-            var exited = pipeline.Evaluate(exit);
-            Assert.True(exited.IsApproved, exited.Message);
+            RiskDecision exited = default;
+            Assert.True(WaitUntil(() => (exited = pipeline.Evaluate(exit)).IsApproved), exited.Message); // verifying the exit reads the ledger
         }
 
         Assert.True(new KillSwitchGate(context).IsHalted);
-        Assert.Equal(new Positions.ScopeCounts(1, 0), book.GetCounts("NSE"));
+        Assert.Equal(new ScopeCounts(1, 0), Answered.First(() => book.GetCounts("NSE"), counts => counts.Unavailable));
 
         // Readable again: the state is confirmed at the next refresh and entries are admitted.
         raw.GetDatabase().KeyDelete(tradingKey);
