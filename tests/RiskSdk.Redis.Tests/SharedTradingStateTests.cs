@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
 using RiskSdk.Redis.Tests.Infrastructure;
+using StackExchange.Redis;
 using Xunit;
 using Xunit.Abstractions;
 using RiskSdk.Gates;
@@ -245,10 +246,56 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
         Assert.Equal("margin call", fresh.Switch.Status.Reason);
     }
 
+    [LedgerFact]
+    public void While_the_shared_trading_state_is_unconfirmed_every_pipeline_refuses_entries_at_the_kill_switch_and_exits_pass()
+    {
+        var context = Start(_fixture.Server, autoExecEnabled: true, staleAfter: Second);
+        var book = (RedisPositionBook)context.Book;
+        Assert.True(WaitUntil(() => context.TradingStateKnown));
+        Assert.True(book.TryReserve("NSE", 5).Reservation.Commit("P1"));
+
+        // The trading-state key alone stops answering (it holds a string, so reading it as a hash fails): positions
+        // still answer, so the only thing unknown is whether another process halted.
+        using var raw = ConnectionMultiplexer.Connect(_fixture.Server.ConnectionString);
+        var tradingKey = _prefix + "trading";
+        raw.GetDatabase().KeyDelete(tradingKey);
+        raw.GetDatabase().StringSet(tradingKey, "not a hash");
+        Assert.True(WaitUntil(() => !context.TradingStateKnown), "the state was still taken as known 10 s after it stopped being confirmed");
+
+        var entry = new TradeIntent { Exchange = "NSE", Side = TradeSide.Buy, Confidence = 0.8, KellyFraction = 0.2, Lots = 1 };
+        var exit = entry with { ReducesPosition = "P1" };
+        var withoutKillSwitch = new RiskPipeline(context, [new MinimumConfidenceGate(context)], new PositionLimitGate(context));
+        foreach (var pipeline in new IRiskPipeline[] { withoutKillSwitch, RiskPipeline.CreateDefault(context) })
+        {
+            var refused = pipeline.Evaluate(entry);
+            Assert.Equal(RejectionReason.LedgerUnavailable, refused.Reason);
+            Assert.Equal(KillSwitchGate.GateName, refused.Gate);
+            var exited = pipeline.Evaluate(exit);
+            Assert.True(exited.IsApproved, exited.Message);
+        }
+
+        Assert.True(new KillSwitchGate(context).IsHalted);
+        Assert.Equal(new Positions.ScopeCounts(1, 0), book.GetCounts("NSE"));
+
+        // Readable again: the state is confirmed at the next refresh and entries are admitted.
+        raw.GetDatabase().KeyDelete(tradingKey);
+        Assert.True(WaitUntil(() => context.TradingStateKnown), "the state was not confirmed again within 10 s of the key being readable");
+        var approved = withoutKillSwitch.Evaluate(entry);
+        for (var waited = Stopwatch.StartNew(); !approved.IsApproved && waited.Elapsed < TimeSpan.FromSeconds(10); approved = withoutKillSwitch.Evaluate(entry))
+        {
+            // A loaded machine may let the state go unconfirmed again for a moment: that refuses (rightly); ask again.
+            Assert.Equal(RejectionReason.LedgerUnavailable, approved.Reason);
+            Thread.Sleep(10);
+        }
+
+        Assert.True(approved.IsApproved, approved.Message);
+        Assert.True(approved.Reservation.Release());
+    }
+
     /// <inheritdoc/>
     public void Dispose() => StopAll();
 
-    private RiskContext Start(RedisServer server, bool autoExecEnabled, TimeSpan? reconnectInterval = null, bool share = true)
+    private RiskContext Start(RedisServer server, bool autoExecEnabled, TimeSpan? reconnectInterval = null, bool share = true, TimeSpan? staleAfter = null)
     {
         var book = RedisPositionBook.Connect(
             server.ConnectionString,
@@ -260,7 +307,7 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
 
                 // Moves arrive by subscription within milliseconds; a generous staleness bound keeps a loaded test
                 // machine from refusing entries for an unconfirmed state where a test does not expect it.
-                TradingStateStaleAfter = TimeSpan.FromSeconds(5),
+                TradingStateStaleAfter = staleAfter ?? TimeSpan.FromSeconds(5),
                 OperationTimeout = TimeSpan.FromSeconds(2),
                 ShareTradingState = share,
             });
