@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace RiskSdk.Analyzers;
@@ -11,8 +12,9 @@ namespace RiskSdk.Analyzers;
 internal static class DispatchEntry
 {
     /// <summary>How the method is reached, for the message (null when ordinary callers reach it).</summary>
-    public static string? Of(IMethodSymbol method, MarkedMethods placements)
+    public static string? Of(IMethodSymbol method, RiskSymbols symbols)
     {
+        var placements = symbols.Placements;
         if (method.IsStatic && method.Name == "Main" && method.MethodKind == MethodKind.Ordinary)
         {
             return "the program's entry point";
@@ -29,7 +31,7 @@ internal static class DispatchEntry
         }
 
         return method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic && method.MethodKind == MethodKind.Ordinary
-            && !HasMvcAttribute(method, "NonActionAttribute") && IsController(method.ContainingType)
+            && !HasMvcAttribute(method, "NonActionAttribute") && IsController(method.ContainingType, symbols.HasMvcControllers)
             ? "a controller action, which the web framework calls"
             : null;
     }
@@ -61,13 +63,16 @@ internal static class DispatchEntry
     }
 
     /// <summary>
-    /// A class MVC treats as a controller: it derives from <c>ControllerBase</c>/<c>Controller</c> or carries
-    /// <c>[ApiController]</c> (on itself or a base), and neither it nor a base says <c>[NonController]</c>. The
-    /// "name ends in Controller" convention alone is not followed.
+    /// A class MVC treats as a controller, or whose public methods are actions of the controllers deriving from it:
+    /// neither it nor a base says <c>[NonController]</c>, and it derives from <c>ControllerBase</c>/<c>Controller</c>,
+    /// carries <c>[ApiController]</c> or <c>[Controller]</c> (on itself or a base), or, in a compilation that sees MVC,
+    /// follows MVC's naming convention: a public, top-level, non-abstract, non-generic class whose name ends in
+    /// "Controller" (any case), as ASP.NET Core's <c>ControllerFeatureProvider</c> discovers it.
     /// </summary>
-    private static bool IsController(INamedTypeSymbol? type)
+    private static bool IsController(INamedTypeSymbol? type, bool byConvention)
     {
-        var controller = false;
+        var controller = byConvention && type is { TypeKind: TypeKind.Class, DeclaredAccessibility: Accessibility.Public, ContainingType: null, IsAbstract: false, IsGenericType: false }
+            && type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase);
         for (var current = type; current is not null; current = current.BaseType)
         {
             if (HasMvcAttribute(current, "NonControllerAttribute"))
@@ -76,7 +81,8 @@ internal static class DispatchEntry
             }
 
             controller |= (current.Name is "ControllerBase" or "Controller" && IsMvcNamespace(current.ContainingNamespace))
-                || HasMvcAttribute(current, "ApiControllerAttribute");
+                || HasMvcAttribute(current, "ApiControllerAttribute")
+                || HasMvcAttribute(current, "ControllerAttribute");
         }
 
         return controller;

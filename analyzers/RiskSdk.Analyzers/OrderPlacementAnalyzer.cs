@@ -91,7 +91,7 @@ public sealed class OrderPlacementAnalyzer : DiagnosticAnalyzer
     {
         var method = (IMethodSymbol)context.Symbol;
         if (symbols.Placements.OwnAttribute(method) is { ApplicationSyntaxReference: { } syntax }
-            && DispatchEntry.Of(method, symbols.Placements) is { } reachedThrough)
+            && DispatchEntry.Of(method, symbols) is { } reachedThrough)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 RiskDiagnostics.PlacementAtEntry,

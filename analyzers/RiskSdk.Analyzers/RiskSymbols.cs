@@ -18,6 +18,7 @@ internal sealed class RiskSymbols
     private const string PlacementAttributeName = "RiskSdk.OrderPlacementAttribute";
     private const string CheckAttributeName = "RiskSdk.PositionLimitCheckAttribute";
     private const string ApprovalTokenName = "RiskSdk.ApprovalToken";
+    private const string MvcControllerAttributeName = "Microsoft.AspNetCore.Mvc.ControllerAttribute";
 
     private readonly MarkedMethods _placements;
     private readonly MarkedMethods _checks;
@@ -31,8 +32,9 @@ internal sealed class RiskSymbols
     private readonly InvokeNow _invokeNow;
     private readonly Lazy<PlacementSites> _sites;
 
-    private RiskSymbols(MarkedMethods placements, MarkedMethods checks, INamedTypeSymbol? approvalToken, ImmutableDictionary<string, ImmutableArray<Diagnostic>> fileDiagnostics, Dictionary<IMethodSymbol, string> listedApprovals, Dictionary<IMethodSymbol, string> listedExits, InvokeNow invokeNow, Lazy<PlacementSites> sites)
+    private RiskSymbols(MarkedMethods placements, MarkedMethods checks, INamedTypeSymbol? approvalToken, ImmutableDictionary<string, ImmutableArray<Diagnostic>> fileDiagnostics, Dictionary<IMethodSymbol, string> listedApprovals, Dictionary<IMethodSymbol, string> listedExits, InvokeNow invokeNow, Lazy<PlacementSites> sites, bool hasMvcControllers)
     {
+        HasMvcControllers = hasMvcControllers;
         _sites = sites;
         _listedExits = listedExits;
         _invokeNow = invokeNow;
@@ -83,8 +85,15 @@ internal sealed class RiskSymbols
             approvals,
             exits,
             new InvokeNow(invokeNow),
-            new Lazy<PlacementSites>(() => new PlacementSites(PlacementNames.Of(compilation, placementAttribute, listedPlacements, cancellationToken)), LazyThreadSafetyMode.ExecutionAndPublication));
+            new Lazy<PlacementSites>(() => new PlacementSites(PlacementNames.Of(compilation, placementAttribute, listedPlacements, cancellationToken)), LazyThreadSafetyMode.ExecutionAndPublication),
+            hasMvcControllers: compilation.GetTypeByMetadataName(MvcControllerAttributeName) is not null);
     }
+
+    /// <summary>
+    /// True when the compilation sees ASP.NET Core MVC (its <c>ControllerAttribute</c> resolves): MVC's discovery then
+    /// also takes a public class named "…Controller" as a controller, with no base class or attribute.
+    /// </summary>
+    public bool HasMvcControllers { get; }
 
     /// <summary>
     /// False when no identifier in the text of <paramref name="blocks"/> spells a placement's name: the blocks cannot

@@ -55,7 +55,7 @@ internal sealed class MarkTarget
     {
         if (ContainingDeclaration(node) is not { } declaration
             || model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method
-            || DispatchEntry.Of(method, symbols.Placements) is not null)
+            || DispatchEntry.Of(method, symbols) is not null)
         {
             return null;
         }

@@ -31,7 +31,7 @@ public sealed partial class RedisPositionBook : IHeldReservations
         foreach (var member in scopes)
         {
             var scope = member.ToString();
-            var result = _ledger.Evaluate(operation, scope, script, _keys.ScopeState(scope), [_memoryMilliseconds, MaxRememberedExpiries, _owner]);
+            var result = _ledger.Evaluate(operation, scope, script, _keys.ScopeState(scope), [_memoryMilliseconds, MaxRememberedExpiries, _owner], late => CountExpired(scope, late[1]));
             if (result is null)
             {
                 return null;

@@ -20,12 +20,13 @@ public sealed partial class RedisPositionBook : ITradingStateStore
     /// <see cref="RedisPositionBookOptions.TradingStateRefreshInterval"/> if a message is missed), and the state survives
     /// restarts. A switch that starts halted (auto-execution off in the settings) halts them all; one that starts active
     /// adopts the ledger's state and never lifts a halt. While the shared state is not confirmed for longer than
-    /// <see cref="RedisPositionBookOptions.TradingStateStaleAfter"/>, this book refuses new positions. A
+    /// <see cref="RedisPositionBookOptions.TradingStateStaleAfter"/> (<see cref="ITradingStateSharing.IsCurrent"/> false),
+    /// this book refuses new positions and a context on it refuses every entry. A
     /// <see cref="RiskContext"/> on this book calls this itself; see docs/redis-ledger.md.
     /// </summary>
     /// <param name="tradingSwitch">The switch, usually <see cref="RiskContext.Switch"/>.</param>
-    /// <returns>Dispose it to stop sharing (the switch is then per process again, for example so that a host's halt at shutdown stays its own). A switch is shared once: sharing it again returns the same handle.</returns>
-    public IDisposable ShareTradingState(TradingSwitch tradingSwitch)
+    /// <returns>The sharing: <see cref="ITradingStateSharing.IsCurrent"/> says whether the switch holds the ledger's state now; dispose it to stop sharing (the switch is then per process again, for example so that a host's halt at shutdown stays its own). A switch is shared once: sharing it again returns the same handle.</returns>
+    public ITradingStateSharing ShareTradingState(TradingSwitch tradingSwitch)
     {
         ArgumentNullException.ThrowIfNull(tradingSwitch);
         lock (_sharingLock)
@@ -45,7 +46,7 @@ public sealed partial class RedisPositionBook : ITradingStateStore
     }
 
     /// <inheritdoc/>
-    IDisposable? ITradingStateStore.ShareTradingState(TradingSwitch tradingSwitch) =>
+    ITradingStateSharing? ITradingStateStore.ShareTradingState(TradingSwitch tradingSwitch) =>
         Options.ShareTradingState ? ShareTradingState(tradingSwitch) : null;
 
     /// <summary>False while a shared trading state is not known to be current: new positions are then refused.</summary>

@@ -283,7 +283,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
 
         scope = name.Value;
         var result = _deferred.Count == 0
-            ? _ledger.Evaluate("count", scope, LedgerScripts.Counts, _keys.ScopeState(scope), [_memoryMilliseconds, MaxRememberedExpiries])
+            ? _ledger.Evaluate("count", scope, LedgerScripts.Counts, _keys.ScopeState(scope), [_memoryMilliseconds, MaxRememberedExpiries], late => CountExpired(scope, late[2]))
             : null;
         if (result is null)
         {
@@ -424,9 +424,13 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
         }
     }
 
-    /// <summary>A reserve answered after the caller was told Unavailable: nobody will use the slot, so it is given back.</summary>
+    /// <summary>
+    /// A reserve answered after the caller was told Unavailable: the reservations it found expired are counted, and
+    /// nobody will use the slot, so it is given back.
+    /// </summary>
     private void GiveBackLateReservation(string scope, RedisResult[] late)
     {
+        CountExpired(scope, late[4]);
         if ((int)late[0] != 1)
         {
             return;

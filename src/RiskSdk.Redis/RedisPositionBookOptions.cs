@@ -62,7 +62,7 @@ public sealed record RedisPositionBookOptions
 
     /// <summary>
     /// How long the shared trading state may go unconfirmed (no reading, write or message) before this process takes it
-    /// as unknown and halts itself until the ledger answers again (fail closed). Must exceed
+    /// as unknown and refuses every entry until the ledger answers again (fail closed, <see cref="RiskContext.TradingStateKnown"/>). Must exceed
     /// <see cref="TradingStateRefreshInterval"/>. Default 1 s.
     /// </summary>
     public TimeSpan TradingStateStaleAfter { get; init; } = TimeSpan.FromSeconds(1);

@@ -14,8 +14,9 @@ namespace RiskSdk.Redis;
 /// Keeps one process's <see cref="TradingSwitch"/> in step with the trading state the ledger holds for every process
 /// that shares it. A move made here (halt, reduce-only, resume) is written to the ledger in one script and published;
 /// a move made elsewhere arrives by subscription and is adopted at once, and a periodic reading catches any message
-/// missed. Decisions never wait on Redis for it: the kill switch gate reads the switch, and the book's reserve refuses
-/// (fail closed, <see cref="ReserveStatus.Unavailable"/>) while this sharing is not <see cref="IsCurrent"/>: its
+/// missed. Decisions never wait on Redis for it: the kill switch gate reads the switch, and while this sharing is not
+/// <see cref="IsCurrent"/> every entry is refused (fail closed: the context's <see cref="RiskContext.TradingStateKnown"/>,
+/// and the book's reserve answers <see cref="ReserveStatus.Unavailable"/>): its
 /// state unconfirmed for longer than <see cref="RedisPositionBookOptions.TradingStateStaleAfter"/>, or a move made here
 /// not yet written.
 /// </summary>
@@ -24,7 +25,7 @@ namespace RiskSdk.Redis;
 /// escalate), a reduce-only or resume only when nobody moved the shared state in between (otherwise the newer move
 /// stands and is adopted).
 /// </remarks>
-internal sealed class SharedTradingState : IDisposable
+internal sealed class SharedTradingState : ITradingStateSharing
 {
     private const string LedgerActor = "ledger";
 

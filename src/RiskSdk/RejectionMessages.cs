@@ -16,6 +16,8 @@ internal static class RejectionMessages
                 return gate + ": " + Format("exchange \"{0}\" is not one of the {1} declared exchanges", ExchangeName.Escape(detail ?? string.Empty), limit);
             case RejectionReason.InvalidIntent:
                 return gate + ": " + InvalidField(detail, observed);
+            case RejectionReason.LedgerUnavailable when gate == Gates.KillSwitchGate.GateName:
+                return gate + ": " + Format("the shared trading state is unknown ({0} here, not confirmed by the ledger); only orders that reduce exposure pass until it is", (TradingState)(int)observed);
             case RejectionReason.NoPositionToReduce:
                 return gate + ": the exit names position \"" + ExchangeName.Escape(detail ?? string.Empty) + "\", which the book does not hold open on this exchange; an exit must reduce an open position";
         }

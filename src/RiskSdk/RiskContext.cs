@@ -23,7 +23,7 @@ public sealed class RiskContext : IDisposable
     private readonly object _applying = new();
 
     /// <summary>The sharing of <see cref="Switch"/> through a book that is an <see cref="ITradingStateStore"/>, or null.</summary>
-    private IDisposable? _tradingStateSharing;
+    private ITradingStateSharing? _tradingStateSharing;
     private RiskSettings _settings;
 
     /// <summary>The switch's request count right after <see cref="RiskSettings.AutoExecEnabled"/> halted it, or <see cref="NoSettingsHalt"/>.</summary>
@@ -132,6 +132,15 @@ public sealed class RiskContext : IDisposable
             return names;
         }
     }
+
+    /// <summary>
+    /// False while <see cref="Switch"/> is shared through the book (<see cref="ITradingStateStore"/>, the Redis ledger)
+    /// and the shared state is not confirmed: not yet read since start, not confirmed within the store's staleness
+    /// bound, or a move made here not yet written. A halt made in another process may then not have arrived, so every
+    /// pipeline refuses every entry (<see cref="RejectionReason.LedgerUnavailable"/> from the kill switch), whatever its
+    /// gates; verified exits still pass. Always true for a switch kept per process (read without a clock).
+    /// </summary>
+    public bool TradingStateKnown => Volatile.Read(ref _tradingStateSharing) is not { IsCurrent: false };
 
     /// <summary>The cooldown in force for an exchange holding <paramref name="positions"/> open or pending positions.</summary>
     /// <param name="positions">Open plus pending positions.</param>

@@ -6,7 +6,8 @@ namespace RiskSdk.Analyzers.Tests;
 
 /// <summary>
 /// RISK005 on web entry points: a controller action (a public instance method of a <c>ControllerBase</c> or
-/// <c>Controller</c>, or of an <c>[ApiController]</c> class) is called by the framework, so a mark there moves the
+/// <c>Controller</c>, of a <c>[Controller]</c>/<c>[ApiController]</c> class, or, where the app sees MVC, of a public class
+/// named "…Controller") is called by the framework, so a mark there moves the
 /// obligation to callers that do not exist. Helpers the action calls, static or <c>[NonAction]</c> methods, and
 /// classes that only look like controllers are not entries. A minimal-API handler is a delegate handed to the
 /// framework: a marked method passed as one, or a lambda that places an order, is RISK001 at the handler.
@@ -18,9 +19,10 @@ public sealed class ControllerEntryTests
 
         namespace Microsoft.AspNetCore.Mvc
         {
-            public abstract class ControllerBase { }
+            [Controller] public abstract class ControllerBase { }
             public abstract class Controller : ControllerBase { }
-            [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class ApiControllerAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Class)] public class ControllerAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class ApiControllerAttribute : ControllerAttribute { }
             [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class NonActionAttribute : System.Attribute { }
             [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class NonControllerAttribute : System.Attribute { }
         }
@@ -113,18 +115,46 @@ public sealed class ControllerEntryTests
         """ + AspNetCore);
 
     [Theory]
-    [InlineData("public sealed class OrdersController(Broker broker) : Mvc.ControllerBase", "namespace Mvc { public abstract class ControllerBase { } }")]
-    [InlineData("[Microsoft.AspNetCore.Mvc.NonController] public sealed class OrdersController(Broker broker) : Microsoft.AspNetCore.Mvc.ControllerBase", "")]
-    public Task A_class_that_is_not_a_controller_is_not_RISK005(string declaration, string extra) => Verify.Analyzer($$"""
+    [InlineData("OrderDesk", "public sealed class OrderDesk(Broker broker) : Mvc.ControllerBase", "namespace Mvc { public abstract class ControllerBase { } }")]
+    [InlineData("OrdersController", "[Microsoft.AspNetCore.Mvc.NonController] public sealed class OrdersController(Broker broker) : Microsoft.AspNetCore.Mvc.ControllerBase", "")]
+    [InlineData("OrdersController", "[Microsoft.AspNetCore.Mvc.NonController] public sealed class OrdersController(Broker broker)", "")]
+    [InlineData("OrdersController", "internal sealed class OrdersController(Broker broker)", "")]
+    [InlineData("OrdersController<T>", "public sealed class OrdersController<T>(Broker broker)", "")]
+    [InlineData("Outer.OrdersController", "public static class Outer { public sealed class OrdersController(Broker broker)", "}")]
+    public Task A_class_that_is_not_a_controller_is_not_RISK005(string type, string declaration, string extra) => Verify.Analyzer($$"""
         {{declaration}}
+        {
+            [RiskSdk.OrderPlacement]
+            public void Post(Order order) => broker.Place(order);
+        }
+        {{extra}}
+
+        internal sealed class Caller<T>({{type}} orders, Limits limits) { public void Buy(Order order) { if (limits.CanOpen(order)) orders.Post(order); } }
+        """ + AspNetCore);
+
+    [Theory]
+    [InlineData("public sealed class OrdersController(Broker broker)", "OrdersController.Post")]
+    [InlineData("public class Ordercontroller(Broker broker)", "Ordercontroller.Post")]
+    [InlineData("[Microsoft.AspNetCore.Mvc.Controller] public sealed class Orders(Broker broker)", "Orders.Post")]
+    public Task A_marked_action_of_a_class_MVC_discovers_by_name_or_Controller_attribute_is_RISK005(string declaration, string method) => Verify.Analyzer($$"""
+        {{declaration}}
+        {
+            [{|#0:RiskSdk.OrderPlacement|}]
+            public void Post(Order order) => broker.Place(order);
+        }
+        """ + AspNetCore,
+        AtEntry(method));
+
+    [Fact]
+    public Task A_class_named_like_a_controller_in_an_app_without_MVC_is_not_RISK005() => Verify.Analyzer("""
+        public sealed class OrdersController(Broker broker)
         {
             [RiskSdk.OrderPlacement]
             public void Post(Order order) => broker.Place(order);
         }
 
         public sealed class Caller(OrdersController orders, Limits limits) { public void Buy(Order order) { if (limits.CanOpen(order)) orders.Post(order); } }
-        {{extra}}
-        """ + AspNetCore);
+        """);
 
     [Fact]
     public Task A_marked_method_handed_to_a_minimal_API_is_RISK001_at_the_handler() => Verify.Analyzer("""

@@ -8,7 +8,8 @@ namespace RiskSdk.Analyzers.Tests;
 
 /// <summary>
 /// RISK007 (info): an approval reserves one slot, so an order placed on every pass of a loop whose only guard was
-/// taken before the loop may spend one approval on several orders. A check inside the loop (body or condition), a
+/// taken before the loop may spend one approval on several orders (also through a lambda a call runs at once, such as
+/// Polly's <c>Execute</c>). A check inside the loop (body or condition), a
 /// placement the loop leaves right after, an exit, or an unguarded placement (RISK001's business) is not reported.
 /// </summary>
 public sealed class LoopApprovalTests
@@ -29,7 +30,15 @@ public sealed class LoopApprovalTests
         { "do while", "if (!limits.CanOpen(order)) return; do { {|#0:broker.Place(order)|}; } while (force);" },
         { "inner loop under a check in the outer one", "foreach (var a in orders) { if (!limits.CanOpen(a)) continue; foreach (var b in orders) {|#0:broker.Place(b)|}; }" },
         { "the pipeline's decision before the loop", "if (!pipeline.Evaluate(in intent).IsApproved) return; foreach (var o in orders) {|#0:broker.Place(o)|};" },
+        { "Polly's Execute in the loop", "if (!limits.CanOpen(order)) return; foreach (var o in orders) new Polly.ResiliencePipeline().Execute(() => {|#0:broker.Place(o)|});" },
+        { "an awaited Task.Run in the loop", "if (!limits.CanOpen(order)) return; for (var i = 0; i < 3; i++) await Task.Run(() => {|#0:broker.Place(order)|});" },
+        { "a loop inside Polly's lambda", "if (!limits.CanOpen(order)) return; new Polly.ResiliencePipeline().Execute(() => { foreach (var o in orders) {|#0:broker.Place(o)|}; });" },
     };
+
+    [Fact]
+    public Task An_order_in_an_invoke_now_async_lambda_in_a_loop_is_reported() => Verify.Analyzer(
+        Prelude.Body("if (!limits.CanOpen(order)) return; foreach (var o in orders) await new Polly.ResiliencePipeline().ExecuteAsync(async ct => await {|#0:broker.PlaceAsync(o)|}, default);"),
+        OneApproval("Broker.PlaceAsync"));
 
     [Theory]
     [MemberData(nameof(Reported))]
@@ -53,6 +62,8 @@ public sealed class LoopApprovalTests
         { "return right after", "if (!limits.CanOpen(order)) return; foreach (var o in orders) { broker.Place(o); return; }" },
         { "loop that does not place", "foreach (var o in orders) { } if (limits.CanOpen(order)) broker.Place(order);" },
         { "exit in a loop", "foreach (var o in orders) new Exchange().SquareOff(o);" },
+        { "Polly's Execute in the loop, left right after", "if (!limits.CanOpen(order)) return; foreach (var o in orders) { new Polly.ResiliencePipeline().Execute(() => broker.Place(o)); break; }" },
+        { "Polly's Execute in the loop, checked inside the lambda", "if (!limits.CanOpen(order)) return; foreach (var o in orders) new Polly.ResiliencePipeline().Execute(() => { if (limits.CanOpen(o)) broker.Place(o); });" },
         { "lambda in a loop checks on its own", "if (!limits.CanOpen(order)) return; foreach (var o in orders) orders.ForEach(x => { if (limits.CanOpen(x)) broker.Place(x); });" },
     };
 

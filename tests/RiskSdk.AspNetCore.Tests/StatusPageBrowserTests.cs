@@ -72,6 +72,9 @@ public sealed class StatusPageBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.ClickAsync("#halt");
         await page.WaitForSelectorAsync("#trading-state.state-halted");
 
+        // The badge follows the status stream, the result line the POST's answer: either can come first.
+        await page.WaitForFunctionAsync("() => document.getElementById('control-result').textContent.startsWith('halt')");
+
         Assert.Equal(new TradingStatus(TradingState.Halted, "spread blew out", "alice", app.Context.Switch.Status.ChangedAt), app.Context.Switch.Status);
         Assert.Contains("halt: done, now Halted", await page.TextContentAsync("#control-result"), StringComparison.Ordinal);
         var next = pipeline.Evaluate(Signal("NSE"));

@@ -60,6 +60,17 @@ public sealed class SuiteSetupTests
         Assert.True(suite.BucketFirstOrder());
     }
 
+    [Fact]
+    public void Order_rate_take_benchmarks_count_every_order()
+    {
+        var suite = new OrderRateTakeBenchmarks();
+        suite.Setup();
+
+        Assert.True(suite.InNewestBucket());
+        Assert.True(suite.OneBucketLater());
+        Assert.True(suite.ASecondLater());
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(1_000)]

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using System.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RiskSdk.Hosting.Tests.Infrastructure;
@@ -40,12 +41,12 @@ public sealed class ReconciliationTests
         using var host = await StartAsync(broker);
         var book = host.Services.GetRequiredService<IPositionBook>();
 
-        await broker.WaitForCallsAsync(2);
+        await WaitForAnswersAppliedAsync(host, broker, 2);
         Assert.Equal(new[] { "N1", "N2" }, Sorted(book.GetOpenPositions("NSE")));
 
         broker.Open["NSE"] = new[] { "N2", "N3" };
         host.Clock().Advance(TimeSpan.FromMinutes(1));
-        await broker.WaitForCallsAsync(4);
+        await WaitForAnswersAppliedAsync(host, broker, 4);
 
         Assert.Equal(new[] { "N2", "N3" }, Sorted(book.GetOpenPositions("NSE")));
         Assert.Contains(host.Logs(1311), r => r.Message.Contains("reconciled NSE with the broker, 1 positions added, 1 removed", StringComparison.Ordinal));
@@ -59,7 +60,7 @@ public sealed class ReconciliationTests
         broker.Open["NSE"] = new[] { "N1" };
         using var host = await StartAsync(broker);
         var book = host.Services.GetRequiredService<IPositionBook>();
-        await broker.WaitForCallsAsync(2);
+        await WaitForAnswersAppliedAsync(host, broker, 2);
 
         // The broker's list was read before N2 filled; the fill reaches the book before the answer is applied.
         broker.WhileAnswering = exchange =>
@@ -70,7 +71,7 @@ public sealed class ReconciliationTests
             }
         };
         host.Clock().Advance(TimeSpan.FromMinutes(1));
-        await broker.WaitForCallsAsync(4);
+        await WaitForAnswersAppliedAsync(host, broker, 4);
 
         Assert.Equal(new[] { "N1", "N2" }, Sorted(book.GetOpenPositions("NSE")));
         await host.StopAsync();
@@ -83,7 +84,7 @@ public sealed class ReconciliationTests
         broker.Open["NSE"] = new[] { "N1" };
         using var host = await StartAsync(broker);
         var context = host.Services.GetRequiredService<RiskContext>();
-        await broker.WaitForCallsAsync(2);
+        await WaitForAnswersAppliedAsync(host, broker, 2);
 
         // While the broker answers (still listing N1), N1 closes, the idle scope is freed and N2 fills in its fresh state.
         broker.WhileAnswering = exchange =>
@@ -97,7 +98,7 @@ public sealed class ReconciliationTests
             }
         };
         host.Clock().Advance(TimeSpan.FromMinutes(1));
-        await broker.WaitForCallsAsync(4);
+        await WaitForAnswersAppliedAsync(host, broker, 4);
 
         Assert.Equal(new[] { "N2" }, context.Book.GetOpenPositions("NSE"));
         var stale = Assert.Single(host.Logs(1313));
@@ -114,13 +115,13 @@ public sealed class ReconciliationTests
         broker.Open["BSE"] = new[] { "B1" };
         using var host = await StartAsync(broker);
         var book = host.Services.GetRequiredService<IPositionBook>();
-        await broker.WaitForCallsAsync(2);
+        await WaitForAnswersAppliedAsync(host, broker, 2);
 
         broker.Failing["BSE"] = true;
         broker.Open["NSE"] = Array.Empty<string>();
         broker.Open["BSE"] = Array.Empty<string>();
         host.Clock().Advance(TimeSpan.FromMinutes(1));
-        await broker.WaitForCallsAsync(4);
+        await WaitForAnswersAppliedAsync(host, broker, 4);
 
         Assert.Empty(book.GetOpenPositions("NSE"));
         Assert.Equal(new[] { "B1" }, book.GetOpenPositions("BSE"));
@@ -140,9 +141,10 @@ public sealed class ReconciliationTests
         var book = host.Services.GetRequiredService<IPositionBook>();
         book.Reconcile(book.MarkForReconcile("NSE"), new[] { "KEEP" });
 
-        await broker.WaitForCallsAsync(1);
+        // NSE's call is under way (its timeout runs on the host's clock from before the call): only then move the clock.
+        await broker.WaitForStartedAsync(2);
         host.Clock().Advance(TimeSpan.FromSeconds(5));
-        await broker.WaitForCallsAsync(2);
+        await WaitForAnswersAppliedAsync(host, broker, 2);
         await TestHosts.WaitForAsync(() => host.Logs(1310).Count == 1);
 
         Assert.Equal(new[] { "KEEP" }, book.GetOpenPositions("NSE"));
@@ -157,9 +159,21 @@ public sealed class ReconciliationTests
         return sorted.ToArray();
     }
 
-    /// <summary>A broker whose answers the test sets; counts the calls that finished.</summary>
+    /// <summary>
+    /// Waits until the broker has answered <paramref name="calls"/> times and the reconciliation has dealt with each
+    /// answer: every call ends in one of the events 1309-1313 (failed, timed out, reconciled, ledger silent, stale),
+    /// written after the answer was applied.
+    /// </summary>
+    private static async Task WaitForAnswersAppliedAsync(IHost host, FakeBroker broker, int calls)
+    {
+        await broker.WaitForCallsAsync(calls);
+        await TestHosts.WaitForAsync(() => Enumerable.Range(1309, 5).Sum(id => host.Logs(id).Count) >= calls);
+    }
+
+    /// <summary>A broker whose answers the test sets; counts the calls that started and those that finished.</summary>
     public sealed class FakeBroker : IBrokerPositions
     {
+        private int _started;
         private int _calls;
 
         public ConcurrentDictionary<string, IReadOnlyCollection<string>> Open { get; } = new(StringComparer.Ordinal);
@@ -173,6 +187,7 @@ public sealed class ReconciliationTests
 
         public async Task<IReadOnlyCollection<string>> GetOpenPositionIdsAsync(string exchange, CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref _started);
             try
             {
                 if (Hanging.ContainsKey(exchange))
@@ -195,17 +210,8 @@ public sealed class ReconciliationTests
             }
         }
 
-        public async Task WaitForCallsAsync(int calls)
-        {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while (Volatile.Read(ref _calls) < calls)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"The broker was called {_calls} times, not {calls}.");
-                await Task.Delay(10);
-            }
+        public Task WaitForCallsAsync(int calls) => TestHosts.WaitForAsync(() => Volatile.Read(ref _calls) >= calls);
 
-            // The call returned; give the reconciliation the moment it needs to apply the answer.
-            await Task.Delay(50);
-        }
+        public Task WaitForStartedAsync(int calls) => TestHosts.WaitForAsync(() => Volatile.Read(ref _started) >= calls);
     }
 }

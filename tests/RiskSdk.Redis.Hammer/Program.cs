@@ -19,10 +19,16 @@ if (args.Length == 5 && args[0] == "trade")
         KeyPrefix = args[2],
         OwnerId = string.Create(CultureInfo.InvariantCulture, $"trader-{Environment.ProcessId}"),
         OperationTimeout = TimeSpan.FromSeconds(2),
+
+        // Halts arrive by subscription within milliseconds; a generous staleness bound keeps a loaded test machine from
+        // refusing an entry for an unconfirmed state where the test expects an approval.
+        TradingStateStaleAfter = TimeSpan.FromSeconds(5),
     };
     using var tradeBook = RedisPositionBook.Connect(args[1], tradeOptions);
     using var context = new RiskContext(Trader.Settings(bool.Parse(args[4])), tradeBook); // shares its switch through the ledger
-    return new Trader(context, args[3]).Run();
+
+    // READY only once the ledger's trading state is adopted: a halt set before this process started is in force then.
+    return LedgerReady.TradingStateKnown(context) ? new Trader(context, args[3]).Run() : LedgerReady.Unavailable;
 }
 
 if (args.Length != 7)
@@ -44,6 +50,11 @@ var options = new RedisPositionBookOptions
     OperationTimeout = TimeSpan.FromSeconds(5),
 };
 using var book = RedisPositionBook.Connect(args[1], options);
+if (!LedgerReady.Answering(book))
+{
+    return LedgerReady.Unavailable;
+}
+
 return mode switch
 {
     "hammer" => new LedgerHammer(book, scope, cap, new Random(last)).Run(amount),

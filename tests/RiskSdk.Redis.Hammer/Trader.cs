@@ -8,7 +8,8 @@ namespace RiskSdk.Redis.Hammer;
 /// <summary>
 /// A trading process driven line by line on stdin, sharing its trading state through the ledger: <c>decide</c>
 /// (an entry on the exchange, its slot given back at once), <c>halt REASON</c>, <c>reduce REASON</c>,
-/// <c>resume REASON</c>, <c>state</c>, <c>exit</c>. Answers one line each; prints <c>READY state</c> first.
+/// <c>resume REASON</c>, <c>state</c>, <c>exit</c>. Answers one line each; prints <c>READY state</c> first, once the
+/// ledger's trading state is adopted.
 /// </summary>
 internal sealed class Trader
 {

@@ -109,10 +109,13 @@ public sealed class LedgerOutageTests
     {
         using var server = new RedisServer(durable: true);
         using (var operatorBook = Connect(server))
-        using (var operatorContext = new RiskContext(new RiskSettings(), operatorBook))
+        using (var operatorContext = ConnectedBook.Known(new RiskContext(new RiskSettings(), operatorBook)))
         {
             Assert.True(operatorContext.Switch.Halt("operator halt", "alice"));
             Assert.Equal(TradingState.Halted, operatorContext.Switch.State);
+
+            // Known again once the halt is written (a write that missed its budget is kept and written at the next refresh).
+            ConnectedBook.Known(operatorContext);
         }
 
         server.Stop();
@@ -120,8 +123,14 @@ public sealed class LedgerOutageTests
         using var context = new RiskContext(new RiskSettings { MaxOpenPositions = 3, MaxOpenPositionsHighConfidence = 3 }, book);
         var gate = new PositionLimitGate(context);
 
-        // Its switch starts active and nothing has told it otherwise: the book is all that stands between it and a trade.
+        // Its switch starts active and nothing has told it otherwise: its state is unknown, so every pipeline refuses
+        // entries at the kill switch, one that lists no kill switch included; the book refuses too.
         Assert.Equal(TradingState.Active, context.Switch.State);
+        Assert.False(context.TradingStateKnown);
+        var withoutKillSwitch = new RiskPipeline(context, [new MinimumConfidenceGate(context)], gate);
+        var refused = withoutKillSwitch.Evaluate(Signal);
+        Assert.Equal(RejectionReason.LedgerUnavailable, refused.Reason);
+        Assert.Equal(KillSwitchGate.GateName, refused.Gate);
         Assert.Equal(ReserveStatus.Unavailable, book.TryReserve(Scope, 3).Status);
         Assert.Equal(RejectionReason.LedgerUnavailable, gate.Admit(Signal).Reason);
 

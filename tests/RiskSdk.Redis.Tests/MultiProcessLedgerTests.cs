@@ -39,11 +39,18 @@ public sealed class MultiProcessLedgerTests : IClassFixture<RedisServerFixture>
         try
         {
             var samples = 0;
+            var unanswered = 0;
             var highest = 0;
             while (children.Any(child => !child.HasExited))
             {
+                // A read the ledger did not answer in time (a loaded machine) says nothing about the cap: skip it.
                 var counts = observer.GetCounts(Scope);
-                Assert.False(counts.Unavailable);
+                if (counts.Unavailable)
+                {
+                    unanswered++;
+                    continue;
+                }
+
                 Assert.InRange(counts.Total, 0, Cap);
                 highest = Math.Max(highest, counts.Total);
                 samples++;
@@ -51,8 +58,9 @@ public sealed class MultiProcessLedgerTests : IClassFixture<RedisServerFixture>
             }
 
             var tallies = children.Select(child => HammerTally.Parse(child.ReadToEnd())).ToList();
-            _output.WriteLine($"{samples} samples, highest total {highest}; tallies: {string.Join(" | ", tallies.Select(t => $"reserved {t.Reserved} committed {t.Committed} released {t.Released} closed {t.Closed} at cap {t.AtCapacity}"))}");
+            _output.WriteLine($"{samples} samples ({unanswered} unanswered), highest total {highest}; tallies: {string.Join(" | ", tallies.Select(t => $"reserved {t.Reserved} committed {t.Committed} released {t.Released} closed {t.Closed} at cap {t.AtCapacity}"))}");
 
+            Assert.True(samples > 0, "the observer never read the ledger while the children ran");
             Assert.All(tallies, tally => Assert.Equal(0, tally.Unavailable));
             Assert.All(tallies, tally => Assert.Equal(tally.Reserved, tally.Committed + tally.Released));
             Assert.True(tallies.Sum(tally => tally.AtCapacity) > 0, "the cap was never reached, so the test proved nothing");
@@ -82,21 +90,24 @@ public sealed class MultiProcessLedgerTests : IClassFixture<RedisServerFixture>
         }
 
         // The observer is the only process left: it gives the slots back, so it counts every expiry (none was released).
+        // An unanswered read (Unavailable, which reads as 0 pending) is not the slots coming back: wait for an answer.
         var waited = Stopwatch.StartNew();
-        while (observer.GetCounts(Scope).Pending > 0 && waited.Elapsed < TimeSpan.FromSeconds(20))
+        var counts = observer.GetCounts(Scope);
+        while ((counts.Unavailable || counts.Pending > 0) && waited.Elapsed < TimeSpan.FromSeconds(20))
         {
             Thread.Sleep(50);
+            counts = observer.GetCounts(Scope);
         }
 
         _output.WriteLine($"slots came back {waited.ElapsedMilliseconds} ms after the kill (timeout 2000 ms)");
-        Assert.Equal(new ScopeCounts(0, 0), observer.GetCounts(Scope));
+        Assert.Equal(new ScopeCounts(0, 0), counts);
         Assert.Equal(Cap, observer.ExpiredReservations);
         var retaken = Enumerable.Range(0, Cap + 1).Select(_ => observer.TryReserve(Scope, Cap).Status).ToList();
         Assert.Equal([ReserveStatus.Reserved, ReserveStatus.Reserved, ReserveStatus.Reserved, ReserveStatus.AtCapacity], retaken);
     }
 
     private RedisPositionBook Observer(string prefix, TimeSpan reservationTimeout) =>
-        RedisPositionBook.Connect(
+        ConnectedBook.Answering(RedisPositionBook.Connect(
             _fixture.Server.ConnectionString,
-            new RedisPositionBookOptions { KeyPrefix = prefix, OwnerId = "observer", ReservationTimeout = reservationTimeout, OperationTimeout = TimeSpan.FromSeconds(5) });
+            new RedisPositionBookOptions { KeyPrefix = prefix, OwnerId = "observer", ReservationTimeout = reservationTimeout, OperationTimeout = TimeSpan.FromSeconds(5) }));
 }

@@ -144,6 +144,121 @@ public sealed class OrderRateLimiterTests
         Assert.Equal(0, limiter.CountLastSecond("MCX"));
     }
 
+    [Fact]
+    public void An_order_given_back_in_the_newest_bucket_frees_its_room_once()
+    {
+        var clock = new CountingClock();
+        var limiter = new OrderRateLimiter(2, clock);
+        var decision = new DecisionClock(clock);
+        Assert.True(limiter.TryTake("NSE", ref decision, out _, out var countedIn));
+        Assert.True(limiter.TryTake("NSE", out _));
+        Assert.False(limiter.TryTake("NSE", out _));
+
+        limiter.Untake("NSE", countedIn);
+        Assert.Equal(1, limiter.CountLastSecond("NSE"));
+        limiter.Untake("NSE", countedIn);
+        limiter.Untake("NSE", countedIn);
+        Assert.Equal(0, limiter.CountLastSecond("NSE"));
+        Assert.True(limiter.SurelyHasRoom("NSE"));
+        Assert.True(limiter.TryTake("NSE", out _));
+        Assert.True(limiter.TryTake("NSE", out _));
+        Assert.False(limiter.TryTake("NSE", out var seen));
+        Assert.Equal(2, seen);
+    }
+
+    [Fact]
+    public void An_order_given_back_from_an_older_bucket_of_the_span_frees_its_room_until_its_bucket_leaves()
+    {
+        var clock = new CountingClock();
+        var limiter = new OrderRateLimiter(2, clock);
+        var first = new DecisionClock(clock);
+        Assert.True(limiter.TryTake("NSE", ref first, out _, out var countedIn));
+        clock.Elapse(TimeSpan.FromSeconds(0.5));
+        Assert.True(limiter.TryTake("NSE", out _));
+
+        // The first order's bucket is behind the newest now: it is given back from the span's older buckets.
+        limiter.Untake("NSE", countedIn);
+        limiter.Untake("NSE", countedIn);
+        Assert.Equal(1, limiter.CountLastSecond("NSE"));
+        Assert.True(limiter.TryTake("NSE", out _));
+        Assert.False(limiter.TryTake("NSE", out _));
+
+        // Once a bucket has left the span, giving back an order counted in it changes nothing.
+        clock.Elapse(TimeSpan.FromSeconds(1.2));
+        var gone = new DecisionClock(clock);
+        Assert.True(limiter.TryTake("NSE", ref gone, out var count, out var newest));
+        Assert.Equal(0, count);
+        limiter.Untake("NSE", newest - Buckets - 1);
+        Assert.Equal(1, limiter.CountLastSecond("NSE"));
+    }
+
+    [Fact]
+    public void The_span_moves_on_bucket_by_bucket_dropping_exactly_the_buckets_that_leave()
+    {
+        // A clock of 20 ticks a second: one tick, one bucket. Orders in buckets 0, 5 and 20; bucket 0 leaves at 21.
+        var clock = new ManualClock(Buckets);
+        var limiter = new OrderRateLimiter(3, clock);
+        foreach (var bucket in new[] { 0L, 5, 20 })
+        {
+            clock.Now = bucket;
+            Assert.True(limiter.TryTake("NSE", out _));
+        }
+
+        Assert.False(limiter.TryTake("NSE", out var full));
+        Assert.Equal(3, full);
+        clock.Now = 21;
+        Assert.Equal(2, limiter.CountLastSecond("NSE"));
+        Assert.True(limiter.TryTake("NSE", out var seen));
+        Assert.Equal(2, seen);
+        Assert.False(limiter.TryTake("NSE", out _));
+        clock.Now = 26;
+        Assert.True(limiter.TryTake("NSE", out seen));
+        Assert.Equal(2, seen);
+
+        // A whole span after the newest order: the span starts again, holding the new order alone.
+        clock.Now = 26 + Buckets + 1;
+        var later = new DecisionClock(clock);
+        Assert.False(limiter.SurelyHasRoom("NSE"));
+        Assert.True(limiter.SurelyHasRoom("NSE", ref later));
+        Assert.True(limiter.TryTake("NSE", out seen));
+        Assert.Equal(0, seen);
+        Assert.Equal(1, limiter.CountLastSecond("NSE"));
+    }
+
+    [Fact]
+    public void A_window_whose_bucket_numbers_run_out_hands_its_counts_to_a_successor()
+    {
+        // One tick, one bucket, so the window's range of bucket numbers (2^46 from its first) is reached by the clock.
+        var clock = new ManualClock(Buckets);
+        var limiter = new OrderRateLimiter(2, clock);
+        Assert.True(limiter.TryTake("NSE", out _));
+
+        // The last bucket the window can number, then three buckets past it: the order before still counts.
+        clock.Now = OrderRateWindow.MaxNewest;
+        var last = new DecisionClock(clock);
+        Assert.True(limiter.TryTake("NSE", ref last, out var count, out var lastBucket));
+        Assert.Equal(0, count);
+        clock.Now += 3;
+        Assert.True(limiter.TryTake("NSE", out count));
+        Assert.Equal(1, count);
+        Assert.False(limiter.TryTake("NSE", out count));
+        Assert.Equal(2, count);
+        Assert.Equal(1, limiter.Count);
+
+        // Its counts went with it, bucket by bucket: the older order can be given back in the successor.
+        limiter.Untake("NSE", lastBucket);
+        Assert.Equal(1, limiter.CountLastSecond("NSE"));
+        Assert.True(limiter.TryTake("NSE", out _));
+
+        // Far past every range, with nothing left to count: the successor starts empty.
+        clock.Now = long.MaxValue / 4;
+        Assert.True(limiter.TryTake("NSE", out count));
+        Assert.Equal(0, count);
+        Assert.True(limiter.TryTake("NSE", out count));
+        Assert.Equal(1, count);
+        Assert.False(limiter.TryTake("NSE", out _));
+    }
+
     private static List<long> Replay((int Limit, long Frequency, long Start, long[] Gaps) tape, out List<long> refused)
     {
         var clock = new ManualClock(tape.Frequency) { Now = tape.Start };

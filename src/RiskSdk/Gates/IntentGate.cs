@@ -16,7 +16,8 @@ namespace RiskSdk.Gates;
 /// when <see cref="RiskSettings.Exchanges"/> declares the exchanges, the name must be one of them
 /// (<see cref="RejectionReason.UnknownExchange"/>); an exit must name a position the book holds open on that exchange
 /// (<see cref="RejectionReason.NoPositionToReduce"/>, or <see cref="RejectionReason.LedgerUnavailable"/> when the book
-/// cannot tell). Refusing takes nothing and allocates nothing.
+/// cannot tell); an entry is refused while the shared trading state is unknown (<see cref="RiskContext.TradingStateKnown"/>,
+/// the kill switch's <see cref="RejectionReason.LedgerUnavailable"/>). Refusing takes nothing and allocates nothing.
 /// </remarks>
 public sealed class IntentGate : IRiskGate
 {
@@ -99,6 +100,11 @@ public sealed class IntentGate : IRiskGate
                 default:
                     return GateVerdict.Reject(GateName, RejectionReason.NoPositionToReduce, 0, 0, position);
             }
+        }
+        else if (!_context.TradingStateKnown)
+        {
+            // Every pipeline, whatever its gates: an entry waits until a halt made elsewhere would have been seen.
+            return KillSwitchGate.UnknownState(_context);
         }
 
         return GateVerdict.Pass(GateName);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using RiskSdk.Positions;
 
@@ -33,10 +34,16 @@ namespace RiskSdk.Gates;
 /// cannot stand for this limiter's time, which then reads its own.
 /// </para>
 /// <para>
+/// <b>Threads.</b> Every member is safe to call concurrently. A take is one compare-and-swap, without a lock, when its
+/// reading falls in the newest bucket counted (or before it) or a whole span after it; only a take that moves the span
+/// on by 1 to <see cref="BucketsPerSecond"/> buckets (at most <see cref="BucketsPerSecond"/> times a second per
+/// exchange), giving an order back, and counting exactly near the limit take the exchange's lock.
+/// </para>
+/// <para>
 /// <see cref="ReclaimIdle"/> frees the state of exchanges none of whose orders still count. A freed window is marked
-/// retired under its lock, so no order is ever counted in it after; a thread that finds it retired counts in the
-/// exchange's fresh window, which starts at the time of the reclaim (an order stamped earlier counts as made then), so
-/// the guarantee holds across a reclaim.
+/// retired in the same word the takes swap, so no order is ever counted in it after; a thread that finds it retired
+/// counts in the exchange's fresh window, which starts at the time of the reclaim (an order stamped earlier counts as
+/// made then), so the guarantee holds across a reclaim.
 /// </para>
 /// </remarks>
 public sealed class OrderRateLimiter
@@ -44,10 +51,10 @@ public sealed class OrderRateLimiter
     /// <summary>How many buckets one second is cut into; the counted span is at most one bucket longer than a second.</summary>
     public const int BucketsPerSecond = 20;
 
-    private readonly ScopeTable<Window> _windows = new();
+    private readonly ScopeTable<OrderRateWindow> _windows = new();
     private readonly TimeProvider _time;
+    private readonly TimestampBuckets _buckets;
     private readonly int _maxPerSecond;
-    private readonly long _oneSecond;
 
     /// <summary>The bucket of the latest reclaim: a window created after it starts there; written before any window is retired.</summary>
     private long _reclaimedAt = long.MinValue;
@@ -64,7 +71,7 @@ public sealed class OrderRateLimiter
 
         _maxPerSecond = maxPerSecond;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _oneSecond = _time.TimestampFrequency;
+        _buckets = new TimestampBuckets(_time.TimestampFrequency, BucketsPerSecond);
     }
 
     /// <summary>The most orders per exchange in any one-second window.</summary>
@@ -90,11 +97,7 @@ public sealed class OrderRateLimiter
             return 0;
         }
 
-        var bucket = BucketOf(Now(ref clock));
-        lock (window)
-        {
-            return window.CountAt(bucket);
-        }
+        return window.CountAt(_buckets.Of(Now(ref clock)));
     }
 
     /// <summary>
@@ -115,7 +118,7 @@ public sealed class OrderRateLimiter
     /// <param name="clock">The decision's clock; read only when the lock-free count alone cannot promise room.</param>
     /// <returns>True when the allowance surely has room.</returns>
     public bool SurelyHasRoom(string exchange, ref DecisionClock clock) =>
-        !ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window) || window.CountedUpperBound < _maxPerSecond || window.AllLeftBy(BucketOf(Now(ref clock)));
+        !ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window) || window.CountedUpperBound < _maxPerSecond || window.AllLeftBy(_buckets.Of(Now(ref clock)));
 
     /// <summary>Takes one order from the exchange's allowance when it is not used up; atomic.</summary>
     /// <param name="exchange">The exchange.</param>
@@ -138,20 +141,18 @@ public sealed class OrderRateLimiter
     internal bool TryTake(string exchange, ref DecisionClock clock, out int count, out long countedIn)
     {
         exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
-        var bucket = BucketOf(Now(ref clock));
+        var bucket = _buckets.Of(Now(ref clock));
         while (true)
         {
-            var window = _windows.GetOrAdd(exchange, static (_, start) => new Window(start), Volatile.Read(ref _reclaimedAt));
-            lock (window)
+            // A new window's span starts at this reading, or at the latest reclaim when that is later (time order).
+            var window = _windows.GetOrAdd(exchange, static (_, start) => new OrderRateWindow(start), Math.Max(bucket, Volatile.Read(ref _reclaimedAt)));
+            var take = window.TryTake(bucket, _maxPerSecond, out count, out countedIn);
+            if (take != OrderRateWindow.Take.Moved)
             {
-                if (!window.Retired)
-                {
-                    return window.TryTake(bucket, _maxPerSecond, out count, out countedIn);
-                }
+                return take == OrderRateWindow.Take.Counted;
             }
 
-            // Freed by ReclaimIdle after this thread found it: help remove it, and count in the exchange's fresh window.
-            _windows.TryRemove(exchange, window);
+            Supersede(exchange, window, bucket);
         }
     }
 
@@ -162,10 +163,7 @@ public sealed class OrderRateLimiter
     {
         if (_windows.TryGetValue(exchange, out var window))
         {
-            lock (window)
-            {
-                window.Untake(countedIn);
-            }
+            window.Untake(countedIn);
         }
     }
 
@@ -181,15 +179,9 @@ public sealed class OrderRateLimiter
     /// <returns>How many exchanges were freed.</returns>
     internal int ReclaimIdleExcept(IReadOnlySet<string>? keep)
     {
-        var now = BucketOf(_time.GetTimestamp());
+        var now = _buckets.Of(_time.GetTimestamp());
         InterlockedMax(ref _reclaimedAt, now);
-        return _windows.Reclaim(keep, (_, window) =>
-        {
-            lock (window)
-            {
-                return window.Retired || window.TryRetire(now);
-            }
-        });
+        return _windows.Reclaim(keep, (_, window) => window.TryRetire(now));
     }
 
     /// <summary>How many exchanges hold a window: they sent an order since they were last freed.</summary>
@@ -198,166 +190,33 @@ public sealed class OrderRateLimiter
     /// <summary>The decision's reading when its clock is this limiter's; this limiter's own reading otherwise.</summary>
     private long Now(ref DecisionClock clock) => clock.Reads(_time) ? clock.GetTimestamp() : _time.GetTimestamp();
 
+    /// <summary>
+    /// The exchange's window was retired: by <see cref="ReclaimIdle"/> (help remove it; the exchange starts afresh) or
+    /// because its bucket numbers cannot reach <paramref name="bucket"/> (put a successor holding its counts in its
+    /// place). Under the window's lock, so a thread that finds it retired mid-hand-over waits for the successor.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Supersede(string exchange, OrderRateWindow window, long bucket)
+    {
+        lock (window)
+        {
+            if (window.TryHandOver(bucket, out var successor))
+            {
+                _windows.TryReplace(exchange, window, successor!);
+            }
+            else
+            {
+                _windows.TryRemove(exchange, window);
+            }
+        }
+    }
+
     private static void InterlockedMax(ref long target, long value)
     {
         var seen = Volatile.Read(ref target);
         while (seen < value && Interlocked.CompareExchange(ref target, value, seen) is var actual && actual != seen)
         {
             seen = actual;
-        }
-    }
-
-    /// <summary>The bucket a timestamp falls in: floor(timestamp x <see cref="BucketsPerSecond"/> / ticks per second), without overflow.</summary>
-    private long BucketOf(long timestamp)
-    {
-        var seconds = Math.DivRem(timestamp, _oneSecond, out var remainder);
-        if (remainder < 0)
-        {
-            seconds--;
-            remainder += _oneSecond;
-        }
-
-        return (seconds * BucketsPerSecond) + (remainder * BucketsPerSecond / _oneSecond);
-    }
-
-    /// <summary>
-    /// One exchange's counts: the newest bucket the span ends at, the count of each of the
-    /// <see cref="BucketsPerSecond"/> + 1 buckets up to it (a ring; each slot tagged with its bucket), and their sum.
-    /// Written under the window's lock; the sum is also read without it.
-    /// </summary>
-    private sealed class Window
-    {
-        private const int Slots = BucketsPerSecond + 1;
-        private const long NoBucket = long.MinValue;
-
-        private readonly long[] _bucketOf = new long[Slots];
-        private readonly int[] _countOf = new int[Slots];
-        private long _newest;
-        private long _newestOrder = NoBucket;
-        private int _counted;
-
-        /// <summary>An empty window whose span ends at <paramref name="start"/> (the latest reclaim; <see cref="NoBucket"/> when none).</summary>
-        public Window(long start)
-        {
-            Array.Fill(_bucketOf, NoBucket);
-            _newest = start;
-        }
-
-        /// <summary>Freed: no order may be counted in it any more. Read and written under the lock.</summary>
-        public bool Retired { get; private set; }
-
-        /// <summary>Orders in buckets newest - <see cref="BucketsPerSecond"/> to newest: no later span holds more.</summary>
-        public int CountedUpperBound => Volatile.Read(ref _counted);
-
-        /// <summary>True when the span ending at <paramref name="bucket"/> holds none of the counted orders; read without the lock.</summary>
-        public bool AllLeftBy(long bucket)
-        {
-            var newest = Volatile.Read(ref _newestOrder);
-            return newest == NoBucket || bucket - newest > BucketsPerSecond;
-        }
-
-        /// <summary>Retires the window when none of its orders count in the span ending at <paramref name="bucket"/>; under the lock.</summary>
-        public bool TryRetire(long bucket)
-        {
-            Retired = AllLeftBy(bucket);
-            return Retired;
-        }
-
-        /// <summary>Orders in the span that ends at <paramref name="bucket"/> (or at the newest bucket, if later).</summary>
-        public int CountAt(long bucket)
-        {
-            if (_newest == NoBucket || bucket <= _newest)
-            {
-                return _counted;
-            }
-
-            if (bucket - _newest > BucketsPerSecond)
-            {
-                return 0;
-            }
-
-            // The buckets that leave the span when it moves on to `bucket`.
-            var count = _counted;
-            for (var leaving = _newest - BucketsPerSecond; leaving <= bucket - Slots; leaving++)
-            {
-                count -= CountIn(leaving);
-            }
-
-            return count;
-        }
-
-        public bool TryTake(long bucket, int limit, out int count, out long countedIn)
-        {
-            Advance(bucket);
-            count = _counted;
-            countedIn = _newest;
-            if (count >= limit)
-            {
-                return false;
-            }
-
-            // A reading older than the newest counted order counts in the newest bucket (time order is kept).
-            var slot = SlotOf(_newest);
-            if (_bucketOf[slot] != _newest)
-            {
-                _bucketOf[slot] = _newest;
-                _countOf[slot] = 0;
-            }
-
-            _countOf[slot]++;
-            Volatile.Write(ref _counted, count + 1);
-            Volatile.Write(ref _newestOrder, _newest);
-            return true;
-        }
-
-        /// <summary>Removes one order counted in <paramref name="bucket"/> while that bucket is still in the span (and still its slot's).</summary>
-        public void Untake(long bucket)
-        {
-            var slot = SlotOf(bucket);
-            if (_bucketOf[slot] == bucket && _countOf[slot] > 0 && bucket > _newest - Slots)
-            {
-                _countOf[slot]--;
-                Volatile.Write(ref _counted, _counted - 1);
-            }
-        }
-
-        /// <summary>Moves the span on to end at <paramref name="bucket"/>, dropping the buckets that leave it; never moves it back.</summary>
-        private void Advance(long bucket)
-        {
-            if (_newest != NoBucket && bucket <= _newest)
-            {
-                return;
-            }
-
-            if (_newest == NoBucket || bucket - _newest > BucketsPerSecond)
-            {
-                // Every counted bucket has left the span; their slots are told apart by their tags.
-                Volatile.Write(ref _counted, 0);
-            }
-            else
-            {
-                var counted = _counted;
-                for (var leaving = _newest - BucketsPerSecond; leaving <= bucket - Slots; leaving++)
-                {
-                    counted -= CountIn(leaving);
-                }
-
-                Volatile.Write(ref _counted, counted);
-            }
-
-            Volatile.Write(ref _newest, bucket);
-        }
-
-        private int CountIn(long bucket)
-        {
-            var slot = SlotOf(bucket);
-            return _bucketOf[slot] == bucket ? _countOf[slot] : 0;
-        }
-
-        private static int SlotOf(long bucket)
-        {
-            var slot = (int)(bucket % Slots);
-            return slot < 0 ? slot + Slots : slot;
         }
     }
 }

@@ -78,23 +78,80 @@ public sealed class PositionLimitGate : IReservingGate
     /// <param name="clock">The decision's clock; the book and the admitting gates share its reading.</param>
     /// <param name="admitting">The pipeline's admitting gates, in declared order.</param>
     /// <returns>The decision, logged and counted.</returns>
+    /// <remarks>
+    /// The slot is taken here, in a small frame; only a trade that got its slot (or an exit, which needs none) goes on
+    /// to <see cref="AdmitHolding"/>, whose frame holds the admitting gates' receipts. A refusal at the cap, the most
+    /// frequent refusal of a busy exchange, so never pays for them.
+    /// </remarks>
     [PositionLimitCheck]
     public RiskDecision Admit(in TradeIntent intent, ref DecisionClock clock, ReadOnlySpan<IAdmittingGate> admitting)
     {
-        var reservation = default(Reservation);
+        if (intent.ReducesExposure)
+        {
+            return AdmitHolding(in intent, ref clock, admitting, default, default, 0);
+        }
+
+        PositionCap cap;
+        int totalCap;
+        ReserveOutcome outcome;
+        try
+        {
+            var settings = _context.Settings;
+            cap = PositionCap.For(settings, intent.Confidence, intent.Regime);
+            totalCap = settings.MaxOpenPositionsTotal ?? int.MaxValue;
+            outcome = _context.Book.TryReserve(intent.Exchange, cap.Allowed, totalCap, ref clock);
+        }
+        catch (Exception exception)
+        {
+            return _context.Fault(in intent, GateName, exception);
+        }
+
+        if (outcome.Status == ReserveStatus.Reserved)
+        {
+            return AdmitHolding(in intent, ref clock, admitting, outcome.Reservation, cap, outcome.Open + outcome.Pending);
+        }
+
+        var refusal = Refusal(in outcome, cap, totalCap);
+        return _context.Reject(in intent, in refusal);
+    }
+
+    /// <summary>Why the book gave no slot, as the gate's verdict.</summary>
+    private static GateVerdict Refusal(in ReserveOutcome outcome, PositionCap cap, int totalCap) => outcome.Status switch
+    {
+        ReserveStatus.AtCapacity => GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, outcome.Open + outcome.Pending, cap.Allowed),
+        ReserveStatus.AtTotalCapacity => GateVerdict.Reject(GateName, RejectionReason.TotalPositionLimitReached, outcome.AccountTotal, totalCap),
+        _ => GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, outcome.Open + outcome.Pending, cap.Allowed),
+    };
+
+    /// <summary>
+    /// The rest of the admission once the slot is held (or none is needed): each admitting gate's state in order, then
+    /// the approval; a refusal or exception gives back everything taken, the slot included.
+    /// </summary>
+    /// <param name="intent">The intent.</param>
+    /// <param name="clock">The decision's clock.</param>
+    /// <param name="admitting">The pipeline's admitting gates, in declared order.</param>
+    /// <param name="reservation">The slot taken; empty for an exit.</param>
+    /// <param name="cap">The cap in force; default for an exit.</param>
+    /// <param name="before">Open plus pending positions before this trade's slot; 0 for an exit.</param>
+    /// <returns>The decision, logged and counted.</returns>
+    private RiskDecision AdmitHolding(in TradeIntent intent, ref DecisionClock clock, ReadOnlySpan<IAdmittingGate> admitting, Reservation reservation, PositionCap cap, int before)
+    {
         var step = GateName;
         var onStack = default(AdmissionReceipts);
         Span<AdmissionReceipt> receipts = admitting.Length <= AdmissionReceipts.Length ? onStack : new AdmissionReceipt[admitting.Length];
         var taken = 0;
         bool admitted;
-        PositionCap cap;
         GateVerdict refusal;
         try
         {
-            admitted = TryAdmit(in intent, ref clock, admitting, receipts, ref taken, ref step, ref reservation, out cap, out var positionsAfter, out refusal);
+            admitted = TakeAll(in intent, ref clock, admitting, receipts, new AdmissionSlot(before, cap, reservation.HoldsSlot), ref taken, ref step, out refusal);
             if (admitted)
             {
-                Announce(in intent, reservation, cap, positionsAfter);
+                Announce(in intent, reservation, cap, reservation.HoldsSlot ? before + 1 : 0);
+            }
+            else
+            {
+                GiveBack(in intent, admitting, receipts, taken, ref reservation);
             }
         }
         catch (Exception exception)
@@ -109,50 +166,20 @@ public sealed class PositionLimitGate : IReservingGate
     }
 
     /// <summary>
-    /// Takes the slot, then each admitting gate's state, then tells each that its state stands; on a refusal gives back
-    /// what was taken and says why. <paramref name="taken"/> and <paramref name="step"/> follow the progress, so the
-    /// caller can undo and name the step when one throws.
+    /// Takes each admitting gate's state in order, then tells each that its state stands; stops at the first refusal
+    /// with <paramref name="taken"/> the gates that took theirs. <paramref name="taken"/> and <paramref name="step"/>
+    /// follow the progress, so the caller can undo and name the step when one throws.
     /// </summary>
-    private bool TryAdmit(
+    private static bool TakeAll(
         in TradeIntent intent,
         ref DecisionClock clock,
         ReadOnlySpan<IAdmittingGate> admitting,
         scoped Span<AdmissionReceipt> receipts,
+        in AdmissionSlot slot,
         ref int taken,
         ref string step,
-        ref Reservation reservation,
-        out PositionCap cap,
-        out int positionsAfter,
         out GateVerdict refusal)
     {
-        cap = new PositionCap(0, false);
-        positionsAfter = 0;
-        var before = 0;
-        if (!intent.ReducesExposure)
-        {
-            cap = PositionCap.For(_context.Settings, intent.Confidence, intent.Regime);
-            var totalCap = _context.Settings.MaxOpenPositionsTotal ?? int.MaxValue;
-            var outcome = _context.Book.TryReserve(intent.Exchange, cap.Allowed, totalCap, ref clock);
-            before = outcome.Open + outcome.Pending;
-            switch (outcome.Status)
-            {
-                case ReserveStatus.Reserved:
-                    reservation = outcome.Reservation;
-                    positionsAfter = before + 1;
-                    break;
-                case ReserveStatus.AtCapacity:
-                    refusal = GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, before, cap.Allowed);
-                    return false;
-                case ReserveStatus.AtTotalCapacity:
-                    refusal = GateVerdict.Reject(GateName, RejectionReason.TotalPositionLimitReached, outcome.AccountTotal, totalCap);
-                    return false;
-                default:
-                    refusal = GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, before, cap.Allowed);
-                    return false;
-            }
-        }
-
-        var slot = new AdmissionSlot(before, cap, reservation.HoldsSlot);
         for (; taken < admitting.Length; taken++)
         {
             var gate = admitting[taken];
@@ -160,7 +187,6 @@ public sealed class PositionLimitGate : IReservingGate
             refusal = gate.TryTake(in intent, in slot, ref clock, out receipts[taken]);
             if (!refusal.IsPassed)
             {
-                GiveBack(in intent, admitting, receipts, taken, ref reservation);
                 return false;
             }
         }
@@ -186,7 +212,7 @@ public sealed class PositionLimitGate : IReservingGate
         return Admit(in intent, ref clock, ReadOnlySpan<IAdmittingGate>.Empty);
     }
 
-    /// <summary>Undoes the first <paramref name="taken"/> admitting gates in reverse order, then releases the slot; an undo that throws is logged and the rest still run.</summary>
+    /// <summary>Undoes the first <paramref name="taken"/> admitting gates in reverse order, then releases the slot; never throws: an undo or a release that throws is logged and the rest still run.</summary>
     private void GiveBack(in TradeIntent intent, ReadOnlySpan<IAdmittingGate> admitting, Span<AdmissionReceipt> receipts, int taken, ref Reservation reservation)
     {
         for (var i = taken - 1; i >= 0; i--)
@@ -201,7 +227,16 @@ public sealed class PositionLimitGate : IReservingGate
             }
         }
 
-        reservation.Release();
+        try
+        {
+            reservation.Release();
+        }
+        catch (Exception exception)
+        {
+            // The slot stays taken until the book's timeout gives it back; the rest was undone, and nothing is undone twice.
+            RiskLog.GateFaulted(_context.Logger, exception, GateName, intent.Exchange);
+        }
+
         reservation = default;
     }
 

@@ -161,6 +161,32 @@ internal sealed class ScopeTable<TValue>
         }
     }
 
+    /// <summary>Puts <paramref name="replacement"/> in the place of a scope's state, but only while it still maps to <paramref name="value"/>.</summary>
+    /// <param name="key">The scope.</param>
+    /// <param name="value">The state the caller found and retired.</param>
+    /// <param name="replacement">The state that carries on from it.</param>
+    /// <returns>True when this call replaced it.</returns>
+    public bool TryReplace(string key, TValue value, TValue replacement)
+    {
+        lock (_writeLock)
+        {
+            var small = _small;
+            if (small is null)
+            {
+                return _large!.TryUpdate(key, replacement, value);
+            }
+
+            var replaced = small.Replacing(key, value, replacement);
+            if (ReferenceEquals(replaced, small))
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _small, replaced);
+            return true;
+        }
+    }
+
     /// <summary>An immutable array of at most <see cref="ScanLimit"/> entries; replaced whole when a scope is added or removed.</summary>
     private sealed class Small
     {
@@ -228,16 +254,25 @@ internal sealed class ScopeTable<TValue>
             return new Small(keys, values);
         }
 
+        /// <summary>This array with <paramref name="replacement"/> for the entry, or this array itself when <paramref name="key"/> does not map to <paramref name="value"/>.</summary>
+        public Small Replacing(string key, TValue value, TValue replacement)
+        {
+            var index = IndexOf(key, value);
+            if (index < 0)
+            {
+                return this;
+            }
+
+            var values = (TValue[])_values.Clone();
+            values[index] = replacement;
+            return new Small(_keys, values);
+        }
+
         /// <summary>This array without the entry, or this array itself when <paramref name="key"/> does not map to <paramref name="value"/>.</summary>
         public Small Without(string key, TValue value)
         {
-            var index = 0;
-            while (index < _values.Length && !ReferenceEquals(_values[index], value))
-            {
-                index++;
-            }
-
-            if (index == _values.Length || !string.Equals(_keys[index], key, StringComparison.Ordinal))
+            var index = IndexOf(key, value);
+            if (index < 0)
             {
                 return this;
             }
@@ -249,6 +284,18 @@ internal sealed class ScopeTable<TValue>
             Array.Copy(_keys, index + 1, keys, index, keys.Length - index);
             Array.Copy(_values, index + 1, values, index, values.Length - index);
             return new Small(keys, values);
+        }
+
+        /// <summary>Where <paramref name="key"/> maps to <paramref name="value"/> (that instance); -1 when it does not.</summary>
+        private int IndexOf(string key, TValue value)
+        {
+            var index = 0;
+            while (index < _values.Length && !ReferenceEquals(_values[index], value))
+            {
+                index++;
+            }
+
+            return index < _values.Length && string.Equals(_keys[index], key, StringComparison.Ordinal) ? index : -1;
         }
     }
 }

@@ -75,7 +75,7 @@ public sealed class HammerProcess : IDisposable
     public static HammerProcess Hold(string connection, string prefix, string scope, int cap, int count, TimeSpan reservationTimeout) =>
         new(["hold", connection, prefix, scope, Text(cap), Text(count), Text((int)reservationTimeout.TotalMilliseconds)]);
 
-    /// <summary>Starts a trading process that shares its trading state through the ledger, driven by <see cref="Ask"/>; it prints <c>READY state ...</c> first.</summary>
+    /// <summary>Starts a trading process that shares its trading state through the ledger, driven by <see cref="Ask"/>; it prints <c>READY state ...</c> first, once it holds the ledger's trading state (exit code 69 when the ledger did not answer within 30 s).</summary>
     /// <param name="connection">The Redis connection string.</param>
     /// <param name="prefix">The ledger's key prefix.</param>
     /// <param name="exchange">The exchange its entries go to.</param>

@@ -65,6 +65,23 @@ public sealed class AdmissionContractTests
     }
 
     [Fact]
+    public void A_book_that_throws_while_giving_the_slot_back_has_no_gate_undone_twice()
+    {
+        var book = new ReleaseThrowingBook();
+        using var context = new RiskContext(new RiskSettings(), book, new FakeTimeProvider());
+        var first = new ScriptedAdmissionGate();
+        var later = new ScriptedAdmissionGate { Refuse = true };
+        var pipeline = new RiskPipeline(context, new IRiskGate[] { first, later }, new PositionLimitGate(context));
+
+        var refused = pipeline.Evaluate(TestRig.Signal());
+
+        // The later gate's refusal decides; the failed give-back is logged, and nothing is undone a second time.
+        Assert.Equal(RejectionReason.CustomGate, refused.Reason);
+        Assert.Equal(1, first.Undone);
+        Assert.Equal(1, book.ReleaseAttempts);
+    }
+
+    [Fact]
     public void The_cooldown_start_is_logged_only_once_the_trade_is_admitted()
     {
         const int cooldownStarted = 1004;
