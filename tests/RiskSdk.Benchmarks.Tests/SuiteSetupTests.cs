@@ -1,3 +1,4 @@
+using System;
 using RiskSdk.Benchmarks.Configuration;
 using RiskSdk.Benchmarks.Decision;
 using RiskSdk.Benchmarks.OrderRate;
