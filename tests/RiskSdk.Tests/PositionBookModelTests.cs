@@ -16,7 +16,14 @@ public sealed class PositionBookModelTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void The_book_agrees_with_a_simple_model_after_every_operation(int seed)
+    public void The_book_agrees_with_a_simple_model_after_every_operation(int seed) => AgreeWithTheModel(seed, caps: 4);
+
+    /// <summary>Caps up to 13: more reservations than the book's lock-free slots, so the ones beyond them are kept too.</summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void The_book_agrees_with_the_model_when_more_reservations_wait_than_it_has_slots(int seed) => AgreeWithTheModel(seed, caps: 14);
+
+    private static void AgreeWithTheModel(int seed, int caps)
     {
         var random = new Random(seed);
         var clock = new FakeTimeProvider();
@@ -31,7 +38,7 @@ public sealed class PositionBookModelTests
             switch (random.Next(7))
             {
                 case 0 or 1:
-                    var cap = random.Next(0, 4);
+                    var cap = random.Next(0, caps);
                     var outcome = book.TryReserve(scope, cap);
                     Assert.Equal(model.TryReserve(scope, cap, clock.GetUtcNow(), outcome.Reservation.Id), outcome.IsReserved);
                     if (outcome.IsReserved)

@@ -1,3 +1,5 @@
+using System.Threading;
+
 namespace RiskSdk.Positions;
 
 /// <summary>The in-process book's <see cref="IHeldReservations"/>: every reservation it holds was taken by this process.</summary>
@@ -19,9 +21,9 @@ public sealed partial class InMemoryPositionBook : IHeldReservations
 
             lock (book)
             {
-                released += book.Pending.Count;
-                book.Pending.Clear();
-                book.Publish(this);
+                var ended = book.EndAllPending();
+                Interlocked.Add(ref _total, -ended);
+                released += ended;
             }
         }
 

@@ -10,28 +10,34 @@ using RiskSdk.Monitoring;
 namespace RiskSdk.Positions;
 
 /// <summary>
-/// The in-process <see cref="IPositionBook"/>: one lock per scope, so exchanges never wait on each other, and the
-/// cap check and the slot are taken under the same lock. Expired reservations are given back lazily, the next time
-/// the scope is touched, against a monotonic clock, and remembered for <see cref="ExpiredReservationMemory"/> so a
-/// late fill is still recorded.
+/// The in-process <see cref="IPositionBook"/>. Each scope keeps its counts in one 64-bit word (open positions, pending
+/// reservations, freed), and the cap check and the slot are one compare-and-swap of that word, so exchanges never wait
+/// on each other and a reservation usually takes no lock. Expired reservations are given back lazily, the next time
+/// the scope's counts matter, against a monotonic clock, and remembered for <see cref="ExpiredReservationMemory"/> so
+/// a late fill is still recorded.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each scope also publishes its open and pending counts as one 64-bit value whenever they change under its lock,
-/// so the two most frequent questions are answered without the lock or the clock while nothing is pending: the
-/// counts, and a refusal at the cap (the cap is full of open positions and no reservation could expire).
+/// The common reservation and its release are lock-free: a scope has eight reservation slots, and while one is free,
+/// below the cap, with no reservation in them old enough to expire, reserving swaps the counts word once and releasing
+/// swaps the reservation's id out of its slot and clears the slot's bit. Everything else takes the scope's lock (fills,
+/// closes, reconciling, expiry, more than eight reservations waiting at once, freeing the scope) and still moves the
+/// counts word atomically, so the counts, and a refusal at a cap full of open positions, are always read without
+/// the lock or the clock.
 /// </para>
 /// <para>
-/// The account-wide total (open plus pending over every scope) is one counter that each scope adjusts under its own
-/// lock; an account-wide cap is taken from it by compare-and-swap inside the scope's lock, so the per-scope and the
-/// account-wide checks hold together without a lock spanning scopes.
+/// The account-wide total (open plus pending over every scope) is one counter moved by every change of a scope's
+/// counts; under an account-wide cap a reservation first takes its place in the total by compare-and-swap and gives it
+/// back if the scope then refuses, so the per-scope and the account-wide checks hold together without a lock spanning
+/// scopes.
 /// </para>
 /// <para>
 /// <see cref="ReclaimIdle"/> frees the scopes that hold nothing (no open position, no pending reservation, no expired
 /// one remembered for a late fill): such a scope decides exactly as one never seen. It uses the retire-then-remove
-/// protocol of the cooldown clock and the order-rate limiter: the scope is marked retired under its own lock, and every
-/// write checks the mark under that lock, so a thread that found the scope just before it was freed takes the scope's
-/// fresh state instead, and no reservation, fill or position is ever recorded in state that was freed.
+/// protocol of the cooldown clock and the order-rate limiter: under the scope's lock, the counts word is swapped from
+/// "nothing held" to the retired mark, which no reservation's swap can start from and which every write under the
+/// lock checks, so a thread that found the scope just before it was freed takes the scope's fresh state instead, and
+/// no reservation, fill or position is ever recorded in state that was freed.
 /// </para>
 /// </remarks>
 public sealed partial class InMemoryPositionBook : IPositionBook, IReservationStatistics
@@ -120,49 +126,127 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <inheritdoc/>
     /// <remarks>
     /// On the decision's clock when it reads this book's <see cref="TimeProvider"/>; otherwise this book reads its own.
-    /// A scope full of open positions with nothing pending is refused without reading either.
+    /// A scope full of open positions with nothing pending is refused without reading either. While a slot is free
+    /// and no reservation in it may have expired, the reservation is one compare-and-swap of the scope's counts word
+    /// (and, under an account-wide cap, one of the account's total before it); otherwise the scope's lock is taken,
+    /// expired reservations are given back, and the same word is swapped under it.
     /// </remarks>
     [PositionLimitCheck]
     public ReserveOutcome TryReserve(string scope, int cap, int totalCap, ref DecisionClock clock)
     {
         var name = ExchangeName.Parse(scope, nameof(scope)).Value;
         var book = GetScope(name);
-    Reserve:
-        var published = book.PublishedCounts;
-        if (published.Pending == 0 && published.Open >= cap)
+        var state = book.State;
+        if (ScopeBook.PendingOf(state) == 0 && ScopeBook.OpenOf(state) >= cap && !ScopeBook.IsRetired(state))
         {
             // Full of open positions and nothing pending that could expire: refused without the lock or the clock.
-            return new ReserveOutcome(ReserveStatus.AtCapacity, default, published.Open, 0);
+            return new ReserveOutcome(ReserveStatus.AtCapacity, default, ScopeBook.OpenOf(state), 0);
         }
 
         var now = clock.Reads(_time) ? clock.GetTimestamp() : _time.GetTimestamp();
+        return TryReserveInSlot(name, book, cap, totalCap, now, out var outcome) ? outcome : ReserveUnderLock(name, book, cap, totalCap, now);
+    }
+
+    /// <summary>
+    /// The lock-free reservation: true with the outcome when a slot is free below both caps and no pending reservation
+    /// may have expired; false (nothing taken) when the answer needs the lock: the cap or the account total reached,
+    /// every slot taken, an expiry to give back, or the scope freed.
+    /// </summary>
+    private bool TryReserveInSlot(string name, ScopeBook book, int cap, int totalCap, long now, out ReserveOutcome outcome)
+    {
+        var capped = totalCap != int.MaxValue;
+        while (true)
+        {
+            var state = book.State;
+            int open = ScopeBook.OpenOf(state), pending = ScopeBook.PendingOf(state), total = 0;
+            if (ScopeBook.IsRetired(state) || ScopeBook.SlotsFull(state) || open + pending >= cap ||
+                (pending > 0 && book.MayHaveExpired(state, now, this)) || (capped && !TryTakeFromTotal(totalCap, ref total)))
+            {
+                outcome = default;
+                return false;
+            }
+
+            if (book.TryTakeSlot(state, now, this, out var id))
+            {
+                if (!capped)
+                {
+                    Interlocked.Increment(ref _total);
+                }
+
+                outcome = new ReserveOutcome(ReserveStatus.Reserved, _issuer.Issue(name, id), open, pending, total);
+                return true;
+            }
+
+            if (capped)
+            {
+                Interlocked.Decrement(ref _total);
+            }
+        }
+    }
+
+    /// <summary>The reservation under the scope's lock: expired reservations given back first, the place taken in a slot or beyond them.</summary>
+    private ReserveOutcome ReserveUnderLock(string name, ScopeBook book, int cap, int totalCap, long now)
+    {
+        var capped = totalCap != int.MaxValue;
         var swept = false;
         while (true)
         {
-            int open, pending, total;
+            int open = 0, pending = 0, total = 0;
+            var freed = false;
             lock (book)
             {
                 if (book.Retired)
                 {
-                    goto Freed;
+                    freed = true;
+                    goto Unlocked;
                 }
 
-                SweepExpired(name, book, now);
-                open = book.Open.Count;
-                pending = book.Pending.Count;
-                if (open + pending >= cap)
+                SweepExpired(book, now);
+                while (true)
                 {
-                    return new ReserveOutcome(ReserveStatus.AtCapacity, default, open, pending);
-                }
+                    var state = book.State;
+                    open = ScopeBook.OpenOf(state);
+                    pending = ScopeBook.PendingOf(state);
+                    if (open + pending >= cap)
+                    {
+                        return new ReserveOutcome(ReserveStatus.AtCapacity, default, open, pending);
+                    }
 
-                total = totalCap == int.MaxValue ? 0 : Volatile.Read(ref _total);
-                if (totalCap == int.MaxValue || TryTakeFromTotal(totalCap, ref total))
-                {
-                    var id = book.NextReservationId(this);
-                    book.Pending.Add(id, now);
-                    book.Publish(this, alreadyCounted: totalCap == int.MaxValue ? 0 : 1);
-                    return new ReserveOutcome(ReserveStatus.Reserved, _issuer.Issue(name, id), open, pending, total);
+                    if (capped && !TryTakeFromTotal(totalCap, ref total))
+                    {
+                        break;
+                    }
+
+                    long id;
+                    if (ScopeBook.SlotsFull(state) ? book.TryTakeOverflow(state, now, this, out id) : book.TryTakeSlot(state, now, this, out id))
+                    {
+                        if (!capped)
+                        {
+                            Interlocked.Increment(ref _total);
+                        }
+
+                        return new ReserveOutcome(ReserveStatus.Reserved, _issuer.Issue(name, id), open, pending, total);
+                    }
+
+                    if (capped)
+                    {
+                        Interlocked.Decrement(ref _total);
+                    }
+
+                    if (book.State == state)
+                    {
+                        // Refused though the word did not move: every slot and every place beyond them is taken.
+                        return new ReserveOutcome(ReserveStatus.AtCapacity, default, open, pending);
+                    }
                 }
+            }
+
+        Unlocked:
+            if (freed)
+            {
+                // Freed by ReclaimIdle after this thread found it: help remove it, and reserve in the scope's fresh state.
+                book = Fresh(name, book);
+                continue;
             }
 
             if (swept)
@@ -175,11 +259,6 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             SweepAll(now);
             swept = true;
         }
-
-    Freed:
-        // Freed by ReclaimIdle after this thread found it: help remove it, and reserve in the scope's fresh state.
-        book = Fresh(name, book);
-        goto Reserve;
     }
 
     /// <inheritdoc/>
@@ -199,25 +278,28 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                 goto Freed;
             }
 
-            var now = _time.GetTimestamp();
-            SweepExpired(scope, book, now);
-            if (book.Pending.Remove(reservation.Id))
+            SweepExpired(book, _time.GetTimestamp());
+            var opens = book.Open.Contains(positionId) ? 0 : 1;
+            if (book.TryEnd(reservation.Id, opens))
             {
-                var added = book.Open.Add(positionId);
-                if (added)
+                if (opens == 1)
                 {
+                    book.Open.Add(positionId);
                     book.Stamp(this, positionId);
                 }
+                else
+                {
+                    Interlocked.Decrement(ref _total);
+                }
 
-                book.Publish(this);
                 Interlocked.Increment(ref _committed);
-                return added || Ignore("fill of an already open position", scope, positionId);
+                return opens == 1 || Ignore("fill of an already open position", scope, positionId);
             }
 
             if (book.Expired.Remove(reservation.Id) && book.Open.Add(positionId))
             {
                 book.Stamp(this, positionId);
-                book.Publish(this);
+                MoveOpen(book, 1);
                 Interlocked.Increment(ref _lateFills);
                 RiskLog.LateFill(_logger, positionId, scope, reservation.Id);
                 return true;
@@ -238,6 +320,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     }
 
     /// <inheritdoc/>
+    /// <remarks>A reservation held in a slot is given back without the lock: its id swapped out of the slot, then the slot's bit cleared.</remarks>
     public bool Release(in Reservation reservation)
     {
         if (!Owns(reservation, out var scope, out var book))
@@ -245,6 +328,19 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             return false;
         }
 
+        if (book.TryEndInSlot(reservation.Id))
+        {
+            Interlocked.Decrement(ref _total);
+            Interlocked.Increment(ref _released);
+            return true;
+        }
+
+        return ReleaseUnderLock(in reservation, scope, book);
+    }
+
+    /// <summary>Gives back a reservation held beyond the slots, or forgets an expired one; false when it had already ended.</summary>
+    private bool ReleaseUnderLock(in Reservation reservation, string scope, ScopeBook book)
+    {
     Release:
         lock (book)
         {
@@ -253,9 +349,9 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                 goto Freed;
             }
 
-            if (book.Pending.Remove(reservation.Id))
+            if (book.TryEndInOverflow(reservation.Id))
             {
-                book.Publish(this);
+                Interlocked.Decrement(ref _total);
                 Interlocked.Increment(ref _released);
                 return true;
             }
@@ -296,7 +392,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                 if (book.Open.Remove(positionId))
                 {
                     book.Unstamp(this, positionId);
-                    book.Publish(this);
+                    MoveOpen(book, -1);
                     return true;
                 }
             }
@@ -381,7 +477,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                 book.Stamp(this, id);
             }
 
-            book.Publish(this);
+            MoveOpen(book, added.Count - removed.Count);
         }
 
         added.Sort(StringComparer.Ordinal);
@@ -454,8 +550,8 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
         lock (book)
         {
-            SweepExpired(book.Name, book, _time.GetTimestamp());
-            return new List<long>(book.Pending.Keys);
+            SweepExpired(book, _time.GetTimestamp());
+            return book.PendingIds();
         }
     }
 
@@ -469,8 +565,8 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
         lock (book)
         {
-            SweepExpired(book.Name, book, _time.GetTimestamp());
-            return new ScopeCounts(book.Open.Count, book.Pending.Count);
+            SweepExpired(book, _time.GetTimestamp());
+            return book.PublishedCounts;
         }
     }
 
@@ -518,7 +614,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             {
                 if (!book.Retired)
                 {
-                    SweepExpired(name, book, now);
+                    SweepExpired(book, now);
                     if (book.TryRetire() && book.HasCloseMemory)
                     {
                         InterlockedMax(ref _closesFreedAt, Interlocked.Read(ref _version));
@@ -570,7 +666,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             {
                 lock (book)
                 {
-                    SweepExpired(book.Name, book, now);
+                    SweepExpired(book, now);
                 }
             }
         }
@@ -590,40 +686,41 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         return false;
     }
 
-    /// <summary>Gives back reservations past the timeout (remembering them for late fills) and forgets the oldest remembered ones past the memory.</summary>
-    private void SweepExpired(string scope, ScopeBook book, long now)
+    /// <summary>Gives back reservations past the timeout (remembering them for late fills) and forgets the oldest remembered ones past the memory; under the lock.</summary>
+    private void SweepExpired(ScopeBook book, long now)
     {
         if (book.ExpiredOrder.Count > 0)
         {
             ForgetOldExpiries(book, now);
         }
 
-        if (book.Pending.Count == 0)
+        if (ScopeBook.PendingOf(book.State) > 0)
         {
-            return;
+            book.EndExpired(now, this);
         }
+    }
 
-        var expired = false;
-        foreach (var (id, created) in book.Pending)
+    /// <summary>True when a reservation taken at <paramref name="taken"/> has been pending for the timeout at <paramref name="now"/>.</summary>
+    private bool HasTimedOut(long taken, long now) => _time.GetElapsedTime(taken, now) >= _reservationTimeout;
+
+    /// <summary>Remembers a reservation <paramref name="book"/> has just ended as expired, so its late fill is still recorded; under the lock.</summary>
+    private void Expire(ScopeBook book, long id, long now)
+    {
+        book.Expired.Add(id);
+        book.ExpiredOrder.Enqueue((id, now));
+        Interlocked.Decrement(ref _total);
+        Interlocked.Increment(ref _expired);
+        RiskLog.ReservationExpired(_logger, id, book.Name, _reservationTimeout.TotalSeconds);
+    }
+
+    /// <summary>Moves a scope's open count and the account total by <paramref name="delta"/>; under the lock, with <see cref="ScopeBook.Open"/>.</summary>
+    private void MoveOpen(ScopeBook book, int delta)
+    {
+        if (delta != 0)
         {
-            if (_time.GetElapsedTime(created, now) >= _reservationTimeout)
-            {
-                // Removing the current entry while enumerating a Dictionary is allowed and allocates nothing.
-                book.Pending.Remove(id);
-                book.Expired.Add(id);
-                book.ExpiredOrder.Enqueue((id, now));
-                expired = true;
-                Interlocked.Increment(ref _expired);
-                RiskLog.ReservationExpired(_logger, id, scope, _reservationTimeout.TotalSeconds);
-            }
+            book.MoveOpen(delta);
+            Interlocked.Add(ref _total, delta);
         }
-
-        if (!expired)
-        {
-            return;
-        }
-
-        book.Publish(this);
     }
 
     private void ForgetOldExpiries(ScopeBook book, long now)
@@ -632,139 +729,6 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         {
             book.ExpiredOrder.Dequeue();
             book.Expired.Remove(oldest.Id);
-        }
-    }
-
-    /// <summary>One scope's state; the object itself is the scope's lock.</summary>
-    private sealed class ScopeBook
-    {
-        /// <summary>Reservation ids are the scope's index in the high bits over a per-scope sequence in the low 40.</summary>
-        private const int SequenceBits = 40;
-
-        /// <summary>Pending reservation id to the monotonic timestamp it was taken at.</summary>
-        public readonly Dictionary<long, long> Pending = new();
-
-        /// <summary>Open position ids.</summary>
-        public readonly HashSet<string> Open = new(StringComparer.Ordinal);
-
-        /// <summary>Open position id to the book's version it opened at.</summary>
-        private readonly Dictionary<string, long> _openedAt = new(StringComparer.Ordinal);
-
-        /// <summary>Recently closed position id to the book's version it closed at.</summary>
-        private readonly Dictionary<string, long> _closedAt = new(StringComparer.Ordinal);
-
-        /// <summary>The closes in <see cref="_closedAt"/>, oldest first.</summary>
-        private readonly Queue<(string Id, long Version)> _closedOrder = new();
-
-        /// <summary>Ids of reservations that expired and are still remembered, so a late fill is recorded (the position is real).</summary>
-        public readonly HashSet<long> Expired = new();
-
-        /// <summary>Expired ids in the order they expired, with when: the oldest are forgotten first, once older than the memory.</summary>
-        public readonly Queue<(long Id, long At)> ExpiredOrder = new();
-
-        private long _idBase;
-        private long _sequence;
-
-        /// <summary>Open count in the high 32 bits, pending in the low 32; written under the lock by <see cref="Publish"/>.</summary>
-        private long _published;
-
-        /// <summary>Open plus pending as last added to the book's account-wide total.</summary>
-        private int _counted;
-
-        public ScopeBook(string name, long index, long createdAt)
-        {
-            Name = name;
-            _idBase = index << SequenceBits;
-            CreatedAt = createdAt;
-        }
-
-        /// <summary>The scope's canonical name.</summary>
-        public string Name { get; }
-
-        /// <summary>The book's version when this state of the scope was created: its close memory reaches back no further.</summary>
-        public long CreatedAt { get; }
-
-        /// <summary>Freed by <see cref="ReclaimIdle"/>: nothing may be recorded in it any more. Read and written under the lock.</summary>
-        public bool Retired { get; private set; }
-
-        /// <summary>True when the scope remembers closes a reconcile may need; under the lock.</summary>
-        public bool HasCloseMemory => _closedAt.Count > 0;
-
-        /// <summary>Retires the scope when it holds nothing (nothing open, pending or remembered as expired); under the lock, after a sweep.</summary>
-        public bool TryRetire()
-        {
-            Retired = Open.Count == 0 && Pending.Count == 0 && Expired.Count == 0;
-            return Retired;
-        }
-
-        /// <summary>Records that <paramref name="id"/> opened now, at the book's next version; under the lock.</summary>
-        public void Stamp(InMemoryPositionBook owner, string id) => _openedAt[id] = Interlocked.Increment(ref owner._version);
-
-        /// <summary>Records that <paramref name="id"/> closed now, at the book's next version, remembering the newest closes; under the lock.</summary>
-        public void Unstamp(InMemoryPositionBook owner, string id)
-        {
-            var version = Interlocked.Increment(ref owner._version);
-            _openedAt.Remove(id);
-            _closedAt[id] = version;
-            _closedOrder.Enqueue((id, version));
-            if (_closedOrder.Count > ReconcileMark.RememberedCloses)
-            {
-                var oldest = _closedOrder.Dequeue();
-                if (_closedAt.TryGetValue(oldest.Id, out var at) && at == oldest.Version)
-                {
-                    _closedAt.Remove(oldest.Id);
-                }
-            }
-        }
-
-        /// <summary>Whether <paramref name="id"/> opened after <paramref name="version"/>; under the lock.</summary>
-        public bool OpenedAfter(string id, long version) => _openedAt.TryGetValue(id, out var at) && at > version;
-
-        /// <summary>Whether <paramref name="id"/> closed after <paramref name="version"/> (as far as the memory reaches); under the lock.</summary>
-        public bool ClosedAfter(string id, long version) => _closedAt.TryGetValue(id, out var at) && at > version;
-
-        /// <summary>The counts as of the last change, read without the lock.</summary>
-        public ScopeCounts PublishedCounts
-        {
-            get
-            {
-                var packed = Volatile.Read(ref _published);
-                return new ScopeCounts((int)(packed >> 32), (int)packed);
-            }
-        }
-
-        /// <summary>
-        /// The next reservation id, unique in the whole book, taken under the scope's lock: threads reserving in
-        /// different scopes never write one shared counter. A scope that uses up its 2^40 ids takes a new index.
-        /// </summary>
-        public long NextReservationId(InMemoryPositionBook owner)
-        {
-            if (++_sequence == 1L << SequenceBits)
-            {
-                _idBase = owner.NewScopeIndex() << SequenceBits;
-                _sequence = 1;
-            }
-
-            return _idBase | _sequence;
-        }
-
-        /// <summary>
-        /// Makes the current counts visible to lock-free readers and moves the account-wide total by the change;
-        /// called under the lock after every change.
-        /// </summary>
-        /// <param name="owner">The book whose total to adjust.</param>
-        /// <param name="alreadyCounted">Places the caller already took in the total (a reservation under an account-wide cap).</param>
-        public void Publish(InMemoryPositionBook owner, int alreadyCounted = 0)
-        {
-            var held = Open.Count + Pending.Count;
-            _counted += alreadyCounted;
-            if (held != _counted)
-            {
-                Interlocked.Add(ref owner._total, held - _counted);
-                _counted = held;
-            }
-
-            Volatile.Write(ref _published, ((long)Open.Count << 32) | (uint)Pending.Count);
         }
     }
 }
