@@ -1,3 +1,4 @@
+using System;
 using RiskSdk.Benchmarks.Configuration;
 using RiskSdk.Benchmarks.Decision;
 using RiskSdk.Benchmarks.OrderRate;
@@ -29,16 +30,23 @@ public sealed class SuiteSetupTests
         Assert.False(suite.NaiveAtCap());
     }
 
-    [Fact]
-    public void Watched_decision_benchmarks_take_their_paths_while_the_operator_watches()
+    [Theory]
+    [InlineData(0)] // nobody watching
+    [InlineData(1)] // page streaming
+    [InlineData(2)] // page streaming + meter listened
+    public void Watched_decision_benchmarks_take_their_paths_in_each_row(int row)
     {
         var suite = new WatchedDecisionBenchmarks();
-        suite.Setup();
+        Action setup = row switch { 0 => suite.SetupNobodyWatching, 1 => suite.SetupPageStreaming, _ => suite.SetupMeterListened };
+        Func<bool> approved = row switch { 0 => suite.Approved0, 1 => suite.Approved1, _ => suite.Approved2 };
+        Func<bool> lowConfidence = row switch { 0 => suite.LowConfidence0, 1 => suite.LowConfidence1, _ => suite.LowConfidence2 };
+        Func<bool> atCap = row switch { 0 => suite.AtCap0, 1 => suite.AtCap1, _ => suite.AtCap2 };
+        setup();
 
-        Assert.True(suite.Approved0() && suite.Approved1() && suite.Approved2());
-        Assert.False(suite.LowConfidence0() || suite.LowConfidence1() || suite.LowConfidence2());
-        Assert.False(suite.AtCap0() || suite.AtCap1() || suite.AtCap2());
-        suite.Dispose(); // throws when a watch saw no snapshot or, listening, no measurement
+        Assert.True(approved());
+        Assert.False(lowConfidence());
+        Assert.False(atCap());
+        suite.Dispose(); // throws when a watch on a context that decided saw no snapshot or, listening, no measurement
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using RiskSdk.Hosting.Tests.Infrastructure;
+using RiskSdk.Tests.Shared;
 using RiskSdk.Monitoring;
 using RiskSdk.Positions;
 
@@ -15,7 +16,7 @@ namespace RiskSdk.Hosting.Tests;
 /// <summary>The health check's states and data, a graceful stop, and metrics per account.</summary>
 public sealed class HealthAndShutdownTests
 {
-    private static async Task<IHost> StartAsync(Action<RiskHostingOptions>? configure = null)
+    private static async Task<IHost> StartAsync(Action<RiskHostingOptions>? configure = null, IPositionBook? book = null)
     {
         var builder = TestHosts.Builder(new Dictionary<string, string?>
         {
@@ -27,6 +28,11 @@ public sealed class HealthAndShutdownTests
         if (configure is not null)
         {
             risk.Configure(configure);
+        }
+
+        if (book is not null)
+        {
+            risk.UseLedger((_, _) => book);
         }
 
         builder.Services.AddHealthChecks().AddRiskSdk();
@@ -49,6 +55,25 @@ public sealed class HealthAndShutdownTests
         Assert.Equal(new ExchangeHealth(Open: 1, Pending: 1, Cap: 2, HighConfidenceCap: 3), entry.Data["NSE"]);
         Assert.Equal("Active", entry.Data["tradingState"]);
         Assert.Equal(true, entry.Data["ledgerAvailable"]);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Unhealthy_while_the_shared_trading_state_is_not_confirmed_though_the_ledger_answers()
+    {
+        var book = new SharedStateBook { Current = false };
+        using var host = await StartAsync(book: book);
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+
+        var unknown = (await health.CheckHealthAsync()).Entries["risksdk"];
+        Assert.Equal(HealthStatus.Unhealthy, unknown.Status);
+        Assert.Equal(true, unknown.Data["ledgerAvailable"]);
+        Assert.Equal(false, unknown.Data["tradingStateKnown"]);
+        Assert.Contains("shared trading state is not confirmed", unknown.Description, StringComparison.Ordinal);
+        Assert.Equal(RejectionReason.LedgerUnavailable, host.Services.GetRequiredService<RiskPipeline>().Evaluate(TestHosts.Signal()).Reason);
+
+        book.Current = true;
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
         await host.StopAsync();
     }
 

@@ -10,32 +10,39 @@ namespace RiskSdk.Benchmarks.Decision;
 /// <summary>
 /// What an operator attaches to a context, running while a benchmark decides: a status-page stream
 /// (<see cref="RiskMonitor.WatchAsync"/>, each snapshot serialised to JSON as the server-sent event endpoint does) and,
-/// optionally, a listener on every instrument of the context's meter. Each watch has its own meter factory
-/// (<see cref="MeterFactory"/>; create the watched context with it), so no other rig's instruments are listened to.
+/// optionally, a listener on every instrument of the context's meter. The watched context reports through a
+/// <see cref="ScopedMeterFactory"/> of its own, so the listener picks out that context's instruments and no other's.
 /// </summary>
 public sealed class OperatorWatch : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly MeterListener _listener = new();
+    private readonly IMeterFactory _meterFactory;
     private Task _stream = Task.CompletedTask;
     private long _measurements;
     private long _snapshots;
 
     /// <summary>Creates a watch; <see cref="Start"/> it once the context exists.</summary>
+    /// <param name="meterFactory">The factory the watched context's meter comes from (its instruments are the ones listened to).</param>
     /// <param name="listen">True to listen to every instrument too.</param>
-    public OperatorWatch(bool listen) => Listens = listen;
+    public OperatorWatch(IMeterFactory meterFactory, bool listen)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _meterFactory = meterFactory;
+        Listens = listen;
+    }
 
     /// <summary>True when the watch listens to the meter as well as streaming.</summary>
     public bool Listens { get; }
 
-    /// <summary>Starts watching <paramref name="context"/> (created with <see cref="MeterFactory"/>); returns once the stream gave its first snapshot.</summary>
+    /// <summary>Starts watching <paramref name="context"/> (created with the watch's meter factory); returns once the stream gave its first snapshot.</summary>
     /// <param name="context">The context.</param>
     public void Start(RiskContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter.Scope, MeterFactory))
+            if (ReferenceEquals(instrument.Meter.Scope, _meterFactory))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -70,9 +77,6 @@ public sealed class OperatorWatch : IDisposable
         }
     }
 
-    /// <summary>The factory the watched context's meter comes from.</summary>
-    public IMeterFactory MeterFactory { get; } = new OwnMeterFactory();
-
     /// <summary>Snapshots the stream produced so far.</summary>
     public long Snapshots => Interlocked.Read(ref _snapshots);
 
@@ -86,23 +90,5 @@ public sealed class OperatorWatch : IDisposable
         _stream.Wait(TimeSpan.FromSeconds(5));
         _listener.Dispose();
         _stop.Dispose();
-        MeterFactory.Dispose();
-    }
-
-    /// <summary>One meter per name, scoped to this factory, as the DI container's factory does.</summary>
-    private sealed class OwnMeterFactory : IMeterFactory
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Meter> _meters = new();
-
-        public Meter Create(MeterOptions options) =>
-            _meters.GetOrAdd(options.Name + "/" + options.Version, _ => new Meter(new MeterOptions(options.Name) { Version = options.Version, Scope = this }));
-
-        public void Dispose()
-        {
-            foreach (var meter in _meters.Values)
-            {
-                meter.Dispose();
-            }
-        }
     }
 }

@@ -9,8 +9,9 @@ using RiskSdk.Monitoring;
 namespace RiskSdk.Hosting.Health;
 
 /// <summary>
-/// The health of one account: unhealthy when its ledger does not answer (no new position can be taken); degraded
-/// when trading is halted, reduce-only or stopped by the session drawdown; healthy otherwise. The data holds the
+/// The health of one account: unhealthy when its ledger does not answer or its shared trading state is not confirmed
+/// (<see cref="RiskContext.TradingStateKnown"/>; either way no new position can be taken); degraded when trading is
+/// halted, reduce-only or stopped by the session drawdown; healthy otherwise. The data holds the
 /// trading state and, per exchange, an <see cref="ExchangeHealth"/> of open and pending positions against the caps.
 /// </summary>
 internal sealed class RiskSdkHealthCheck : IHealthCheck
@@ -42,14 +43,19 @@ internal sealed class RiskSdkHealthCheck : IHealthCheck
         }
 
         unavailable |= _account.Book.GetTotalCounts().Unavailable;
+        var known = risk.TradingStateKnown;
         data["ledgerAvailable"] = !unavailable;
+        data["tradingStateKnown"] = known;
+        var failure = context.Registration.FailureStatus;
         var result = unavailable
-            ? new HealthCheckResult(context.Registration.FailureStatus, $"The {_account.Ledger} position ledger does not answer: new positions are refused.", data: data)
-            : state != TradingState.Active
-                ? HealthCheckResult.Degraded($"Trading is {state}: only orders that reduce exposure pass.", data: data)
-                : drawdown
-                    ? HealthCheckResult.Degraded("The session drawdown stop is reached: new positions are refused until the session is reset.", data: data)
-                    : HealthCheckResult.Healthy("Trading.", data);
+            ? new HealthCheckResult(failure, $"The {_account.Ledger} position ledger does not answer: new positions are refused.", data: data)
+            : !known
+                ? new HealthCheckResult(failure, $"The shared trading state is not confirmed by the {_account.Ledger} ledger: new positions are refused until it is.", data: data)
+                : state != TradingState.Active
+                    ? HealthCheckResult.Degraded($"Trading is {state}: only orders that reduce exposure pass.", data: data)
+                    : drawdown
+                        ? HealthCheckResult.Degraded("The session drawdown stop is reached: new positions are refused until the session is reset.", data: data)
+                        : HealthCheckResult.Healthy("Trading.", data);
         return Task.FromResult(result);
     }
 }

@@ -136,15 +136,14 @@ public sealed class PositionLimitGate : IReservingGate
     /// <returns>The decision, logged and counted.</returns>
     private RiskDecision AdmitHolding(in TradeIntent intent, ref DecisionClock clock, ReadOnlySpan<IAdmittingGate> admitting, Reservation reservation, PositionCap cap, int before)
     {
-        var step = GateName;
         var onStack = default(AdmissionReceipts);
         Span<AdmissionReceipt> receipts = admitting.Length <= AdmissionReceipts.Length ? onStack : new AdmissionReceipt[admitting.Length];
-        var taken = 0;
+        int taken = 0, told = -1;
         bool admitted;
         GateVerdict refusal;
         try
         {
-            admitted = TakeAll(in intent, ref clock, admitting, receipts, new AdmissionSlot(before, cap, reservation.HoldsSlot), ref taken, ref step, out refusal);
+            admitted = TakeAll(in intent, ref clock, admitting, receipts, new AdmissionSlot(before, cap, reservation.HoldsSlot), ref taken, ref told, out refusal);
             if (admitted)
             {
                 Announce(in intent, reservation, cap, reservation.HoldsSlot ? before + 1 : 0);
@@ -157,7 +156,7 @@ public sealed class PositionLimitGate : IReservingGate
         catch (Exception exception)
         {
             GiveBack(in intent, admitting, receipts, Math.Min(taken, admitting.Length), ref reservation);
-            return _context.Fault(in intent, step ?? GateName, exception);
+            return _context.Fault(in intent, StepName(admitting, told < 0 ? taken : told), exception);
         }
 
         // The decision is built here, outside the try block, straight into the caller's result: a result returned from
@@ -167,8 +166,9 @@ public sealed class PositionLimitGate : IReservingGate
 
     /// <summary>
     /// Takes each admitting gate's state in order, then tells each that its state stands; stops at the first refusal
-    /// with <paramref name="taken"/> the gates that took theirs. <paramref name="taken"/> and <paramref name="step"/>
-    /// follow the progress, so the caller can undo and name the step when one throws.
+    /// with <paramref name="taken"/> the gates that took theirs. <paramref name="taken"/> and <paramref name="told"/>
+    /// (-1 until the gates are told, then the gate being told, then their count once the announcement is under way)
+    /// follow the progress, so the caller can undo and name the step when one throws; names are only read then.
     /// </summary>
     private static bool TakeAll(
         in TradeIntent intent,
@@ -177,14 +177,12 @@ public sealed class PositionLimitGate : IReservingGate
         scoped Span<AdmissionReceipt> receipts,
         in AdmissionSlot slot,
         ref int taken,
-        ref string step,
+        ref int told,
         out GateVerdict refusal)
     {
         for (; taken < admitting.Length; taken++)
         {
-            var gate = admitting[taken];
-            step = gate.Name;
-            refusal = gate.TryTake(in intent, in slot, ref clock, out receipts[taken]);
+            refusal = admitting[taken].TryTake(in intent, in slot, ref clock, out receipts[taken]);
             if (!refusal.IsPassed)
             {
                 return false;
@@ -192,14 +190,33 @@ public sealed class PositionLimitGate : IReservingGate
         }
 
         // Everything is taken: each admitting gate learns that its state stands (an exception still undoes all).
-        for (var i = 0; i < admitting.Length; i++)
+        for (told = 0; told < admitting.Length; told++)
         {
-            step = admitting[i].Name;
-            admitting[i].Admitted(in intent, in receipts[i]);
+            admitting[told].Admitted(in intent, in receipts[told]);
         }
 
         refusal = default;
         return true;
+    }
+
+    /// <summary>The name of the step that threw: the admitting gate at <paramref name="index"/>, or this gate past the last (announcing the trade).</summary>
+    private static string StepName(ReadOnlySpan<IAdmittingGate> admitting, int index)
+    {
+        if (index >= admitting.Length)
+        {
+            return GateName;
+        }
+
+        var gate = admitting[index];
+        try
+        {
+            return gate.Name ?? gate.GetType().Name;
+        }
+        catch (Exception)
+        {
+            // A gate whose name throws is still named, by its type: the refusal must not throw.
+            return gate.GetType().Name;
+        }
     }
 
     /// <summary>Admits a trade with no admitting gates, on a clock read for this decision alone (for a book exercised without a pipeline).</summary>
@@ -223,7 +240,7 @@ public sealed class PositionLimitGate : IReservingGate
             }
             catch (Exception exception)
             {
-                RiskLog.GateFaulted(_context.Logger, exception, admitting[i].Name ?? admitting[i].GetType().Name, intent.Exchange);
+                RiskLog.GateFaulted(_context.Logger, exception, StepName(admitting, i), intent.Exchange);
             }
         }
 

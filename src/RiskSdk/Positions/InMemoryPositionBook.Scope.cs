@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace RiskSdk.Positions;
@@ -64,7 +65,8 @@ public sealed partial class InMemoryPositionBook
         /// <summary>Expired ids in the order they expired, with when: the oldest are forgotten first, once older than the memory.</summary>
         public readonly Queue<(long Id, long At)> ExpiredOrder = new();
 
-        private readonly Slot[] _slots = new Slot[SlotCount];
+        /// <summary>The slots, inside this object: no array header, no second object to reach on every reservation.</summary>
+        private Slots _slots;
 
         /// <summary>Open position id to the book's version it opened at.</summary>
         private readonly Dictionary<string, long> _openedAt = new(StringComparer.Ordinal);
@@ -278,7 +280,7 @@ public sealed partial class InMemoryPositionBook
         public List<long> PendingIds()
         {
             var ids = new List<long>(PendingOf(State));
-            foreach (ref var slot in _slots.AsSpan())
+            foreach (ref var slot in (Span<Slot>)_slots)
             {
                 var id = Volatile.Read(ref slot.Id);
                 if (id != 0)
@@ -333,6 +335,13 @@ public sealed partial class InMemoryPositionBook
         {
             var next = id + IdStep;
             return (next & SequenceMask) != 0 ? next : (owner.NewScopeIndex() << SequenceBits) | IdStep | (id & (IdStep - 1));
+        }
+
+        /// <summary>The scope's <see cref="SlotCount"/> slots, held inline.</summary>
+        [InlineArray(SlotCount)]
+        private struct Slots
+        {
+            private Slot _first;
         }
 
         /// <summary>One reservation slot.</summary>

@@ -129,9 +129,12 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// A scope full of open positions with nothing pending is refused without reading either. While a slot is free
     /// and no reservation in it may have expired, the reservation is one compare-and-swap of the scope's counts word
     /// (and, under an account-wide cap, one of the account's total before it); otherwise the scope's lock is taken,
-    /// expired reservations are given back, and the same word is swapped under it.
+    /// expired reservations are given back, and the same word is swapped under it. Never inlined into the caller: a
+    /// pipeline's admission step would otherwise take in the name check and the scope lookup, and zero their
+    /// temporaries on every decision, the refusals at the cap included.
     /// </remarks>
     [PositionLimitCheck]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public ReserveOutcome TryReserve(string scope, int cap, int totalCap, ref DecisionClock clock)
     {
         var name = ExchangeName.Parse(scope, nameof(scope)).Value;

@@ -123,6 +123,21 @@ public sealed class AdmissionContractTests
     }
 
     [Fact]
+    public void An_approval_that_fails_to_be_announced_is_refused_as_the_position_limit_gate_s_fault_and_undone()
+    {
+        using var context = new RiskContext(new RiskSettings(), timeProvider: new FakeTimeProvider(), logger: new ApprovalLogThrows());
+        var pipeline = new RiskPipeline(context, new IRiskGate[] { new CooldownGate(context) }, new PositionLimitGate(context));
+
+        var refused = pipeline.Evaluate(TestRig.Signal());
+
+        // The cooldown had taken its stamp and been told so; the failure is the announcement's, not the cooldown's.
+        Assert.Equal(RejectionReason.GateFault, refused.Reason);
+        Assert.Equal(PositionLimitGate.GateName, refused.Gate);
+        Assert.Null(context.Cooldowns.SinceLastTrade("NSE"));
+        Assert.Equal(0, context.Book.GetCounts("NSE").Total);
+    }
+
+    [Fact]
     public void A_custom_admitting_gate_takes_part_in_declared_order_and_refuses_at_its_limit()
     {
         using var rig = new TestRig(new RiskSettings { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero });
