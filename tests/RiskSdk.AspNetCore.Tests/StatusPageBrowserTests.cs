@@ -93,7 +93,7 @@ public sealed class StatusPageBrowserTests(BrowserFixture browser) : IClassFixtu
     }
 
     [BrowserFact]
-    public async Task A_ledger_that_does_not_answer_shows_as_unknown_not_as_zero()
+    public async Task A_ledger_that_does_not_answer_shows_its_counts_and_the_shared_trading_state_as_unknown_not_as_zero_or_active()
     {
         var book = new SwitchableBook();
         await using var app = await RiskTestApp.StartAsync(new RiskContext(Quick, book), kestrel: true);
@@ -106,6 +106,8 @@ public sealed class StatusPageBrowserTests(BrowserFixture browser) : IClassFixtu
 
         Assert.Equal("ledger unknown", await page.TextContentAsync("#ledger"));
         Assert.Equal("ledger unknown", await page.TextContentAsync("[data-exchange='NSE'] .unknown"));
+        await page.WaitForSelectorAsync("#trading-state.state-unknown");
+        Assert.Equal("unknown (entries refused)", await page.TextContentAsync("#trading-state"));
         Assert.Equal(0, await page.Locator("[data-exchange='NSE'] .open").CountAsync());
         Assert.Contains("unknown", await BarClassAsync(page, "NSE"), StringComparison.Ordinal);
         Assert.Empty(errors);

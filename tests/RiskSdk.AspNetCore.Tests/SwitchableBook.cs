@@ -1,10 +1,14 @@
 using System.Collections.Generic;
+using RiskSdk.Monitoring;
 using RiskSdk.Positions;
 
 namespace RiskSdk.AspNetCore.Tests;
 
-/// <summary>An in-memory book that can be made to stop answering, as a remote ledger does in an outage.</summary>
-internal sealed class SwitchableBook : IPositionBook
+/// <summary>
+/// An in-memory book that can be made to stop answering, as a remote ledger does in an outage: its counts become
+/// unknown and, as it shares the kill switch like the Redis ledger, so does the shared trading state.
+/// </summary>
+internal sealed class SwitchableBook : IPositionBook, ITradingStateStore
 {
     private readonly InMemoryPositionBook _inner = new();
 
@@ -36,5 +40,16 @@ internal sealed class SwitchableBook : IPositionBook
 
     public BookNameCollection GetOpenPositions(string scope) => Down ? BookNameCollection.NotRead : _inner.GetOpenPositions(scope);
 
+    public ITradingStateSharing? ShareTradingState(TradingSwitch tradingSwitch) => new Sharing(this);
+
     public IReadOnlyCollection<long>? GetPendingReservations(string scope) => Down ? null : ((IPositionBook)_inner).GetPendingReservations(scope);
+
+    private sealed class Sharing(SwitchableBook book) : ITradingStateSharing
+    {
+        public bool IsCurrent => !book.Down;
+
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -1,5 +1,9 @@
 using System;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using RiskSdk.Gates;
+using RiskSdk.Monitoring;
 using RiskSdk.Tests.Shared;
 
 namespace RiskSdk.Tests;
@@ -7,7 +11,8 @@ namespace RiskSdk.Tests;
 /// <summary>
 /// A kill switch shared through the book (the Redis ledger) whose shared state is not confirmed: a halt made in another
 /// process may not have arrived, so every pipeline refuses every entry, whatever its gates, and exits still pass. The book
-/// here never refuses for it: the refusal is the context's, so it holds for any <see cref="Monitoring.ITradingStateStore"/>.
+/// here never refuses for it: the refusal is the context's, so it holds for any <see cref="ITradingStateStore"/>. The
+/// operator's snapshot says so.
 /// </summary>
 public sealed class UnknownTradingStateTests
 {
@@ -82,6 +87,41 @@ public sealed class UnknownTradingStateTests
 
         Assert.True(rig.Context.TradingStateKnown);
         Assert.True(rig.Evaluate(TestRig.Signal()).IsApproved);
+    }
+
+    [Fact]
+    public void The_operators_snapshot_says_the_shared_trading_state_is_unknown_and_its_json_carries_it()
+    {
+        var book = new SharedStateBook();
+        using var rig = new TestRig(NoCooldown, book);
+        Assert.True(rig.Context.Monitor.GetSnapshot().TradingStateKnown);
+
+        book.Current = false;
+        var snapshot = rig.Context.Monitor.GetSnapshot();
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(snapshot, RiskJsonContext.Default.RiskSnapshot));
+
+        Assert.False(snapshot.TradingStateKnown);
+        Assert.Equal(TradingState.Active, snapshot.Trading.State); // what the switch holds here, not what is in force
+        Assert.False(json.RootElement.GetProperty("tradingStateKnown").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_stream_moves_when_the_shared_trading_state_becomes_unknown_and_known_again()
+    {
+        var book = new SharedStateBook();
+        using var rig = new TestRig(NoCooldown, book);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var stream = rig.Context.Monitor.WatchAsync(TimeSpan.FromMilliseconds(10), cancellationToken: cancel.Token).GetAsyncEnumerator(cancel.Token);
+        Assert.True(await stream.MoveNextAsync());
+        Assert.True(stream.Current.TradingStateKnown);
+
+        book.Current = false; // no decision, no switch move: found by the once-a-second full check
+        Assert.True(await stream.MoveNextAsync());
+        Assert.False(stream.Current.TradingStateKnown);
+
+        book.Current = true;
+        Assert.True(await stream.MoveNextAsync());
+        Assert.True(stream.Current.TradingStateKnown);
     }
 
     [Fact]

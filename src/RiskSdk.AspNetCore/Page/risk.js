@@ -30,8 +30,8 @@
   function renderHeader(s) {
     byId('context').textContent = s.context;
     const state = byId('trading-state');
-    state.textContent = s.trading.state;
-    state.className = 'badge state-' + s.trading.state.toLowerCase();
+    state.textContent = s.tradingStateKnown ? s.trading.state : 'unknown (entries refused)';
+    state.className = 'badge state-' + (s.tradingStateKnown ? s.trading.state.toLowerCase() : 'unknown');
     byId('trading-reason').textContent =
       s.trading.reason + ' (by ' + s.trading.changedBy + ' at ' + time(s.trading.changedAt) + ')';
     const ledger = byId('ledger');

@@ -90,6 +90,7 @@ public sealed class RiskMonitor : IDisposable
             _context.Name,
             takenAt,
             _context.Switch.Status,
+            _context.TradingStateKnown,
             ledgerAnswered,
             caps,
             settings.MaxOrdersPerSecond,
@@ -103,7 +104,7 @@ public sealed class RiskMonitor : IDisposable
     /// <summary>
     /// A snapshot now, then a new one each time something changed: a decision, a move of the kill switch (both
     /// seen within <paramref name="checkEvery"/>), or the book's counts, the ledger's availability or a cooldown
-    /// starting or ending (checked every second). Pull-based, so it holds no queue: a slow reader gets the latest
+    /// starting or ending, or the shared trading state becoming known or unknown (checked every second). Pull-based, so it holds no queue: a slow reader gets the latest
     /// picture, never a backlog, and a decision never waits on it.
     /// </summary>
     /// <param name="checkEvery">How often to look for a change; default 100 ms.</param>
@@ -167,7 +168,7 @@ public sealed class RiskMonitor : IDisposable
 
     private static bool Differs(RiskSnapshot last, RiskSnapshot next)
     {
-        if (last.LedgerAnswered != next.LedgerAnswered || last.Trading != next.Trading || last.Exchanges.Count != next.Exchanges.Count
+        if (last.LedgerAnswered != next.LedgerAnswered || last.Trading != next.Trading || last.TradingStateKnown != next.TradingStateKnown || last.Exchanges.Count != next.Exchanges.Count
             || last.Account != next.Account || last.Drawdown != next.Drawdown)
         {
             return true;

@@ -11,6 +11,11 @@ namespace RiskSdk.Monitoring;
 /// <param name="Context">The context's name (the account), as in the metrics' <c>risksdk.context</c> attribute.</param>
 /// <param name="TakenAt">When the snapshot was taken, on the context's clock.</param>
 /// <param name="Trading">The kill switch with its reason, author and time.</param>
+/// <param name="TradingStateKnown">
+/// False while the kill switch is shared through the ledger and its shared state is not confirmed
+/// (<see cref="RiskContext.TradingStateKnown"/>): whatever <paramref name="Trading"/> says, every entry is refused
+/// (<see cref="RejectionReason.LedgerUnavailable"/>) until it is.
+/// </param>
 /// <param name="LedgerAnswered">False when the position book did not answer for the account or any exchange: unknown counts are null.</param>
 /// <param name="Caps">The caps per exchange, configured and in force.</param>
 /// <param name="OrderRateLimit">The most orders per exchange in any one second.</param>
@@ -23,6 +28,7 @@ public sealed record RiskSnapshot(
     string Context,
     DateTimeOffset TakenAt,
     TradingStatus Trading,
+    bool TradingStateKnown,
     bool LedgerAnswered,
     CapSnapshot Caps,
     int OrderRateLimit,
