@@ -161,9 +161,13 @@ public sealed class OrderRateLimiter
     /// <param name="countedIn">The bucket <see cref="TryTake(string, ref DecisionClock, out int, out long)"/> counted it in.</param>
     internal void Untake(string exchange, long countedIn)
     {
-        if (_windows.TryGetValue(exchange, out var window))
+        var found = _windows.TryGetValue(exchange, out var window);
+        while (found && !window.Untake(countedIn))
         {
-            window.Untake(countedIn);
+            // Retired since: by a reclaim (none of its orders counted any more, so nothing is left to give back) or by
+            // a hand-over, whose successor (in the table once the retired window's lock is free) holds the order now.
+            found = _windows.TryGetValue(exchange, out var next) && !ReferenceEquals(next, window);
+            window = next;
         }
     }
 

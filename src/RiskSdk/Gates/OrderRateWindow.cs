@@ -168,7 +168,8 @@ internal sealed class OrderRateWindow
 
     /// <summary>Removes one order counted in <paramref name="bucket"/> while that bucket is in the span; never below zero.</summary>
     /// <param name="bucket">The bucket <see cref="TryTake"/> counted it in.</param>
-    public void Untake(long bucket)
+    /// <returns>False when the window is retired: the exchange's next window holds whatever still counts.</returns>
+    public bool Untake(long bucket)
     {
         lock (this)
         {
@@ -176,16 +177,21 @@ internal sealed class OrderRateWindow
             {
                 var state = Volatile.Read(ref _state);
                 var newest = NewestOf(state);
-                if (state < 0 || bucket > newest || newest - bucket > BucketsPerSecond)
+                if (state < 0)
                 {
-                    return;
+                    return false;
+                }
+
+                if (bucket > newest || newest - bucket > BucketsPerSecond)
+                {
+                    return true;
                 }
 
                 var older = OlderSum(newest);
                 var inBucket = bucket == newest ? SumOf(state) - older : CountIn(bucket);
                 if (inBucket == 0)
                 {
-                    return;
+                    return true;
                 }
 
                 if (Interlocked.CompareExchange(ref _state, state - OneOrder, state) != state)
@@ -199,7 +205,7 @@ internal sealed class OrderRateWindow
                     _olderSum = older - 1;
                 }
 
-                return;
+                return true;
             }
         }
     }
