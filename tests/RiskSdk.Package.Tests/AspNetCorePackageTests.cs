@@ -55,22 +55,7 @@ public sealed class AspNetCorePackageTests(ConsumerWorkspace workspace)
         await app.StopAsync();
         return 0;
 
-        /// <summary>Generated: the kill switch, a confidence floor and the position limit.</summary>
-        [GatePipeline(typeof(KillSwitchGate), typeof(MinimumConfidenceGate), typeof(PositionLimitGate))]
-        internal sealed partial class DeskPipeline;
-
-        /// <summary>Generated: the standard auto-execution settings under DESK_.</summary>
-        [EnvironmentSettings("DESK_"), AutoExecSettings]
-        internal sealed partial class DeskSettings;
-
-        internal sealed class PaperBroker
-        {
-            private int _next;
-
-            [OrderPlacement]
-            public string PlaceOrder(TradeIntent intent) => $"{intent.Exchange}-{++_next}";
-        }
-        """;
+        """ + DeskTypes.Source;
 
     [PackageFact]
     public void The_aspnetcore_package_carries_the_shared_framework_reference_and_depends_on_the_hosting_package_with_its_assets()

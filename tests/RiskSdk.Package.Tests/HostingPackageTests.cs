@@ -47,22 +47,7 @@ public sealed class HostingPackageTests(ConsumerWorkspace workspace)
         await host.StopAsync();
         return 0;
 
-        /// <summary>Generated: the kill switch, a confidence floor and the position limit.</summary>
-        [GatePipeline(typeof(KillSwitchGate), typeof(MinimumConfidenceGate), typeof(PositionLimitGate))]
-        internal sealed partial class DeskPipeline;
-
-        /// <summary>Generated: the standard auto-execution settings under DESK_.</summary>
-        [EnvironmentSettings("DESK_"), AutoExecSettings]
-        internal sealed partial class DeskSettings;
-
-        internal sealed class PaperBroker
-        {
-            private int _next;
-
-            [OrderPlacement]
-            public string PlaceOrder(TradeIntent intent) => $"{intent.Exchange}-{++_next}";
-        }
-        """;
+        """ + DeskTypes.Source;
 
     [PackageFact]
     public void The_hosting_package_depends_on_RiskSdk_with_its_analyzers_and_build_assets_and_on_8_0_abstractions_only()
