@@ -1,6 +1,7 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using RiskSdk.Benchmarks.Running;
 
 namespace RiskSdk.Benchmarks.Decision;
 
@@ -10,9 +11,14 @@ namespace RiskSdk.Benchmarks.Decision;
 /// the straight-line floor (the baseline) and the naive shape,
 /// on three paths: approved (the reservation is released inside the benchmark, so the book stays empty), refused by
 /// the second gate (confidence), and refused by the last gate (the exchange already holds its cap of 2 positions).
+/// In full mode each row runs in <see cref="FullModeProcessesAttribute">five processes</see>: a decision of a few tens
+/// of nanoseconds can run up to 40 % slower in one process than in the next (dynamic PGO), and with one process per
+/// row that lottery showed up as a difference between rows (the approving row's StdDev of 17 ns in session 5).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [CategoriesColumn]
+[FullModeProcesses(5)]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class DecisionBenchmarks : IDisposable
 {

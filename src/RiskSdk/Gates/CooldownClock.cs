@@ -32,9 +32,19 @@ public sealed class CooldownClock
     private readonly ScopeTable<StrongBox<long>> _lastTrade = new();
     private readonly TimeProvider _time;
 
+    /// <summary>The clock's timestamp ticks per second, read once: windows are compared in ticks (<see cref="TicksOf"/>).</summary>
+    private readonly long _frequency;
+
     /// <summary>Creates a clock with no trades.</summary>
     /// <param name="timeProvider">The clock; only its monotonic timestamps are used.</param>
-    public CooldownClock(TimeProvider timeProvider) => _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+    /// <exception cref="ArgumentOutOfRangeException">The clock's <see cref="TimeProvider.TimestampFrequency"/> is not positive.</exception>
+    public CooldownClock(TimeProvider timeProvider)
+    {
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _frequency = _time.TimestampFrequency > 0
+            ? _time.TimestampFrequency
+            : throw new ArgumentOutOfRangeException(nameof(timeProvider), _time.TimestampFrequency, "A clock's timestamp frequency must be positive.");
+    }
 
     /// <summary>Time since the exchange's last trade; null when it has not traded.</summary>
     /// <param name="exchange">The exchange.</param>
@@ -96,8 +106,8 @@ public sealed class CooldownClock
     public bool TryRecordTrade(string exchange, TimeSpan window, ref DecisionClock clock, out TimeSpan elapsed) =>
         TryRecordTrade(exchange, window, ref clock, out elapsed, out _, out _);
 
-    /// <summary>Gives back a stamp <see cref="TryRecordTrade(string, TimeSpan, ref DecisionClock, out TimeSpan, out long, out long)"/> wrote, unless another trade stamped since.</summary>
-    /// <param name="exchange">The exchange.</param>
+    /// <summary>Gives back a stamp <see cref="TryStamp"/> wrote, unless another trade stamped since.</summary>
+    /// <param name="exchange">The exchange's canonical name.</param>
     /// <param name="stamped">The stamp that was written.</param>
     /// <param name="previous">The stamp it replaced.</param>
     internal void UndoTrade(string exchange, long stamped, long previous)
@@ -111,17 +121,41 @@ public sealed class CooldownClock
     /// <summary>The stamping step, also saying what it wrote and what it replaced, so the stamp can be given back.</summary>
     internal bool TryRecordTrade(string exchange, TimeSpan window, ref DecisionClock clock, out TimeSpan elapsed, out long previous, out long stamped)
     {
-        exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
+        var canonical = ExchangeName.Parse(exchange, nameof(exchange)).Value;
+        if (TryStamp(canonical, TicksOf(window), ref clock, out previous, out stamped))
+        {
+            elapsed = previous == Never ? TimeSpan.MaxValue : Elapsed(previous, stamped);
+            return true;
+        }
+
+        elapsed = Elapsed(previous, stamped);
+        stamped = previous;
+        return false;
+    }
+
+    /// <summary>
+    /// The stamping step on the clock's own timestamps, for a name already canonical: stamps the decision's reading
+    /// when at least <paramref name="window"/> timestamp ticks (<see cref="TicksOf"/>) have passed since the last trade.
+    /// The window is compared in ticks, so no time is converted unless the trade is refused.
+    /// </summary>
+    /// <param name="canonical">The exchange's canonical name (<see cref="ExchangeName.Value"/>).</param>
+    /// <param name="window">The cooldown in force, in this clock's timestamp ticks; 0 lets every trade through.</param>
+    /// <param name="clock">The decision's clock: the stamp is its reading.</param>
+    /// <param name="last">The stamp found: the one replaced when stamped, the one that refused otherwise (never <see cref="Never"/> then).</param>
+    /// <param name="at">The reading judged: the stamp written when stamped (never before <paramref name="last"/> unless the clock went back).</param>
+    /// <returns>True when the trade was stamped.</returns>
+    internal bool TryStamp(string canonical, long window, ref DecisionClock clock, out long last, out long at)
+    {
         var timestamp = Now(ref clock);
-        var box = Box(exchange);
+        var box = Box(canonical);
         while (true)
         {
-            var last = Volatile.Read(ref box.Value);
+            last = Volatile.Read(ref box.Value);
             if (last == Retired)
             {
                 // Freed by ReclaimIdle after this thread found it: help remove it, and stamp the exchange's fresh state.
-                _lastTrade.TryRemove(exchange, box);
-                box = Box(exchange);
+                _lastTrade.TryRemove(canonical, box);
+                box = Box(canonical);
                 continue;
             }
 
@@ -132,20 +166,53 @@ public sealed class CooldownClock
                 timestamp = _time.GetTimestamp();
             }
 
-            elapsed = last == Never ? TimeSpan.MaxValue : Elapsed(last, timestamp);
-            if (elapsed < window)
+            at = timestamp;
+            if (last != Never && !HasPassed(last, timestamp, window))
             {
-                (previous, stamped) = (last, last);
                 return false;
             }
 
             if (Interlocked.CompareExchange(ref box.Value, timestamp, last) == last)
             {
-                (previous, stamped) = (last, timestamp);
                 return true;
             }
         }
     }
+
+    /// <summary>
+    /// <paramref name="window"/> in this clock's timestamp ticks, rounded up: the fewest ticks whose elapsed time
+    /// (<see cref="TimeProvider.GetElapsedTime(long, long)"/>, in whole <see cref="TimeSpan"/> ticks) reaches the window,
+    /// so "ticks since the last trade &gt;= this" is "elapsed &gt;= window". 0 for a window of zero or less.
+    /// </summary>
+    /// <param name="window">A cooldown.</param>
+    /// <returns>The window in timestamp ticks, at most <see cref="long.MaxValue"/>.</returns>
+    internal long TicksOf(TimeSpan window)
+    {
+        if (window <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        var ticks = ((UInt128)(ulong)window.Ticks * (ulong)_frequency + (TimeSpan.TicksPerSecond - 1)) / TimeSpan.TicksPerSecond;
+        return ticks > long.MaxValue ? long.MaxValue : (long)ticks;
+    }
+
+    /// <summary>
+    /// Time from a trade to a reading, never negative: a trade another thread stamped after this decision read the
+    /// clock happened "now" as far as this decision can tell (0 s), not in its future.
+    /// </summary>
+    /// <param name="last">The trade's stamp.</param>
+    /// <param name="timestamp">The reading.</param>
+    /// <returns>The elapsed time, zero or more.</returns>
+    internal TimeSpan Elapsed(long last, long timestamp)
+    {
+        var elapsed = _time.GetElapsedTime(last, timestamp);
+        return elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
+    }
+
+    /// <summary>True when at least <paramref name="window"/> ticks separate the trade from the reading; a reading before the trade is 0 ticks after it.</summary>
+    private static bool HasPassed(long last, long timestamp, long window) =>
+        timestamp > last ? (ulong)(timestamp - last) >= (ulong)window : window == 0;
 
     /// <summary>Forgets every exchange's last trade (a new session).</summary>
     public void Reset()
@@ -162,16 +229,6 @@ public sealed class CooldownClock
 
     /// <summary>The decision's reading when its clock is this one; this clock's own reading otherwise.</summary>
     private long Now(ref DecisionClock clock) => clock.Reads(_time) ? clock.GetTimestamp() : _time.GetTimestamp();
-
-    /// <summary>
-    /// Time from a trade to a reading, never negative: a trade another thread stamped after this decision read the
-    /// clock happened "now" as far as this decision can tell (0 s), not in its future.
-    /// </summary>
-    private TimeSpan Elapsed(long last, long timestamp)
-    {
-        var elapsed = _time.GetElapsedTime(last, timestamp);
-        return elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
-    }
 
     /// <summary>
     /// Frees the state of every exchange whose last trade is at least <paramref name="longestWindow"/> old (or that

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.Extensions.Logging;
 using RiskSdk.Monitoring;
 
@@ -11,6 +13,9 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
     public const string GateName = "Cooldown";
 
     private readonly RiskContext _context;
+
+    /// <summary>The windows of the settings last seen, in the cooldown clock's ticks; replaced when the settings are.</summary>
+    private CooldownWindows? _windows;
 
     /// <summary>Creates the gate over a context's settings and state.</summary>
     /// <param name="context">The shared context.</param>
@@ -50,14 +55,19 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
             return GateVerdict.Pass(GateName);
         }
 
-        var window = _context.CooldownFor(slot.PositionsBefore);
-        if (_context.Cooldowns.TryRecordTrade(intent.Exchange, window, ref clock, out var elapsed, out var previous, out var stamped))
+        // One read of the settings in force gives the window, in the clock's ticks, and the figure a refusal reports.
+        var windows = WindowsFor(_context.Settings);
+        var withPositions = slot.PositionsBefore > 0;
+        var cooldowns = _context.Cooldowns;
+        var exchange = ExchangeName.Parse(intent.Exchange, nameof(intent)).Value;
+        if (cooldowns.TryStamp(exchange, withPositions ? windows.WithPositions : windows.Signal, ref clock, out var last, out var at))
         {
-            receipt = new AdmissionReceipt(stamped, previous, Taken: true);
+            receipt = new AdmissionReceipt(at, last, Taken: true);
             return GateVerdict.Pass(GateName);
         }
 
-        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, elapsed.TotalSeconds, window.TotalSeconds);
+        var window = withPositions ? windows.Settings.CooldownWithPositions : windows.Settings.SignalCooldown;
+        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, cooldowns.Elapsed(last, at).TotalSeconds, window.TotalSeconds);
     }
 
     /// <summary>Puts back the stamp the trade replaced, unless another trade has stamped since.</summary>
@@ -65,9 +75,9 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
     /// <param name="receipt">The receipt of <see cref="TryTake"/>.</param>
     public void Undo(in TradeIntent intent, in AdmissionReceipt receipt)
     {
-        if (receipt.Taken)
+        if (receipt.Taken && ExchangeName.TryParse(intent.Exchange, out var exchange))
         {
-            _context.Cooldowns.UndoTrade(intent.Exchange, receipt.Value, receipt.Previous);
+            _context.Cooldowns.UndoTrade(exchange.Value, receipt.Value, receipt.Previous);
         }
     }
 
@@ -82,6 +92,25 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
         {
             RiskLog.CooldownStarted(_context.Logger, intent.Exchange, _context.Settings.CooldownWithPositions.TotalSeconds, withPositions: true);
         }
+    }
+
+    /// <summary>The two windows of <paramref name="settings"/> in the cooldown clock's ticks, worked out once per settings instance.</summary>
+    private CooldownWindows WindowsFor(RiskSettings settings)
+    {
+        var windows = Volatile.Read(ref _windows);
+        return windows is not null && ReferenceEquals(windows.Settings, settings) ? windows : Convert(settings);
+    }
+
+    /// <summary>Converts the windows of settings not seen before (at start, and after <see cref="RiskContext.ApplySettings"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private CooldownWindows Convert(RiskSettings settings)
+    {
+        var clock = _context.Cooldowns;
+        var windows = new CooldownWindows(settings, clock.TicksOf(settings.SignalCooldown), clock.TicksOf(settings.CooldownWithPositions));
+
+        // Threads racing here each use the instance they built from the settings they read; the last one kept is as good.
+        Volatile.Write(ref _windows, windows);
+        return windows;
     }
 
     /// <summary>True when both windows are zero: every trade passes, and the clock need not be read to say so.</summary>
@@ -106,4 +135,10 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
             ? GateVerdict.Pass(GateName)
             : GateVerdict.Reject(GateName, RejectionReason.CooldownActive, elapsed.TotalSeconds, window.TotalSeconds);
     }
+
+    /// <summary>The two windows of one settings instance, in timestamp ticks, read together so a decision never mixes two settings.</summary>
+    /// <param name="Settings">The settings they come from (the windows as <see cref="TimeSpan"/>s, for a refusal's figures).</param>
+    /// <param name="Signal"><see cref="RiskSettings.SignalCooldown"/> in ticks.</param>
+    /// <param name="WithPositions"><see cref="RiskSettings.CooldownWithPositions"/> in ticks.</param>
+    private sealed record CooldownWindows(RiskSettings Settings, long Signal, long WithPositions);
 }

@@ -88,7 +88,8 @@ public sealed class PositionLimitGate : IReservingGate
     {
         if (intent.ReducesExposure)
         {
-            return AdmitHolding(in intent, ref clock, admitting, default, default, 0);
+            var exit = default(AdmissionSlot);
+            return AdmitHolding(in intent, ref clock, admitting, default, in exit);
         }
 
         PositionCap cap;
@@ -108,7 +109,8 @@ public sealed class PositionLimitGate : IReservingGate
 
         if (outcome.Status == ReserveStatus.Reserved)
         {
-            return AdmitHolding(in intent, ref clock, admitting, outcome.Reservation, cap, outcome.Open + outcome.Pending);
+            var slot = new AdmissionSlot(outcome.Open + outcome.Pending, cap, outcome.Reservation.HoldsSlot);
+            return AdmitHolding(in intent, ref clock, admitting, outcome.Reservation, in slot);
         }
 
         var refusal = Refusal(in outcome, cap, totalCap);
@@ -131,10 +133,9 @@ public sealed class PositionLimitGate : IReservingGate
     /// <param name="clock">The decision's clock.</param>
     /// <param name="admitting">The pipeline's admitting gates, in declared order.</param>
     /// <param name="reservation">The slot taken; empty for an exit.</param>
-    /// <param name="cap">The cap in force; default for an exit.</param>
-    /// <param name="before">Open plus pending positions before this trade's slot; 0 for an exit.</param>
+    /// <param name="slot">What the admitting gates see of it: the positions before it and the cap in force (default for an exit). Built by the caller, passed by reference: copying it here would read it back before its stores land.</param>
     /// <returns>The decision, logged and counted.</returns>
-    private RiskDecision AdmitHolding(in TradeIntent intent, ref DecisionClock clock, ReadOnlySpan<IAdmittingGate> admitting, Reservation reservation, PositionCap cap, int before)
+    private RiskDecision AdmitHolding(in TradeIntent intent, ref DecisionClock clock, ReadOnlySpan<IAdmittingGate> admitting, Reservation reservation, in AdmissionSlot slot)
     {
         var onStack = default(AdmissionReceipts);
         Span<AdmissionReceipt> receipts = admitting.Length <= AdmissionReceipts.Length ? onStack : new AdmissionReceipt[admitting.Length];
@@ -143,10 +144,10 @@ public sealed class PositionLimitGate : IReservingGate
         GateVerdict refusal;
         try
         {
-            admitted = TakeAll(in intent, ref clock, admitting, receipts, new AdmissionSlot(before, cap, reservation.HoldsSlot), ref taken, ref told, out refusal);
+            admitted = TakeAll(in intent, ref clock, admitting, receipts, in slot, ref taken, ref told, out refusal);
             if (admitted)
             {
-                Announce(in intent, reservation, cap, reservation.HoldsSlot ? before + 1 : 0);
+                Announce(in intent, reservation, slot.Cap, slot.HoldsSlot ? slot.PositionsBefore + 1 : 0);
             }
             else
             {
@@ -160,8 +161,14 @@ public sealed class PositionLimitGate : IReservingGate
         }
 
         // The decision is built here, outside the try block, straight into the caller's result: a result returned from
-        // inside a protected region is built aside and copied out (88 bytes, read back before the stores land).
-        return admitted ? RiskDecision.Approved(intent.Exchange, reservation, cap, GateName) : _context.Reject(in intent, in refusal);
+        // inside a protected region, or chosen by a conditional expression, is built aside and copied out (88 bytes,
+        // read back before the stores land).
+        if (admitted)
+        {
+            return RiskDecision.Approved(intent.Exchange, reservation, slot.Cap, GateName);
+        }
+
+        return _context.Reject(in intent, in refusal);
     }
 
     /// <summary>
