@@ -273,25 +273,14 @@ public sealed class RiskContext : IDisposable
         Cooldowns.Reset();
     }
 
-    /// <summary>Turns a gate's rejection into a decision, logging it and counting it.</summary>
+    /// <summary>Turns a gate's rejection into a decision: logged, counted (one test while nobody listens), recorded for the operator.</summary>
     /// <param name="intent">The intent refused.</param>
     /// <param name="verdict">The rejecting verdict.</param>
     /// <returns>The rejected decision.</returns>
     internal RiskDecision Reject(in TradeIntent intent, in GateVerdict verdict)
     {
         RiskLog.TradeRejected(Logger, intent.Exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit);
-
-        // An undeclared name is counted under one tag: metrics must not grow a series per name a caller makes up.
-        if (verdict.Reason == RejectionReason.UnknownExchange)
-        {
-            var undeclared = intent with { Exchange = "(undeclared)" };
-            Metrics.RecordRejected(in undeclared, verdict.Reason);
-        }
-        else
-        {
-            Metrics.RecordRejected(in intent, verdict.Reason);
-        }
-
+        Metrics.RecordRejected(in intent, verdict.Reason);
         Monitor.Record(in intent, in verdict, approved: false);
         return RiskDecision.Rejected(intent.Exchange, verdict);
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using RiskSdk.Monitoring;
 using RiskSdk.Gates;
 using RiskSdk.Positions;
@@ -49,8 +50,15 @@ public sealed class RiskMetrics : IDisposable
 
     private static readonly string[] ReasonNames = Enum.GetNames<RejectionReason>();
     private static readonly string[] TradingStateNames = { "active", "reducing_only", "halted" };
+    /// <summary>The exchange tag of a refusal for an exchange that is not declared: one series, not one per name a caller makes up.</summary>
+    private const string UndeclaredExchange = "(undeclared)";
+
     private readonly RiskContext _context;
     private readonly RiskInstruments _instruments;
+
+    // The two instruments the decision path asks about, held here so that "is anyone listening?" is one load fewer.
+    private readonly Counter<long> _decisions;
+    private readonly Histogram<double> _duration;
     private readonly KeyValuePair<string, object?> _contextTag;
     private readonly Dictionary<string, ScopeCounts> _lastKnown = new(StringComparer.Ordinal);
     private int _disposed;
@@ -63,56 +71,44 @@ public sealed class RiskMetrics : IDisposable
         _context = context ?? throw new ArgumentNullException(nameof(context));
         _contextTag = new KeyValuePair<string, object?>(ContextAttribute, context.Name);
         _instruments = RiskInstruments.For(meterFactory);
+        _decisions = _instruments.Decisions;
+        _duration = _instruments.Duration;
         _instruments.Register(this);
     }
 
     /// <summary>True while a listener records <c>risksdk.decision.duration</c>; a pipeline measures only then.</summary>
-    public bool MeasuresDuration => _instruments.Duration.Enabled;
-
-    /// <summary>Counts an approval.</summary>
-    /// <param name="intent">The approved intent.</param>
-    /// <param name="highConfidence">True when the high-confidence cap applied.</param>
-    public void RecordApproved(in TradeIntent intent, bool highConfidence)
+    public bool MeasuresDuration
     {
-        var decisions = _instruments.Decisions;
-        if (!decisions.Enabled)
-        {
-            return;
-        }
-
-        var tags = new TagList
-        {
-            _contextTag,
-            new(ExchangeAttribute, intent.Exchange),
-            new(OutcomeAttribute, "approved"),
-            new(EffectAttribute, intent.ReducesExposure ? "exit" : "entry"),
-            new(BandAttribute, highConfidence ? "high" : "normal"),
-        };
-        decisions.Add(1, in tags);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _duration.Enabled;
     }
 
-    /// <summary>Counts a rejection.</summary>
+    /// <summary>Counts an approval. While nobody listens to <c>risksdk.decisions</c> this is one inlined test.</summary>
+    /// <param name="intent">The approved intent.</param>
+    /// <param name="highConfidence">True when the high-confidence cap applied.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void RecordApproved(in TradeIntent intent, bool highConfidence)
+    {
+        if (_decisions.Enabled)
+        {
+            AddApproved(in intent, highConfidence);
+        }
+    }
+
+    /// <summary>
+    /// Counts a rejection. While nobody listens to <c>risksdk.decisions</c> this is one inlined test. A refusal for an
+    /// exchange that is not declared (<see cref="RejectionReason.UnknownExchange"/>) is counted under the exchange
+    /// <c>(undeclared)</c>, so metrics do not grow a series per name a caller makes up.
+    /// </summary>
     /// <param name="intent">The rejected intent.</param>
     /// <param name="reason">Why.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void RecordRejected(in TradeIntent intent, RejectionReason reason)
     {
-        var decisions = _instruments.Decisions;
-        if (!decisions.Enabled)
+        if (_decisions.Enabled)
         {
-            return;
+            AddRejected(in intent, reason);
         }
-
-        var index = (int)reason;
-        var tags = new TagList
-        {
-            _contextTag,
-            new(ExchangeAttribute, intent.Exchange),
-            new(OutcomeAttribute, "rejected"),
-            new(ReasonAttribute, index >= 0 && index < ReasonNames.Length ? ReasonNames[index] : "Unknown"),
-            new(EffectAttribute, intent.ReducesExposure ? "exit" : "entry"),
-            new(BandAttribute, intent.Confidence >= _context.Settings.HighConfidenceThreshold ? "high" : "normal"),
-        };
-        decisions.Add(1, in tags);
     }
 
     /// <summary>Records how long a decision took, from a <see cref="Stopwatch.GetTimestamp"/> reading taken when it started.</summary>
@@ -121,7 +117,37 @@ public sealed class RiskMetrics : IDisposable
     public void RecordDuration(long startTimestamp, in RiskDecision decision)
     {
         var seconds = Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;
-        _instruments.Duration.Record(seconds, _contextTag, new KeyValuePair<string, object?>(OutcomeAttribute, decision.IsApproved ? "approved" : "rejected"));
+        _duration.Record(seconds, _contextTag, new KeyValuePair<string, object?>(OutcomeAttribute, decision.IsApproved ? "approved" : "rejected"));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddApproved(in TradeIntent intent, bool highConfidence)
+    {
+        var tags = new TagList
+        {
+            _contextTag,
+            new(ExchangeAttribute, intent.Exchange),
+            new(OutcomeAttribute, "approved"),
+            new(EffectAttribute, intent.ReducesExposure ? "exit" : "entry"),
+            new(BandAttribute, highConfidence ? "high" : "normal"),
+        };
+        _decisions.Add(1, in tags);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddRejected(in TradeIntent intent, RejectionReason reason)
+    {
+        var index = (int)reason;
+        var tags = new TagList
+        {
+            _contextTag,
+            new(ExchangeAttribute, reason == RejectionReason.UnknownExchange ? UndeclaredExchange : intent.Exchange ?? "(none)"),
+            new(OutcomeAttribute, "rejected"),
+            new(ReasonAttribute, index >= 0 && index < ReasonNames.Length ? ReasonNames[index] : "Unknown"),
+            new(EffectAttribute, intent.ReducesExposure ? "exit" : "entry"),
+            new(BandAttribute, intent.Confidence >= _context.Settings.HighConfidenceThreshold ? "high" : "normal"),
+        };
+        _decisions.Add(1, in tags);
     }
 
     /// <summary>Stops this context's observable series.</summary>

@@ -117,6 +117,46 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public void A_rejection_is_counted_with_its_reason_effect_band_and_exchange_an_undeclared_name_under_one_tag()
+    {
+        using var factory = new TestMeterFactory();
+        using var context = new RiskContext(Quick with { Exchanges = "NSE" }, meterFactory: factory);
+        using var decisions = new MetricCollector<long>(factory, RiskMetrics.MeterName, "risksdk.decisions");
+        var pipeline = RiskPipeline.CreateDefault(context);
+
+        pipeline.Evaluate(TestRig.Signal(confidence: 0.1));
+        pipeline.Evaluate(TestRig.Signal(exchange: "MADE-UP-1"));
+        pipeline.Evaluate(TestRig.Signal(exchange: "made-up-2", confidence: 0.99));
+
+        var rejected = decisions.GetMeasurementSnapshot();
+        Assert.Equal(3, rejected.Count);
+        Assert.All(rejected, m => Assert.Equal("rejected", m.Tags[RiskMetrics.OutcomeAttribute]));
+        Assert.All(rejected, m => Assert.Equal("entry", m.Tags[RiskMetrics.EffectAttribute]));
+        Assert.Equal(new[] { "NSE", "(undeclared)", "(undeclared)" }, rejected.Select(m => m.Tags[RiskMetrics.ExchangeAttribute] as string));
+        Assert.Equal(
+            new[] { nameof(RejectionReason.ConfidenceTooLow), nameof(RejectionReason.UnknownExchange), nameof(RejectionReason.UnknownExchange) },
+            rejected.Select(m => m.Tags[RiskMetrics.ReasonAttribute] as string));
+        Assert.Equal(new[] { "normal", "normal", "high" }, rejected.Select(m => m.Tags[RiskMetrics.BandAttribute] as string));
+    }
+
+    [Fact]
+    public void Nothing_is_counted_while_nobody_listens_and_counting_starts_when_someone_does()
+    {
+        using var factory = new TestMeterFactory();
+        using var context = new RiskContext(Quick, meterFactory: factory);
+        var pipeline = RiskPipeline.CreateDefault(context);
+        pipeline.Evaluate(TestRig.Signal(confidence: 0.1));
+        pipeline.Evaluate(TestRig.Signal()).Reservation.Release();
+
+        using var decisions = new MetricCollector<long>(factory, RiskMetrics.MeterName, "risksdk.decisions");
+        Assert.Empty(decisions.GetMeasurementSnapshot());
+        pipeline.Evaluate(TestRig.Signal(confidence: 0.1));
+        pipeline.Evaluate(TestRig.Signal()).Reservation.Release();
+
+        Assert.Equal(new[] { "rejected", "approved" }, decisions.GetMeasurementSnapshot().Select(m => m.Tags[RiskMetrics.OutcomeAttribute] as string));
+    }
+
+    [Fact]
     public void Orders_placed_are_set_against_approvals_not_used()
     {
         using var factory = new TestMeterFactory();
