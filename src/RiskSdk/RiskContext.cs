@@ -51,6 +51,7 @@ public sealed class RiskContext : IDisposable
         Time = timeProvider ?? TimeProvider.System;
         Logger = logger ?? NullLogger.Instance;
         Book = book ?? new InMemoryPositionBook(settings.ReservationTimeout, Time, Logger);
+        KeepAccountTotalFor(settings);
         Switch = settings.AutoExecEnabled
             ? new TradingSwitch(TradingState.Active, "auto-execution enabled at start", TradingSwitch.SettingsActor, Logger, Time)
             : new TradingSwitch(TradingState.Halted, "auto-execution disabled in the settings (AutoExecEnabled = false)", TradingSwitch.SettingsActor, Logger, Time);
@@ -208,6 +209,7 @@ public sealed class RiskContext : IDisposable
             kept.Add(nameof(RiskSettings.ReservationTimeout));
         }
 
+        KeepAccountTotalFor(settings);
         Volatile.Write(ref _settings, settings with { MaxOrdersPerSecond = current.MaxOrdersPerSecond, ReservationTimeout = current.ReservationTimeout });
         if (current.AutoExecEnabled && !settings.AutoExecEnabled)
         {
@@ -229,6 +231,18 @@ public sealed class RiskContext : IDisposable
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// Has the in-memory book keep its account-wide total before settings with an account-wide cap are in force, so
+    /// the first decisions under the cap do not wait for the count (the book counts while other threads reserve).
+    /// </summary>
+    private void KeepAccountTotalFor(RiskSettings settings)
+    {
+        if (settings.MaxOpenPositionsTotal is not null && Book is InMemoryPositionBook memory)
+        {
+            memory.TrackAccountTotal();
+        }
     }
 
     /// <summary>

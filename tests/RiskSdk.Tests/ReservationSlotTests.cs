@@ -92,7 +92,7 @@ public sealed class ReservationSlotTests
         var reserved = tallies.Sum(t => t.Reserved);
         Assert.Equal(reserved, tallies.Sum(t => t.Released) + tallies.Sum(t => t.Filled) + book.ExpiredReservations - book.LateFills);
         Assert.Equal(tallies.Sum(t => t.Released), book.ReleasedReservations);
-        AssertAccountTotal(book, 0);
+        AccountTotalProbe.AssertHeld(book, 0);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class ReservationSlotTests
 
         var counts = book.GetTotalCounts();
         Assert.Equal(new ScopeCounts(kept.Sum(), 0), counts);
-        AssertAccountTotal(book, counts.Total);
+        AccountTotalProbe.AssertHeld(book, counts.Total);
     }
 
     [Fact]
@@ -159,17 +159,7 @@ public sealed class ReservationSlotTests
         Assert.Equal(default, book.GetCounts(Scope));
         Assert.All(handles, handle => Assert.False(handle.Release()));
         Assert.All(handles, handle => Assert.False(handle.Commit("P-" + handle.Id)));
-        AssertAccountTotal(book, 0);
-    }
-
-    /// <summary>The account-wide total the book keeps is <paramref name="held"/>: one more fits under a cap of held + 1, none under held.</summary>
-    private static void AssertAccountTotal(InMemoryPositionBook book, int held)
-    {
-        Assert.Equal(ReserveStatus.AtTotalCapacity, book.TryReserve("PROBE", int.MaxValue, held).Status);
-        var probe = book.TryReserve("PROBE", int.MaxValue, held + 1);
-        Assert.Equal(ReserveStatus.Reserved, probe.Status);
-        Assert.Equal(held, probe.AccountTotal);
-        Assert.True(probe.Reservation.Release());
+        AccountTotalProbe.AssertHeld(book, 0);
     }
 
     private sealed class Tally

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using RiskSdk.Monitoring;
 using RiskSdk.Positions;
 
@@ -135,9 +136,11 @@ public sealed class PositionLimitGate : IReservingGate
     /// <param name="reservation">The slot taken; empty for an exit.</param>
     /// <param name="slot">What the admitting gates see of it: the positions before it and the cap in force (default for an exit). Built by the caller, passed by reference: copying it here would read it back before its stores land.</param>
     /// <returns>The decision, logged and counted.</returns>
+    [SkipLocalsInit]
     private RiskDecision AdmitHolding(in TradeIntent intent, ref DecisionClock clock, ReadOnlySpan<IAdmittingGate> admitting, Reservation reservation, in AdmissionSlot slot)
     {
-        var onStack = default(AdmissionReceipts);
+        // Not zeroed (receipts hold no references): each is written by its gate's TryTake before anything reads it.
+        Unsafe.SkipInit(out AdmissionReceipts onStack);
         Span<AdmissionReceipt> receipts = admitting.Length <= AdmissionReceipts.Length ? onStack : new AdmissionReceipt[admitting.Length];
         int taken = 0, told = -1;
         bool admitted;

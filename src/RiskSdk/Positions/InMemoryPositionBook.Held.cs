@@ -1,4 +1,3 @@
-using System.Threading;
 
 namespace RiskSdk.Positions;
 
@@ -21,9 +20,7 @@ public sealed partial class InMemoryPositionBook : IHeldReservations
 
             lock (book)
             {
-                var ended = book.EndAllPending();
-                Interlocked.Add(ref _total, -ended);
-                released += ended;
+                released += book.EndAllPending(this);
             }
         }
 

@@ -11,7 +11,7 @@ public sealed partial class InMemoryPositionBook
     /// <summary>
     /// One scope's state. Its counts live in one 64-bit word (<see cref="State"/>): which of the
     /// <see cref="SlotCount"/> reservation slots are taken, how many reservations wait beyond them, how many positions
-    /// are open, and whether the scope was freed. Taking a slot under the cap is one compare-and-swap of that word, so
+    /// are open, whether the book's account-wide total counts them, and whether the scope was freed. Taking a slot under the cap is one compare-and-swap of that word, so
     /// a reservation needs no lock while a slot is free and nothing may have expired; everything else (fills,
     /// closes, reconciling, expiry, reservations beyond the slots, freeing) takes the object's own lock, and still
     /// changes the word atomically, so the word is always the truth the cap is checked against.
@@ -39,8 +39,18 @@ public sealed partial class InMemoryPositionBook
         /// <summary>The most reservations beyond the slots (24 bits).</summary>
         private const int MaxOverflow = (1 << 24) - 1;
 
-        /// <summary>One open position (bits 32-62 of the word).</summary>
+        /// <summary>One open position (bits 32-61 of the word).</summary>
         private const long OpenUnit = 1L << 32;
+
+        /// <summary>The open count's bits, once shifted down.</summary>
+        private const long OpenMask = (1L << 30) - 1;
+
+        /// <summary>
+        /// Set while the book keeps the account-wide total (<see cref="TotalTracked"/>): every change of this word's
+        /// open plus pending count then moves the total too. Set with the count it adds (<see cref="MarkTracked"/>), or
+        /// when the scope is created, and never cleared but by freeing the scope.
+        /// </summary>
+        private const long TrackedBit = 1L << 62;
 
         /// <summary>Set once the scope is freed; the rest of the word is then 0.</summary>
         private const long RetiredBit = long.MinValue;
@@ -86,10 +96,11 @@ public sealed partial class InMemoryPositionBook
         /// <summary>Taken slots, waiting reservations beyond them, open positions, freed: see the constants.</summary>
         private long _state;
 
-        public ScopeBook(string name, long index, long createdAt)
+        public ScopeBook(string name, long index, long createdAt, bool tracked)
         {
             Name = name;
             CreatedAt = createdAt;
+            _state = tracked ? TrackedBit : 0;
             var idBase = index << SequenceBits;
             for (var slot = 0; slot < SlotCount; slot++)
             {
@@ -119,11 +130,37 @@ public sealed partial class InMemoryPositionBook
 
         public static bool IsRetired(long state) => state < 0;
 
-        public static int OpenOf(long state) => (int)((state & ~RetiredBit) >> 32);
+        public static int OpenOf(long state) => (int)((state >> 32) & OpenMask);
 
         public static int PendingOf(long state) => BitOperations.PopCount((ulong)(state & SlotBits)) + (int)((state >> SlotCount) & MaxOverflow);
 
         public static ScopeCounts Counts(long state) => new(OpenOf(state), PendingOf(state));
+
+        /// <summary>True when the account-wide total counts this word's positions and reservations.</summary>
+        public static bool IsTracked(long state) => (state & TrackedBit) != 0;
+
+        /// <summary>
+        /// Has the account-wide total count this scope from now on: sets the word's tracked bit and adds the open and
+        /// pending positions the word holds at that instant, in one compare-and-swap, so every change before it is in
+        /// the count and every change after it moves the total itself. Nothing for a freed or already tracked scope.
+        /// </summary>
+        public void MarkTracked(InMemoryPositionBook owner)
+        {
+            while (true)
+            {
+                var state = State;
+                if (IsRetired(state) || IsTracked(state))
+                {
+                    return;
+                }
+
+                if (Interlocked.CompareExchange(ref _state, state | TrackedBit, state) == state)
+                {
+                    Interlocked.Add(ref owner._total, OpenOf(state) + PendingOf(state));
+                    return;
+                }
+            }
+        }
 
         /// <summary>
         /// Takes a free slot for a reservation at <paramref name="now"/> when <paramref name="state"/> is still the word:
@@ -174,7 +211,7 @@ public sealed partial class InMemoryPositionBook
         /// count by <paramref name="opened"/> (1 for a fill that opens a position) in the same atomic step, so the counts
         /// never show the slot given back before the position it became. No lock; false for a reservation beyond the slots.
         /// </summary>
-        public bool TryEndInSlot(long id, int opened = 0)
+        public bool TryEndInSlot(long id, InMemoryPositionBook owner, int opened = 0)
         {
             if ((id & OverflowIdBit) != 0)
             {
@@ -188,27 +225,71 @@ public sealed partial class InMemoryPositionBook
                 return false;
             }
 
-            Interlocked.Add(ref _state, (opened * OpenUnit) - (1L << index));
+            Ended(Interlocked.Add(ref _state, (opened * OpenUnit) - (1L << index)), owner, opened);
             return true;
         }
 
         /// <summary>Ends the pending reservation <paramref name="id"/> kept beyond the slots, moving the open count by <paramref name="opened"/>; under the lock.</summary>
-        public bool TryEndInOverflow(long id, int opened = 0)
+        public bool TryEndInOverflow(long id, InMemoryPositionBook owner, int opened = 0)
         {
             if (_overflow is null || !_overflow.Remove(id))
             {
                 return false;
             }
 
-            Interlocked.Add(ref _state, (opened * OpenUnit) - OverflowUnit);
+            Ended(Interlocked.Add(ref _state, (opened * OpenUnit) - OverflowUnit), owner, opened);
             return true;
         }
 
         /// <summary>Ends the pending reservation <paramref name="id"/> wherever it is held; false when it already ended.</summary>
-        public bool TryEnd(long id, int opened = 0) => TryEndInSlot(id, opened) || TryEndInOverflow(id, opened);
+        public bool TryEnd(long id, InMemoryPositionBook owner, int opened = 0) => TryEndInSlot(id, owner, opened) || TryEndInOverflow(id, owner, opened);
 
-        /// <summary>Moves the open count by <paramref name="delta"/>; under the lock, with <see cref="Open"/>.</summary>
-        public void MoveOpen(int delta) => Interlocked.Add(ref _state, delta * OpenUnit);
+        /// <summary>
+        /// Moves the open count by <paramref name="delta"/>; under the lock, with <see cref="Open"/>. When the total is
+        /// kept, a rise is taken in it before the word moves and a fall given back after, so the total never reads less
+        /// than the positions held.
+        /// </summary>
+        public void MoveOpen(int delta, InMemoryPositionBook owner)
+        {
+            if (delta <= 0)
+            {
+                if (IsTracked(Interlocked.Add(ref _state, delta * OpenUnit)))
+                {
+                    Interlocked.Add(ref owner._total, delta);
+                }
+
+                return;
+            }
+
+            while (true)
+            {
+                var state = State;
+                var tracked = IsTracked(state);
+                if (tracked)
+                {
+                    Interlocked.Add(ref owner._total, delta);
+                }
+
+                if (Interlocked.CompareExchange(ref _state, state + (delta * OpenUnit), state) == state)
+                {
+                    return;
+                }
+
+                if (tracked)
+                {
+                    Interlocked.Add(ref owner._total, -delta);
+                }
+            }
+        }
+
+        /// <summary>A pending reservation ended (<paramref name="after"/> is the word it left): unless it became an open position, the total gives its place back.</summary>
+        private static void Ended(long after, InMemoryPositionBook owner, int opened)
+        {
+            if (opened == 0 && IsTracked(after))
+            {
+                Interlocked.Decrement(ref owner._total);
+            }
+        }
 
         /// <summary>
         /// True when a reservation in a slot has been pending for the book's timeout at <paramref name="now"/>, or
@@ -245,7 +326,7 @@ public sealed partial class InMemoryPositionBook
             {
                 ref var slot = ref _slots[BitOperations.TrailingZeroCount(taken)];
                 var id = Volatile.Read(ref slot.Id);
-                if (id != 0 && owner.HasTimedOut(slot.Stamp, now) && TryEndInSlot(id))
+                if (id != 0 && owner.HasTimedOut(slot.Stamp, now) && TryEndInSlot(id, owner))
                 {
                     owner.Expire(this, id, now);
                 }
@@ -256,7 +337,7 @@ public sealed partial class InMemoryPositionBook
                 foreach (var (id, created) in overflow)
                 {
                     // Removing the current entry while enumerating a Dictionary is allowed and allocates nothing.
-                    if (owner.HasTimedOut(created, now) && TryEndInOverflow(id))
+                    if (owner.HasTimedOut(created, now) && TryEndInOverflow(id, owner))
                     {
                         owner.Expire(this, id, now);
                     }
@@ -265,12 +346,12 @@ public sealed partial class InMemoryPositionBook
         }
 
         /// <summary>Ends every pending reservation (a host draining on shutdown); under the lock. Returns how many ended.</summary>
-        public int EndAllPending()
+        public int EndAllPending(InMemoryPositionBook owner)
         {
             var ended = 0;
             foreach (var id in PendingIds())
             {
-                ended += TryEnd(id) ? 1 : 0;
+                ended += TryEnd(id, owner) ? 1 : 0;
             }
 
             return ended;
@@ -298,8 +379,12 @@ public sealed partial class InMemoryPositionBook
         }
 
         /// <summary>Retires the scope when it holds nothing (nothing open, pending or remembered as expired); under the lock, after a sweep.</summary>
-        public bool TryRetire() =>
-            Retired || (Expired.Count == 0 && Interlocked.CompareExchange(ref _state, RetiredBit, 0) == 0);
+        public bool TryRetire()
+        {
+            var state = State;
+            return IsRetired(state) ||
+                (Expired.Count == 0 && (state & ~TrackedBit) == 0 && Interlocked.CompareExchange(ref _state, RetiredBit, state) == state);
+        }
 
         /// <summary>Records that <paramref name="id"/> opened now, at the book's next version; under the lock.</summary>
         public void Stamp(InMemoryPositionBook owner, string id) => _openedAt[id] = Interlocked.Increment(ref owner._version);

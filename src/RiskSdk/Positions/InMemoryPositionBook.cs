@@ -26,10 +26,11 @@ namespace RiskSdk.Positions;
 /// the lock or the clock.
 /// </para>
 /// <para>
-/// The account-wide total (open plus pending over every scope) is one counter moved by every change of a scope's
-/// counts; under an account-wide cap a reservation first takes its place in the total by compare-and-swap and gives it
-/// back if the scope then refuses, so the per-scope and the account-wide checks hold together without a lock spanning
-/// scopes.
+/// The account-wide total (open plus pending over every scope) is kept from the first reservation under an
+/// account-wide cap (or <see cref="RiskContext"/> setting one) on: it is then one counter moved by every change of a
+/// scope's counts, and a reservation first takes its place in it by compare-and-swap and gives it back if the scope
+/// then refuses, so the per-scope and the account-wide checks hold together without a lock spanning scopes. Until
+/// then nothing keeps it, and a reservation and its release touch only their scope.
 /// </para>
 /// <para>
 /// <see cref="ReclaimIdle"/> frees the scopes that hold nothing (no open position, no pending reservation, no expired
@@ -60,7 +61,6 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <summary>The <see cref="_version"/> when a scope that remembered closes was last freed (0: never).</summary>
     private long _closesFreedAt;
     private long _released;
-    private int _total;
 
     /// <summary>Creates an empty book.</summary>
     /// <param name="reservationTimeout">How long a reservation may stay pending; default 30 s.</param>
@@ -137,6 +137,11 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     [MethodImpl(MethodImplOptions.NoInlining)]
     public ReserveOutcome TryReserve(string scope, int cap, int totalCap, ref DecisionClock clock)
     {
+        if (totalCap != int.MaxValue && !TotalTracked)
+        {
+            TrackAccountTotal();
+        }
+
         var name = ExchangeName.Parse(scope, nameof(scope)).Value;
         var book = GetScope(name);
         var state = book.State;
@@ -157,13 +162,12 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// </summary>
     private bool TryReserveInSlot(string name, ScopeBook book, int cap, int totalCap, long now, out ReserveOutcome outcome)
     {
-        var capped = totalCap != int.MaxValue;
         while (true)
         {
             var state = book.State;
             int open = ScopeBook.OpenOf(state), pending = ScopeBook.PendingOf(state), total = 0;
             if (ScopeBook.IsRetired(state) || ScopeBook.SlotsFull(state) || open + pending >= cap ||
-                (pending > 0 && book.MayHaveExpired(state, now, this)) || (capped && !TryTakeFromTotal(totalCap, ref total)))
+                (pending > 0 && book.MayHaveExpired(state, now, this)) || !TryTakeFromTotal(book, state, totalCap, ref total))
             {
                 outcome = default;
                 return false;
@@ -171,26 +175,17 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
             if (book.TryTakeSlot(state, now, this, out var id))
             {
-                if (!capped)
-                {
-                    Interlocked.Increment(ref _total);
-                }
-
                 outcome = new ReserveOutcome(ReserveStatus.Reserved, _issuer.Issue(name, id), open, pending, total);
                 return true;
             }
 
-            if (capped)
-            {
-                Interlocked.Decrement(ref _total);
-            }
+            GiveBackToTotal(state);
         }
     }
 
     /// <summary>The reservation under the scope's lock: expired reservations given back first, the place taken in a slot or beyond them.</summary>
     private ReserveOutcome ReserveUnderLock(string name, ScopeBook book, int cap, int totalCap, long now)
     {
-        var capped = totalCap != int.MaxValue;
         var swept = false;
         while (true)
         {
@@ -215,7 +210,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                         return new ReserveOutcome(ReserveStatus.AtCapacity, default, open, pending);
                     }
 
-                    if (capped && !TryTakeFromTotal(totalCap, ref total))
+                    if (!TryTakeFromTotal(book, state, totalCap, ref total))
                     {
                         break;
                     }
@@ -223,18 +218,10 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                     long id;
                     if (ScopeBook.SlotsFull(state) ? book.TryTakeOverflow(state, now, this, out id) : book.TryTakeSlot(state, now, this, out id))
                     {
-                        if (!capped)
-                        {
-                            Interlocked.Increment(ref _total);
-                        }
-
                         return new ReserveOutcome(ReserveStatus.Reserved, _issuer.Issue(name, id), open, pending, total);
                     }
 
-                    if (capped)
-                    {
-                        Interlocked.Decrement(ref _total);
-                    }
+                    GiveBackToTotal(state);
 
                     if (book.State == state)
                     {
@@ -283,16 +270,12 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
             SweepExpired(book, _time.GetTimestamp());
             var opens = book.Open.Contains(positionId) ? 0 : 1;
-            if (book.TryEnd(reservation.Id, opens))
+            if (book.TryEnd(reservation.Id, this, opens))
             {
                 if (opens == 1)
                 {
                     book.Open.Add(positionId);
                     book.Stamp(this, positionId);
-                }
-                else
-                {
-                    Interlocked.Decrement(ref _total);
                 }
 
                 Interlocked.Increment(ref _committed);
@@ -331,9 +314,8 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             return false;
         }
 
-        if (book.TryEndInSlot(reservation.Id))
+        if (book.TryEndInSlot(reservation.Id, this))
         {
-            Interlocked.Decrement(ref _total);
             Interlocked.Increment(ref _released);
             return true;
         }
@@ -352,9 +334,8 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                 goto Freed;
             }
 
-            if (book.TryEndInOverflow(reservation.Id))
+            if (book.TryEndInOverflow(reservation.Id, this))
             {
-                Interlocked.Decrement(ref _total);
                 Interlocked.Increment(ref _released);
                 return true;
             }
@@ -580,7 +561,9 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         return ExchangeName.TryParse(scope, out var name) && _scopes.TryGetValue(name.Value, out book!);
     }
 
-    private ScopeBook GetScope(string name) => _scopes.GetOrAdd(name, static (key, owner) => new ScopeBook(key, owner.NewScopeIndex(), Interlocked.Read(ref owner._version)), this);
+    /// <summary>Finds a scope's state, creating it the first time (under the table's lock, so it is tracked when the account total is).</summary>
+    private ScopeBook GetScope(string name) =>
+        _scopes.GetOrAdd(name, static (key, owner) => new ScopeBook(key, owner.NewScopeIndex(), Interlocked.Read(ref owner._version), owner.TotalTracked), this);
 
     /// <summary>The scope's state after <paramref name="retired"/> was freed: removes it (helping the reclaimer) and finds or creates the fresh one.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -643,24 +626,6 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
     private long NewScopeIndex() => Interlocked.Increment(ref _scopeIndexes);
 
-    /// <summary>Takes one place in the account-wide total when it is below <paramref name="totalCap"/>; <paramref name="total"/> is the count seen.</summary>
-    private bool TryTakeFromTotal(int totalCap, ref int total)
-    {
-        while (true)
-        {
-            total = Volatile.Read(ref _total);
-            if (total >= totalCap)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref _total, total + 1, total) == total)
-            {
-                return true;
-            }
-        }
-    }
-
     private void SweepAll(long now)
     {
         foreach (var book in _scopes.Values)
@@ -711,18 +676,16 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     {
         book.Expired.Add(id);
         book.ExpiredOrder.Enqueue((id, now));
-        Interlocked.Decrement(ref _total);
         Interlocked.Increment(ref _expired);
         RiskLog.ReservationExpired(_logger, id, book.Name, _reservationTimeout.TotalSeconds);
     }
 
-    /// <summary>Moves a scope's open count and the account total by <paramref name="delta"/>; under the lock, with <see cref="ScopeBook.Open"/>.</summary>
+    /// <summary>Moves a scope's open count (and the account total, while it is kept) by <paramref name="delta"/>; under the lock, with <see cref="ScopeBook.Open"/>.</summary>
     private void MoveOpen(ScopeBook book, int delta)
     {
         if (delta != 0)
         {
-            book.MoveOpen(delta);
-            Interlocked.Add(ref _total, delta);
+            book.MoveOpen(delta, this);
         }
     }
 

@@ -114,6 +114,21 @@ internal sealed class ScopeTable<TValue>
     }
 
     /// <summary>
+    /// Runs <paramref name="body"/> on every state held while no scope can be added or removed: a state created after
+    /// it returns is created after it, and sees whatever it published.
+    /// </summary>
+    /// <typeparam name="TArgument">What the body needs.</typeparam>
+    /// <param name="body">Called once, under the table's write lock, with the states held.</param>
+    /// <param name="argument">Passed to <paramref name="body"/>.</param>
+    public void WhileClosed<TArgument>(Action<IEnumerable<TValue>, TArgument> body, TArgument argument)
+    {
+        lock (_writeLock)
+        {
+            body(Values, argument);
+        }
+    }
+
+    /// <summary>
     /// The retire-then-remove protocol every per-exchange table frees idle state with: each scope not in
     /// <paramref name="keep"/> is offered to <paramref name="tryRetire"/>, which marks it retired (under whatever guards
     /// the state, so no writer records in it after) when it is idle; a retired scope is then removed while it still maps
