@@ -44,11 +44,11 @@ public readonly struct Reservation : IDisposable, IEquatable<Reservation>
     /// <summary>The order filled: the slot becomes the open position <paramref name="positionId"/>.</summary>
     /// <param name="positionId">The broker's id of the new position; closing it later frees the slot.</param>
     /// <returns>True when this call turned the reservation into a position; false when it had already ended (a duplicate fill).</returns>
-    public bool Commit(string positionId) => _issuer is not null && _issuer.Book.Commit(this, positionId);
+    public bool Commit(string positionId) => _issuer is not null && _issuer.Commit(in this, positionId);
 
     /// <summary>The order did not fill (rejected, cancelled, failed): the slot is given back.</summary>
     /// <returns>True when this call gave the slot back; false when the reservation had already ended.</returns>
-    public bool Release() => _issuer is not null && _issuer.Book.Release(this);
+    public bool Release() => _issuer is not null && _issuer.Release(in this);
 
     /// <summary>Releases the slot unless the reservation was committed or already released.</summary>
     public void Dispose() => Release();

@@ -125,6 +125,38 @@ public sealed class PositionBookContractTests
     }
 
     [Fact]
+    public void A_handle_another_in_memory_book_minted_ends_nothing_here()
+    {
+        var other = new InMemoryPositionBook();
+        var theirs = other.TryReserve("NSE", 1).Reservation;
+        var mine = _book.TryReserve("NSE", 1).Reservation;
+        Assert.Equal(theirs.Id, mine.Id); // the same scope index and slot in two fresh books
+
+        Assert.False(_book.Release(theirs));
+        Assert.False(_book.Commit(theirs, "P-theirs"));
+        Assert.Equal(new ScopeCounts(0, 1), _book.GetCounts("NSE"));
+        Assert.Equal(new ScopeCounts(0, 1), other.GetCounts("NSE"));
+        Assert.True(theirs.Release());
+        Assert.True(mine.Commit("P1"));
+    }
+
+    [Fact]
+    public void A_handle_from_a_freed_scope_ends_nothing_in_the_scope_created_again()
+    {
+        var old = _book.TryReserve("NSE", 5).Reservation;
+        Assert.True(old.Release());
+        Assert.Equal(1, _book.ReclaimIdle());
+
+        var fresh = _book.TryReserve("NSE", 5).Reservation;
+        Assert.NotEqual(old.Id, fresh.Id);
+        Assert.False(old.Release());
+        Assert.False(old.Commit("P-old"));
+        Assert.Equal(new ScopeCounts(0, 1), _book.GetCounts("NSE"));
+        Assert.True(fresh.Commit("P1"));
+        Assert.Equal(new ScopeCounts(1, 0), _book.GetCounts("NSE"));
+    }
+
+    [Fact]
     public void The_account_wide_total_follows_every_change()
     {
         var nse = _book.TryReserve("NSE", 5, totalCap: 3).Reservation;

@@ -26,7 +26,7 @@ public sealed partial class InMemoryPositionBook
     /// </para>
     /// <para>The slot's holder (the thread whose swap set its bit) alone writes the slot's stamp and next id.</para>
     /// </remarks>
-    private sealed class ScopeBook
+    internal sealed class ScopeBook
     {
         /// <summary>Reservations held without a lock (bits 0-7 of the word).</summary>
         public const int SlotCount = 8;
@@ -96,8 +96,9 @@ public sealed partial class InMemoryPositionBook
         /// <summary>Taken slots, waiting reservations beyond them, open positions, freed: see the constants.</summary>
         private long _state;
 
-        public ScopeBook(string name, long index, long createdAt, bool tracked)
+        public ScopeBook(InMemoryPositionBook owner, string name, long index, long createdAt, bool tracked)
         {
+            Issuer = new ReservationIssuer(owner, this);
             Name = name;
             CreatedAt = createdAt;
             _state = tracked ? TrackedBit : 0;
@@ -112,6 +113,9 @@ public sealed partial class InMemoryPositionBook
 
         /// <summary>The scope's canonical name.</summary>
         public string Name { get; }
+
+        /// <summary>Mints this state's reservations: each handle leads back here, so ending it needs no lookup.</summary>
+        public ReservationIssuer Issuer { get; }
 
         /// <summary>The book's version when this state of the scope was created: its close memory reaches back no further.</summary>
         public long CreatedAt { get; }

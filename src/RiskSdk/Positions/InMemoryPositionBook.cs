@@ -44,7 +44,6 @@ namespace RiskSdk.Positions;
 public sealed partial class InMemoryPositionBook : IPositionBook, IReservationStatistics
 {
     private readonly ScopeTable<ScopeBook> _scopes = new();
-    private readonly ReservationIssuer _issuer;
     private readonly TimeProvider _time;
     private readonly TimeSpan _reservationTimeout;
     private readonly TimeSpan _expiredMemory;
@@ -83,7 +82,6 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
-        _issuer = new ReservationIssuer(this);
     }
 
     /// <inheritdoc/>
@@ -131,7 +129,8 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// (and, under an account-wide cap, one of the account's total before it); otherwise the scope's lock is taken,
     /// expired reservations are given back, and the same word is swapped under it. Never inlined into the caller: a
     /// pipeline's admission step would otherwise take in the name check and the scope lookup, and zero their
-    /// temporaries on every decision, the refusals at the cap included.
+    /// temporaries on every decision, the refusals at the cap included. A name the book holds a scope for, spelled as
+    /// held (the canonical name a pipeline passes), is found without applying the exchange name rule again.
     /// </remarks>
     [PositionLimitCheck]
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -142,8 +141,8 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             TrackAccountTotal();
         }
 
-        var name = ExchangeName.Parse(scope, nameof(scope)).Value;
-        var book = GetScope(name);
+        // The table holds canonical names only: a name found as given needs no rule applied.
+        var book = scope is not null && _scopes.TryGetValue(scope, out var held) ? held : GetScope(ExchangeName.Parse(scope, nameof(scope)).Value);
         var state = book.State;
         if (ScopeBook.PendingOf(state) == 0 && ScopeBook.OpenOf(state) >= cap && !ScopeBook.IsRetired(state))
         {
@@ -152,7 +151,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         }
 
         var now = clock.Reads(_time) ? clock.GetTimestamp() : _time.GetTimestamp();
-        return TryReserveInSlot(name, book, cap, totalCap, now, out var outcome) ? outcome : ReserveUnderLock(name, book, cap, totalCap, now);
+        return TryReserveInSlot(book, cap, totalCap, now, out var outcome) ? outcome : ReserveUnderLock(book, cap, totalCap, now);
     }
 
     /// <summary>
@@ -160,7 +159,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// may have expired; false (nothing taken) when the answer needs the lock: the cap or the account total reached,
     /// every slot taken, an expiry to give back, or the scope freed.
     /// </summary>
-    private bool TryReserveInSlot(string name, ScopeBook book, int cap, int totalCap, long now, out ReserveOutcome outcome)
+    private bool TryReserveInSlot(ScopeBook book, int cap, int totalCap, long now, out ReserveOutcome outcome)
     {
         while (true)
         {
@@ -175,7 +174,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
             if (book.TryTakeSlot(state, now, this, out var id))
             {
-                outcome = new ReserveOutcome(ReserveStatus.Reserved, _issuer.Issue(name, id), open, pending, total);
+                outcome = new ReserveOutcome(ReserveStatus.Reserved, new Reservation(book.Issuer, book.Name, id), open, pending, total);
                 return true;
             }
 
@@ -184,7 +183,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     }
 
     /// <summary>The reservation under the scope's lock: expired reservations given back first, the place taken in a slot or beyond them.</summary>
-    private ReserveOutcome ReserveUnderLock(string name, ScopeBook book, int cap, int totalCap, long now)
+    private ReserveOutcome ReserveUnderLock(ScopeBook book, int cap, int totalCap, long now)
     {
         var swept = false;
         while (true)
@@ -218,7 +217,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                     long id;
                     if (ScopeBook.SlotsFull(state) ? book.TryTakeOverflow(state, now, this, out id) : book.TryTakeSlot(state, now, this, out id))
                     {
-                        return new ReserveOutcome(ReserveStatus.Reserved, _issuer.Issue(name, id), open, pending, total);
+                        return new ReserveOutcome(ReserveStatus.Reserved, new Reservation(book.Issuer, book.Name, id), open, pending, total);
                     }
 
                     GiveBackToTotal(state);
@@ -235,7 +234,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             if (freed)
             {
                 // Freed by ReclaimIdle after this thread found it: help remove it, and reserve in the scope's fresh state.
-                book = Fresh(name, book);
+                book = Fresh(book.Name, book);
                 continue;
             }
 
@@ -255,17 +254,29 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     public bool Commit(in Reservation reservation, string positionId)
     {
         PositionId.Require(positionId);
-        if (!Owns(reservation, out var scope, out var book))
-        {
-            return Ignore("fill", reservation.Scope ?? "(none)", positionId);
-        }
+        return reservation.Issuer?.ScopeIn(this) is { } book ? Fill(in reservation, positionId, book) : Ignore("fill", reservation.Scope ?? "(none)", positionId);
+    }
 
-    Fill:
+    /// <summary><see cref="Commit(in Reservation, string)"/> for a handle this book minted in <paramref name="book"/> (its issuer knows it).</summary>
+    internal bool Commit(in Reservation reservation, string positionId, ScopeBook book)
+    {
+        PositionId.Require(positionId);
+        return Fill(in reservation, positionId, book);
+    }
+
+    /// <summary>
+    /// Ends the reservation as the open position <paramref name="positionId"/>, or records a late fill. A freed scope
+    /// state held nothing, so its reservations had all ended: the fill is ignored (reservation ids are never reused, so
+    /// the scope's newer state cannot hold it either).
+    /// </summary>
+    private bool Fill(in Reservation reservation, string positionId, ScopeBook book)
+    {
+        var scope = book.Name;
         lock (book)
         {
             if (book.Retired)
             {
-                goto Freed;
+                return Ignore("fill", scope, positionId);
             }
 
             SweepExpired(book, _time.GetTimestamp());
@@ -293,68 +304,50 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         }
 
         return Ignore("fill", scope, positionId);
-
-    Freed:
-        // Freed while holding nothing, so not this reservation; a newer state of the scope is looked at all the same.
-        if (!_scopes.TryGetValue(scope, out var newer) || ReferenceEquals(newer, book))
-        {
-            return Ignore("fill", scope, positionId);
-        }
-
-        book = newer;
-        goto Fill;
     }
 
     /// <inheritdoc/>
     /// <remarks>A reservation held in a slot is given back without the lock: its id swapped out of the slot, then the slot's bit cleared.</remarks>
-    public bool Release(in Reservation reservation)
-    {
-        if (!Owns(reservation, out var scope, out var book))
-        {
-            return false;
-        }
+    public bool Release(in Reservation reservation) => reservation.Issuer?.ScopeIn(this) is { } book && Release(in reservation, book);
 
+    /// <summary>
+    /// <see cref="Release(in Reservation)"/> for a handle this book minted in <paramref name="book"/> (its issuer knows
+    /// it): no lookup, and in a slot no lock.
+    /// </summary>
+    internal bool Release(in Reservation reservation, ScopeBook book)
+    {
         if (book.TryEndInSlot(reservation.Id, this))
         {
             Interlocked.Increment(ref _released);
             return true;
         }
 
-        return ReleaseUnderLock(in reservation, scope, book);
+        return ReleaseUnderLock(reservation.Id, book);
     }
 
-    /// <summary>Gives back a reservation held beyond the slots, or forgets an expired one; false when it had already ended.</summary>
-    private bool ReleaseUnderLock(in Reservation reservation, string scope, ScopeBook book)
+    /// <summary>
+    /// Gives back a reservation held beyond the slots, or forgets an expired one; false when it had already ended. A
+    /// freed scope state held nothing, so its reservations had all ended (and ids are never reused, so its newer state
+    /// cannot hold this one).
+    /// </summary>
+    private bool ReleaseUnderLock(long id, ScopeBook book)
     {
-    Release:
         lock (book)
         {
-            if (book.Retired)
+            if (!book.Retired)
             {
-                goto Freed;
-            }
+                if (book.TryEndInOverflow(id, this))
+                {
+                    Interlocked.Increment(ref _released);
+                    return true;
+                }
 
-            if (book.TryEndInOverflow(reservation.Id, this))
-            {
-                Interlocked.Increment(ref _released);
-                return true;
+                book.Expired.Remove(id);
             }
-
-            book.Expired.Remove(reservation.Id);
         }
 
         // Releasing twice (or after a commit) is what `using` does on every path; it is expected, not logged.
         return false;
-
-    Freed:
-        // Freed while holding nothing, so not this reservation; a newer state of the scope is looked at all the same.
-        if (!_scopes.TryGetValue(scope, out var newer) || ReferenceEquals(newer, book))
-        {
-            return false;
-        }
-
-        book = newer;
-        goto Release;
     }
 
     /// <inheritdoc/>
@@ -563,7 +556,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
     /// <summary>Finds a scope's state, creating it the first time (under the table's lock, so it is tracked when the account total is).</summary>
     private ScopeBook GetScope(string name) =>
-        _scopes.GetOrAdd(name, static (key, owner) => new ScopeBook(key, owner.NewScopeIndex(), Interlocked.Read(ref owner._version), owner.TotalTracked), this);
+        _scopes.GetOrAdd(name, static (key, owner) => new ScopeBook(owner, key, owner.NewScopeIndex(), Interlocked.Read(ref owner._version), owner.TotalTracked), this);
 
     /// <summary>The scope's state after <paramref name="retired"/> was freed: removes it (helping the reclaimer) and finds or creates the fresh one.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -638,13 +631,6 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                 }
             }
         }
-    }
-
-    private bool Owns(in Reservation reservation, out string scope, out ScopeBook book)
-    {
-        scope = reservation.Scope ?? string.Empty;
-        book = null!;
-        return _issuer.Issued(in reservation) && _scopes.TryGetValue(scope, out book!);
     }
 
     private bool Ignore(string operation, string scope, string subject)
