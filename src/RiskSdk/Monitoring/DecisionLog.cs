@@ -1,14 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using RiskSdk.Gates;
 
 namespace RiskSdk.Monitoring;
 
 /// <summary>
-/// The last <see cref="Capacity"/> decisions of a context, in a ring of preallocated slots: recording one is an
-/// interlocked increment and a few field stores, with no allocation and no lock, so the decision path never waits
-/// on a reader. Readers copy the slots and drop any that a writer may have been overwriting meanwhile.
+/// The last <see cref="Capacity"/> decisions of a context, in a ring of slots held inside this object: recording one
+/// is an interlocked increment and ten stores into one slot, with no allocation, no lock and no load of a slot
+/// object, so the decision path never waits on a reader. Readers copy the slots and drop any that a writer may have
+/// been overwriting meanwhile.
 /// </summary>
 internal sealed class DecisionLog
 {
@@ -16,17 +18,8 @@ internal sealed class DecisionLog
     public const int Capacity = 128;
 
     private const int Mask = Capacity - 1;
-    private readonly Slot[] _slots;
     private long _count;
-
-    public DecisionLog()
-    {
-        _slots = new Slot[Capacity];
-        for (var i = 0; i < _slots.Length; i++)
-        {
-            _slots[i] = new Slot();
-        }
-    }
+    private Ring _slots;
 
     /// <summary>Decisions recorded so far; changes whenever one is recorded.</summary>
     public long Count => Volatile.Read(ref _count);
@@ -39,19 +32,42 @@ internal sealed class DecisionLog
     public void Record(in TradeIntent intent, in GateVerdict verdict, bool approved, bool highConfidence, long utcTicks)
     {
         var sequence = Interlocked.Increment(ref _count);
-        var slot = _slots[sequence & Mask];
+        ref var slot = ref _slots[(int)sequence & Mask];
         slot.UtcTicks = utcTicks;
         slot.Exchange = intent.Exchange;
         slot.Gate = verdict.Gate;
         slot.Detail = verdict.Detail;
-        slot.Reason = approved ? RejectionReason.None : verdict.Reason;
         slot.Observed = verdict.Observed;
         slot.Limit = verdict.Limit;
-        slot.Approved = approved;
+        slot.Reason = approved ? RejectionReason.None : verdict.Reason == RejectionReason.None ? RejectionReason.GateFault : verdict.Reason;
+        slot.Regime = intent.Regime;
         slot.High = highConfidence;
         slot.Exit = intent.ReducesExposure;
-        slot.Regime = intent.Regime;
         Volatile.Write(ref slot.Sequence, sequence);
+    }
+
+    /// <summary>The regime of the newest decision a reader can see whole; <see cref="MarketRegime.Normal"/> before any.</summary>
+    /// <returns>The regime.</returns>
+    public MarketRegime NewestRegime()
+    {
+        var newest = Volatile.Read(ref _count);
+        for (var sequence = newest; sequence > 0 && sequence > newest - Capacity; sequence--)
+        {
+            ref var slot = ref _slots[(int)sequence & Mask];
+            if (Volatile.Read(ref slot.Sequence) != sequence)
+            {
+                continue; // still being written, or already overwritten: the one before it
+            }
+
+            var regime = slot.Regime;
+            Interlocked.MemoryBarrier();
+            if (sequence + Capacity > Volatile.Read(ref _count))
+            {
+                return regime;
+            }
+        }
+
+        return MarketRegime.Normal;
     }
 
     /// <summary>The newest decisions, newest first.</summary>
@@ -61,16 +77,16 @@ internal sealed class DecisionLog
     {
         count = Math.Clamp(count, 0, Capacity);
         var newest = Volatile.Read(ref _count);
-        var copies = new List<(long Sequence, Copy Copy)>(count);
+        var copies = new List<(long Sequence, Slot Copy)>(count);
         for (var sequence = newest; sequence > 0 && sequence > newest - count; sequence--)
         {
-            var slot = _slots[sequence & Mask];
+            ref var slot = ref _slots[(int)sequence & Mask];
             if (Volatile.Read(ref slot.Sequence) != sequence)
             {
                 continue; // not yet published, or already overwritten
             }
 
-            copies.Add((sequence, new Copy(slot)));
+            copies.Add((sequence, slot));
         }
 
         // A writer that took number n + Capacity writes slot n's fields after its increment; if the count has not
@@ -89,67 +105,44 @@ internal sealed class DecisionLog
         return records;
     }
 
-    private sealed class Slot
+    /// <summary>One decision, as the operator's view needs it; approved exactly when <see cref="Reason"/> is <see cref="RejectionReason.None"/>.</summary>
+    private struct Slot
     {
         public long Sequence;
         public long UtcTicks;
         public string? Exchange;
         public string? Gate;
         public string? Detail;
-        public RejectionReason Reason;
         public double Observed;
         public double Limit;
-        public bool Approved;
+        public RejectionReason Reason;
+        public MarketRegime Regime;
         public bool High;
         public bool Exit;
-        public MarketRegime Regime;
-    }
 
-    private readonly struct Copy
-    {
-        private readonly long _utcTicks;
-        private readonly string? _exchange;
-        private readonly string? _gate;
-        private readonly string? _detail;
-        private readonly RejectionReason _reason;
-        private readonly double _observed;
-        private readonly double _limit;
-        private readonly bool _approved;
-        private readonly bool _high;
-        private readonly bool _exit;
-        private readonly MarketRegime _regime;
-
-        public Copy(Slot slot)
+        public readonly DecisionRecord ToRecord(long sequence)
         {
-            _utcTicks = slot.UtcTicks;
-            _exchange = slot.Exchange;
-            _gate = slot.Gate;
-            _detail = slot.Detail;
-            _reason = slot.Reason;
-            _observed = slot.Observed;
-            _limit = slot.Limit;
-            _approved = slot.Approved;
-            _high = slot.High;
-            _exit = slot.Exit;
-            _regime = slot.Regime;
-        }
-
-        public DecisionRecord ToRecord(long sequence)
-        {
-            var gate = _gate ?? "(none)";
+            var approved = Reason == RejectionReason.None;
+            var gate = Gate ?? "(none)";
             return new DecisionRecord(
                 sequence,
-                new DateTimeOffset(_utcTicks, TimeSpan.Zero),
-                _exchange ?? "(none)",
-                _approved,
-                _reason,
+                new DateTimeOffset(UtcTicks, TimeSpan.Zero),
+                Exchange ?? "(none)",
+                approved,
+                Reason,
                 gate,
-                _approved ? 0 : _observed,
-                _approved ? 0 : _limit,
-                _approved ? "approved" : RejectionMessages.Describe(gate, _reason, _observed, _limit, _detail),
-                _high ? ConfidenceBand.High : ConfidenceBand.Normal,
-                _exit ? PositionEffect.Exit : PositionEffect.Entry,
-                _regime);
+                approved ? 0 : Observed,
+                approved ? 0 : Limit,
+                approved ? "approved" : RejectionMessages.Describe(gate, Reason, Observed, Limit, Detail),
+                High ? ConfidenceBand.High : ConfidenceBand.Normal,
+                Exit ? PositionEffect.Exit : PositionEffect.Entry,
+                Regime);
         }
+    }
+
+    [InlineArray(Capacity)]
+    private struct Ring
+    {
+        private Slot _first;
     }
 }

@@ -25,7 +25,6 @@ public sealed class RiskMonitor : IDisposable
     private readonly RiskContext _context;
     private readonly DecisionLog _decisions = new();
     private readonly DecisionTimeSource _time;
-    private int _regime;
 
     internal RiskMonitor(RiskContext context)
     {
@@ -42,8 +41,8 @@ public sealed class RiskMonitor : IDisposable
     /// </summary>
     public long Version => _decisions.Count + _context.Switch.Version;
 
-    /// <summary>The regime of the most recent decision; <see cref="MarketRegime.Normal"/> before any.</summary>
-    public MarketRegime CurrentRegime => (MarketRegime)Volatile.Read(ref _regime);
+    /// <summary>The regime of the most recent decision (read from the recent decisions); <see cref="MarketRegime.Normal"/> before any.</summary>
+    public MarketRegime CurrentRegime => _decisions.NewestRegime();
 
     /// <summary>The newest decisions, newest first.</summary>
     /// <param name="count">At most this many, up to <see cref="MaxRecentDecisions"/>.</param>
@@ -161,7 +160,6 @@ public sealed class RiskMonitor : IDisposable
     /// <summary>Records a decision for the operator; called by the context on every decision. Allocates nothing.</summary>
     internal void Record(in TradeIntent intent, in GateVerdict verdict, bool approved)
     {
-        Volatile.Write(ref _regime, (int)intent.Regime);
         var high = intent.Confidence >= _context.Settings.HighConfidenceThreshold;
         _decisions.Record(in intent, in verdict, approved, high, _time.UtcTicks);
     }
