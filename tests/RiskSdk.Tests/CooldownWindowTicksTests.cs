@@ -75,6 +75,36 @@ public sealed class CooldownWindowTicksTests
         Assert.True(Take(rig, gate, in flat).IsPassed);
     }
 
+    /// <summary>The check and the stamp judge the window the same way, to the tick: a trade the check passes is not refused by the stamp, nor the other way round.</summary>
+    [Fact]
+    public void The_check_and_the_stamp_agree_at_the_last_tick_of_a_window()
+    {
+        var clock = new CoarseClock(ticksPerSecond: 3);
+        var half = TimeSpan.FromSeconds(0.5);
+        using var context = new RiskContext(new RiskSettings { SignalCooldown = half, CooldownWithPositions = half }, timeProvider: clock);
+        var gate = new CooldownGate(context);
+        var slot = new AdmissionSlot(0, new PositionCap(2, false), HoldsSlot: true);
+        Assert.True(CheckAndTake(context, gate, in slot).Taken.IsPassed);
+
+        clock.Ticks += 1;
+        var (check, taken) = CheckAndTake(context, gate, in slot);
+        Assert.Equal(RejectionReason.CooldownActive, check.Reason);
+        Assert.Equal(RejectionReason.CooldownActive, taken.Reason);
+        Assert.Equal(check.Observed, taken.Observed);
+
+        clock.Ticks += 1;
+        (check, taken) = CheckAndTake(context, gate, in slot);
+        Assert.True(check.IsPassed, check.Message);
+        Assert.True(taken.IsPassed, taken.Message);
+    }
+
+    private static (GateVerdict Checked, GateVerdict Taken) CheckAndTake(RiskContext context, CooldownGate gate, in AdmissionSlot slot)
+    {
+        var clock = new DecisionClock(context.Time);
+        var check = gate.Check(TestRig.Signal(), ref clock);
+        return (check, gate.TryTake(TestRig.Signal(), in slot, ref clock, out _));
+    }
+
     private static GateVerdict Take(TestRig rig, CooldownGate gate, in AdmissionSlot slot)
     {
         var clock = new DecisionClock(rig.Clock);

@@ -148,6 +148,24 @@ public sealed class ReservationSlotTests
     }
 
     [Fact]
+    public void Releases_are_counted_in_the_slots_and_beyond_them_and_stay_counted_once_their_scope_is_freed()
+    {
+        var book = new InMemoryPositionBook(Timeout, new FakeTimeProvider());
+        var handles = Enumerable.Range(0, 10).Select(_ => book.TryReserve(Scope, 20).Reservation).ToList();
+        Assert.All(handles, handle => Assert.True(handle.Release()));
+        Assert.False(handles[0].Release());
+        Assert.True(book.TryReserve("BSE", 1).Reservation.Commit("B1"));
+        Assert.True(book.TryReserve("BSE", 5).Reservation.Release());
+        Assert.Equal(11, book.ReleasedReservations);
+
+        Assert.Equal(1, book.ReclaimIdle());
+        Assert.Equal(11, book.ReleasedReservations);
+        Assert.True(book.TryReserve(Scope, 1).Reservation.Release());
+        Assert.Equal(12, book.ReleasedReservations);
+        Assert.Equal(1, book.CommittedReservations);
+    }
+
+    [Fact]
     public void Draining_ends_reservations_in_the_slots_and_beyond_them_and_their_handles_then_end_nothing()
     {
         var book = new InMemoryPositionBook(Timeout, new FakeTimeProvider());

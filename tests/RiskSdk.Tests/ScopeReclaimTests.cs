@@ -201,16 +201,30 @@ public sealed class ScopeReclaimTests
         // Each trade reserves, then fills or releases; on three live exchanges the fills stay open (up to the cap), on
         // the others they close at once, so those scopes keep going idle while other threads find them. Every
         // reservation must fill or release, every close must find its position, and the book must end holding exactly
-        // the positions left open, in its scopes and in its account-wide total.
+        // the positions left open, in its scopes and in its account-wide total. The count of releases (kept in the
+        // scopes, moved to the book when one is freed) never reads less than before and ends exact.
         var reclaimed = 0;
         for (var round = 0; round < 20; round++)
         {
             var book = new InMemoryPositionBook(timeProvider: new CountingClock());
             var kept = new ConcurrentBag<(string Exchange, string Id)>();
             var failures = new ConcurrentQueue<string>();
+            long releases = 0, releasesSeen = 0;
             Race(
                 trader: i =>
                 {
+                    // A read that starts after another ended never sees fewer releases, while scopes are being freed.
+                    var before = Interlocked.Read(ref releasesSeen);
+                    var seen = book.ReleasedReservations;
+                    if (seen < before)
+                    {
+                        failures.Enqueue($"the count of releases went back from {before} to {seen}");
+                    }
+
+                    for (var known = before; known < seen && Interlocked.CompareExchange(ref releasesSeen, seen, known) != known; known = Interlocked.Read(ref releasesSeen))
+                    {
+                    }
+
                     var exchange = Exchanges[i % 17];
                     var outcome = book.TryReserve(exchange, 3);
                     if (!outcome.IsReserved)
@@ -226,6 +240,7 @@ public sealed class ScopeReclaimTests
                             failures.Enqueue($"release of {id} on {exchange} was lost");
                         }
 
+                        Interlocked.Increment(ref releases);
                         return;
                     }
 
@@ -245,6 +260,7 @@ public sealed class ScopeReclaimTests
                 reclaim: () => Interlocked.Add(ref reclaimed, book.ReclaimIdle()));
 
             Assert.Empty(failures);
+            Assert.Equal(releases, book.ReleasedReservations);
             foreach (var exchange in Exchanges.Take(17))
             {
                 var expected = kept.Where(k => k.Exchange == exchange).Select(k => k.Id).OrderBy(id => id, StringComparer.Ordinal);

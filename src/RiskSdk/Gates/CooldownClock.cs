@@ -65,6 +65,19 @@ public sealed class CooldownClock
         return last == Never ? null : Elapsed(last, Now(ref clock));
     }
 
+    /// <summary>The exchange's last trade and the decision's reading, on this clock's timestamps, for judging a window in ticks (<see cref="HasPassed"/>).</summary>
+    /// <param name="exchange">The exchange, under any spelling the <see cref="ExchangeName"/> rule accepts.</param>
+    /// <param name="clock">The decision's clock; not read when the exchange has not traded.</param>
+    /// <param name="last">The last trade's stamp.</param>
+    /// <param name="now">The reading (this clock's own when the decision's reads another).</param>
+    /// <returns>False when the exchange has not traded (or the name is refused): there is no window to judge.</returns>
+    internal bool TryLastTrade(string exchange, ref DecisionClock clock, out long last, out long now)
+    {
+        last = LastTrade(exchange);
+        now = last == Never ? 0 : Now(ref clock);
+        return last != Never;
+    }
+
     /// <summary>Records a trade now, whatever the window (for trades placed outside a pipeline).</summary>
     /// <param name="exchange">The exchange.</param>
     public void RecordTrade(string exchange)
@@ -211,7 +224,11 @@ public sealed class CooldownClock
     }
 
     /// <summary>True when at least <paramref name="window"/> ticks separate the trade from the reading; a reading before the trade is 0 ticks after it.</summary>
-    private static bool HasPassed(long last, long timestamp, long window) =>
+    /// <param name="last">The trade's stamp.</param>
+    /// <param name="timestamp">The reading.</param>
+    /// <param name="window">A window in ticks (<see cref="TicksOf"/>), zero or more.</param>
+    /// <returns>True when the window has passed.</returns>
+    internal static bool HasPassed(long last, long timestamp, long window) =>
         timestamp > last ? (ulong)(timestamp - last) >= (ulong)window : window == 0;
 
     /// <summary>Forgets every exchange's last trade (a new session).</summary>

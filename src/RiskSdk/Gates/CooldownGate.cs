@@ -36,10 +36,19 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
 
     /// <inheritdoc/>
     /// <returns>Pass, or <see cref="RejectionReason.CooldownActive"/> with the seconds since the last trade against the window.</returns>
-    public GateVerdict Check(in TradeIntent intent, ref DecisionClock clock) =>
-        intent.ReducesExposure || NoCooldown(_context.Settings) || _context.Cooldowns.SinceLastTrade(intent.Exchange, ref clock) is not { } elapsed
+    public GateVerdict Check(in TradeIntent intent, ref DecisionClock clock)
+    {
+        if (intent.ReducesExposure)
+        {
+            return GateVerdict.Pass(GateName);
+        }
+
+        // Both windows zero: every trade passes, and the clock need not be read to say so.
+        var windows = WindowsFor(_context.Settings);
+        return (windows.Signal == 0 && windows.WithPositions == 0) || !_context.Cooldowns.TryLastTrade(intent.Exchange, ref clock, out var last, out var now)
             ? GateVerdict.Pass(GateName)
-            : Judge(in intent, elapsed);
+            : Judge(in intent, windows, last, now);
+    }
 
     /// <summary>Stamps the trade when the window in force has passed, atomically. Exits pass and stamp nothing.</summary>
     /// <param name="intent">The intent being admitted.</param>
@@ -113,27 +122,25 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
         return windows;
     }
 
-    /// <summary>True when both windows are zero: every trade passes, and the clock need not be read to say so.</summary>
-    private static bool NoCooldown(RiskSettings settings) =>
-        settings.SignalCooldown <= TimeSpan.Zero && settings.CooldownWithPositions <= TimeSpan.Zero;
-
     /// <summary>
-    /// Judges the time since the last trade. Past the longer of the two windows the trade passes whatever the
-    /// exchange holds, so the position book is read only when the answer depends on it.
+    /// Judges the time since the last trade, in the clock's ticks as the stamp does. Past the longer of the two windows
+    /// the trade passes whatever the exchange holds, so the position book is read only when the answer depends on it.
     /// </summary>
-    private GateVerdict Judge(in TradeIntent intent, TimeSpan elapsed)
+    private GateVerdict Judge(in TradeIntent intent, CooldownWindows windows, long last, long now)
     {
-        // Read from the settings in force, so limits applied while running (RiskContext.ApplySettings) count at once.
-        var settings = _context.Settings;
-        if (elapsed >= settings.CooldownWithPositions && elapsed >= settings.SignalCooldown)
+        if (CooldownClock.HasPassed(last, now, Math.Max(windows.Signal, windows.WithPositions)))
         {
             return GateVerdict.Pass(GateName);
         }
 
-        var window = _context.CooldownFor(_context.Book.GetCounts(intent.Exchange).Total);
-        return elapsed >= window
-            ? GateVerdict.Pass(GateName)
-            : GateVerdict.Reject(GateName, RejectionReason.CooldownActive, elapsed.TotalSeconds, window.TotalSeconds);
+        var withPositions = _context.Book.GetCounts(intent.Exchange).Total > 0;
+        if (CooldownClock.HasPassed(last, now, withPositions ? windows.WithPositions : windows.Signal))
+        {
+            return GateVerdict.Pass(GateName);
+        }
+
+        var window = withPositions ? windows.Settings.CooldownWithPositions : windows.Settings.SignalCooldown;
+        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, _context.Cooldowns.Elapsed(last, now).TotalSeconds, window.TotalSeconds);
     }
 
     /// <summary>The two windows of one settings instance, in timestamp ticks, read together so a decision never mixes two settings.</summary>

@@ -93,6 +93,9 @@ public sealed partial class InMemoryPositionBook
         /// <summary>The next id of a reservation beyond the slots; under the lock.</summary>
         private long _overflowNext;
 
+        /// <summary>Reservations beyond the slots given back by their owners; under the lock.</summary>
+        private long _overflowReleased;
+
         /// <summary>Taken slots, waiting reservations beyond them, open positions, freed: see the constants.</summary>
         private long _state;
 
@@ -215,22 +218,42 @@ public sealed partial class InMemoryPositionBook
         /// count by <paramref name="opened"/> (1 for a fill that opens a position) in the same atomic step, so the counts
         /// never show the slot given back before the position it became. No lock; false for a reservation beyond the slots.
         /// </summary>
-        public bool TryEndInSlot(long id, InMemoryPositionBook owner, int opened = 0)
+        public bool TryEndInSlot(long id, InMemoryPositionBook owner, int opened = 0) => EndInSlot(id, owner, opened, released: false);
+
+        /// <summary>
+        /// Gives back the pending reservation <paramref name="id"/> held in a slot (its owner's release), unless it
+        /// already ended, and counts the release in the slot. No lock; false for a reservation beyond the slots.
+        /// </summary>
+        public bool TryReleaseInSlot(long id, InMemoryPositionBook owner) => EndInSlot(id, owner, opened: 0, released: true);
+
+        /// <summary>Gives back the pending reservation <paramref name="id"/> kept beyond the slots (its owner's release) and counts it; under the lock.</summary>
+        public bool TryReleaseInOverflow(long id, InMemoryPositionBook owner)
         {
-            if ((id & OverflowIdBit) != 0)
+            if (!TryEndInOverflow(id, owner))
             {
                 return false;
             }
 
-            var index = (int)(id & (SlotCount - 1));
-            ref var slotId = ref _slots[index].Id;
-            if (Volatile.Read(ref slotId) != id || Interlocked.CompareExchange(ref slotId, 0, id) != id)
-            {
-                return false;
-            }
-
-            Ended(Interlocked.Add(ref _state, (opened * OpenUnit) - (1L << index)), owner, opened);
+            Volatile.Write(ref _overflowReleased, _overflowReleased + 1);
             return true;
+        }
+
+        /// <summary>
+        /// How many of this state's reservations their owners released: each slot's count plus those beyond the slots.
+        /// Each count only grows, so a sum read while releases go on is never less than an earlier sum.
+        /// </summary>
+        public long Released
+        {
+            get
+            {
+                var released = Volatile.Read(ref _overflowReleased);
+                foreach (ref var slot in (Span<Slot>)_slots)
+                {
+                    released += Volatile.Read(ref slot.Released);
+                }
+
+                return released;
+            }
         }
 
         /// <summary>Ends the pending reservation <paramref name="id"/> kept beyond the slots, moving the open count by <paramref name="opened"/>; under the lock.</summary>
@@ -242,6 +265,34 @@ public sealed partial class InMemoryPositionBook
             }
 
             Ended(Interlocked.Add(ref _state, (opened * OpenUnit) - OverflowUnit), owner, opened);
+            return true;
+        }
+
+        /// <summary>
+        /// The lock-free end: the id swapped out of its slot (exactly one end wins), then, while the slot is still
+        /// taken and so this thread's alone, the release counted in it with a plain write, then the slot freed.
+        /// </summary>
+        private bool EndInSlot(long id, InMemoryPositionBook owner, int opened, bool released)
+        {
+            if ((id & OverflowIdBit) != 0)
+            {
+                return false;
+            }
+
+            var index = (int)(id & (SlotCount - 1));
+            ref var slot = ref _slots[index];
+            if (Volatile.Read(ref slot.Id) != id || Interlocked.CompareExchange(ref slot.Id, 0, id) != id)
+            {
+                return false;
+            }
+
+            if (released)
+            {
+                // The interlocked add below publishes it before the slot can be taken (and ended) again.
+                Volatile.Write(ref slot.Released, slot.Released + 1);
+            }
+
+            Ended(Interlocked.Add(ref _state, (opened * OpenUnit) - (1L << index)), owner, opened);
             return true;
         }
 
@@ -444,6 +495,9 @@ public sealed partial class InMemoryPositionBook
 
             /// <summary>The id the slot gives its next reservation.</summary>
             public long Next;
+
+            /// <summary>The slot's reservations released by their owners; written only by the thread whose swap ended one, while the slot is still taken.</summary>
+            public long Released;
         }
     }
 }

@@ -59,7 +59,12 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
 
     /// <summary>The <see cref="_version"/> when a scope that remembered closes was last freed (0: never).</summary>
     private long _closesFreedAt;
-    private long _released;
+
+    /// <summary>The releases counted in scope states that were freed; under <see cref="_releasedLock"/>.</summary>
+    private long _releasedFreed;
+
+    /// <summary>Makes freeing a scope state (its releases moving to <see cref="_releasedFreed"/>) and reading the count one step each.</summary>
+    private readonly object _releasedLock = new();
 
     /// <summary>Creates an empty book.</summary>
     /// <param name="reservationTimeout">How long a reservation may stay pending; default 30 s.</param>
@@ -97,7 +102,28 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     public long CommittedReservations => Interlocked.Read(ref _committed);
 
     /// <inheritdoc/>
-    public long ReleasedReservations => Interlocked.Read(ref _released);
+    /// <remarks>
+    /// Counted where it happens, in the reservation's slot (by the one thread that ended it, with a plain write) or its
+    /// scope, so a release writes nothing every scope shares; read as the sum over the scopes held plus those freed. Never
+    /// less than a value read before.
+    /// </remarks>
+    public long ReleasedReservations
+    {
+        get
+        {
+            lock (_releasedLock)
+            {
+                var released = _releasedFreed;
+                foreach (var (_, book) in _scopes.Entries)
+                {
+                    // A freed state's releases are in _releasedFreed already (moved under this lock).
+                    released += book.Retired ? 0 : book.Released;
+                }
+
+                return released;
+            }
+        }
+    }
 
     /// <summary>Fills that arrived after their reservation expired; each was recorded as an open position.</summary>
     public long LateFills => Interlocked.Read(ref _lateFills);
@@ -314,16 +340,8 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <see cref="Release(in Reservation)"/> for a handle this book minted in <paramref name="book"/> (its issuer knows
     /// it): no lookup, and in a slot no lock.
     /// </summary>
-    internal bool Release(in Reservation reservation, ScopeBook book)
-    {
-        if (book.TryEndInSlot(reservation.Id, this))
-        {
-            Interlocked.Increment(ref _released);
-            return true;
-        }
-
-        return ReleaseUnderLock(reservation.Id, book);
-    }
+    internal bool Release(in Reservation reservation, ScopeBook book) =>
+        book.TryReleaseInSlot(reservation.Id, this) || ReleaseUnderLock(reservation.Id, book);
 
     /// <summary>
     /// Gives back a reservation held beyond the slots, or forgets an expired one; false when it had already ended. A
@@ -336,9 +354,8 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         {
             if (!book.Retired)
             {
-                if (book.TryEndInOverflow(id, this))
+                if (book.TryReleaseInOverflow(id, this))
                 {
-                    Interlocked.Increment(ref _released);
                     return true;
                 }
 
@@ -594,15 +611,34 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                 if (!book.Retired)
                 {
                     SweepExpired(book, now);
-                    if (book.TryRetire() && book.HasCloseMemory)
-                    {
-                        InterlockedMax(ref _closesFreedAt, Interlocked.Read(ref _version));
-                    }
+                    Retire(book);
                 }
 
                 return book.Retired;
             }
         });
+    }
+
+    /// <summary>
+    /// Frees <paramref name="book"/> if it holds nothing; under its lock, not yet freed. Its releases move to the book's
+    /// count of freed ones in the same step, under <see cref="_releasedLock"/>, so a read counts them exactly once.
+    /// </summary>
+    private void Retire(ScopeBook book)
+    {
+        lock (_releasedLock)
+        {
+            if (!book.TryRetire())
+            {
+                return;
+            }
+
+            _releasedFreed += book.Released;
+        }
+
+        if (book.HasCloseMemory)
+        {
+            InterlockedMax(ref _closesFreedAt, Interlocked.Read(ref _version));
+        }
     }
 
     /// <summary>How many scopes hold state: they were used since they were last freed.</summary>
