@@ -8,7 +8,7 @@ namespace RiskSdk.Monitoring;
 
 /// <summary>
 /// The last <see cref="Capacity"/> decisions of a context, in a ring of slots held inside this object: recording one
-/// is an interlocked increment and ten stores into one slot, with no allocation, no lock and no load of a slot
+/// is an interlocked increment and at most ten stores into one slot, with no allocation, no lock and no load of a slot
 /// object, so the decision path never waits on a reader. Readers copy the slots and drop any that a writer may have
 /// been overwriting meanwhile.
 /// </summary>
@@ -34,9 +34,9 @@ internal sealed class DecisionLog
         var sequence = Interlocked.Increment(ref _count);
         ref var slot = ref _slots[(int)sequence & Mask];
         slot.UtcTicks = utcTicks;
-        slot.Exchange = intent.Exchange;
-        slot.Gate = verdict.Gate;
-        slot.Detail = verdict.Detail;
+        SetIfOther(ref slot.Exchange, intent.Exchange);
+        SetIfOther(ref slot.Gate, verdict.Gate);
+        SetIfOther(ref slot.Detail, verdict.Detail);
         slot.Observed = verdict.Observed;
         slot.Limit = verdict.Limit;
         slot.Reason = approved ? RejectionReason.None : verdict.Reason == RejectionReason.None ? RejectionReason.GateFault : verdict.Reason;
@@ -44,6 +44,21 @@ internal sealed class DecisionLog
         slot.High = highConfidence;
         slot.Exit = intent.ReducesExposure;
         Volatile.Write(ref slot.Sequence, sequence);
+    }
+
+    /// <summary>
+    /// Stores a reference into a slot only when the slot does not already hold it. A slot is reused every
+    /// <see cref="Capacity"/> decisions, and an exchange refused again and again by the same gate brings the same
+    /// strings each time: skipping the store skips its GC write barrier (a call, on every decision). A reader sees the
+    /// same value either way.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SetIfOther(ref string? field, string? value)
+    {
+        if (!ReferenceEquals(field, value))
+        {
+            field = value;
+        }
     }
 
     /// <summary>The regime of the newest decision a reader can see whole; <see cref="MarketRegime.Normal"/> before any.</summary>
