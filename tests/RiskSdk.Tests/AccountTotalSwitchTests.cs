@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -116,8 +117,9 @@ public sealed class AccountTotalSwitchTests
         var noticed = false;
         var next = 0;
 
-        // Until 2,000 operations after this worker saw the cap (bounded, should the switch never come).
-        for (int i = 0, after = 0; after < 2_000 && i < 2_000_000; i++, after += noticed ? 1 : 0)
+        // Until 2,000 operations after this worker saw the cap; should the switch not come within 30 s, the round fails.
+        var waiting = Stopwatch.StartNew();
+        for (var after = 0; after < 2_000 && (noticed || waiting.Elapsed < TimeSpan.FromSeconds(30)); after += noticed ? 1 : 0)
         {
             Interlocked.Increment(ref shared.Operations);
             var cap = totalCap();
