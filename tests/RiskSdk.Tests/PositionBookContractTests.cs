@@ -95,6 +95,10 @@ public sealed class PositionBookContractTests
 
         Assert.Equal(new[] { "NSE" }, _book.Scopes);
         Assert.Equal(PositionPresence.Open, _book.FindPosition(" Nse", "P1"));
+        Assert.Equal(new ScopeCounts(1, 0), _book.GetCounts("NSE"));
+        Assert.Equal(new ScopeCounts(1, 0), _book.GetCounts("nse "));
+        Assert.Equal(new[] { "P1" }, _book.GetOpenPositions("\uFF2E\uFF33\uFF25"));
+        Assert.Equal(default, _book.GetCounts("BSE"));
         Assert.Equal(ReserveStatus.Reserved, _book.TryReserve("NSE", 2).Status);
         Assert.Equal(ReserveStatus.AtCapacity, _book.TryReserve("\uFF2E\uFF33\uFF25", 2).Status);
         Assert.True(_book.Close("nse", "P1"));

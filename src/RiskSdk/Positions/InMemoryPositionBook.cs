@@ -567,8 +567,14 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <summary>Finds a scope for a read: a name the identity rule refuses, like one never seen, holds nothing.</summary>
     private bool TryFind(string? scope, out ScopeBook book)
     {
+        // The table holds canonical names only: a name found as given needs no rule applied.
+        if (scope is not null && _scopes.TryGetValue(scope, out book))
+        {
+            return true;
+        }
+
         book = null!;
-        return ExchangeName.TryParse(scope, out var name) && _scopes.TryGetValue(name.Value, out book!);
+        return ExchangeName.TryParse(scope, out var name) && !ReferenceEquals(name.Value, scope) && _scopes.TryGetValue(name.Value, out book!);
     }
 
     /// <summary>Finds a scope's state, creating it the first time (under the table's lock, so it is tracked when the account total is).</summary>
