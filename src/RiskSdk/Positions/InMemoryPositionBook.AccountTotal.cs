@@ -67,48 +67,48 @@ public sealed partial class InMemoryPositionBook
 
     /// <summary>
     /// Takes one place in the account-wide total for a reservation about to swap <paramref name="state"/> into the
-    /// scope's word, when the word is tracked; false (nothing taken) when the total has reached <paramref name="totalCap"/>.
-    /// <paramref name="total"/> is the count seen under a cap, 0 without one. Nothing to take while the word is not
-    /// tracked (no cap has been asked for): the swap then fails if the scope is marked meanwhile.
+    /// scope's word, when the word is tracked. Returns the count seen under a cap (0 without one): a place was taken
+    /// exactly when it is below <paramref name="totalCap"/>. Nothing to take while the word is not tracked (no cap has
+    /// been asked for): the swap then fails if the scope is marked meanwhile.
     /// </summary>
-    private bool TryTakeFromTotal(ScopeBook book, long state, int totalCap, ref int total)
+    private int TakeFromTotal(ScopeBook book, long state, int totalCap)
     {
         if (!ScopeBook.IsTracked(state))
         {
             if (totalCap == int.MaxValue || ScopeBook.IsRetired(state))
             {
-                return true;
+                return 0;
             }
 
             // Asked for a cap while this scope is not counted: every scope is marked before a capped reservation
             // comes here, so this does not happen; marking it now keeps the total exact if it ever did. The word moved,
             // so the caller's swap fails and it reads the word again.
             book.MarkTracked(this);
-            return true;
+            return 0;
         }
 
         if (totalCap == int.MaxValue)
         {
             Interlocked.Increment(ref _total);
-            return true;
+            return 0;
         }
 
         while (true)
         {
-            total = Volatile.Read(ref _total);
+            var total = Volatile.Read(ref _total);
             if (total >= totalCap)
             {
-                return false;
+                return total;
             }
 
             if (Interlocked.CompareExchange(ref _total, total + 1, total) == total)
             {
-                return true;
+                return total;
             }
         }
     }
 
-    /// <summary>Gives back the place <see cref="TryTakeFromTotal"/> took for a swap of <paramref name="state"/> that failed.</summary>
+    /// <summary>Gives back the place <see cref="TakeFromTotal"/> took for a swap of <paramref name="state"/> that failed.</summary>
     private void GiveBackToTotal(long state)
     {
         if (ScopeBook.IsTracked(state))

@@ -171,43 +171,43 @@ public sealed partial class InMemoryPositionBook
 
         /// <summary>
         /// Takes a free slot for a reservation at <paramref name="now"/> when <paramref name="state"/> is still the word:
-        /// one compare-and-swap, no lock. False when the word moved (read it again) or no slot is free.
+        /// one compare-and-swap, no lock. Returns the reservation's id, or 0 (no id is 0) when the word moved (read it
+        /// again) or no slot is free.
         /// </summary>
-        public bool TryTakeSlot(long state, long now, InMemoryPositionBook owner, out long id)
+        public long TakeSlot(long state, long now, InMemoryPositionBook owner)
         {
             var free = ~state & SlotBits;
             if (free == 0 || state < 0 || Interlocked.CompareExchange(ref _state, state | (free & -free), state) != state)
             {
-                id = 0;
-                return false;
+                return 0;
             }
 
             // The slot is this thread's until its id is published: nobody else writes its stamp or next id.
             ref var slot = ref _slots[BitOperations.TrailingZeroCount(free)];
-            id = slot.Next;
+            var id = slot.Next;
             slot.Next = NextId(id, owner);
             slot.Stamp = now;
             Volatile.Write(ref slot.Id, id);
-            return true;
+            return id;
         }
 
         /// <summary>
         /// Takes a place beyond the slots (every slot is taken) when <paramref name="state"/> is still the word; under the
-        /// lock. False when the word moved, a slot came free, or the scope already holds the most reservations it can count.
+        /// lock. Returns the reservation's id, or 0 when the word moved, a slot came free, or the scope already holds the
+        /// most reservations it can count.
         /// </summary>
-        public bool TryTakeOverflow(long state, long now, InMemoryPositionBook owner, out long id)
+        public long TakeOverflow(long state, long now, InMemoryPositionBook owner)
         {
-            id = 0;
             if ((state & SlotBits) != SlotBits || ((state >> SlotCount) & MaxOverflow) == MaxOverflow ||
                 Interlocked.CompareExchange(ref _state, state + OverflowUnit, state) != state)
             {
-                return false;
+                return 0;
             }
 
-            id = _overflowNext;
+            var id = _overflowNext;
             _overflowNext = NextId(id, owner);
             (_overflow ??= new Dictionary<long, long>()).Add(id, now);
-            return true;
+            return id;
         }
 
         /// <summary>True when every place is taken, so only a reservation beyond the slots is possible (under the lock).</summary>

@@ -168,7 +168,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         }
 
         // The table holds canonical names only: a name found as given needs no rule applied.
-        var book = scope is not null && _scopes.TryGetValue(scope, out var held) ? held : GetScope(ExchangeName.Parse(scope, nameof(scope)).Value);
+        var book = (scope is null ? null : _scopes.Find(scope)) ?? GetScope(ExchangeName.Parse(scope, nameof(scope)).Value);
         var state = book.State;
         if (ScopeBook.PendingOf(state) == 0 && ScopeBook.OpenOf(state) >= cap && !ScopeBook.IsRetired(state))
         {
@@ -177,34 +177,26 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         }
 
         var now = clock.Reads(_time) ? clock.GetTimestamp() : _time.GetTimestamp();
-        return TryReserveInSlot(book, cap, totalCap, now, out var outcome) ? outcome : ReserveUnderLock(book, cap, totalCap, now);
-    }
 
-    /// <summary>
-    /// The lock-free reservation: true with the outcome when a slot is free below both caps and no pending reservation
-    /// may have expired; false (nothing taken) when the answer needs the lock: the cap or the account total reached,
-    /// every slot taken, an expiry to give back, or the scope freed.
-    /// </summary>
-    private bool TryReserveInSlot(ScopeBook book, int cap, int totalCap, long now, out ReserveOutcome outcome)
-    {
+        // Lock-free while a slot is free below both caps and no pending reservation may have expired; otherwise (the
+        // cap or the account total reached, every slot taken, an expiry to give back, the scope freed) under the lock.
         while (true)
         {
-            var state = book.State;
-            int open = ScopeBook.OpenOf(state), pending = ScopeBook.PendingOf(state), total = 0;
+            int open = ScopeBook.OpenOf(state), pending = ScopeBook.PendingOf(state), total;
             if (ScopeBook.IsRetired(state) || ScopeBook.SlotsFull(state) || open + pending >= cap ||
-                (pending > 0 && book.MayHaveExpired(state, now, this)) || !TryTakeFromTotal(book, state, totalCap, ref total))
+                (pending > 0 && book.MayHaveExpired(state, now, this)) || (total = TakeFromTotal(book, state, totalCap)) >= totalCap)
             {
-                outcome = default;
-                return false;
+                return ReserveUnderLock(book, cap, totalCap, now);
             }
 
-            if (book.TryTakeSlot(state, now, this, out var id))
+            var id = book.TakeSlot(state, now, this);
+            if (id != 0)
             {
-                outcome = new ReserveOutcome(ReserveStatus.Reserved, new Reservation(book.Issuer, book.Name, id), open, pending, total);
-                return true;
+                return new ReserveOutcome(ReserveStatus.Reserved, new Reservation(book.Issuer, book.Name, id), open, pending, total);
             }
 
             GiveBackToTotal(state);
+            state = book.State;
         }
     }
 
@@ -235,13 +227,13 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
                         return new ReserveOutcome(ReserveStatus.AtCapacity, default, open, pending);
                     }
 
-                    if (!TryTakeFromTotal(book, state, totalCap, ref total))
+                    if ((total = TakeFromTotal(book, state, totalCap)) >= totalCap)
                     {
                         break;
                     }
 
-                    long id;
-                    if (ScopeBook.SlotsFull(state) ? book.TryTakeOverflow(state, now, this, out id) : book.TryTakeSlot(state, now, this, out id))
+                    var id = ScopeBook.SlotsFull(state) ? book.TakeOverflow(state, now, this) : book.TakeSlot(state, now, this);
+                    if (id != 0)
                     {
                         return new ReserveOutcome(ReserveStatus.Reserved, new Reservation(book.Issuer, book.Name, id), open, pending, total);
                     }

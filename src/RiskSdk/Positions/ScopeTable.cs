@@ -63,6 +63,11 @@ internal sealed class ScopeTable<TValue>
         return _large!.TryGetValue(key, out value!);
     }
 
+    /// <summary>Finds a scope's state, or null: <see cref="TryGetValue"/> for a caller that keeps no local's address (so nothing of its frame needs zeroing).</summary>
+    /// <param name="key">The scope.</param>
+    /// <returns>Its state, or null when the scope is not held.</returns>
+    public TValue? Find(string key) => Volatile.Read(ref _small) is { } small ? small.Find(key) : _large!.GetValueOrDefault(key);
+
     /// <summary>Finds a scope's state, creating it the first time the scope is seen (once, even when threads race).</summary>
     /// <typeparam name="TArgument">What the factory needs.</typeparam>
     /// <param name="key">The scope.</param>
@@ -231,6 +236,28 @@ internal sealed class ScopeTable<TValue>
             {
                 yield return KeyValuePair.Create(_keys[i], _values[i]);
             }
+        }
+
+        public TValue? Find(string key)
+        {
+            var keys = _keys;
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (ReferenceEquals(keys[i], key))
+                {
+                    return _values[i];
+                }
+            }
+
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (string.Equals(keys[i], key, StringComparison.Ordinal))
+                {
+                    return _values[i];
+                }
+            }
+
+            return null;
         }
 
         public bool TryFind(string key, out TValue value)
