@@ -32,7 +32,7 @@ public sealed class AccountTotalSwitchTests
         for (var round = 0; round < rounds; round++)
         {
             var book = new InMemoryPositionBook(TimeSpan.FromHours(1), new FakeTimeProvider());
-            var context = new RiskContext(new RiskSettings(), book);
+            using var context = new RiskContext(new RiskSettings(), book);
             var shared = new Shared();
             Func<int> totalCap = bySettings
                 ? () => context.Settings.MaxOpenPositionsTotal ?? int.MaxValue
@@ -90,7 +90,7 @@ public sealed class AccountTotalSwitchTests
     {
         var book = new InMemoryPositionBook(TimeSpan.FromHours(1), new FakeTimeProvider());
         Assert.False(book.TotalTracked);
-        var context = new RiskContext(new RiskSettings(), book);
+        using var context = new RiskContext(new RiskSettings(), book);
         Assert.False(book.TotalTracked);
         var held = book.TryReserve("NSE", 5).Reservation;
         Assert.True(book.TryReserve("BSE", 5).Reservation.Commit("B1"));
@@ -102,7 +102,7 @@ public sealed class AccountTotalSwitchTests
         AccountTotalProbe.AssertHeld(book, 1);
 
         var fromStart = new InMemoryPositionBook(TimeSpan.FromHours(1), new FakeTimeProvider());
-        _ = new RiskContext(new RiskSettings { MaxOpenPositionsTotal = 4 }, fromStart);
+        using var capped = new RiskContext(new RiskSettings { MaxOpenPositionsTotal = 4 }, fromStart);
         Assert.True(fromStart.TotalTracked);
     }
 

@@ -50,6 +50,7 @@ public sealed class RiskMetrics : IDisposable
 
     private static readonly string[] ReasonNames = Enum.GetNames<RejectionReason>();
     private static readonly string[] TradingStateNames = { "active", "reducing_only", "halted" };
+
     /// <summary>The exchange tag of a refusal for an exchange that is not declared: one series, not one per name a caller makes up.</summary>
     private const string UndeclaredExchange = "(undeclared)";
 
