@@ -170,7 +170,7 @@ internal static class PipelineEmitter
             .CloseBlock()
             .Line()
             .OpenBlock("if (!screened.IsPassed)")
-            .Line("return " + Decisions + ".Reject(_context, intent with { Exchange = exchange }, in screened);")
+            .Line("return " + Decisions + ".Reject(_context, intent with { Exchange = exchange }, screened);")
             .CloseBlock()
             .Line()
             .Line("// The gates decide on the canonical name; the intent is copied only when the app spelled it otherwise.")
@@ -205,15 +205,25 @@ internal static class PipelineEmitter
                 .CloseBlock()
                 .Line()
                 .OpenBlock("if (!verdict.IsPassed)")
-                .Line("return " + Decisions + ".Reject(_context, in intent, in verdict);")
+                .Line("goto refused;")
                 .CloseBlock()
                 .Line();
         }
 
         // Through the role interface (constrained: no boxing, and a sealed gate's own method is called directly), so a
         // gate implementing it explicitly works too.
-        writer.Line("return " + Decisions + ".Admit(" + Receiver(reserving) + ", in intent, ref clock, _admitting);")
-            .CloseBlock();
+        writer.Line("return " + Decisions + ".Admit(" + Receiver(reserving) + ", in intent, ref clock, _admitting);");
+        if (checks.Count > 0)
+        {
+            // One exit for every refusal, its verdict passed by value: the verdict local's address is never taken, so it
+            // stays in registers and a passing gate costs only its own test, and the refusal is emitted once, not once
+            // per gate (docs/benchmarks.md, section 1).
+            writer.Line()
+                .Line("refused:")
+                .Line("return " + Decisions + ".Reject(_context, in intent, verdict);");
+        }
+
+        writer.CloseBlock();
     }
 
     private static void WriteExplain(SourceWriter writer, PipelineModel model)

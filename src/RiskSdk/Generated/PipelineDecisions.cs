@@ -93,8 +93,14 @@ public static class PipelineDecisions
     /// <param name="intent">The intent refused.</param>
     /// <param name="verdict">The rejecting verdict.</param>
     /// <returns>The rejected decision.</returns>
-    public static RiskDecision Reject(RiskContext context, in TradeIntent intent, in GateVerdict verdict) =>
-        context.Reject(in intent, in verdict);
+    /// <remarks>
+    /// The verdict is taken by value: a generated pipeline holds each gate's verdict in one local, and a local whose
+    /// address is taken (an <see langword="in"/> argument) lives in memory, so every passing gate would store its verdict
+    /// to the stack and read it back. Taken by value, the local stays in registers and a passing gate costs its own test;
+    /// only a refusal copies the verdict.
+    /// </remarks>
+    public static RiskDecision Reject(RiskContext context, in TradeIntent intent, GateVerdict verdict) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).Reject(in intent, in verdict);
 
     /// <summary>A gate's exception as a <see cref="RejectionReason.GateFault"/> decision (fail closed), the exception logged.</summary>
     /// <param name="context">The pipeline's context.</param>

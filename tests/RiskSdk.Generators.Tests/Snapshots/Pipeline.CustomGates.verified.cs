@@ -92,7 +92,7 @@ namespace Demo.Custom
 
                 if (!screened.IsPassed)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, intent with { Exchange = exchange }, in screened);
+                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, intent with { Exchange = exchange }, screened);
                 }
 
                 // The gates decide on the canonical name; the intent is copied only when the app spelled it otherwise.
@@ -124,7 +124,7 @@ namespace Demo.Custom
 
                 if (!verdict.IsPassed)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                    goto refused;
                 }
 
                 try
@@ -138,7 +138,7 @@ namespace Demo.Custom
 
                 if (!verdict.IsPassed)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                    goto refused;
                 }
 
                 try
@@ -152,7 +152,7 @@ namespace Demo.Custom
 
                 if (!verdict.IsPassed)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                    goto refused;
                 }
 
                 try
@@ -166,7 +166,7 @@ namespace Demo.Custom
 
                 if (!verdict.IsPassed)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                    goto refused;
                 }
 
                 try
@@ -180,7 +180,7 @@ namespace Demo.Custom
 
                 if (!verdict.IsPassed)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                    goto refused;
                 }
 
                 try
@@ -194,10 +194,13 @@ namespace Demo.Custom
 
                 if (!verdict.IsPassed)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                    goto refused;
                 }
 
                 return global::RiskSdk.Generated.PipelineDecisions.Admit(_positionLimit, in intent, ref clock, _admitting);
+
+                refused:
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
             }
 
             /// <summary>

@@ -98,7 +98,7 @@ namespace Demo.Trading
 
             if (!screened.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, intent with { Exchange = exchange }, in screened);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, intent with { Exchange = exchange }, screened);
             }
 
             // The gates decide on the canonical name; the intent is copied only when the app spelled it otherwise.
@@ -130,7 +130,7 @@ namespace Demo.Trading
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                goto refused;
             }
 
             try
@@ -144,7 +144,7 @@ namespace Demo.Trading
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                goto refused;
             }
 
             try
@@ -158,7 +158,7 @@ namespace Demo.Trading
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                goto refused;
             }
 
             try
@@ -172,7 +172,7 @@ namespace Demo.Trading
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                goto refused;
             }
 
             try
@@ -186,7 +186,7 @@ namespace Demo.Trading
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                goto refused;
             }
 
             try
@@ -200,7 +200,7 @@ namespace Demo.Trading
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                goto refused;
             }
 
             try
@@ -214,7 +214,7 @@ namespace Demo.Trading
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                goto refused;
             }
 
             try
@@ -228,10 +228,13 @@ namespace Demo.Trading
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                goto refused;
             }
 
             return global::RiskSdk.Generated.PipelineDecisions.Admit(_positionLimit, in intent, ref clock, _admitting);
+
+            refused:
+            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
         }
 
         /// <summary>

@@ -84,7 +84,7 @@ namespace RiskSdk.Generators.Tests.Pipeline
 
             if (!screened.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, intent with { Exchange = exchange }, in screened);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, intent with { Exchange = exchange }, screened);
             }
 
             // The gates decide on the canonical name; the intent is copied only when the app spelled it otherwise.
@@ -116,7 +116,7 @@ namespace RiskSdk.Generators.Tests.Pipeline
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                goto refused;
             }
 
             try
@@ -130,7 +130,7 @@ namespace RiskSdk.Generators.Tests.Pipeline
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                goto refused;
             }
 
             try
@@ -144,7 +144,7 @@ namespace RiskSdk.Generators.Tests.Pipeline
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                goto refused;
             }
 
             try
@@ -158,10 +158,13 @@ namespace RiskSdk.Generators.Tests.Pipeline
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, in verdict);
+                goto refused;
             }
 
             return global::RiskSdk.Generated.PipelineDecisions.Admit(_countingReserving, in intent, ref clock, _admitting);
+
+            refused:
+            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
         }
 
         /// <summary>

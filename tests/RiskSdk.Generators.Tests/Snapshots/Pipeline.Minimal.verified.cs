@@ -72,7 +72,7 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
 
         if (!screened.IsPassed)
         {
-            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, intent with { Exchange = exchange }, in screened);
+            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, intent with { Exchange = exchange }, screened);
         }
 
         // The gates decide on the canonical name; the intent is copied only when the app spelled it otherwise.
