@@ -57,6 +57,33 @@ public sealed class ScopeTableTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(ScopeTable<object>.ScanLimit + 1)]
+    public void A_spelling_finds_the_canonical_scope_and_a_refused_or_missing_name_finds_nothing(int scopes)
+    {
+        var table = new ScopeTable<object>();
+        var nse = table.GetOrAdd("NSE", static (_, _) => new object(), 0);
+        for (var i = 1; i < scopes; i++)
+        {
+            table.GetOrAdd("EX" + i, static (_, _) => new object(), 0);
+        }
+
+        foreach (var spelling in new[] { "NSE", new string("NSE".AsSpan()), "nse", " NSE", " Nse\t", "\uFF2E\uFF33\uFF25" })
+        {
+            Assert.Same(nse, table.FindSpelled(spelling));
+        }
+
+        foreach (var name in new[] { null, "", "  ", "N\u200BSE", "BSE", "bse" })
+        {
+            Assert.Null(table.FindSpelled(name));
+        }
+
+        Assert.Null(table.Find(null));
+        Assert.Null(table.Find("nse"));
+        Assert.Equal(scopes, table.Count);
+    }
+
     [Fact]
     public void A_hundred_thousand_scopes_are_each_created_once_and_found()
     {

@@ -120,12 +120,12 @@ public sealed class CooldownClock
         TryRecordTrade(exchange, window, ref clock, out elapsed, out _, out _);
 
     /// <summary>Gives back a stamp <see cref="TryStamp"/> wrote, unless another trade stamped since.</summary>
-    /// <param name="exchange">The exchange's canonical name.</param>
+    /// <param name="exchange">The exchange, under any spelling the <see cref="ExchangeName"/> rule accepts; nothing for a name it refuses.</param>
     /// <param name="stamped">The stamp that was written.</param>
     /// <param name="previous">The stamp it replaced.</param>
     internal void UndoTrade(string exchange, long stamped, long previous)
     {
-        if (_lastTrade.TryGetValue(exchange, out var box))
+        if (_lastTrade.FindSpelled(exchange) is { } box)
         {
             Interlocked.CompareExchange(ref box.Value, previous, stamped);
         }
@@ -134,8 +134,7 @@ public sealed class CooldownClock
     /// <summary>The stamping step, also saying what it wrote and what it replaced, so the stamp can be given back.</summary>
     internal bool TryRecordTrade(string exchange, TimeSpan window, ref DecisionClock clock, out TimeSpan elapsed, out long previous, out long stamped)
     {
-        var canonical = ExchangeName.Parse(exchange, nameof(exchange)).Value;
-        if (TryStamp(canonical, TicksOf(window), ref clock, out previous, out stamped))
+        if (TryStamp(exchange, nameof(exchange), TicksOf(window), ref clock, out previous, out stamped))
         {
             elapsed = previous == Never ? TimeSpan.MaxValue : Elapsed(previous, stamped);
             return true;
@@ -147,28 +146,39 @@ public sealed class CooldownClock
     }
 
     /// <summary>
-    /// The stamping step on the clock's own timestamps, for a name already canonical: stamps the decision's reading
-    /// when at least <paramref name="window"/> timestamp ticks (<see cref="TicksOf"/>) have passed since the last trade.
-    /// The window is compared in ticks, so no time is converted unless the trade is refused.
+    /// The stamping step on the clock's own timestamps: stamps the decision's reading when at least
+    /// <paramref name="window"/> timestamp ticks (<see cref="TicksOf"/>) have passed since the last trade. The window is
+    /// compared in ticks, so no time is converted unless the trade is refused. A name held as given (the canonical name
+    /// a pipeline passes) is found without applying the <see cref="ExchangeName"/> rule.
     /// </summary>
-    /// <param name="canonical">The exchange's canonical name (<see cref="ExchangeName.Value"/>).</param>
+    /// <param name="exchange">The exchange, under any spelling the <see cref="ExchangeName"/> rule accepts.</param>
+    /// <param name="parameterName">The caller's parameter, named in the exception for a name the rule refuses.</param>
     /// <param name="window">The cooldown in force, in this clock's timestamp ticks; 0 lets every trade through.</param>
     /// <param name="clock">The decision's clock: the stamp is its reading.</param>
     /// <param name="last">The stamp found: the one replaced when stamped, the one that refused otherwise (never <see cref="Never"/> then).</param>
     /// <param name="at">The reading judged: the stamp written when stamped (never before <paramref name="last"/> unless the clock went back).</param>
     /// <returns>True when the trade was stamped.</returns>
-    internal bool TryStamp(string canonical, long window, ref DecisionClock clock, out long last, out long at)
+    /// <exception cref="ArgumentException">The rule refuses the name; nothing was read or stamped.</exception>
+    internal bool TryStamp(string exchange, string parameterName, long window, ref DecisionClock clock, out long last, out long at)
     {
+        // The table holds canonical names only: a name found as given is canonical and needs no rule applied.
+        var box = _lastTrade.Find(exchange);
+        if (box is null)
+        {
+            exchange = ExchangeName.Parse(exchange, parameterName).Value;
+            box = Box(exchange);
+        }
+
         var timestamp = Now(ref clock);
-        var box = Box(canonical);
         while (true)
         {
             last = Volatile.Read(ref box.Value);
             if (last == Retired)
             {
-                // Freed by ReclaimIdle after this thread found it: help remove it, and stamp the exchange's fresh state.
-                _lastTrade.TryRemove(canonical, box);
-                box = Box(canonical);
+                // Freed by ReclaimIdle after this thread found it (as given or not): help remove it, and stamp the
+                // exchange's fresh state.
+                _lastTrade.TryRemove(exchange, box);
+                box = Box(exchange);
                 continue;
             }
 
@@ -276,7 +286,7 @@ public sealed class CooldownClock
     /// <summary>The last trade of an exchange under any spelling the <see cref="ExchangeName"/> rule accepts; none for a name it refuses.</summary>
     private long LastTrade(string exchange)
     {
-        if (!ExchangeName.TryParse(exchange, out var name) || !_lastTrade.TryGetValue(name.Value, out var box))
+        if (_lastTrade.FindSpelled(exchange) is not { } box)
         {
             return Never;
         }

@@ -68,8 +68,7 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
         var windows = WindowsFor(_context.Settings);
         var withPositions = slot.PositionsBefore > 0;
         var cooldowns = _context.Cooldowns;
-        var exchange = ExchangeName.Parse(intent.Exchange, nameof(intent)).Value;
-        if (cooldowns.TryStamp(exchange, withPositions ? windows.WithPositions : windows.Signal, ref clock, out var last, out var at))
+        if (cooldowns.TryStamp(intent.Exchange, nameof(intent), withPositions ? windows.WithPositions : windows.Signal, ref clock, out var last, out var at))
         {
             receipt = new AdmissionReceipt(at, last, Taken: true);
             return GateVerdict.Pass(GateName);
@@ -84,9 +83,9 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
     /// <param name="receipt">The receipt of <see cref="TryTake"/>.</param>
     public void Undo(in TradeIntent intent, in AdmissionReceipt receipt)
     {
-        if (receipt.Taken && ExchangeName.TryParse(intent.Exchange, out var exchange))
+        if (receipt.Taken)
         {
-            _context.Cooldowns.UndoTrade(exchange.Value, receipt.Value, receipt.Previous);
+            _context.Cooldowns.UndoTrade(intent.Exchange, receipt.Value, receipt.Previous);
         }
     }
 

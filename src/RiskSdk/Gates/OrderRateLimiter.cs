@@ -90,15 +90,8 @@ public sealed class OrderRateLimiter
     /// <param name="exchange">The exchange.</param>
     /// <param name="clock">The decision's clock; not read for an exchange with no orders.</param>
     /// <returns>The count, at most <see cref="MaxPerSecond"/>.</returns>
-    public int CountLastSecond(string exchange, ref DecisionClock clock)
-    {
-        if (!ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window))
-        {
-            return 0;
-        }
-
-        return window.CountAt(_buckets.Of(Now(ref clock)));
-    }
+    public int CountLastSecond(string exchange, ref DecisionClock clock) =>
+        _windows.FindSpelled(exchange) is { } window ? window.CountAt(_buckets.Of(Now(ref clock))) : 0;
 
     /// <summary>
     /// Whether one more order would surely fit, read without a lock or the clock: true when fewer than
@@ -108,7 +101,7 @@ public sealed class OrderRateLimiter
     /// <param name="exchange">The exchange, under any spelling the <see cref="ExchangeName"/> rule accepts.</param>
     /// <returns>True when the allowance surely has room.</returns>
     public bool SurelyHasRoom(string exchange) =>
-        !ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window) || window.CountedUpperBound < _maxPerSecond;
+        _windows.FindSpelled(exchange) is not { } window || window.CountedUpperBound < _maxPerSecond;
 
     /// <summary>
     /// Whether one more order would surely fit at the decision's reading, read without a lock: as
@@ -118,7 +111,7 @@ public sealed class OrderRateLimiter
     /// <param name="clock">The decision's clock; read only when the lock-free count alone cannot promise room.</param>
     /// <returns>True when the allowance surely has room.</returns>
     public bool SurelyHasRoom(string exchange, ref DecisionClock clock) =>
-        !ExchangeName.TryParse(exchange, out var name) || !_windows.TryGetValue(name.Value, out var window) || window.CountedUpperBound < _maxPerSecond || window.AllLeftBy(_buckets.Of(Now(ref clock)));
+        _windows.FindSpelled(exchange) is not { } window || window.CountedUpperBound < _maxPerSecond || window.AllLeftBy(_buckets.Of(Now(ref clock)));
 
     /// <summary>Takes one order from the exchange's allowance when it is not used up; atomic.</summary>
     /// <param name="exchange">The exchange.</param>
@@ -140,34 +133,42 @@ public sealed class OrderRateLimiter
     /// <summary>The counting step, also saying which bucket the order was counted in, so it can be given back.</summary>
     internal bool TryTake(string exchange, ref DecisionClock clock, out int count, out long countedIn)
     {
-        exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
+        // The table holds canonical names only: a name found as given is canonical and needs no rule applied.
+        var window = _windows.Find(exchange);
+        if (window is null)
+        {
+            exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
+        }
+
         var bucket = _buckets.Of(Now(ref clock));
         while (true)
         {
             // A new window's span starts at this reading, or at the latest reclaim when that is later (time order).
-            var window = _windows.GetOrAdd(exchange, static (_, start) => new OrderRateWindow(start), Math.Max(bucket, Volatile.Read(ref _reclaimedAt)));
+            window ??= _windows.GetOrAdd(exchange, static (_, start) => new OrderRateWindow(start), Math.Max(bucket, Volatile.Read(ref _reclaimedAt)));
             var take = window.TryTake(bucket, _maxPerSecond, out count, out countedIn);
             if (take != OrderRateWindow.Take.Moved)
             {
                 return take == OrderRateWindow.Take.Counted;
             }
 
+            // Retired (found by the lookup as given or not): the exchange's window is looked up again after this.
             Supersede(exchange, window, bucket);
+            window = null;
         }
     }
 
     /// <summary>Gives back an order counted in <paramref name="countedIn"/> (its admission was refused later); nothing when it has left the last second.</summary>
-    /// <param name="exchange">The exchange.</param>
+    /// <param name="exchange">The exchange, under any spelling the <see cref="ExchangeName"/> rule accepts; nothing for a name it refuses.</param>
     /// <param name="countedIn">The bucket <see cref="TryTake(string, ref DecisionClock, out int, out long)"/> counted it in.</param>
     internal void Untake(string exchange, long countedIn)
     {
-        var found = _windows.TryGetValue(exchange, out var window);
-        while (found && !window.Untake(countedIn))
+        var window = _windows.FindSpelled(exchange);
+        while (window is not null && !window.Untake(countedIn))
         {
             // Retired since: by a reclaim (none of its orders counted any more, so nothing is left to give back) or by
             // a hand-over, whose successor (in the table once the retired window's lock is free) holds the order now.
-            found = _windows.TryGetValue(exchange, out var next) && !ReferenceEquals(next, window);
-            window = next;
+            var next = _windows.FindSpelled(exchange);
+            window = ReferenceEquals(next, window) ? null : next;
         }
     }
 

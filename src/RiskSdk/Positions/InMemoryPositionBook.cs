@@ -168,7 +168,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
         }
 
         // The table holds canonical names only: a name found as given needs no rule applied.
-        var book = (scope is null ? null : _scopes.Find(scope)) ?? GetScope(ExchangeName.Parse(scope, nameof(scope)).Value);
+        var book = _scopes.Find(scope) ?? GetScope(ExchangeName.Parse(scope, nameof(scope)).Value);
         var state = book.State;
         if (ScopeBook.PendingOf(state) == 0 && ScopeBook.OpenOf(state) >= cap && !ScopeBook.IsRetired(state))
         {
@@ -484,7 +484,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <inheritdoc/>
     public PositionPresence FindPosition(string scope, string positionId)
     {
-        if (string.IsNullOrWhiteSpace(positionId) || !TryFind(scope, out var book))
+        if (string.IsNullOrWhiteSpace(positionId) || _scopes.FindSpelled(scope) is not { } book)
         {
             return PositionPresence.NotOpen;
         }
@@ -496,7 +496,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     }
 
     /// <inheritdoc/>
-    public ScopeCounts GetCounts(string scope) => TryFind(scope, out var book) ? Counts(book) : default;
+    public ScopeCounts GetCounts(string scope) => _scopes.FindSpelled(scope) is { } book ? Counts(book) : default;
 
     /// <inheritdoc/>
     public ScopeCounts GetTotalCounts()
@@ -515,7 +515,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <inheritdoc/>
     public BookNameCollection GetOpenPositions(string scope)
     {
-        if (!TryFind(scope, out var book))
+        if (_scopes.FindSpelled(scope) is not { } book)
         {
             return BookNameCollection.Empty;
         }
@@ -529,7 +529,7 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
     /// <inheritdoc/>
     public IReadOnlyCollection<long>? GetPendingReservations(string scope)
     {
-        if (!TryFind(scope, out var book))
+        if (_scopes.FindSpelled(scope) is not { } book)
         {
             return Array.Empty<long>();
         }
@@ -554,19 +554,6 @@ public sealed partial class InMemoryPositionBook : IPositionBook, IReservationSt
             SweepExpired(book, _time.GetTimestamp());
             return book.PublishedCounts;
         }
-    }
-
-    /// <summary>Finds a scope for a read: a name the identity rule refuses, like one never seen, holds nothing.</summary>
-    private bool TryFind(string? scope, out ScopeBook book)
-    {
-        // The table holds canonical names only: a name found as given needs no rule applied.
-        if (scope is not null && _scopes.TryGetValue(scope, out book))
-        {
-            return true;
-        }
-
-        book = null!;
-        return ExchangeName.TryParse(scope, out var name) && !ReferenceEquals(name.Value, scope) && _scopes.TryGetValue(name.Value, out book!);
     }
 
     /// <summary>Finds a scope's state, creating it the first time (under the table's lock, so it is tracked when the account total is).</summary>

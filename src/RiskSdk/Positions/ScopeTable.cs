@@ -64,9 +64,28 @@ internal sealed class ScopeTable<TValue>
     }
 
     /// <summary>Finds a scope's state, or null: <see cref="TryGetValue"/> for a caller that keeps no local's address (so nothing of its frame needs zeroing).</summary>
-    /// <param name="key">The scope.</param>
+    /// <param name="key">The scope; null is no scope.</param>
     /// <returns>Its state, or null when the scope is not held.</returns>
-    public TValue? Find(string key) => Volatile.Read(ref _small) is { } small ? small.Find(key) : _large!.GetValueOrDefault(key);
+    public TValue? Find(string? key) =>
+        Volatile.Read(ref _small) is { } small ? small.Find(key) : key is null ? null : _large!.GetValueOrDefault(key);
+
+    /// <summary>
+    /// Finds a scope's state under any spelling of its name the <see cref="ExchangeName"/> rule accepts, or null (a name
+    /// the rule refuses holds nothing). The table is keyed by canonical names only, so a name found as given is
+    /// canonical: the rule is applied only when that lookup misses.
+    /// </summary>
+    /// <param name="spelling">A spelling of the scope's name (<c>"NSE"</c>, <c>"nse"</c>, <c>" NSE"</c>); null holds nothing.</param>
+    /// <returns>Its state, or null when the name is refused or the scope is not held.</returns>
+    public TValue? FindSpelled(string? spelling) => Find(spelling) ?? FindCanonical(spelling);
+
+    /// <summary>
+    /// The rare half of <see cref="FindSpelled"/>, kept out of line so the lookup as given stays small enough to inline:
+    /// the canonical form of a spelling that is not the name as held, looked up unless it is the very string already
+    /// looked up.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private TValue? FindCanonical(string? spelling) =>
+        ExchangeName.TryParse(spelling, out var name) && !ReferenceEquals(name.Value, spelling) ? Find(name.Value) : null;
 
     /// <summary>Finds a scope's state, creating it the first time the scope is seen (once, even when threads race).</summary>
     /// <typeparam name="TArgument">What the factory needs.</typeparam>
@@ -238,7 +257,8 @@ internal sealed class ScopeTable<TValue>
             }
         }
 
-        public TValue? Find(string key)
+        /// <summary>The state of <paramref name="key"/> (matching no key when null), or null.</summary>
+        public TValue? Find(string? key)
         {
             var keys = _keys;
             for (var i = 0; i < keys.Length; i++)
