@@ -68,14 +68,13 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
         var windows = WindowsFor(_context.Settings);
         var withPositions = slot.PositionsBefore > 0;
         var cooldowns = _context.Cooldowns;
-        if (cooldowns.TryStamp(intent.Exchange, nameof(intent), withPositions ? windows.WithPositions : windows.Signal, ref clock, out var last, out var at))
+        if (cooldowns.TryStamp(intent.Exchange, nameof(intent), windows.Ticks(withPositions), ref clock, out var last, out var at))
         {
             receipt = new AdmissionReceipt(at, last, Taken: true);
             return GateVerdict.Pass(GateName);
         }
 
-        var window = withPositions ? windows.Settings.CooldownWithPositions : windows.Settings.SignalCooldown;
-        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, cooldowns.Elapsed(last, at).TotalSeconds, window.TotalSeconds);
+        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, cooldowns.Elapsed(last, at).TotalSeconds, windows.Window(withPositions).TotalSeconds);
     }
 
     /// <summary>Puts back the stamp the trade replaced, unless another trade has stamped since.</summary>
@@ -133,18 +132,24 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
         }
 
         var withPositions = _context.Book.GetCounts(intent.Exchange).Total > 0;
-        if (CooldownClock.HasPassed(last, now, withPositions ? windows.WithPositions : windows.Signal))
+        if (CooldownClock.HasPassed(last, now, windows.Ticks(withPositions)))
         {
             return GateVerdict.Pass(GateName);
         }
 
-        var window = withPositions ? windows.Settings.CooldownWithPositions : windows.Settings.SignalCooldown;
-        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, _context.Cooldowns.Elapsed(last, now).TotalSeconds, window.TotalSeconds);
+        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, _context.Cooldowns.Elapsed(last, now).TotalSeconds, windows.Window(withPositions).TotalSeconds);
     }
 
     /// <summary>The two windows of one settings instance, in timestamp ticks, read together so a decision never mixes two settings.</summary>
     /// <param name="Settings">The settings they come from (the windows as <see cref="TimeSpan"/>s, for a refusal's figures).</param>
     /// <param name="Signal"><see cref="RiskSettings.SignalCooldown"/> in ticks.</param>
     /// <param name="WithPositions"><see cref="RiskSettings.CooldownWithPositions"/> in ticks.</param>
-    private sealed record CooldownWindows(RiskSettings Settings, long Signal, long WithPositions);
+    private sealed record CooldownWindows(RiskSettings Settings, long Signal, long WithPositions)
+    {
+        /// <summary>The window in force, in ticks: <see cref="WithPositions"/> while the exchange holds positions, <see cref="Signal"/> while flat.</summary>
+        public long Ticks(bool withPositions) => withPositions ? WithPositions : Signal;
+
+        /// <summary>The same window as the settings state it, for a refusal's figures.</summary>
+        public TimeSpan Window(bool withPositions) => withPositions ? Settings.CooldownWithPositions : Settings.SignalCooldown;
+    }
 }
