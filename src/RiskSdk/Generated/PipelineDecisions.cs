@@ -26,6 +26,7 @@ public static class PipelineDecisions
     /// <param name="intent">The intent as the app built it.</param>
     /// <param name="exchange">The canonical exchange (the intent's own string when it already was), or <c>(invalid)</c>.</param>
     /// <returns>Pass, or the refusal.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static GateVerdict Accept(RiskContext context, in TradeIntent intent, out string exchange) =>
         (context ?? throw new ArgumentNullException(nameof(context))).Intake.Accept(in intent, out exchange);
 
