@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 
@@ -288,10 +290,11 @@ public readonly struct ExchangeName : IEquatable<ExchangeName>
         return limit < text.Length ? builder.Append('…').ToString() : builder.ToString();
     }
 
-    /// <summary>Printable ASCII, no lower-case letter, no space at either end, 1 to <see cref="MaxLength"/> characters: already canonical.</summary>
-    private static bool IsCanonicalAscii(string text)
+    /// <summary>Printable ASCII, no lower-case letter, no space at either end, 1 to <see cref="MaxLength"/> characters: already canonical (null is not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsCanonicalAscii([NotNullWhen(true)] string? text)
     {
-        if (text.Length is 0 or > MaxLength || text[0] == ' ' || text[^1] == ' ')
+        if (text is null || text.Length is 0 or > MaxLength || text[0] == ' ' || text[^1] == ' ')
         {
             return false;
         }

@@ -18,8 +18,8 @@ public readonly struct Reservation : IDisposable, IEquatable<Reservation>
 {
     private readonly ReservationIssuer? _issuer;
 
-    /// <summary>Only a book's <see cref="ReservationIssuer"/> mints handles, so none can be forged.</summary>
-    internal Reservation(ReservationIssuer issuer, string scope, long id)
+    /// <summary>Only a book's <see cref="ReservationIssuer"/> mints handles, so none can be forged; a null issuer (with no scope and id 0) is the empty reservation, as a holder of a handle's parts keeps it.</summary>
+    internal Reservation(ReservationIssuer? issuer, string? scope, long id)
     {
         _issuer = issuer;
         Scope = scope;

@@ -11,6 +11,7 @@ namespace RiskSdk.Generators.Pipeline;
 /// <param name="Creation">How the pipeline gets hold of it.</param>
 /// <param name="ConstructorArguments">For a created gate, the arguments taken from the context, in order.</param>
 /// <param name="IsValueType">True for a struct gate: its field is not readonly, so a mutating check keeps its state.</param>
+/// <param name="AdmitsInSteps">True for a reserving gate that is an <c>IStagedReservingGate</c>: the pipeline writes its admission out (reserve, each admitting gate's take as a direct call, the approval) instead of calling <c>Admit</c> with a list of gates.</param>
 internal sealed record GateModel(
     string TypeName,
     string NameExpression,
@@ -21,4 +22,5 @@ internal sealed record GateModel(
     bool IsAdmitting,
     GateCreation Creation,
     EquatableArray<string> ConstructorArguments,
-    bool IsValueType);
+    bool IsValueType,
+    bool AdmitsInSteps);

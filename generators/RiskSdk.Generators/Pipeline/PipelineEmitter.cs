@@ -16,6 +16,9 @@ internal static class PipelineEmitter
     private const string PipelineContract = "global::RiskSdk.IRiskPipeline";
     private const string AdmittingGate = "global::RiskSdk.Gates.IAdmittingGate";
     private const string Clock = "global::RiskSdk.Gates.DecisionClock";
+    private const string Slot = "global::RiskSdk.Gates.AdmissionSlot";
+    private const string Receipt = "global::RiskSdk.Gates.AdmissionReceipt";
+    private const string Reservation = "global::RiskSdk.Reservation";
     private const string Exception = "global::System.Exception";
     private const string ArgumentNull = "global::System.ArgumentNullException";
     private const string Decisions = "global::RiskSdk.Generated.PipelineDecisions";
@@ -80,8 +83,12 @@ internal static class PipelineEmitter
 
     private static void WriteFields(SourceWriter writer, PipelineModel model)
     {
-        writer.Line(GeneratedCodeInfo.Attribute).Line("private readonly " + Context + " _context;")
-            .Line(GeneratedCodeInfo.Attribute).Line("private readonly " + AdmittingGate + "[] _admitting;");
+        writer.Line(GeneratedCodeInfo.Attribute).Line("private readonly " + Context + " _context;");
+        if (!AdmitsInSteps(model))
+        {
+            writer.Line(GeneratedCodeInfo.Attribute).Line("private readonly " + AdmittingGate + "[] _admitting;");
+        }
+
         foreach (var gate in model.Gates.Where(g => g.Creation != GateCreation.Static))
         {
             // A struct gate's field is not readonly, so a check that changes the gate's state keeps the change.
@@ -120,11 +127,15 @@ internal static class PipelineEmitter
             }
         }
 
-        // The gates that take state at admission, in declared order: the reserving gate takes and undoes them together.
-        var admitting = model.Gates.Where(g => g.IsAdmitting).Select(g => g.FieldName).ToList();
-        writer.Line("_admitting = " + (admitting.Count == 0
-            ? "global::System.Array.Empty<" + AdmittingGate + ">();"
-            : "new " + AdmittingGate + "[] { " + string.Join(", ", admitting) + " };"));
+        if (!AdmitsInSteps(model))
+        {
+            // The gates that take state at admission, in declared order: the reserving gate takes and undoes them together.
+            var admitting = model.Gates.Where(g => g.IsAdmitting).Select(g => g.FieldName).ToList();
+            writer.Line("_admitting = " + (admitting.Count == 0
+                ? "global::System.Array.Empty<" + AdmittingGate + ">();"
+                : "new " + AdmittingGate + "[] { " + string.Join(", ", admitting) + " };"));
+        }
+
         writer.CloseBlock();
     }
 
@@ -210,9 +221,17 @@ internal static class PipelineEmitter
                 .Line();
         }
 
-        // Through the role interface (constrained: no boxing, and a sealed gate's own method is called directly), so a
-        // gate implementing it explicitly works too.
-        writer.Line("return " + Decisions + ".Admit(" + Receiver(reserving) + ", in intent, ref clock, _admitting);");
+        if (reserving.AdmitsInSteps)
+        {
+            writer.Line("return AdmitAccepted(in intent, ref clock);");
+        }
+        else
+        {
+            // Through the role interface (constrained: no boxing, and a sealed gate's own method is called directly), so a
+            // gate implementing it explicitly works too.
+            writer.Line("return " + Decisions + ".Admit(" + Receiver(reserving) + ", in intent, ref clock, _admitting);");
+        }
+
         if (checks.Count > 0)
         {
             // One exit for every refusal, its verdict passed by value: the verdict local's address is never taken, so it
@@ -224,7 +243,153 @@ internal static class PipelineEmitter
         }
 
         writer.CloseBlock();
+        if (reserving.AdmitsInSteps)
+        {
+            writer.Line();
+            WriteStagedAdmission(writer, model, reserving);
+        }
     }
+
+    /// <summary>True when the pipeline writes its admission out step by step (its reserving gate is an <c>IStagedReservingGate</c>).</summary>
+    private static bool AdmitsInSteps(PipelineModel model) => model.Gates.Any(g => g.Role == GateRole.Reserving && g.AdmitsInSteps);
+
+    /// <summary>
+    /// Writes the admission of a staged reserving gate: the slot, then each admitting gate's take as a direct call in
+    /// declared order, then each gate told it stands and the approval announced; a refusal or an exception gives back
+    /// everything taken in reverse order. A step counter names the gate that threw and says how much to give back, so
+    /// the whole admission is two protected regions whatever the number of gates.
+    /// </summary>
+    private static void WriteStagedAdmission(SourceWriter writer, PipelineModel model, GateModel reserving)
+    {
+        var admitting = model.Gates.Where(g => g.IsAdmitting).ToList();
+        var receipts = admitting.Select((_, i) => "receipt" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // The slot is taken in a small frame of its own: a refusal at the cap, the most frequent refusal of a busy
+        // exchange, never pays for zeroing the frame that holds the admitting gates' receipts and verdicts.
+        writer.Line("/// <summary>")
+            .Line("/// Admits an intent every check passed, step by step: " + Reference(reserving.TypeName) + " takes the slot, then")
+            .Line("/// <see cref=\"AdmitReserved\"/> each admitting gate its state. A gate that throws refuses the trade with")
+            .Line("/// <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/>, naming the gate, everything taken given back.")
+            .Line("/// </summary>")
+            .Line("/// <param name=\"intent\">The accepted trade.</param>")
+            .Line("/// <param name=\"clock\">The decision's clock.</param>")
+            .Line("/// <returns>The decision.</returns>")
+            .Line(GeneratedCodeInfo.Attribute)
+            .OpenBlock("private " + Decision + " AdmitAccepted(in " + Intent + " intent, ref " + Clock + " clock)")
+            .Line(Verdict + " verdict;")
+            .Line(Slot + " slot;")
+            .Line(Reservation + " reservation;")
+            .OpenBlock("try")
+            .Line("verdict = " + Decisions + ".Reserve(" + Receiver(reserving) + ", in intent, ref clock, out slot, out reservation);")
+            .CloseBlock()
+            .OpenBlock("catch (" + Exception + " exception)")
+            .Line("return " + Decisions + ".Fault(_context, in intent, " + reserving.NameExpression + ", exception);")
+            .CloseBlock()
+            .Line()
+            .OpenBlock("if (!verdict.IsPassed)")
+            .Line("return " + Decisions + ".Reject(_context, in intent, verdict);")
+            .CloseBlock()
+            .Line()
+            .Line("return AdmitReserved(in intent, ref clock, in slot, reservation);")
+            .CloseBlock()
+            .Line()
+            .Line("/// <summary>")
+            .Line("/// The admission once the slot is held: each admitting gate takes its state in declared order; once all hold, each")
+            .Line("/// is told so and the approval is announced. A refusal gives back everything taken, in reverse order, the slot")
+            .Line("/// included; so does an exception, which refuses the trade with <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/>")
+            .Line("/// naming the gate that threw.")
+            .Line("/// </summary>")
+            .Line("/// <param name=\"intent\">The accepted trade.</param>")
+            .Line("/// <param name=\"clock\">The decision's clock.</param>")
+            .Line("/// <param name=\"slot\">The slot taken.</param>")
+            .Line("/// <param name=\"reservation\">The reservation holding it.</param>")
+            .Line("/// <returns>The decision.</returns>")
+            .Line(GeneratedCodeInfo.Attribute)
+            .OpenBlock("private " + Decision + " AdmitReserved(in " + Intent + " intent, ref " + Clock + " clock, in " + Slot + " slot, " + Reservation + " reservation)");
+        if (admitting.Count > 0)
+        {
+            writer.Line(Verdict + " verdict;");
+        }
+
+        foreach (var receipt in receipts)
+        {
+            writer.Line(Receipt + " " + receipt + " = default;");
+        }
+
+        // Steps 0..n-1 take the admitting gates' state, n..2n-1 tell them it stands, 2n announces the approval: a
+        // gate's state is given back when the step counter has gone past its take.
+        writer.Line("var step = 0;")
+            .OpenBlock("try");
+        var stepNumber = 0;
+        for (var i = 0; i < admitting.Count; i++)
+        {
+            writer.Line("verdict = " + Decisions + ".TryTake(" + admitting[i].FieldName + ", in intent, in slot, ref clock, out " + receipts[i] + ");")
+                .OpenBlock("if (!verdict.IsPassed)")
+                .Line("goto refused;")
+                .CloseBlock()
+                .Line()
+                .Line("step = " + Number(++stepNumber) + ";");
+        }
+
+        for (var i = 0; i < admitting.Count; i++)
+        {
+            writer.Line(Decisions + ".Admitted(" + admitting[i].FieldName + ", in intent, in " + receipts[i] + ");")
+                .Line("step = " + Number(++stepNumber) + ";");
+        }
+
+        writer.Line(Decisions + ".Admitted(" + Receiver(reserving) + ", in intent, in slot, in reservation);")
+            .CloseBlock()
+            .OpenBlock("catch (" + Exception + " exception)")
+            .Line("GiveBackAdmission(in intent, step, in reservation" + string.Concat(receipts.Select(r => ", in " + r)) + ");")
+            .Line("return " + Decisions + ".Fault(_context, in intent, " + StepName(admitting, reserving) + ", exception);")
+            .CloseBlock()
+            .Line()
+            .Line("return " + Decisions + ".Approve(in intent, reservation, in slot, " + reserving.NameExpression + ");");
+        if (admitting.Count > 0)
+        {
+            writer.Line()
+                .Line("refused:")
+                .Line("GiveBackAdmission(in intent, step, in reservation" + string.Concat(receipts.Select(r => ", in " + r)) + ");")
+                .Line("return " + Decisions + ".Reject(_context, in intent, verdict);");
+        }
+
+        writer.CloseBlock()
+            .Line()
+            .Line("/// <summary>Gives back, in reverse order, the state of each admitting gate whose take the step counter has gone past, then the slot.</summary>")
+            .Line("/// <param name=\"intent\">The trade that was being admitted.</param>")
+            .Line("/// <param name=\"step\">How far the admission got.</param>")
+            .Line("/// <param name=\"reservation\">The slot's reservation.</param>");
+        for (var i = 0; i < admitting.Count; i++)
+        {
+            writer.Line("/// <param name=\"" + receipts[i] + "\">What " + Reference(admitting[i].TypeName) + " took.</param>");
+        }
+
+        writer.Line(GeneratedCodeInfo.Attribute)
+            .OpenBlock("private void GiveBackAdmission(in " + Intent + " intent, int step, in " + Reservation + " reservation" + string.Concat(receipts.Select(r => ", in " + Receipt + " " + r)) + ")");
+        for (var i = admitting.Count - 1; i >= 0; i--)
+        {
+            writer.OpenBlock("if (step > " + Number(i) + ")")
+                .Line(Decisions + ".Undo(_context, " + admitting[i].FieldName + ", in intent, in " + receipts[i] + ", " + admitting[i].NameExpression + ");")
+                .CloseBlock()
+                .Line();
+        }
+
+        writer.Line(Decisions + ".Release(_context, in intent, in reservation, " + reserving.NameExpression + ");")
+            .CloseBlock();
+    }
+
+    /// <summary>The gate a step counter names: step i and n + i belong to the i-th admitting gate, the last step to the reserving gate.</summary>
+    private static string StepName(System.Collections.Generic.List<GateModel> admitting, GateModel reserving)
+    {
+        if (admitting.Count == 0)
+        {
+            return reserving.NameExpression;
+        }
+
+        var arms = admitting.Select((g, i) => Number(i) + " or " + Number(admitting.Count + i) + " => " + g.NameExpression);
+        return "step switch { " + string.Join(", ", arms) + ", _ => " + reserving.NameExpression + " }";
+    }
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void WriteExplain(SourceWriter writer, PipelineModel model)
     {

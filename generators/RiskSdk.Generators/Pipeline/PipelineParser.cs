@@ -21,6 +21,7 @@ internal static class PipelineParser
     private const string ReservingGateType = "RiskSdk.Gates.IReservingGate";
     private const string TimedGateType = "RiskSdk.Gates.ITimedGate";
     private const string AdmittingGateType = "RiskSdk.Gates.IAdmittingGate";
+    private const string StagedReservingGateType = "RiskSdk.Gates.IStagedReservingGate";
     internal const string HaltGateType = "RiskSdk.Gates.IHaltGate";
     private const string CheckMethod = "Check";
     private const string GateNameConstant = "GateName";
@@ -310,9 +311,6 @@ internal static class PipelineParser
         }
 
         var typeName = type.ToDisplayString(QualifiedFormat);
-        var nameExpression = HasGateNameConstant(type, pipeline, compilation)
-            ? typeName + "." + GateNameConstant
-            : SymbolDisplay.FormatLiteral(type.Name, quote: true);
         var role = Implements(type, known.ReservingGate) ? GateRole.Reserving : GateRole.Check;
         var isAdmitting = role == GateRole.Check && Implements(type, known.AdmittingGate);
         if (isAdmitting && type.IsValueType)
@@ -322,10 +320,19 @@ internal static class PipelineParser
         }
 
         var (field, parameter) = names.For(type.Name);
+
+        // A fault names the gate as its GateName constant does; without one, as an instance gate's Name says at run
+        // time (as RiskPipeline does), else by its type's name.
+        var nameExpression = HasGateNameConstant(type, pipeline, compilation)
+            ? typeName + "." + GateNameConstant
+            : !check.IsStatic && Implements(type, known.RiskGate)
+                ? "global::RiskSdk.Generated.PipelineDecisions.NameOf(" + field + ")"
+                : SymbolDisplay.FormatLiteral(type.Name, quote: true);
         var isTimed = role == GateRole.Check && Implements(type, known.TimedGate);
+        var admitsInSteps = role == GateRole.Reserving && Implements(type, known.StagedReservingGate);
         if (check.IsStatic)
         {
-            return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Static, EquatableArray<string>.Empty, type.IsValueType);
+            return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Static, EquatableArray<string>.Empty, type.IsValueType, admitsInSteps);
         }
 
         if (type.IsAbstract || type.TypeKind == TypeKind.Interface)
@@ -344,7 +351,7 @@ internal static class PipelineParser
             .FirstOrDefault();
         if (created.Arguments is not null)
         {
-            return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Created, created.Arguments.ToEquatableArray(), type.IsValueType);
+            return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Created, created.Arguments.ToEquatableArray(), type.IsValueType, admitsInSteps);
         }
 
         if (accessible.Count == 0)
@@ -359,7 +366,7 @@ internal static class PipelineParser
             return null;
         }
 
-        return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Supplied, EquatableArray<string>.Empty, type.IsValueType);
+        return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Supplied, EquatableArray<string>.Empty, type.IsValueType, admitsInSteps);
     }
 
     private static string? UnusableReason(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation)
@@ -543,6 +550,8 @@ internal static class PipelineParser
             ReservingGate = compilation.GetTypeByMetadataName(ReservingGateType);
             TimedGate = compilation.GetTypeByMetadataName(TimedGateType);
             AdmittingGate = compilation.GetTypeByMetadataName(AdmittingGateType);
+            StagedReservingGate = compilation.GetTypeByMetadataName(StagedReservingGateType);
+            RiskGate = compilation.GetTypeByMetadataName("RiskSdk.Gates.IRiskGate");
             DecisionClock = compilation.GetTypeByMetadataName("RiskSdk.Gates.DecisionClock");
             _contextServices = new[]
             {
@@ -566,6 +575,12 @@ internal static class PipelineParser
 
         /// <summary>A gate that takes state at admission and can undo it.</summary>
         public INamedTypeSymbol? AdmittingGate { get; }
+
+        /// <summary>Any gate with a name (<c>RiskSdk.Gates.IRiskGate</c>).</summary>
+        public INamedTypeSymbol? RiskGate { get; }
+
+        /// <summary>A reserving gate whose admission the pipeline writes out step by step (absent from an older runtime).</summary>
+        public INamedTypeSymbol? StagedReservingGate { get; }
 
         public INamedTypeSymbol? DecisionClock { get; }
 

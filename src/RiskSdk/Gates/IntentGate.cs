@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 using RiskSdk.Positions;
 
@@ -68,7 +69,35 @@ public sealed class IntentGate : IRiskGate
     /// name itself is refused, so logs and metrics never carry an unbounded set of spellings.
     /// </param>
     /// <returns>Pass, or the refusal.</returns>
+    /// <remarks>
+    /// Inlined into a pipeline: the common intent (an entry on a name already canonical, usable model outputs, a
+    /// declared exchange or none declared, the trading state known) passes in one straight run of tests, its verdict
+    /// and name staying in the caller's registers. Anything else, however unusual, is decided by the whole check in
+    /// its declared order, so a refusal and its figures do not depend on which test of the short run failed.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public GateVerdict Accept(in TradeIntent intent, out string exchange)
+    {
+        var text = intent.Exchange;
+        if (ExchangeName.IsCanonicalAscii(text)
+            && HasUsableFields(in intent)
+            && intent.ReducesPosition is null
+            && (_declared is null || IsDeclared(text))
+            && _context.TradingStateKnown)
+        {
+            exchange = text;
+            return GateVerdict.Pass(GateName);
+        }
+
+        // Through a local of its own: the caller's name stays in a register on the common path.
+        var verdict = AcceptInFull(in intent, out var decided);
+        exchange = decided;
+        return verdict;
+    }
+
+    /// <summary>The whole intent check, in its declared order: what <see cref="Accept"/> runs for any intent off its common path.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal GateVerdict AcceptInFull(in TradeIntent intent, out string exchange)
     {
         var problem = ExchangeName.Canonicalize(intent.Exchange, out var canonical, out var detail);
         if (problem != ExchangeNameProblem.None)
@@ -141,13 +170,13 @@ public sealed class IntentGate : IRiskGate
         }
 
         value = (int)intent.Side;
-        if (intent.Side is not (TradeSide.Buy or TradeSide.Sell))
+        if (!IsDefined(intent.Side))
         {
             return nameof(TradeIntent.Side);
         }
 
         value = (int)intent.Regime;
-        if (intent.Regime is not (MarketRegime.Normal or MarketRegime.HighVolatility))
+        if (!IsDefined(intent.Regime))
         {
             return nameof(TradeIntent.Regime);
         }
@@ -156,8 +185,22 @@ public sealed class IntentGate : IRiskGate
         return null;
     }
 
+    /// <summary>True when <see cref="InvalidField"/> finds nothing: the same tests, without naming a field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasUsableFields(in TradeIntent intent) =>
+        IsFraction(intent.Confidence)
+        && IsFraction(intent.KellyFraction)
+        && intent.Lots >= 1
+        && double.IsFinite(intent.Delta)
+        && IsDefined(intent.Side)
+        && IsDefined(intent.Regime);
+
     /// <summary>A finite number from 0 to 1 (NaN fails both comparisons).</summary>
     private static bool IsFraction(double value) => value >= 0 && value <= 1;
+
+    private static bool IsDefined(TradeSide side) => side is TradeSide.Buy or TradeSide.Sell;
+
+    private static bool IsDefined(MarketRegime regime) => regime is MarketRegime.Normal or MarketRegime.HighVolatility;
 
     private bool IsDeclared(string canonical)
     {

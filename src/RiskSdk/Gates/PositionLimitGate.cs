@@ -7,10 +7,14 @@ namespace RiskSdk.Gates;
 
 /// <summary>
 /// The open-position cap per exchange, scaled by confidence and regime (see <see cref="PositionCap.For"/>). It is
-/// the reserving gate: <see cref="Admit(in TradeIntent, ref DecisionClock, ReadOnlySpan{IAdmittingGate})"/> takes the slot in the same atomic step as the check, then runs the
-/// pipeline's admitting gates, so it runs last, after every pure check has passed.
+/// the reserving gate, so it runs last, after every pure check has passed: <see cref="Reserve"/> takes the slot in the
+/// same atomic step as the check, and <see cref="Admitted(in TradeIntent, in AdmissionSlot, in Reservation)"/>
+/// announces the approval once the pipeline's admitting gates have taken their state. A generated pipeline calls the
+/// two steps itself, with its admitting gates between them;
+/// <see cref="Admit(in TradeIntent, ref DecisionClock, ReadOnlySpan{IAdmittingGate})"/> runs the same steps around a
+/// list of admitting gates (<see cref="RiskPipeline"/>).
 /// </summary>
-public sealed class PositionLimitGate : IReservingGate
+public sealed class PositionLimitGate : IStagedReservingGate
 {
     /// <summary>The gate's name in verdicts, logs and reports.</summary>
     public const string GateName = "PositionLimit";
@@ -87,36 +91,70 @@ public sealed class PositionLimitGate : IReservingGate
     [PositionLimitCheck]
     public RiskDecision Admit(in TradeIntent intent, ref DecisionClock clock, ReadOnlySpan<IAdmittingGate> admitting)
     {
-        if (intent.ReducesExposure)
-        {
-            var exit = default(AdmissionSlot);
-            return AdmitHolding(in intent, ref clock, admitting, default, in exit);
-        }
-
-        PositionCap cap;
-        int totalCap;
-        ReserveOutcome outcome;
+        GateVerdict verdict;
+        AdmissionSlot slot;
+        Reservation reservation;
         try
         {
-            var settings = _context.Settings;
-            cap = PositionCap.For(settings, intent.Confidence, intent.Regime);
-            totalCap = settings.MaxOpenPositionsTotal ?? int.MaxValue;
-            outcome = _context.Book.TryReserve(intent.Exchange, cap.Allowed, totalCap, ref clock);
+            verdict = Reserve(in intent, ref clock, out slot, out reservation);
         }
         catch (Exception exception)
         {
             return _context.Fault(in intent, GateName, exception);
         }
 
-        if (outcome.Status == ReserveStatus.Reserved)
+        if (!verdict.IsPassed)
         {
-            var slot = new AdmissionSlot(outcome.Open + outcome.Pending, cap, outcome.Reservation.HoldsSlot);
-            return AdmitHolding(in intent, ref clock, admitting, outcome.Reservation, in slot);
+            return _context.Reject(in intent, in verdict);
         }
 
-        var refusal = Refusal(in outcome, cap, totalCap);
-        return _context.Reject(in intent, in refusal);
+        return AdmitHolding(in intent, ref clock, admitting, reservation, in slot);
     }
+
+    /// <summary>
+    /// Takes a position slot under the cap in force (and the account-wide cap, when one is set), atomically, on the
+    /// decision's clock; an order that only reduces exposure takes none and passes. The first step of
+    /// <see cref="Admit(in TradeIntent, ref DecisionClock, ReadOnlySpan{IAdmittingGate})"/>, and of a generated
+    /// pipeline's admission.
+    /// </summary>
+    /// <param name="intent">The intent every check has passed.</param>
+    /// <param name="clock">The decision's clock; the book shares its reading.</param>
+    /// <param name="slot">The positions before this one and the cap in force (default for an exit).</param>
+    /// <param name="reservation">The slot's reservation (empty for an exit).</param>
+    /// <returns>Pass, or why the book gave no slot: at the cap, at the account-wide cap, or the ledger unavailable.</returns>
+    /// <exception cref="Exception">Whatever the book throws; the caller refuses the trade as <see cref="RejectionReason.GateFault"/>.</exception>
+    [PositionLimitCheck]
+    public GateVerdict Reserve(in TradeIntent intent, ref DecisionClock clock, out AdmissionSlot slot, out Reservation reservation)
+    {
+        if (intent.ReducesExposure)
+        {
+            slot = default;
+            reservation = default;
+            return GateVerdict.Pass(GateName);
+        }
+
+        var settings = _context.Settings;
+        var cap = PositionCap.For(settings, intent.Confidence, intent.Regime);
+        var totalCap = settings.MaxOpenPositionsTotal ?? int.MaxValue;
+        var outcome = _context.Book.TryReserve(intent.Exchange, cap.Allowed, totalCap, ref clock);
+        if (outcome.Status == ReserveStatus.Reserved)
+        {
+            slot = new AdmissionSlot(outcome.Open + outcome.Pending, cap, outcome.Reservation.HoldsSlot);
+            reservation = outcome.Reservation;
+            return GateVerdict.Pass(GateName);
+        }
+
+        slot = default;
+        reservation = default;
+        return Refusal(in outcome, cap, totalCap);
+    }
+
+    /// <summary>Announces an admitted trade: the approval logged (and the cap reached, or nearly), counted, and recorded for the operator.</summary>
+    /// <param name="intent">The intent admitted.</param>
+    /// <param name="slot">The slot <see cref="Reserve"/> took.</param>
+    /// <param name="reservation">The reservation <see cref="Reserve"/> returned.</param>
+    public void Admitted(in TradeIntent intent, in AdmissionSlot slot, in Reservation reservation) =>
+        Announce(in intent, reservation, slot.Cap, slot.HoldsSlot ? slot.PositionsBefore + 1 : 0);
 
     /// <summary>Why the book gave no slot, as the gate's verdict.</summary>
     private static GateVerdict Refusal(in ReserveOutcome outcome, PositionCap cap, int totalCap) => outcome.Status switch
@@ -150,7 +188,7 @@ public sealed class PositionLimitGate : IReservingGate
             admitted = TakeAll(in intent, ref clock, admitting, receipts, in slot, ref taken, ref told, out refusal);
             if (admitted)
             {
-                Announce(in intent, reservation, slot.Cap, slot.HoldsSlot ? slot.PositionsBefore + 1 : 0);
+                Admitted(in intent, in slot, in reservation);
             }
             else
             {

@@ -22,17 +22,30 @@ public readonly struct ReserveOutcome
     public ReserveOutcome(ReserveStatus status, Reservation reservation, int open, int pending, int accountTotal)
     {
         Status = status;
-        Reservation = reservation;
+        _issuer = reservation.Issuer;
+        _scope = reservation.Scope;
+        _id = reservation.Id;
         Open = open;
         Pending = pending;
         AccountTotal = accountTotal;
     }
 
+    private readonly ReservationIssuer? _issuer;
+    private readonly string? _scope;
+    private readonly long _id;
+
     /// <summary>How the attempt ended.</summary>
     public ReserveStatus Status { get; }
 
     /// <summary>The slot taken when <see cref="Status"/> is <see cref="ReserveStatus.Reserved"/>; otherwise empty.</summary>
-    public Reservation Reservation { get; }
+    /// <remarks>
+    /// Kept as the handle's three parts and put back together on each read, so reading it is three 8-byte loads. A
+    /// whole <see cref="RiskSdk.Reservation"/> field is copied out with a 16-byte load that straddles the two 8-byte
+    /// stores the book wrote its issuer and scope with, and such a load cannot take its value from the store queue: it
+    /// waits for both stores to reach the cache (a store-forwarding stall, on every approval that reads the handle back
+    /// from a fresh outcome).
+    /// </remarks>
+    public Reservation Reservation => new(_issuer, _scope, _id);
 
     /// <summary>Open positions in the scope before the attempt.</summary>
     public int Open { get; }

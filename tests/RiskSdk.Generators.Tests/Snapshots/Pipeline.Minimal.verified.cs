@@ -9,8 +9,6 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     private readonly global::RiskSdk.RiskContext _context;
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-    private readonly global::RiskSdk.Gates.IAdmittingGate[] _admitting;
-    [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     private readonly global::RiskSdk.Gates.PositionLimitGate _positionLimit;
 
     /// <summary>Creates the pipeline over <paramref name="context"/>, building the gates it can build from the context.</summary>
@@ -21,7 +19,6 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     {
         _context = context ?? throw new global::System.ArgumentNullException(nameof(context));
         _positionLimit = new global::RiskSdk.Gates.PositionLimitGate(context);
-        _admitting = global::System.Array.Empty<global::RiskSdk.Gates.IAdmittingGate>();
     }
 
     /// <summary>The context the pipeline decides over: settings, position book, kill switch, clock, logger and metrics.</summary>
@@ -92,7 +89,76 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     private global::RiskSdk.RiskDecision EvaluateAccepted(in global::RiskSdk.TradeIntent intent)
     {
         var clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
-        return global::RiskSdk.Generated.PipelineDecisions.Admit(_positionLimit, in intent, ref clock, _admitting);
+        return AdmitAccepted(in intent, ref clock);
+    }
+
+    /// <summary>
+    /// Admits an intent every check passed, step by step: <see cref="global::RiskSdk.Gates.PositionLimitGate"/> takes the slot, then
+    /// <see cref="AdmitReserved"/> each admitting gate its state. A gate that throws refuses the trade with
+    /// <see cref="global::RiskSdk.RejectionReason.GateFault"/>, naming the gate, everything taken given back.
+    /// </summary>
+    /// <param name="intent">The accepted trade.</param>
+    /// <param name="clock">The decision's clock.</param>
+    /// <returns>The decision.</returns>
+    [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+    private global::RiskSdk.RiskDecision AdmitAccepted(in global::RiskSdk.TradeIntent intent, ref global::RiskSdk.Gates.DecisionClock clock)
+    {
+        global::RiskSdk.Gates.GateVerdict verdict;
+        global::RiskSdk.Gates.AdmissionSlot slot;
+        global::RiskSdk.Reservation reservation;
+        try
+        {
+            verdict = global::RiskSdk.Generated.PipelineDecisions.Reserve(_positionLimit, in intent, ref clock, out slot, out reservation);
+        }
+        catch (global::System.Exception exception)
+        {
+            return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.PositionLimitGate.GateName, exception);
+        }
+
+        if (!verdict.IsPassed)
+        {
+            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
+        }
+
+        return AdmitReserved(in intent, ref clock, in slot, reservation);
+    }
+
+    /// <summary>
+    /// The admission once the slot is held: each admitting gate takes its state in declared order; once all hold, each
+    /// is told so and the approval is announced. A refusal gives back everything taken, in reverse order, the slot
+    /// included; so does an exception, which refuses the trade with <see cref="global::RiskSdk.RejectionReason.GateFault"/>
+    /// naming the gate that threw.
+    /// </summary>
+    /// <param name="intent">The accepted trade.</param>
+    /// <param name="clock">The decision's clock.</param>
+    /// <param name="slot">The slot taken.</param>
+    /// <param name="reservation">The reservation holding it.</param>
+    /// <returns>The decision.</returns>
+    [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+    private global::RiskSdk.RiskDecision AdmitReserved(in global::RiskSdk.TradeIntent intent, ref global::RiskSdk.Gates.DecisionClock clock, in global::RiskSdk.Gates.AdmissionSlot slot, global::RiskSdk.Reservation reservation)
+    {
+        var step = 0;
+        try
+        {
+            global::RiskSdk.Generated.PipelineDecisions.Admitted(_positionLimit, in intent, in slot, in reservation);
+        }
+        catch (global::System.Exception exception)
+        {
+            GiveBackAdmission(in intent, step, in reservation);
+            return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.PositionLimitGate.GateName, exception);
+        }
+
+        return global::RiskSdk.Generated.PipelineDecisions.Approve(in intent, reservation, in slot, global::RiskSdk.Gates.PositionLimitGate.GateName);
+    }
+
+    /// <summary>Gives back, in reverse order, the state of each admitting gate whose take the step counter has gone past, then the slot.</summary>
+    /// <param name="intent">The trade that was being admitted.</param>
+    /// <param name="step">How far the admission got.</param>
+    /// <param name="reservation">The slot's reservation.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+    private void GiveBackAdmission(in global::RiskSdk.TradeIntent intent, int step, in global::RiskSdk.Reservation reservation)
+    {
+        global::RiskSdk.Generated.PipelineDecisions.Release(_context, in intent, in reservation, global::RiskSdk.Gates.PositionLimitGate.GateName);
     }
 
     /// <summary>
