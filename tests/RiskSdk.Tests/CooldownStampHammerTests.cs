@@ -84,6 +84,56 @@ public sealed class CooldownStampHammerTests
         Assert.All(refusals, limit => Assert.True(limit is 0.005 or 0.012, $"refused against {limit} s"));
     }
 
+    [Fact]
+    public async Task Gate_stamps_stay_apart_while_idle_exchanges_are_freed()
+    {
+        // A state freed under a take (retired) sends it to the exchange's fresh state. The reclaim frees only a last
+        // trade a window old at its reading, but a take that read the clock before the reclaim (a thread descheduled
+        // between its reading and its stamp) would stamp the fresh state with that older reading, inside the window of
+        // the trade the reclaim forgot: it must stamp no earlier than the reclaim. Rounds until the reclaimer has freed
+        // the state at least once (on a busy machine the stampers may leave it no idle window in one round).
+        var freed = 0;
+        for (var round = 0; round < 10 && freed == 0; round++)
+        {
+            var clock = new TickingClock();
+            var settings = new RiskSettings { SignalCooldown = TimeSpan.FromMilliseconds(5), CooldownWithPositions = TimeSpan.FromMilliseconds(5) };
+            using var context = new RiskContext(settings, timeProvider: clock);
+            var gate = new CooldownGate(context);
+            var slot = new AdmissionSlot(0, new PositionCap(2, false), HoldsSlot: true);
+            var stamps = new ConcurrentBag<long>();
+            using var stop = new CancellationTokenSource();
+            var reclaimer = Task.Run(() =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    freed += context.Cooldowns.ReclaimIdle(TimeSpan.FromMilliseconds(5));
+                }
+            });
+
+            try
+            {
+                await Hammer(() =>
+                {
+                    var decision = new DecisionClock(clock);
+                    if (gate.TryTake(TestRig.Signal(), in slot, ref decision, out var receipt).IsPassed)
+                    {
+                        Assert.True(receipt.Taken);
+                        stamps.Add(receipt.Value);
+                    }
+                });
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await reclaimer;
+            }
+
+            AssertSpacedBy(stamps, 5);
+        }
+
+        Assert.True(freed > 0, "the reclaimer never freed the exchange");
+    }
+
     private static async Task Hammer(Action attempt)
     {
         using var start = new Barrier(Threads);

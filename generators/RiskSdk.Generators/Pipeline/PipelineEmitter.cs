@@ -263,11 +263,12 @@ internal static class PipelineEmitter
     {
         var admitting = model.Gates.Where(g => g.IsAdmitting).ToList();
         var receipts = admitting.Select((_, i) => "receipt" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // The slot is taken in a small frame of its own: a refusal at the cap, the most frequent refusal of a busy
+        // exchange, never pays for zeroing the frame that holds the admitting gates' receipts and verdicts.
         writer.Line("/// <summary>")
             .Line("/// Admits an intent every check passed, step by step: " + Reference(reserving.TypeName) + " takes the slot, then")
-            .Line("/// each admitting gate its state in declared order; once all hold, each is told so and the approval is announced.")
-            .Line("/// A refusal gives back everything taken, in reverse order; so does an exception, which refuses the trade with")
-            .Line("/// <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/> naming the gate that threw.")
+            .Line("/// <see cref=\"AdmitReserved\"/> each admitting gate its state. A gate that throws refuses the trade with")
+            .Line("/// <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/>, naming the gate, everything taken given back.")
             .Line("/// </summary>")
             .Line("/// <param name=\"intent\">The accepted trade.</param>")
             .Line("/// <param name=\"clock\">The decision's clock.</param>")
@@ -287,7 +288,28 @@ internal static class PipelineEmitter
             .OpenBlock("if (!verdict.IsPassed)")
             .Line("return " + Decisions + ".Reject(_context, in intent, verdict);")
             .CloseBlock()
-            .Line();
+            .Line()
+            .Line("return AdmitReserved(in intent, ref clock, in slot, reservation);")
+            .CloseBlock()
+            .Line()
+            .Line("/// <summary>")
+            .Line("/// The admission once the slot is held: each admitting gate takes its state in declared order; once all hold, each")
+            .Line("/// is told so and the approval is announced. A refusal gives back everything taken, in reverse order, the slot")
+            .Line("/// included; so does an exception, which refuses the trade with <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/>")
+            .Line("/// naming the gate that threw.")
+            .Line("/// </summary>")
+            .Line("/// <param name=\"intent\">The accepted trade.</param>")
+            .Line("/// <param name=\"clock\">The decision's clock.</param>")
+            .Line("/// <param name=\"slot\">The slot taken.</param>")
+            .Line("/// <param name=\"reservation\">The reservation holding it.</param>")
+            .Line("/// <returns>The decision.</returns>")
+            .Line(GeneratedCodeInfo.Attribute)
+            .OpenBlock("private " + Decision + " AdmitReserved(in " + Intent + " intent, ref " + Clock + " clock, in " + Slot + " slot, " + Reservation + " reservation)");
+        if (admitting.Count > 0)
+        {
+            writer.Line(Verdict + " verdict;");
+        }
+
         foreach (var receipt in receipts)
         {
             writer.Line(Receipt + " " + receipt + " = default;");

@@ -32,6 +32,13 @@ public sealed class CooldownClock
     private readonly ScopeTable<StrongBox<long>> _lastTrade = new();
     private readonly TimeProvider _time;
 
+    /// <summary>
+    /// The reading of the latest reclaim, written before it retires any state. A trade stamped into a state a reclaim
+    /// left fresh is stamped no earlier than it (a decision that read the clock before re-reads it), so the trade the
+    /// reclaim forgot, at least the longest window before the reclaim, is at least a window before the new stamp.
+    /// </summary>
+    private long _reclaimedAt = long.MinValue;
+
     /// <summary>The clock's timestamp ticks per second, read once: windows are compared in ticks (<see cref="TicksOf"/>).</summary>
     private readonly long _frequency;
 
@@ -182,10 +189,11 @@ public sealed class CooldownClock
                 continue;
             }
 
-            if (last != Never && last > timestamp)
+            if (last == Never ? timestamp < Volatile.Read(ref _reclaimedAt) : last > timestamp)
             {
-                // Another thread traded after this decision read the clock: measure from a fresh reading, so the
-                // stamp never moves back and the window is judged against the other trade.
+                // Another thread traded after this decision read the clock, or a reclaim after that reading forgot the
+                // last trade: measure from a fresh reading, so the stamp never moves back and the window is judged
+                // against the other trade (a forgotten one is at least the longest window before the reclaim).
                 timestamp = _time.GetTimestamp();
             }
 
@@ -272,6 +280,7 @@ public sealed class CooldownClock
     internal int ReclaimIdleExcept(TimeSpan longestWindow, IReadOnlySet<string>? keep)
     {
         var now = _time.GetTimestamp();
+        AtomicMaximum.Raise(ref _reclaimedAt, now);
         return _lastTrade.Reclaim(keep, (_, box) =>
         {
             var last = Volatile.Read(ref box.Value);

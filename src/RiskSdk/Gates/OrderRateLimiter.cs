@@ -185,7 +185,7 @@ public sealed class OrderRateLimiter
     internal int ReclaimIdleExcept(IReadOnlySet<string>? keep)
     {
         var now = _buckets.Of(_time.GetTimestamp());
-        InterlockedMax(ref _reclaimedAt, now);
+        AtomicMaximum.Raise(ref _reclaimedAt, now);
         return _windows.Reclaim(keep, (_, window) => window.TryRetire(now));
     }
 
@@ -213,15 +213,6 @@ public sealed class OrderRateLimiter
             {
                 _windows.TryRemove(exchange, window);
             }
-        }
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        var seen = Volatile.Read(ref target);
-        while (seen < value && Interlocked.CompareExchange(ref target, value, seen) is var actual && actual != seen)
-        {
-            seen = actual;
         }
     }
 }

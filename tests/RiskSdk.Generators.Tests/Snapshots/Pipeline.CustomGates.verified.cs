@@ -202,9 +202,8 @@ namespace Demo.Custom
 
             /// <summary>
             /// Admits an intent every check passed, step by step: <see cref="global::RiskSdk.Gates.PositionLimitGate"/> takes the slot, then
-            /// each admitting gate its state in declared order; once all hold, each is told so and the approval is announced.
-            /// A refusal gives back everything taken, in reverse order; so does an exception, which refuses the trade with
-            /// <see cref="global::RiskSdk.RejectionReason.GateFault"/> naming the gate that threw.
+            /// <see cref="AdmitReserved"/> each admitting gate its state. A gate that throws refuses the trade with
+            /// <see cref="global::RiskSdk.RejectionReason.GateFault"/>, naming the gate, everything taken given back.
             /// </summary>
             /// <param name="intent">The accepted trade.</param>
             /// <param name="clock">The decision's clock.</param>
@@ -229,6 +228,24 @@ namespace Demo.Custom
                     return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
                 }
 
+                return AdmitReserved(in intent, ref clock, in slot, reservation);
+            }
+
+            /// <summary>
+            /// The admission once the slot is held: each admitting gate takes its state in declared order; once all hold, each
+            /// is told so and the approval is announced. A refusal gives back everything taken, in reverse order, the slot
+            /// included; so does an exception, which refuses the trade with <see cref="global::RiskSdk.RejectionReason.GateFault"/>
+            /// naming the gate that threw.
+            /// </summary>
+            /// <param name="intent">The accepted trade.</param>
+            /// <param name="clock">The decision's clock.</param>
+            /// <param name="slot">The slot taken.</param>
+            /// <param name="reservation">The reservation holding it.</param>
+            /// <returns>The decision.</returns>
+            [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+            private global::RiskSdk.RiskDecision AdmitReserved(in global::RiskSdk.TradeIntent intent, ref global::RiskSdk.Gates.DecisionClock clock, in global::RiskSdk.Gates.AdmissionSlot slot, global::RiskSdk.Reservation reservation)
+            {
+                global::RiskSdk.Gates.GateVerdict verdict;
                 global::RiskSdk.Gates.AdmissionReceipt receipt0 = default;
                 var step = 0;
                 try
