@@ -22,6 +22,9 @@ public sealed class PipelineShapeTests
     [InlineData("private readonly int _killSwitch;", "declares '_killSwitch', a member the generated part adds")]
     [InlineData("private void Decide() { }", "declares 'Decide', a member the generated part adds")]
     [InlineData("private void DecideScreened() { }", "declares 'DecideScreened', a member the generated part adds")]
+    [InlineData("private void AdmitAccepted() { }", "declares 'AdmitAccepted', a member the generated part adds")]
+    [InlineData("private void AdmitReserved() { }", "declares 'AdmitReserved', a member the generated part adds")]
+    [InlineData("private void GiveBackAdmission() { }", "declares 'GiveBackAdmission', a member the generated part adds")]
     public void A_member_the_generated_part_would_declare_again_is_RISKGEN106(string member, string expected)
     {
         var (run, output) = GeneratorHarness.Run(new GatePipelineGenerator(), Usings + "[GatePipeline(typeof(KillSwitchGate), typeof(PositionLimitGate))] public partial class TradingPipeline { " + member + " }");
