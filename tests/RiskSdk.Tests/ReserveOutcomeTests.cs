@@ -58,4 +58,19 @@ public sealed class ReserveOutcomeTests
             Assert.False(outcome.Reservation.Release());
         }
     }
+
+    [Fact]
+    public void A_scope_full_of_open_positions_is_refused_with_the_counts_it_holds()
+    {
+        // The early refusal (nothing pending that could expire): built where the book refuses, not copied from aside.
+        Assert.True(_book.TryReserve("NSE", 2).Reservation.Commit("P1"));
+        Assert.True(_book.TryReserve("NSE", 2).Reservation.Commit("P2"));
+
+        var refused = _book.TryReserve("NSE", 2);
+
+        Assert.Equal(ReserveStatus.AtCapacity, refused.Status);
+        Assert.Equal((2, 0, 0), (refused.Open, refused.Pending, refused.AccountTotal));
+        Assert.False(refused.IsApproved);
+        Assert.Equal(default(Reservation), refused.Reservation);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RiskSdk.Positions;
 
 /// <summary>The result of <see cref="IPositionBook.TryReserve(string, int, int)"/>: the reservation, or why none was taken, and the counts seen.</summary>
@@ -8,6 +10,7 @@ public readonly struct ReserveOutcome
     /// <param name="reservation">The slot taken, or <c>default</c>.</param>
     /// <param name="open">Open positions in the scope before the attempt.</param>
     /// <param name="pending">Pending reservations in the scope before the attempt.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReserveOutcome(ReserveStatus status, Reservation reservation, int open, int pending)
         : this(status, reservation, open, pending, accountTotal: 0)
     {
@@ -19,6 +22,7 @@ public readonly struct ReserveOutcome
     /// <param name="open">Open positions in the scope before the attempt.</param>
     /// <param name="pending">Pending reservations in the scope before the attempt.</param>
     /// <param name="accountTotal">Open plus pending positions across every scope before the attempt (reported when an account-wide cap was asked for).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReserveOutcome(ReserveStatus status, Reservation reservation, int open, int pending, int accountTotal)
     {
         Status = status;

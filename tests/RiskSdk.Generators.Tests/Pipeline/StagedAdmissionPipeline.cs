@@ -137,3 +137,54 @@ internal sealed class ApprovalThrowingLogger : ILogger
         }
     }
 }
+
+/// <summary>A generated pipeline whose staged reserving gate is a struct implementing its role explicitly.</summary>
+[GatePipeline(typeof(CooldownGate), typeof(EveryOtherReserveGate))]
+public sealed partial class StagedStructPipeline;
+
+/// <summary>
+/// A struct staged reserving gate, its role implemented explicitly, keeping state in the struct: it refuses every
+/// second reservation and otherwise reserves through a <see cref="PositionLimitGate"/>. Boxed or copied for the call,
+/// it would forget its count and never refuse.
+/// </summary>
+public struct EveryOtherReserveGate : IStagedReservingGate
+{
+    /// <summary>The gate's name.</summary>
+    public const string GateName = "EveryOtherReserve";
+
+    private readonly PositionLimitGate _limit;
+    private int _reserves;
+
+    /// <summary>Creates the gate over the pipeline's context.</summary>
+    /// <param name="context">The context.</param>
+    public EveryOtherReserveGate(RiskContext context)
+    {
+        _limit = new PositionLimitGate(context);
+        _reserves = 0;
+    }
+
+    readonly string IRiskGate.Name => GateName;
+
+    /// <summary>Checks the cap without taking a slot.</summary>
+    /// <param name="intent">The intent.</param>
+    /// <returns>The verdict.</returns>
+    public readonly GateVerdict Check(in TradeIntent intent) => _limit.Check(in intent);
+
+    readonly RiskDecision IReservingGate.Admit(in TradeIntent intent, ref DecisionClock clock, ReadOnlySpan<IAdmittingGate> admitting) =>
+        throw new InvalidOperationException("a generated pipeline admits a staged gate step by step");
+
+    GateVerdict IStagedReservingGate.Reserve(in TradeIntent intent, ref DecisionClock clock, out AdmissionSlot slot, out Reservation reservation)
+    {
+        if (++_reserves % 2 == 0)
+        {
+            slot = default;
+            reservation = default;
+            return GateVerdict.Reject(GateName, RejectionReason.CustomGate, _reserves, 2, "every other reservation");
+        }
+
+        return _limit.Reserve(in intent, ref clock, out slot, out reservation);
+    }
+
+    readonly void IStagedReservingGate.Admitted(in TradeIntent intent, in AdmissionSlot slot, in Reservation reservation) =>
+        _limit.Admitted(in intent, in slot, in reservation);
+}

@@ -145,6 +145,39 @@ public sealed class StagedAdmissionTests
         Assert.Equal(1, rig.Context.Book.GetCounts("NSE").Open);
     }
 
+    [Fact]
+    public void A_struct_staged_reserving_gate_is_called_on_the_pipelines_own_copy_without_allocating()
+    {
+        var settings = new RiskSettings { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero, MaxOpenPositions = 3, MaxOpenPositionsHighConfidence = 3 };
+        using var context = new RiskContext(settings, timeProvider: new FakeTimeProvider(Start));
+        var pipeline = new StagedStructPipeline(context);
+
+        var first = pipeline.Evaluate(Signal());
+        var second = pipeline.Evaluate(Signal());
+        var third = pipeline.Evaluate(Signal());
+
+        Assert.True(first.IsApproved, first.Message);
+        Assert.Equal((RejectionReason.CustomGate, EveryOtherReserveGate.GateName), (second.Reason, second.Gate));
+        Assert.True(third.IsApproved, third.Message);
+        Assert.Equal(2, context.Book.GetCounts("NSE").Pending);
+        first.Reservation.Release();
+        third.Reservation.Release();
+
+        var intent = Signal();
+        for (var i = 0; i < 100; i++)
+        {
+            pipeline.Evaluate(in intent).Reservation.Release();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            pipeline.Evaluate(in intent).Reservation.Release();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static string Set(Action set, string gate)
     {
         set();
