@@ -37,35 +37,91 @@ public sealed class OrderRateRaceTests
         {
             var clock = new SharedClock(Frequency) { Start = -3_000 + (round * 977) };
             var limiter = new OrderRateLimiter(limit, clock);
-            var records = Hammer(limiter, clock, seed: round, giveBack, reclaim, out var fewestSeen, out var mostSeen);
-
-            Assert.InRange(fewestSeen, 0, limit);
-            Assert.InRange(mostSeen, 0, limit);
-            var net = new SortedDictionary<long, int>();
-            foreach (var (bucket, change) in records.SelectMany(r => r))
-            {
-                net[bucket] = net.GetValueOrDefault(bucket) + change;
-            }
-
-            // Slide a span of 21 buckets over the buckets that hold orders.
-            var buckets = net.ToArray();
-            var inSpan = 0;
-            for (int first = 0, last = 0; last < buckets.Length; last++)
-            {
-                Assert.True(buckets[last].Value >= 0, $"Bucket {buckets[last].Key} holds {buckets[last].Value} orders.");
-                inSpan += buckets[last].Value;
-                while (buckets[first].Key <= buckets[last].Key - (Buckets + 1))
-                {
-                    inSpan -= buckets[first++].Value;
-                }
-
-                Assert.True(inSpan <= limit, $"{inSpan} orders counted in buckets {buckets[last].Key - Buckets}..{buckets[last].Key}; the limit is {limit}.");
-            }
-
-            var now = BucketOf(clock.GetTimestamp());
-            var expected = buckets.Where(e => e.Key > now - (Buckets + 1)).Sum(e => e.Value);
-            Assert.Equal(expected, limiter.CountLastSecond("NSE"));
+            var records = Hammer(
+                limiter,
+                clock,
+                (ref DecisionClock decision, out long countedIn) => limiter.TryTake("NSE", ref decision, out _, out countedIn),
+                countedIn => limiter.Untake("NSE", countedIn),
+                seed: round,
+                giveBack,
+                reclaim,
+                out var fewestSeen,
+                out var mostSeen);
+            AssertNeverOverTheLimit(limit, limiter, clock, records, fewestSeen, mostSeen);
         }
+    }
+
+    /// <summary>
+    /// The same race through the gate a pipeline admits with: its take counts most orders in one inlined
+    /// compare-and-swap and leaves the rest (the span moving on, a retired window, a lost race, the limit) to the full
+    /// take; its undo gives a refused admission's order back.
+    /// </summary>
+    [Theory]
+    [InlineData(1, false, false)]
+    [InlineData(5, true, false)]
+    [InlineData(50, true, false)]
+    [InlineData(5, true, true)]
+    [InlineData(50, false, true)]
+    public void Racing_admissions_through_the_gate_never_put_more_than_the_limit_in_one_second(int limit, bool giveBack, bool reclaim)
+    {
+        var intent = TestRig.Signal();
+        var slot = new AdmissionSlot(0, new PositionCap(2, false), HoldsSlot: true);
+        for (var round = 0; round < 10; round++)
+        {
+            var clock = new SharedClock(Frequency) { Start = -3_000 + (round * 977) };
+            using var context = new RiskContext(new RiskSettings { MaxOrdersPerSecond = limit }, timeProvider: clock);
+            var gate = new OrderRateGate(context);
+            var records = Hammer(
+                context.OrderRate,
+                clock,
+                (ref DecisionClock decision, out long countedIn) =>
+                {
+                    var passed = gate.TryTake(in intent, in slot, ref decision, out var receipt).IsPassed;
+                    Assert.Equal(passed, receipt.Taken);
+                    countedIn = receipt.Value;
+                    return passed;
+                },
+                countedIn => gate.Undo(in intent, new AdmissionReceipt(countedIn, 0, Taken: true)),
+                seed: round,
+                giveBack,
+                reclaim,
+                out var fewestSeen,
+                out var mostSeen);
+            AssertNeverOverTheLimit(limit, context.OrderRate, clock, records, fewestSeen, mostSeen);
+        }
+    }
+
+    /// <summary>Counts one order for a trader at the decision's reading; true with the bucket it was counted in.</summary>
+    private delegate bool Taker(ref DecisionClock decision, out long countedIn);
+
+    private static void AssertNeverOverTheLimit(int limit, OrderRateLimiter limiter, SharedClock clock, List<(long Bucket, int Change)>[] records, int fewestSeen, int mostSeen)
+    {
+        Assert.InRange(fewestSeen, 0, limit);
+        Assert.InRange(mostSeen, 0, limit);
+        var net = new SortedDictionary<long, int>();
+        foreach (var (bucket, change) in records.SelectMany(r => r))
+        {
+            net[bucket] = net.GetValueOrDefault(bucket) + change;
+        }
+
+        // Slide a span of 21 buckets over the buckets that hold orders.
+        var buckets = net.ToArray();
+        var inSpan = 0;
+        for (int first = 0, last = 0; last < buckets.Length; last++)
+        {
+            Assert.True(buckets[last].Value >= 0, $"Bucket {buckets[last].Key} holds {buckets[last].Value} orders.");
+            inSpan += buckets[last].Value;
+            while (buckets[first].Key <= buckets[last].Key - (Buckets + 1))
+            {
+                inSpan -= buckets[first++].Value;
+            }
+
+            Assert.True(inSpan <= limit, $"{inSpan} orders counted in buckets {buckets[last].Key - Buckets}..{buckets[last].Key}; the limit is {limit}.");
+        }
+
+        var now = BucketOf(clock.GetTimestamp());
+        var expected = buckets.Where(e => e.Key > now - (Buckets + 1)).Sum(e => e.Value);
+        Assert.Equal(expected, limiter.CountLastSecond("NSE"));
     }
 
     [Fact]
@@ -109,7 +165,7 @@ public sealed class OrderRateRaceTests
     }
 
     /// <summary>Runs the traders (and the reader, which also reclaims when asked) to completion; each trader's records are (bucket, +1 taken / -1 given back); the reader's counts seen come back as their least and most.</summary>
-    private static List<(long Bucket, int Change)>[] Hammer(OrderRateLimiter limiter, SharedClock clock, int seed, bool giveBack, bool reclaim, out int fewestSeen, out int mostSeen)
+    private static List<(long Bucket, int Change)>[] Hammer(OrderRateLimiter limiter, SharedClock clock, Taker take, Action<long> giveBackOrder, int seed, bool giveBack, bool reclaim, out int fewestSeen, out int mostSeen)
     {
         var records = Enumerable.Range(0, Traders).Select(_ => new List<(long, int)>()).ToArray();
         var (fewest, most) = (int.MaxValue, int.MinValue);
@@ -135,12 +191,12 @@ public sealed class OrderRateRaceTests
                     }
 
                     var decision = new DecisionClock(clock);
-                    if (limiter.TryTake("NSE", ref decision, out _, out var countedIn))
+                    if (take(ref decision, out var countedIn))
                     {
                         records[t].Add((countedIn, 1));
                         if (giveBack && random.Next(4) == 0)
                         {
-                            limiter.Untake("NSE", countedIn);
+                            giveBackOrder(countedIn);
                             records[t].Add((countedIn, -1));
                         }
                     }

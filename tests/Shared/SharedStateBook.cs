@@ -16,6 +16,9 @@ internal sealed class SharedStateBook : IPositionBook, ITradingStateStore
     /// <summary>Whether the shared trading state is confirmed; true at first.</summary>
     public bool Current { get; set; } = true;
 
+    /// <summary>When set, asking whether the shared state is confirmed throws it (a ledger client failing unexpectedly).</summary>
+    public System.Exception? Failure { get; set; }
+
     public BookNameCollection Scopes => _inner.Scopes;
 
     public long ExpiredReservations => _inner.ExpiredReservations;
@@ -48,7 +51,7 @@ internal sealed class SharedStateBook : IPositionBook, ITradingStateStore
 
     private sealed class Sharing(SharedStateBook book) : ITradingStateSharing
     {
-        public bool IsCurrent => book.Current;
+        public bool IsCurrent => book.Failure is { } failure ? throw failure : book.Current;
 
         public void Dispose()
         {

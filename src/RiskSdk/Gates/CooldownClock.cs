@@ -29,6 +29,9 @@ public sealed class CooldownClock
 
     /// <summary>The mark of a freed exchange's state: read as <see cref="Never"/>, never replaced.</summary>
     private const long Retired = long.MaxValue;
+    /// <summary>What <see cref="TryStampQuickly"/> answers when it stamped nothing.</summary>
+    internal const long NotStamped = Never;
+
     private readonly ScopeTable<StrongBox<long>> _lastTrade = new();
     private readonly TimeProvider _time;
 
@@ -150,6 +153,36 @@ public sealed class CooldownClock
         elapsed = Elapsed(previous, stamped);
         stamped = previous;
         return false;
+    }
+
+    /// <summary>
+    /// The stamping step's common case, for the admission: the exchange's state found under the name as given (the
+    /// canonical name a pipeline passes), the decision's clock this one's and its reading not before the last trade, the
+    /// window passed, and one compare-and-swap. Stamps nothing otherwise (not found as given, another clock, a trade
+    /// stamped after the reading, a fresh state after a reclaim that came after the reading, a retired state, the window
+    /// not passed, a lost race): the caller then takes the full step (<see cref="TryStamp"/>), which also says why a
+    /// trade is refused.
+    /// </summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="window">The cooldown in force, in this clock's timestamp ticks.</param>
+    /// <param name="clock">The decision's clock: the stamp is its reading.</param>
+    /// <param name="last">The stamp replaced, when stamped.</param>
+    /// <returns>The stamp written (the decision's reading); <see cref="NotStamped"/> when nothing was stamped.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal long TryStampQuickly(string exchange, long window, ref DecisionClock clock, out long last)
+    {
+        last = Never;
+        if (_lastTrade.Find(exchange) is not { } box || !clock.Reads(_time))
+        {
+            return NotStamped;
+        }
+
+        var at = clock.GetTimestamp();
+        last = Volatile.Read(ref box.Value);
+        return last != Retired && (last == Never ? at >= Volatile.Read(ref _reclaimedAt) : at >= last && HasPassed(last, at, window)) &&
+            Interlocked.CompareExchange(ref box.Value, at, last) == last
+            ? at
+            : NotStamped;
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
 
     private readonly RiskContext _context;
 
+    /// <summary>The context's cooldown clock (it lives as long as the context), held here so a take reaches it in one step.</summary>
+    private readonly CooldownClock _cooldowns;
+
     /// <summary>The windows of the settings last seen, in the cooldown clock's ticks; replaced when the settings are.</summary>
     private CooldownWindows? _windows;
 
@@ -22,6 +25,7 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
     public CooldownGate(RiskContext context)
     {
         _context = context ?? throw new ArgumentNullException(nameof(context));
+        _cooldowns = context.Cooldowns;
     }
 
     /// <inheritdoc/>
@@ -45,7 +49,7 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
 
         // Both windows zero: every trade passes, and the clock need not be read to say so.
         var windows = WindowsFor(_context.Settings);
-        return (windows.Signal == 0 && windows.WithPositions == 0) || !_context.Cooldowns.TryLastTrade(intent.Exchange, ref clock, out var last, out var now)
+        return (windows.Signal == 0 && windows.WithPositions == 0) || !_cooldowns.TryLastTrade(intent.Exchange, ref clock, out var last, out var now)
             ? GateVerdict.Pass(GateName)
             : Judge(in intent, windows, last, now);
     }
@@ -58,6 +62,24 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
     /// <returns>Pass, or a rejection when another thread traded inside the window first.</returns>
     public GateVerdict TryTake(in TradeIntent intent, in AdmissionSlot slot, ref DecisionClock clock, out AdmissionReceipt receipt)
     {
+        // The common case, inlined: the windows of the settings in force already converted, the stamp one compare-and-swap.
+        if (!intent.ReducesExposure && Volatile.Read(ref _windows) is { } windows && ReferenceEquals(windows.Settings, _context.Settings))
+        {
+            var at = _cooldowns.TryStampQuickly(intent.Exchange, windows.Ticks(slot.PositionsBefore > 0), ref clock, out var last);
+            if (at != CooldownClock.NotStamped)
+            {
+                receipt = new AdmissionReceipt(at, last, Taken: true);
+                return GateVerdict.Pass(GateName);
+            }
+        }
+
+        return TakeFully(in intent, in slot, ref clock, out receipt);
+    }
+
+    /// <summary>The take when its common case stamped nothing: exits, settings not seen before, every other case of the stamp, and the refusal with its figures.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private GateVerdict TakeFully(in TradeIntent intent, in AdmissionSlot slot, ref DecisionClock clock, out AdmissionReceipt receipt)
+    {
         receipt = AdmissionReceipt.Nothing;
         if (intent.ReducesExposure)
         {
@@ -67,7 +89,7 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
         // One read of the settings in force gives the window, in the clock's ticks, and the figure a refusal reports.
         var windows = WindowsFor(_context.Settings);
         var withPositions = slot.PositionsBefore > 0;
-        var cooldowns = _context.Cooldowns;
+        var cooldowns = _cooldowns;
         if (cooldowns.TryStamp(intent.Exchange, nameof(intent), windows.Ticks(withPositions), ref clock, out var last, out var at))
         {
             receipt = new AdmissionReceipt(at, last, Taken: true);
@@ -84,7 +106,7 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
     {
         if (receipt.Taken)
         {
-            _context.Cooldowns.UndoTrade(intent.Exchange, receipt.Value, receipt.Previous);
+            _cooldowns.UndoTrade(intent.Exchange, receipt.Value, receipt.Previous);
         }
     }
 
@@ -112,7 +134,7 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
     [MethodImpl(MethodImplOptions.NoInlining)]
     private CooldownWindows Convert(RiskSettings settings)
     {
-        var clock = _context.Cooldowns;
+        var clock = _cooldowns;
         var windows = new CooldownWindows(settings, clock.TicksOf(settings.SignalCooldown), clock.TicksOf(settings.CooldownWithPositions));
 
         // Threads racing here each use the instance they built from the settings they read; the last one kept is as good.
@@ -137,7 +159,7 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
             return GateVerdict.Pass(GateName);
         }
 
-        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, _context.Cooldowns.Elapsed(last, now).TotalSeconds, windows.Window(withPositions).TotalSeconds);
+        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, _cooldowns.Elapsed(last, now).TotalSeconds, windows.Window(withPositions).TotalSeconds);
     }
 
     /// <summary>The two windows of one settings instance, in timestamp ticks, read together so a decision never mixes two settings.</summary>

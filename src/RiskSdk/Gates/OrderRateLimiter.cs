@@ -130,6 +130,21 @@ public sealed class OrderRateLimiter
     /// <returns>True when the order was counted; false when the limit was reached.</returns>
     public bool TryTake(string exchange, ref DecisionClock clock, out int count) => TryTake(exchange, ref clock, out count, out _);
 
+    /// <summary>
+    /// The counting step's common case, for the admission: the exchange's window found under the name as given (the
+    /// canonical name a pipeline passes), the decision's clock this limiter's, and one compare-and-swap
+    /// (<see cref="OrderRateWindow.TryCountQuickly"/>). Counts nothing otherwise: the caller then takes the full step
+    /// (<see cref="TryTake(string, ref DecisionClock, out int, out long)"/>), which also says why an order is refused.
+    /// </summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <param name="clock">The decision's clock: the order counts at its reading.</param>
+    /// <returns>The bucket the order was counted in, or <see cref="OrderRateWindow.NotCounted"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal long TryTakeQuickly(string exchange, ref DecisionClock clock) =>
+        _windows.Find(exchange) is { } window && clock.Reads(_time)
+            ? window.TryCountQuickly(_buckets.Of(clock.GetTimestamp()), _maxPerSecond)
+            : OrderRateWindow.NotCounted;
+
     /// <summary>The counting step, also saying which bucket the order was counted in, so it can be given back.</summary>
     internal bool TryTake(string exchange, ref DecisionClock clock, out int count, out long countedIn)
     {

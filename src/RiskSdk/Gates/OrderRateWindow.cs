@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace RiskSdk.Gates;
@@ -46,6 +47,9 @@ internal sealed class OrderRateWindow
     private const long Retired = long.MinValue;
     private const long OneOrder = 1L << NewestBits;
     private const long NoBucket = long.MinValue;
+
+    /// <summary>What <see cref="TryCountQuickly"/> answers when it counted nothing: below every bucket number (they stay within <see cref="TimestampBuckets.Limit"/>).</summary>
+    internal const long NotCounted = long.MinValue;
 
     /// <summary>Fails to compile if the sum's bits cannot hold the largest limit the settings accept.</summary>
     private const uint SumRoom = (1u << SumBits) - 1 - RiskSettings.MaxOrdersPerSecondLimit;
@@ -113,6 +117,36 @@ internal sealed class OrderRateWindow
     {
         var state = Volatile.Read(ref _state);
         return SumOf(state) == 0 || bucket - NewestOf(state) > BucketsPerSecond;
+    }
+
+    /// <summary>
+    /// The two lock-free cases of <see cref="TryTake"/> in a few instructions, for the admission's common path: one
+    /// compare-and-swap counts the order in the newest bucket (or, for an older reading, counted there) or starts the
+    /// span again a whole span later. Every other case (the limit reached, a move of 1 to
+    /// <see cref="BucketsPerSecond"/> buckets, a retired window, a lost race) counts nothing and answers
+    /// <see cref="NotCounted"/>: <see cref="TryTake"/> then decides.
+    /// </summary>
+    /// <param name="bucket">The bucket of the decision's reading.</param>
+    /// <param name="limit">The most orders a span may hold.</param>
+    /// <returns>The bucket the order was counted in, or <see cref="NotCounted"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long TryCountQuickly(long bucket, int limit)
+    {
+        var state = Volatile.Read(ref _state);
+        var newest = NewestOf(state);
+        if (state < 0)
+        {
+            return NotCounted;
+        }
+
+        if (bucket <= newest)
+        {
+            return SumOf(state) < limit && Interlocked.CompareExchange(ref _state, state + OneOrder, state) == state ? newest : NotCounted;
+        }
+
+        return bucket - newest > BucketsPerSecond && bucket - _first <= MaxNewest && Interlocked.CompareExchange(ref _state, Pack(bucket, 1), state) == state
+            ? bucket
+            : NotCounted;
     }
 
     /// <summary>Counts one order at <paramref name="bucket"/> when the span ending there holds fewer than <paramref name="limit"/>.</summary>

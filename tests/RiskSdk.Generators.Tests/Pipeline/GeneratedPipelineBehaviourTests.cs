@@ -72,6 +72,57 @@ public sealed class GeneratedPipelineBehaviourTests
     }
 
     [Fact]
+    public void An_intent_spelled_otherwise_is_decided_and_refused_under_its_canonical_name()
+    {
+        using var context = new RiskContext(new RiskSettings { SignalCooldown = TimeSpan.Zero, CooldownWithPositions = TimeSpan.Zero }, timeProvider: new FakeTimeProvider(Start));
+        var pipeline = new DefaultOrderPipeline(context);
+
+        // Refused by a declared gate after the intent check accepted the name.
+        var lowConfidence = pipeline.Evaluate(Signal(confidence: 0.3) with { Exchange = " nse" });
+        Assert.Equal(RejectionReason.ConfidenceTooLow, lowConfidence.Reason);
+        Assert.Equal("NSE", lowConfidence.Exchange);
+        Assert.Equal(0.3, lowConfidence.Verdict.Observed);
+
+        // Refused by the intent check itself: under the canonical name, or (invalid) when the name is refused.
+        var outOfRange = pipeline.Evaluate(Signal(confidence: 1.5) with { Exchange = "nse" });
+        Assert.Equal(RejectionReason.InvalidIntent, outOfRange.Reason);
+        Assert.Equal("NSE", outOfRange.Exchange);
+        var badName = pipeline.Evaluate(Signal() with { Exchange = "n\u200Bse" });
+        Assert.Equal(RejectionReason.InvalidExchange, badName.Reason);
+        Assert.Equal("(invalid)", badName.Exchange);
+
+        // Approved under the canonical name, the slot taken there.
+        var approved = pipeline.Evaluate(Signal() with { Exchange = "Nse\t" });
+        Assert.True(approved.IsApproved);
+        Assert.Equal("NSE", approved.Exchange);
+        Assert.Equal("NSE", approved.Reservation.Scope);
+        Assert.Equal(1, context.Book.GetCounts("NSE").Pending);
+        Assert.Equal(new[] { "NSE" }, context.Book.Scopes);
+    }
+
+    [Fact]
+    public void An_exception_in_the_intent_check_refuses_the_trade_as_the_intent_checks_fault()
+    {
+        var book = new RiskSdk.Tests.Shared.SharedStateBook();
+        using var context = new RiskContext(new RiskSettings(), book, new FakeTimeProvider(Start));
+        var pipeline = new DefaultOrderPipeline(context);
+        book.Failure = new InvalidOperationException("the ledger client broke");
+
+        foreach (var exchange in new[] { "NSE", " nse" })
+        {
+            var decision = pipeline.Evaluate(Signal() with { Exchange = exchange });
+
+            Assert.Equal(RejectionReason.GateFault, decision.Reason);
+            Assert.Equal("Intent", decision.Gate);
+            Assert.Contains("the ledger client broke", decision.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, book.GetCounts("NSE").Total);
+        book.Failure = null;
+        Assert.True(pipeline.Evaluate(Signal()).IsApproved);
+    }
+
+    [Fact]
     public void A_throwing_gate_refuses_the_trade_and_takes_no_slot()
     {
         using var context = new RiskContext(new RiskSettings(), timeProvider: new FakeTimeProvider(Start));

@@ -20,6 +20,8 @@ public sealed class PipelineShapeTests
     [InlineData("private readonly RiskContext _context = null!;", "declares '_context', a member the generated part adds")]
     [InlineData("public void Explain() { }", "declares 'Explain', a member the generated part adds")]
     [InlineData("private readonly int _killSwitch;", "declares '_killSwitch', a member the generated part adds")]
+    [InlineData("private void Decide() { }", "declares 'Decide', a member the generated part adds")]
+    [InlineData("private void DecideScreened() { }", "declares 'DecideScreened', a member the generated part adds")]
     public void A_member_the_generated_part_would_declare_again_is_RISKGEN106(string member, string expected)
     {
         var (run, output) = GeneratorHarness.Run(new GatePipelineGenerator(), Usings + "[GatePipeline(typeof(KillSwitchGate), typeof(PositionLimitGate))] public partial class TradingPipeline { " + member + " }");

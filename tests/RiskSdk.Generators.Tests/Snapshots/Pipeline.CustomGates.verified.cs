@@ -61,54 +61,46 @@ namespace Demo.Custom
                 // The duration histogram reads the clock only while something listens to it.
                 if (!_context.Metrics.MeasuresDuration)
                 {
-                    return Decide(in intent);
+                    return Decide(in intent, accepted: false);
                 }
 
                 var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-                var decision = Decide(in intent);
+                var decision = Decide(in intent, accepted: false);
                 _context.Metrics.RecordDuration(started, in decision);
                 return decision;
             }
 
-            /// <summary>Screens the intent, then runs the declared gates on the accepted intent.</summary>
+            /// <summary>
+            /// Decides in one frame: the intent check (unless <paramref name="accepted"/>), then the declared gates in order on
+            /// the intent with its exchange canonical. An intent the check refuses, or accepts under a name spelled otherwise,
+            /// goes to <see cref="DecideScreened"/>, so its copy is made out of this frame.
+            /// </summary>
             /// <param name="intent">The trade.</param>
+            /// <param name="accepted">True when the intent check accepted <paramref name="intent"/> already, its exchange canonical.</param>
             /// <returns>The decision.</returns>
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-            private global::RiskSdk.RiskDecision Decide(in global::RiskSdk.TradeIntent intent)
-            {
-                global::RiskSdk.Gates.GateVerdict screened;
-                string exchange;
-                try
-                {
-                    screened = global::RiskSdk.Generated.PipelineDecisions.Accept(_context, in intent, out exchange);
-                }
-                catch (global::System.Exception exception)
-                {
-                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.IntentGate.GateName, exception);
-                }
-
-                if (!screened.IsPassed)
-                {
-                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, intent with { Exchange = exchange }, screened);
-                }
-
-                // The gates decide on the canonical name; the intent is copied only when the app spelled it otherwise.
-                if (global::System.Object.ReferenceEquals(exchange, intent.Exchange))
-                {
-                    return EvaluateAccepted(in intent);
-                }
-
-                var accepted = intent with { Exchange = exchange };
-                return EvaluateAccepted(in accepted);
-            }
-
-            /// <summary>Runs the declared gates on an intent the context's intake accepted (its exchange canonical).</summary>
-            /// <param name="intent">The accepted trade.</param>
-            /// <returns>The decision.</returns>
-            [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
-            private global::RiskSdk.RiskDecision EvaluateAccepted(in global::RiskSdk.TradeIntent intent)
+            private global::RiskSdk.RiskDecision Decide(in global::RiskSdk.TradeIntent intent, bool accepted)
             {
                 global::RiskSdk.Gates.GateVerdict verdict;
+                if (!accepted)
+                {
+                    string exchange;
+                    try
+                    {
+                        verdict = global::RiskSdk.Generated.PipelineDecisions.Accept(_context, in intent, out exchange);
+                    }
+                    catch (global::System.Exception exception)
+                    {
+                        return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.IntentGate.GateName, exception);
+                    }
+
+                    // The gates decide on the canonical name: the very string given, unless the app spelled it otherwise.
+                    if (!verdict.IsPassed || !global::System.Object.ReferenceEquals(exchange, intent.Exchange))
+                    {
+                        return DecideScreened(in intent, exchange, verdict);
+                    }
+                }
+
                 var clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
                 try
                 {
@@ -198,6 +190,23 @@ namespace Demo.Custom
 
                 refused:
                 return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
+            }
+
+            /// <summary>
+            /// An intent the intent check refused (logged and counted under the exchange it names, or <c>(invalid)</c>), or
+            /// accepted under a name spelled otherwise (decided on a copy carrying the canonical name). Out of line, so the
+            /// copy is not part of <see cref="Decide"/>'s frame.
+            /// </summary>
+            /// <param name="intent">The trade as the app built it.</param>
+            /// <param name="exchange">The canonical exchange, or <c>(invalid)</c>.</param>
+            /// <param name="screened">The intent check's verdict.</param>
+            /// <returns>The decision.</returns>
+            [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            private global::RiskSdk.RiskDecision DecideScreened(in global::RiskSdk.TradeIntent intent, string exchange, global::RiskSdk.Gates.GateVerdict screened)
+            {
+                var respelled = intent with { Exchange = exchange };
+                return screened.IsPassed ? Decide(in respelled, accepted: true) : global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in respelled, screened);
             }
 
             /// <summary>
