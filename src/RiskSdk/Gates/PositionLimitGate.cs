@@ -157,6 +157,12 @@ public sealed class PositionLimitGate : IStagedReservingGate
         Announce(in intent, reservation, slot.Cap, slot.HoldsSlot ? slot.PositionsBefore + 1 : 0);
 
     /// <summary>Why the book gave no slot, as the gate's verdict.</summary>
+    /// <remarks>
+    /// Always inlined: a process that approves compiles the reserve from the approving profile, where this refusal is
+    /// cold; called out of line, its verdict comes back through memory and is read back and copied again for the
+    /// refusal, on every refusal at the cap.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static GateVerdict Refusal(in ReserveOutcome outcome, PositionCap cap, int totalCap) => outcome.Status switch
     {
         ReserveStatus.AtCapacity => GateVerdict.Reject(GateName, RejectionReason.PositionLimitReached, outcome.Open + outcome.Pending, cap.Allowed),
