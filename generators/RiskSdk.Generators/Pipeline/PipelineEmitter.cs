@@ -373,7 +373,7 @@ internal static class PipelineEmitter
         for (var i = admitting.Count - 1; i >= 0; i--)
         {
             writer.OpenBlock("if (step > " + Number(i) + ")")
-                .Line(Decisions + ".Undo(_context, " + admitting[i].FieldName + ", in intent, in " + receipts[i] + ", " + admitting[i].NameExpression + ");")
+                .Line(Decisions + ".Undo(_context, " + admitting[i].FieldName + ", in intent, in " + receipts[i] + ");")
                 .CloseBlock()
                 .Line();
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using RiskSdk.Generated;
 using RiskSdk.Monitoring;
 using RiskSdk.Positions;
 
@@ -254,24 +255,8 @@ public sealed class PositionLimitGate : IStagedReservingGate
     }
 
     /// <summary>The name of the step that threw: the admitting gate at <paramref name="index"/>, or this gate past the last (announcing the trade).</summary>
-    private static string StepName(ReadOnlySpan<IAdmittingGate> admitting, int index)
-    {
-        if (index >= admitting.Length)
-        {
-            return GateName;
-        }
-
-        var gate = admitting[index];
-        try
-        {
-            return gate.Name ?? gate.GetType().Name;
-        }
-        catch (Exception)
-        {
-            // A gate whose name throws is still named, by its type: the refusal must not throw.
-            return gate.GetType().Name;
-        }
-    }
+    private static string StepName(ReadOnlySpan<IAdmittingGate> admitting, int index) =>
+        index >= admitting.Length ? GateName : PipelineDecisions.NameOf(admitting[index]);
 
     /// <summary>Admits a trade with no admitting gates, on a clock read for this decision alone (for a book exercised without a pipeline).</summary>
     /// <param name="intent">The intent.</param>
@@ -288,26 +273,10 @@ public sealed class PositionLimitGate : IStagedReservingGate
     {
         for (var i = taken - 1; i >= 0; i--)
         {
-            try
-            {
-                admitting[i].Undo(in intent, in receipts[i]);
-            }
-            catch (Exception exception)
-            {
-                RiskLog.GateFaulted(_context.Logger, exception, StepName(admitting, i), intent.Exchange);
-            }
+            PipelineDecisions.Undo(_context, admitting[i], in intent, in receipts[i]);
         }
 
-        try
-        {
-            reservation.Release();
-        }
-        catch (Exception exception)
-        {
-            // The slot stays taken until the book's timeout gives it back; the rest was undone, and nothing is undone twice.
-            RiskLog.GateFaulted(_context.Logger, exception, GateName, intent.Exchange);
-        }
-
+        PipelineDecisions.Release(_context, in intent, in reservation, GateName);
         reservation = default;
     }
 

@@ -165,16 +165,15 @@ public static class PipelineDecisions
         gate.Admitted(in intent, in slot, in reservation);
 
     /// <summary>
-    /// Gives back what an admitting gate took, because a later step refused or threw. An exception is logged, not
-    /// thrown: the refusal stands, and the other steps are still undone.
+    /// Gives back what an admitting gate took, because a later step refused or threw. An exception is logged under the
+    /// gate's name, not thrown: the refusal stands, and the other steps are still undone.
     /// </summary>
     /// <typeparam name="TGate">The gate's class.</typeparam>
     /// <param name="context">The pipeline's context (its logger).</param>
     /// <param name="gate">The admitting gate.</param>
     /// <param name="intent">The intent that was being admitted.</param>
     /// <param name="receipt">What the gate took.</param>
-    /// <param name="name">The gate's name, for the log.</param>
-    public static void Undo<TGate>(RiskContext context, TGate gate, in TradeIntent intent, in AdmissionReceipt receipt, string name)
+    public static void Undo<TGate>(RiskContext context, TGate gate, in TradeIntent intent, in AdmissionReceipt receipt)
         where TGate : class, IAdmittingGate
     {
         try
@@ -183,13 +182,13 @@ public static class PipelineDecisions
         }
         catch (Exception exception)
         {
-            RiskLog.GateFaulted(context.Logger, exception, name, intent.Exchange);
+            RiskLog.GateFaulted(context.Logger, exception, NameOf(gate), intent.Exchange);
         }
     }
 
     /// <summary>
     /// Releases the slot of an admission that a later step refused or that threw. An exception is logged, not thrown:
-    /// the slot then stays taken until the book's reservation timeout gives it back.
+    /// the slot then stays taken until the book's reservation timeout gives it back, and nothing is undone twice.
     /// </summary>
     /// <param name="context">The pipeline's context (its logger).</param>
     /// <param name="intent">The intent that was being admitted.</param>
@@ -229,11 +228,12 @@ public static class PipelineDecisions
     {
         try
         {
-            return gate.Name ?? typeof(TGate).Name;
+            return gate.Name ?? gate.GetType().Name;
         }
         catch (Exception)
         {
-            return typeof(TGate).Name;
+            // A gate whose name throws is still named, by its type: the refusal must not throw.
+            return gate.GetType().Name;
         }
     }
 

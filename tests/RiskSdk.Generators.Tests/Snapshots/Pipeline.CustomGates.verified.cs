@@ -293,7 +293,7 @@ namespace Demo.Custom
             {
                 if (step > 0)
                 {
-                    global::RiskSdk.Generated.PipelineDecisions.Undo(_context, _cooldown, in intent, in receipt0, global::RiskSdk.Gates.CooldownGate.GateName);
+                    global::RiskSdk.Generated.PipelineDecisions.Undo(_context, _cooldown, in intent, in receipt0);
                 }
 
                 global::RiskSdk.Generated.PipelineDecisions.Release(_context, in intent, in reservation, global::RiskSdk.Gates.PositionLimitGate.GateName);

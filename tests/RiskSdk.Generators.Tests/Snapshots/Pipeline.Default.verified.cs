@@ -338,12 +338,12 @@ namespace Demo.Trading
         {
             if (step > 1)
             {
-                global::RiskSdk.Generated.PipelineDecisions.Undo(_context, _cooldown, in intent, in receipt1, global::RiskSdk.Gates.CooldownGate.GateName);
+                global::RiskSdk.Generated.PipelineDecisions.Undo(_context, _cooldown, in intent, in receipt1);
             }
 
             if (step > 0)
             {
-                global::RiskSdk.Generated.PipelineDecisions.Undo(_context, _orderRate, in intent, in receipt0, global::RiskSdk.Gates.OrderRateGate.GateName);
+                global::RiskSdk.Generated.PipelineDecisions.Undo(_context, _orderRate, in intent, in receipt0);
             }
 
             global::RiskSdk.Generated.PipelineDecisions.Release(_context, in intent, in reservation, global::RiskSdk.Gates.PositionLimitGate.GateName);
