@@ -49,9 +49,13 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
 
         // Both windows zero: every trade passes, and the clock need not be read to say so.
         var windows = WindowsFor(_context.Settings);
-        return (windows.Signal == 0 && windows.WithPositions == 0) || !_cooldowns.TryLastTrade(intent.Exchange, ref clock, out var last, out var now)
-            ? GateVerdict.Pass(GateName)
-            : Judge(in intent, windows, last, now);
+        if ((windows.Signal == 0 && windows.WithPositions == 0) || !_cooldowns.TryLastTrade(intent.Exchange, ref clock, out var last, out var now)
+            || HasPassed(in intent, windows, last, now, out var elapsed, out var window))
+        {
+            return GateVerdict.Pass(GateName);
+        }
+
+        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, elapsed, window);
     }
 
     /// <summary>Stamps the trade when the window in force has passed, atomically. Exits pass and stamp nothing.</summary>
@@ -73,17 +77,25 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
             }
         }
 
-        return TakeFully(in intent, in slot, ref clock, out receipt);
+        return TakeFully(in intent, in slot, ref clock, out receipt, out var elapsed, out var window)
+            ? GateVerdict.Pass(GateName)
+            : GateVerdict.Reject(GateName, RejectionReason.CooldownActive, elapsed, window);
     }
 
-    /// <summary>The take when its common case stamped nothing: exits, settings not seen before, every other case of the stamp, and the refusal with its figures.</summary>
+    /// <summary>
+    /// The take when its common case stamped nothing: exits, settings not seen before, every other case of the stamp.
+    /// Answers with the refusal's figures rather than a verdict: a verdict returned from a call that is not inlined is
+    /// a temporary of the admission's frame, zeroed on every decision.
+    /// </summary>
+    /// <returns>True when the trade passes (stamped, or an exit); otherwise the seconds since the last trade and the window's.</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private GateVerdict TakeFully(in TradeIntent intent, in AdmissionSlot slot, ref DecisionClock clock, out AdmissionReceipt receipt)
+    private bool TakeFully(in TradeIntent intent, in AdmissionSlot slot, ref DecisionClock clock, out AdmissionReceipt receipt, out double elapsed, out double window)
     {
         receipt = AdmissionReceipt.Nothing;
+        elapsed = window = 0;
         if (intent.ReducesExposure)
         {
-            return GateVerdict.Pass(GateName);
+            return true;
         }
 
         // One read of the settings in force gives the window, in the clock's ticks, and the figure a refusal reports.
@@ -93,10 +105,12 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
         if (cooldowns.TryStamp(intent.Exchange, nameof(intent), windows.Ticks(withPositions), ref clock, out var last, out var at))
         {
             receipt = new AdmissionReceipt(at, last, Taken: true);
-            return GateVerdict.Pass(GateName);
+            return true;
         }
 
-        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, cooldowns.Elapsed(last, at).TotalSeconds, windows.Window(withPositions).TotalSeconds);
+        elapsed = cooldowns.Elapsed(last, at).TotalSeconds;
+        window = windows.Window(withPositions).TotalSeconds;
+        return false;
     }
 
     /// <summary>Puts back the stamp the trade replaced, unless another trade has stamped since.</summary>
@@ -145,21 +159,28 @@ public sealed class CooldownGate : ITimedGate, IAdmittingGate
     /// <summary>
     /// Judges the time since the last trade, in the clock's ticks as the stamp does. Past the longer of the two windows
     /// the trade passes whatever the exchange holds, so the position book is read only when the answer depends on it.
+    /// Answers with the refusal's figures rather than a verdict: a verdict returned from a call that is not inlined is
+    /// a temporary of the caller's frame, zeroed on every decision.
     /// </summary>
-    private GateVerdict Judge(in TradeIntent intent, CooldownWindows windows, long last, long now)
+    /// <returns>True when the window in force has passed; otherwise the seconds since the last trade and the window's.</returns>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool HasPassed(in TradeIntent intent, CooldownWindows windows, long last, long now, out double elapsed, out double window)
     {
+        elapsed = window = 0;
         if (CooldownClock.HasPassed(last, now, Math.Max(windows.Signal, windows.WithPositions)))
         {
-            return GateVerdict.Pass(GateName);
+            return true;
         }
 
         var withPositions = _context.Book.GetCounts(intent.Exchange).Total > 0;
         if (CooldownClock.HasPassed(last, now, windows.Ticks(withPositions)))
         {
-            return GateVerdict.Pass(GateName);
+            return true;
         }
 
-        return GateVerdict.Reject(GateName, RejectionReason.CooldownActive, _cooldowns.Elapsed(last, now).TotalSeconds, windows.Window(withPositions).TotalSeconds);
+        elapsed = _cooldowns.Elapsed(last, now).TotalSeconds;
+        window = windows.Window(withPositions).TotalSeconds;
+        return false;
     }
 
     /// <summary>The two windows of one settings instance, in timestamp ticks, read together so a decision never mixes two settings.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace RiskSdk.Gates;
 
@@ -53,6 +54,8 @@ public sealed class KillSwitchGate : IHaltGate
     /// </summary>
     /// <param name="context">The context whose switch is asked.</param>
     /// <returns>The refusal: the state the switch holds against <see cref="TradingState.Active"/>.</returns>
+    /// <remarks>Always inlined: returned from a call, the verdict would be a temporary of the pipeline's frame, zeroed on every decision.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static GateVerdict UnknownState(RiskContext context) =>
         GateVerdict.Reject(GateName, RejectionReason.LedgerUnavailable, (int)context.Switch.State, (int)TradingState.Active, UnknownStateDetail);
 }

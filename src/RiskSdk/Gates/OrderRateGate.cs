@@ -58,29 +58,25 @@ public sealed class OrderRateGate : ITimedGate, IAdmittingGate
     {
         // The common case in one compare-and-swap, inlined; the rest (and every refusal) out of line.
         var counted = _limiter.TryTakeQuickly(intent.Exchange, ref clock);
-        if (counted != OrderRateWindow.NotCounted)
+        if (counted == OrderRateWindow.NotCounted && (counted = TakeFully(in intent, ref clock, out var count)) == OrderRateWindow.NotCounted)
         {
-            receipt = new AdmissionReceipt(counted, 0, Taken: true);
-            return GateVerdict.Pass(GateName);
+            receipt = AdmissionReceipt.Nothing;
+            return GateVerdict.Reject(GateName, RejectionReason.OrderRateExceeded, count, _limiter.MaxPerSecond);
         }
 
-        return TakeFully(in intent, ref clock, out receipt);
+        receipt = new AdmissionReceipt(counted, 0, Taken: true);
+        return GateVerdict.Pass(GateName);
     }
 
-    /// <summary>The take when its common case counted nothing: the span moving on, a new or retired window, a lost race, the limit reached (the refusal with its figures).</summary>
+    /// <summary>
+    /// The take when its common case counted nothing: the span moving on, a new or retired window, a lost race, the
+    /// limit reached. Answers with the bucket and the count rather than a verdict: a verdict returned from a call that
+    /// is not inlined is a temporary of the admission's frame, zeroed on every decision.
+    /// </summary>
+    /// <returns>The bucket the order was counted in, or <see cref="OrderRateWindow.NotCounted"/> with the orders in the counted span.</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private GateVerdict TakeFully(in TradeIntent intent, ref DecisionClock clock, out AdmissionReceipt receipt)
-    {
-        var limiter = _limiter;
-        if (limiter.TryTake(intent.Exchange, ref clock, out var count, out var countedIn))
-        {
-            receipt = new AdmissionReceipt(countedIn, 0, Taken: true);
-            return GateVerdict.Pass(GateName);
-        }
-
-        receipt = AdmissionReceipt.Nothing;
-        return GateVerdict.Reject(GateName, RejectionReason.OrderRateExceeded, count, limiter.MaxPerSecond);
-    }
+    private long TakeFully(in TradeIntent intent, ref DecisionClock clock, out int count) =>
+        _limiter.TryTake(intent.Exchange, ref clock, out count, out var countedIn) ? countedIn : OrderRateWindow.NotCounted;
 
     /// <summary>Gives the counted order back, so a refused admission does not use up the allowance.</summary>
     /// <param name="intent">The intent whose admission was refused later.</param>
