@@ -291,12 +291,23 @@ public sealed class RiskContext : IDisposable
     /// <param name="intent">The intent refused.</param>
     /// <param name="verdict">The rejecting verdict.</param>
     /// <returns>The rejected decision.</returns>
-    internal RiskDecision Reject(in TradeIntent intent, in GateVerdict verdict)
+    internal RiskDecision Reject(in TradeIntent intent, in GateVerdict verdict) =>
+        Reject(in intent, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
+
+    /// <summary>As <see cref="Reject(in TradeIntent, in GateVerdict)"/>, from the verdict's parts (each in a register: no verdict is held in memory for it).</summary>
+    /// <param name="intent">The intent refused.</param>
+    /// <param name="gate">The refusing gate.</param>
+    /// <param name="reason">Why; <see cref="RejectionReason.None"/> is refused as <see cref="RejectionReason.GateFault"/>.</param>
+    /// <param name="observed">The observed figure.</param>
+    /// <param name="limit">The limit.</param>
+    /// <param name="detail">The detail, if any.</param>
+    /// <returns>The rejected decision.</returns>
+    internal RiskDecision Reject(in TradeIntent intent, string gate, RejectionReason reason, double observed, double limit, string? detail)
     {
-        RiskLog.TradeRejected(Logger, intent.Exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit);
-        Metrics.RecordRejected(in intent, verdict.Reason);
-        Monitor.Record(in intent, in verdict, approved: false);
-        return RiskDecision.Rejected(intent.Exchange, verdict);
+        RiskLog.TradeRejected(Logger, intent.Exchange, gate, reason, observed, limit);
+        Metrics.RecordRejected(in intent, reason);
+        Monitor.Record(in intent, gate, reason, observed, limit, detail, approved: false);
+        return RiskDecision.Rejected(intent.Exchange, gate, reason, observed, limit, detail);
     }
 
     /// <summary>Turns a gate's exception into a <see cref="RejectionReason.GateFault"/> decision (fail closed), logging the exception.</summary>
@@ -310,7 +321,7 @@ public sealed class RiskContext : IDisposable
         var verdict = GateVerdict.Fault(gate, exception);
         var named = intent.Exchange is null ? intent with { Exchange = "(none)" } : intent;
         Metrics.RecordRejected(in named, RejectionReason.GateFault);
-        Monitor.Record(in named, in verdict, approved: false);
+        Monitor.Record(in named, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail, approved: false);
         return RiskDecision.Rejected(named.Exchange, verdict);
     }
 

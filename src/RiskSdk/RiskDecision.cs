@@ -56,7 +56,18 @@ public readonly struct RiskDecision
     /// <param name="verdict">The rejecting verdict.</param>
     /// <returns>The decision.</returns>
     public static RiskDecision Rejected(string exchange, in GateVerdict verdict) =>
-        new(exchange, false, default, verdict.IsPassed ? GateVerdict.Reject(verdict.Gate, RejectionReason.GateFault, 0, 0) : verdict, default);
+        Rejected(exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
+
+    /// <summary>A rejection from its verdict's parts; a reason of <see cref="RejectionReason.None"/> becomes <see cref="RejectionReason.GateFault"/>.</summary>
+    /// <param name="exchange">The exchange of the intent.</param>
+    /// <param name="gate">The refusing gate.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="observed">The observed figure.</param>
+    /// <param name="limit">The limit.</param>
+    /// <param name="detail">The detail, if any.</param>
+    /// <returns>The decision.</returns>
+    internal static RiskDecision Rejected(string exchange, string gate, RejectionReason reason, double observed, double limit, string? detail) =>
+        new(exchange, false, default, GateVerdict.Reject(gate, reason, observed, limit, detail), default);
 
     /// <summary>
     /// Turns this approval into a single-use <see cref="ApprovalToken"/> that order APIs can demand, so that an order

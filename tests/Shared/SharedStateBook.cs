@@ -27,7 +27,11 @@ internal sealed class SharedStateBook : IPositionBook, ITradingStateStore
 
     public ITradingStateSharing? ShareTradingState(TradingSwitch tradingSwitch) => new Sharing(this);
 
-    public ReserveOutcome TryReserve(string scope, int cap, int totalCap) => _inner.TryReserve(scope, cap, totalCap);
+    /// <summary>When set, reserving throws it (a ledger client failing in the middle of an admission).</summary>
+    public System.Exception? ReserveFailure { get; set; }
+
+    public ReserveOutcome TryReserve(string scope, int cap, int totalCap) =>
+        ReserveFailure is { } failure ? throw failure : _inner.TryReserve(scope, cap, totalCap);
 
     public PositionPresence FindPosition(string scope, string positionId) => _inner.FindPosition(scope, positionId);
 

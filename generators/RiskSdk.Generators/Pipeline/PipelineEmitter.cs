@@ -24,6 +24,20 @@ internal static class PipelineEmitter
     private const string Decisions = "global::RiskSdk.Generated.PipelineDecisions";
     private const string IntentGateName = "global::RiskSdk.Gates.IntentGate.GateName";
     private const string Stopwatch = "global::System.Diagnostics.Stopwatch";
+    private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+
+    /// <summary>
+    /// A refusal's verdict handed on in its parts (gate, reason, figures, detail): each goes in a register, where the
+    /// verdict itself (40 bytes) would be copied through a stack temporary that every decision zeroes, the approvals
+    /// included (docs/benchmarks.md, section 1).
+    /// </summary>
+    private const string VerdictParts = "verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail";
+
+    /// <summary>
+    /// The last statement of a method whose catch blocks jump to it: the decision a gate's exception makes, built
+    /// outside the handler, so it is written straight into the method's result instead of a temporary of the frame.
+    /// </summary>
+    private const string FaultedExit = "return " + Decisions + ".Fault(_context, in intent, faultGate, fault);";
 
     public static string Emit(PipelineModel model)
     {
@@ -160,6 +174,18 @@ internal static class PipelineEmitter
             .Line("return Decide(in intent, accepted: false);")
             .CloseBlock()
             .Line()
+            .Line("return EvaluateMeasured(in intent);")
+            .CloseBlock()
+            .Line()
+            .Line("/// <summary>")
+            .Line("/// <see cref=\"Evaluate\"/> while a listener records <c>risksdk.decision.duration</c>: the decision timed. Out of line, so")
+            .Line("/// the copy of the decision it holds is not part of the frame of every caller of <see cref=\"Evaluate\"/>.")
+            .Line("/// </summary>")
+            .Line("/// <param name=\"intent\">The trade.</param>")
+            .Line("/// <returns>The decision.</returns>")
+            .Line(GeneratedCodeInfo.Attribute)
+            .Line(NoInlining)
+            .OpenBlock("private " + Decision + " EvaluateMeasured(in " + Intent + " intent)")
             .Line("var started = " + Stopwatch + ".GetTimestamp();")
             .Line("var decision = Decide(in intent, accepted: false);")
             .Line("_context.Metrics.RecordDuration(started, in decision);")
@@ -177,18 +203,18 @@ internal static class PipelineEmitter
             .Line(GeneratedCodeInfo.Attribute)
             .OpenBlock("private " + Decision + " Decide(in " + Intent + " intent, bool accepted)")
             .Line(Verdict + " verdict;")
+            .Line(Exception + " fault;")
+            .Line("string faultGate;")
             .OpenBlock("if (!accepted)")
             .Line("string exchange;")
             .OpenBlock("try")
             .Line("verdict = " + Decisions + ".Accept(_context, in intent, out exchange);")
-            .CloseBlock()
-            .OpenBlock("catch (" + Exception + " exception)")
-            .Line("return " + Decisions + ".Fault(_context, in intent, " + IntentGateName + ", exception);")
-            .CloseBlock()
+            .CloseBlock();
+        CatchFault(writer, IntentGateName)
             .Line()
             .Line("// The gates decide on the canonical name: the very string given, unless the app spelled it otherwise.")
             .OpenBlock("if (!verdict.IsPassed || !global::System.Object.ReferenceEquals(exchange, intent.Exchange))")
-            .Line("return DecideScreened(in intent, exchange, verdict);")
+            .Line("return DecideScreened(in intent, exchange, " + VerdictParts + ");")
             .CloseBlock()
             .CloseBlock()
             .Line();
@@ -199,10 +225,8 @@ internal static class PipelineEmitter
             var call = gate.IsTimed ? Decisions + ".Check(" + Receiver(gate) + ", in intent, ref clock)" : CheckCall(gate);
             writer.OpenBlock("try")
                 .Line("verdict = " + call + ";")
-                .CloseBlock()
-                .OpenBlock("catch (" + Exception + " exception)")
-                .Line("return " + Decisions + ".Fault(_context, in intent, " + gate.NameExpression + ", exception);")
-                .CloseBlock()
+                .CloseBlock();
+            CatchFault(writer, gate.NameExpression)
                 .Line()
                 .OpenBlock("if (!verdict.IsPassed)")
                 .Line("goto refused;")
@@ -223,15 +247,18 @@ internal static class PipelineEmitter
 
         if (checks.Count > 0)
         {
-            // One exit for every refusal, its verdict passed by value: the verdict local's address is never taken, so it
-            // stays in registers and a passing gate costs only its own test, and the refusal is emitted once, not once
+            // One exit for every refusal, its verdict passed in its parts: the verdict local's address is never taken, so
+            // it stays in registers and a passing gate costs only its own test, and the refusal is emitted once, not once
             // per gate (docs/benchmarks.md, section 1).
             writer.Line()
                 .Line("refused:")
-                .Line("return " + Decisions + ".Reject(_context, in intent, verdict);");
+                .Line("return " + Decisions + ".Reject(_context, in intent, " + VerdictParts + ");");
         }
 
-        writer.CloseBlock()
+        writer.Line()
+            .Line("faulted:")
+            .Line(FaultedExit)
+            .CloseBlock()
             .Line()
             .Line("/// <summary>")
             .Line("/// An intent the intent check refused (logged and counted under the exchange it names, or <c>(invalid)</c>), or")
@@ -240,13 +267,21 @@ internal static class PipelineEmitter
             .Line("/// </summary>")
             .Line("/// <param name=\"intent\">The trade as the app built it.</param>")
             .Line("/// <param name=\"exchange\">The canonical exchange, or <c>(invalid)</c>.</param>")
-            .Line("/// <param name=\"screened\">The intent check's verdict.</param>")
+            .Line("/// <param name=\"gate\">The intent check's name.</param>")
+            .Line("/// <param name=\"reason\">Why the intent check refused the intent; <see cref=\"global::RiskSdk.RejectionReason.None\"/> when it accepted it.</param>")
+            .Line("/// <param name=\"observed\">The refusal's observed figure.</param>")
+            .Line("/// <param name=\"limit\">The refusal's limit.</param>")
+            .Line("/// <param name=\"detail\">What the refusal names (the field and value at fault), if anything.</param>")
             .Line("/// <returns>The decision.</returns>")
             .Line(GeneratedCodeInfo.Attribute)
-            .Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]")
-            .OpenBlock("private " + Decision + " DecideScreened(in " + Intent + " intent, string exchange, " + Verdict + " screened)")
+            .Line(NoInlining)
+            .OpenBlock("private " + Decision + " DecideScreened(in " + Intent + " intent, string exchange, string gate, global::RiskSdk.RejectionReason reason, double observed, double limit, string? detail)")
             .Line("var respelled = intent with { Exchange = exchange };")
-            .Line("return screened.IsPassed ? Decide(in respelled, accepted: true) : " + Decisions + ".Reject(_context, in respelled, screened);")
+            .OpenBlock("if (reason == global::RiskSdk.RejectionReason.None)")
+            .Line("return Decide(in respelled, accepted: true);")
+            .CloseBlock()
+            .Line()
+            .Line("return " + Decisions + ".Reject(_context, in respelled, gate, reason, observed, limit, detail);")
             .CloseBlock();
         if (reserving.AdmitsInSteps)
         {
@@ -283,18 +318,21 @@ internal static class PipelineEmitter
             .Line(Verdict + " verdict;")
             .Line(Slot + " slot;")
             .Line(Reservation + " reservation;")
+            .Line(Exception + " fault;")
+            .Line("string faultGate;")
             .OpenBlock("try")
             .Line("verdict = " + Decisions + ".Reserve(" + Receiver(reserving) + ", in intent, ref clock, out slot, out reservation);")
-            .CloseBlock()
-            .OpenBlock("catch (" + Exception + " exception)")
-            .Line("return " + Decisions + ".Fault(_context, in intent, " + reserving.NameExpression + ", exception);")
-            .CloseBlock()
+            .CloseBlock();
+        CatchFault(writer, reserving.NameExpression)
             .Line()
             .OpenBlock("if (!verdict.IsPassed)")
-            .Line("return " + Decisions + ".Reject(_context, in intent, verdict);")
+            .Line("return " + Decisions + ".Reject(_context, in intent, " + VerdictParts + ");")
             .CloseBlock()
             .Line()
             .Line("return AdmitReserved(in intent, ref clock, in slot, reservation);")
+            .Line()
+            .Line("faulted:")
+            .Line(FaultedExit)
             .CloseBlock()
             .Line()
             .Line("/// <summary>")
@@ -314,6 +352,8 @@ internal static class PipelineEmitter
         {
             writer.Line(Verdict + " verdict;");
         }
+
+        writer.Line(Exception + " fault;");
 
         foreach (var receipt in receipts)
         {
@@ -344,8 +384,8 @@ internal static class PipelineEmitter
         writer.Line(Decisions + ".Admitted(" + Receiver(reserving) + ", in intent, in slot, in reservation);")
             .CloseBlock()
             .OpenBlock("catch (" + Exception + " exception)")
-            .Line("GiveBackAdmission(in intent, step, in reservation" + string.Concat(receipts.Select(r => ", in " + r)) + ");")
-            .Line("return " + Decisions + ".Fault(_context, in intent, " + StepName(admitting, reserving) + ", exception);")
+            .Line("fault = exception;")
+            .Line("goto faulted;")
             .CloseBlock()
             .Line()
             .Line("return " + Decisions + ".Approve(in intent, reservation, in slot, " + reserving.NameExpression + ");");
@@ -354,8 +394,13 @@ internal static class PipelineEmitter
             writer.Line()
                 .Line("refused:")
                 .Line("GiveBackAdmission(in intent, step, in reservation" + string.Concat(receipts.Select(r => ", in " + r)) + ");")
-                .Line("return " + Decisions + ".Reject(_context, in intent, verdict);");
+                .Line("return " + Decisions + ".Reject(_context, in intent, " + VerdictParts + ");");
         }
+
+        writer.Line()
+            .Line("faulted:")
+            .Line("GiveBackAdmission(in intent, step, in reservation" + string.Concat(receipts.Select(r => ", in " + r)) + ");")
+            .Line("return " + Decisions + ".Fault(_context, in intent, " + StepName(admitting, reserving) + ", fault);");
 
         writer.CloseBlock()
             .Line()
@@ -381,6 +426,18 @@ internal static class PipelineEmitter
         writer.Line(Decisions + ".Release(_context, in intent, in reservation, " + reserving.NameExpression + ");")
             .CloseBlock();
     }
+
+    /// <summary>
+    /// A catch block that keeps the exception and the name of the gate that threw and leaves for the method's
+    /// <c>faulted:</c> exit (<see cref="FaultedExit"/>). A decision returned from inside the handler would be built in a
+    /// temporary of the frame and copied out; every decision zeroes that temporary, the approvals included.
+    /// </summary>
+    private static SourceWriter CatchFault(SourceWriter writer, string gateName) =>
+        writer.OpenBlock("catch (" + Exception + " exception)")
+            .Line("fault = exception;")
+            .Line("faultGate = " + gateName + ";")
+            .Line("goto faulted;")
+            .CloseBlock();
 
     /// <summary>The gate a step counter names: step i and n + i belong to the i-th admitting gate, the last step to the reserving gate.</summary>
     private static string StepName(System.Collections.Generic.List<GateModel> admitting, GateModel reserving)

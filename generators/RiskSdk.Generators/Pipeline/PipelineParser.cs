@@ -125,13 +125,13 @@ internal static class PipelineParser
 
     /// <summary>
     /// A member of the user's class that the generated part would declare again (CS0102/CS0111 inside a generated
-    /// file): <c>_context</c>, <c>_admitting</c>, <c>Context</c>, <c>Evaluate</c>, its private steps <c>Decide</c>,
+    /// file): <c>_context</c>, <c>_admitting</c>, <c>Context</c>, <c>Evaluate</c>, its private steps <c>EvaluateMeasured</c>, <c>Decide</c>,
     /// <c>DecideScreened</c>, <c>AdmitAccepted</c>, <c>AdmitReserved</c> and <c>GiveBackAdmission</c>, <c>Explain</c>, a gate's field, or a constructor with the
     /// generated one's parameters. Null when there is none.
     /// </summary>
     private static string? GeneratedMemberClash(INamedTypeSymbol pipeline, List<GateModel> gates, Compilation compilation)
     {
-        var generated = new HashSet<string>(System.StringComparer.Ordinal) { "_context", "_admitting", "Context", "Evaluate", "Decide", "DecideScreened", "AdmitAccepted", "AdmitReserved", "GiveBackAdmission", "Explain" };
+        var generated = new HashSet<string>(System.StringComparer.Ordinal) { "_context", "_admitting", "Context", "Evaluate", "EvaluateMeasured", "Decide", "DecideScreened", "AdmitAccepted", "AdmitReserved", "GiveBackAdmission", "Explain" };
         foreach (var gate in gates.Where(g => g.Creation != GateCreation.Static))
         {
             generated.Add(gate.FieldName);

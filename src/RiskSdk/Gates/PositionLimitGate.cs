@@ -300,7 +300,6 @@ public sealed class PositionLimitGate : IStagedReservingGate
         }
 
         _context.Metrics.RecordApproved(in intent, cap.IsHighConfidence);
-        var passed = GateVerdict.Pass(GateName);
-        _context.Monitor.Record(in intent, in passed, approved: true);
+        _context.Monitor.Record(in intent, GateName, RejectionReason.None, 0, 0, null, approved: true);
     }
 }

@@ -240,16 +240,20 @@ public static class PipelineDecisions
     /// <summary>A rejection: logged, counted under its reason, returned as the decision.</summary>
     /// <param name="context">The pipeline's context.</param>
     /// <param name="intent">The intent refused.</param>
-    /// <param name="verdict">The rejecting verdict.</param>
+    /// <param name="gate">The refusing verdict's gate (<see cref="GateVerdict.Gate"/>).</param>
+    /// <param name="reason">Its reason (<see cref="GateVerdict.Reason"/>); <see cref="RejectionReason.None"/> is refused as <see cref="RejectionReason.GateFault"/>.</param>
+    /// <param name="observed">Its observed figure (<see cref="GateVerdict.Observed"/>).</param>
+    /// <param name="limit">Its limit (<see cref="GateVerdict.Limit"/>).</param>
+    /// <param name="detail">Its detail (<see cref="GateVerdict.Detail"/>).</param>
     /// <returns>The rejected decision.</returns>
     /// <remarks>
-    /// The verdict is taken by value: a generated pipeline holds each gate's verdict in one local, and a local whose
-    /// address is taken (an <see langword="in"/> argument) lives in memory, so every passing gate would store its verdict
-    /// to the stack and read it back. Taken by value, the local stays in registers and a passing gate costs its own test;
-    /// only a refusal copies the verdict.
+    /// The verdict comes in its parts, each in a register. A generated pipeline holds each gate's verdict in one local
+    /// that stays in registers while gates pass (its address is never taken); handed on whole, the 40-byte verdict
+    /// would be copied through a stack temporary, and every decision zeroes such a temporary when it starts, the
+    /// approvals included.
     /// </remarks>
-    public static RiskDecision Reject(RiskContext context, in TradeIntent intent, GateVerdict verdict) =>
-        (context ?? throw new ArgumentNullException(nameof(context))).Reject(in intent, in verdict);
+    public static RiskDecision Reject(RiskContext context, in TradeIntent intent, string gate, RejectionReason reason, double observed, double limit, string? detail) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).Reject(in intent, gate, reason, observed, limit, detail);
 
     /// <summary>A gate's exception as a <see cref="RejectionReason.GateFault"/> decision (fail closed), the exception logged.</summary>
     /// <param name="context">The pipeline's context.</param>

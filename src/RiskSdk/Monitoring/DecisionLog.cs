@@ -28,18 +28,28 @@ internal sealed class DecisionLog
     /// <remarks>
     /// The increment is a full fence, so a slot's fields are written only after its new number is visible; a reader
     /// re-reads the count after copying and keeps only slots no writer could have reached (see <see cref="Read"/>).
+    /// The verdict comes in its parts, so no caller has to hold a whole verdict in memory to record it.
     /// </remarks>
-    public void Record(in TradeIntent intent, in GateVerdict verdict, bool approved, bool highConfidence, long utcTicks)
+    /// <param name="intent">The intent decided.</param>
+    /// <param name="gate">The deciding gate (the verdict's <see cref="GateVerdict.Gate"/>).</param>
+    /// <param name="reason">The verdict's reason; a refusal without one is recorded as <see cref="RejectionReason.GateFault"/>.</param>
+    /// <param name="observed">The verdict's observed figure.</param>
+    /// <param name="limit">The verdict's limit.</param>
+    /// <param name="detail">The verdict's detail.</param>
+    /// <param name="approved">Whether the decision approved the intent.</param>
+    /// <param name="highConfidence">Whether the high-confidence cap applied.</param>
+    /// <param name="utcTicks">The wall time to stamp.</param>
+    public void Record(in TradeIntent intent, string? gate, RejectionReason reason, double observed, double limit, string? detail, bool approved, bool highConfidence, long utcTicks)
     {
         var sequence = Interlocked.Increment(ref _count);
         ref var slot = ref _slots[(int)sequence & Mask];
         slot.UtcTicks = utcTicks;
         SetIfOther(ref slot.Exchange, intent.Exchange);
-        SetIfOther(ref slot.Gate, verdict.Gate);
-        SetIfOther(ref slot.Detail, verdict.Detail);
-        slot.Observed = verdict.Observed;
-        slot.Limit = verdict.Limit;
-        slot.Reason = approved ? RejectionReason.None : verdict.Reason == RejectionReason.None ? RejectionReason.GateFault : verdict.Reason;
+        SetIfOther(ref slot.Gate, gate);
+        SetIfOther(ref slot.Detail, detail);
+        slot.Observed = observed;
+        slot.Limit = limit;
+        slot.Reason = approved ? RejectionReason.None : reason == RejectionReason.None ? RejectionReason.GateFault : reason;
         slot.Regime = intent.Regime;
         slot.High = highConfidence;
         slot.Exit = intent.ReducesExposure;

@@ -157,11 +157,14 @@ public sealed class RiskMonitor : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _time.Dispose();
 
-    /// <summary>Records a decision for the operator; called by the context on every decision. Allocates nothing.</summary>
-    internal void Record(in TradeIntent intent, in GateVerdict verdict, bool approved)
+    /// <summary>
+    /// Records a decision for the operator, from its verdict's parts (gate, reason, figures, detail); called on every
+    /// decision. Allocates nothing.
+    /// </summary>
+    internal void Record(in TradeIntent intent, string? gate, RejectionReason reason, double observed, double limit, string? detail, bool approved)
     {
         var high = intent.Confidence >= _context.Settings.HighConfidenceThreshold;
-        _decisions.Record(in intent, in verdict, approved, high, _time.UtcTicks);
+        _decisions.Record(in intent, gate, reason, observed, limit, detail, approved, high, _time.UtcTicks);
     }
 
     private static bool Differs(RiskSnapshot last, RiskSnapshot next)

@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using Microsoft.Extensions.Time.Testing;
 using RiskSdk.Gates;
+using RiskSdk.Positions;
+using RiskSdk.Tests.Shared;
 using Xunit;
 
 namespace RiskSdk.Generators.Tests.Pipeline;
@@ -131,6 +133,25 @@ public sealed class StagedAdmissionTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
+    public void A_book_that_throws_while_reserving_refuses_as_a_fault_of_the_position_limit_and_nothing_is_taken(bool generated)
+    {
+        var book = new SharedStateBook { ReserveFailure = new InvalidOperationException("the ledger client broke") };
+        using var rig = new Rig(generated, book: book);
+
+        var decision = rig.Evaluate();
+
+        Assert.Equal(RejectionReason.GateFault, decision.Reason);
+        Assert.Equal(PositionLimitGate.GateName, decision.Gate);
+        Assert.Contains("the ledger client broke", decision.Message, StringComparison.Ordinal);
+        Assert.Equal((0, 0), (rig.First.Held, rig.Last.Held));
+        Assert.Equal(0, rig.Context.OrderRate.CountLastSecond("NSE"));
+        Assert.Null(rig.Context.Cooldowns.SinceLastTrade("NSE"));
+        Assert.Contains(rig.Logger.Faults, f => f.Contains(PositionLimitGate.GateName, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
     public void An_exit_takes_no_slot_but_still_passes_every_admitting_gate(bool generated)
     {
         using var rig = new Rig(generated);
@@ -200,11 +221,11 @@ public sealed class StagedAdmissionTests
     {
         private readonly IRiskPipeline _pipeline;
 
-        public Rig(bool generated, RiskSettings? settings = null)
+        public Rig(bool generated, RiskSettings? settings = null, IPositionBook? book = null)
         {
             First = new FirstScriptedTake(Journal);
             Last = new LastScriptedTake(Journal);
-            Context = new RiskContext(settings ?? Settings, timeProvider: new FakeTimeProvider(Start), logger: Logger);
+            Context = new RiskContext(settings ?? Settings, book, timeProvider: new FakeTimeProvider(Start), logger: Logger);
             _pipeline = generated
                 ? new StagedAdmissionPipeline(Context, First, Last)
                 : new RiskPipeline(Context, new IRiskGate[] { First, new OrderRateGate(Context), new CooldownGate(Context), Last }, new PositionLimitGate(Context));

@@ -64,6 +64,19 @@ namespace Demo.Custom
                     return Decide(in intent, accepted: false);
                 }
 
+                return EvaluateMeasured(in intent);
+            }
+
+            /// <summary>
+            /// <see cref="Evaluate"/> while a listener records <c>risksdk.decision.duration</c>: the decision timed. Out of line, so
+            /// the copy of the decision it holds is not part of the frame of every caller of <see cref="Evaluate"/>.
+            /// </summary>
+            /// <param name="intent">The trade.</param>
+            /// <returns>The decision.</returns>
+            [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            private global::RiskSdk.RiskDecision EvaluateMeasured(in global::RiskSdk.TradeIntent intent)
+            {
                 var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
                 var decision = Decide(in intent, accepted: false);
                 _context.Metrics.RecordDuration(started, in decision);
@@ -82,6 +95,8 @@ namespace Demo.Custom
             private global::RiskSdk.RiskDecision Decide(in global::RiskSdk.TradeIntent intent, bool accepted)
             {
                 global::RiskSdk.Gates.GateVerdict verdict;
+                global::System.Exception fault;
+                string faultGate;
                 if (!accepted)
                 {
                     string exchange;
@@ -91,13 +106,15 @@ namespace Demo.Custom
                     }
                     catch (global::System.Exception exception)
                     {
-                        return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.IntentGate.GateName, exception);
+                        fault = exception;
+                        faultGate = global::RiskSdk.Gates.IntentGate.GateName;
+                        goto faulted;
                     }
 
                     // The gates decide on the canonical name: the very string given, unless the app spelled it otherwise.
                     if (!verdict.IsPassed || !global::System.Object.ReferenceEquals(exchange, intent.Exchange))
                     {
-                        return DecideScreened(in intent, exchange, verdict);
+                        return DecideScreened(in intent, exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
                     }
                 }
 
@@ -108,7 +125,9 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.KillSwitchGate.GateName, exception);
+                    fault = exception;
+                    faultGate = global::RiskSdk.Gates.KillSwitchGate.GateName;
+                    goto faulted;
                 }
 
                 if (!verdict.IsPassed)
@@ -122,7 +141,9 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::Demo.Custom.NoTradeAfterOpenGate.GateName, exception);
+                    fault = exception;
+                    faultGate = global::Demo.Custom.NoTradeAfterOpenGate.GateName;
+                    goto faulted;
                 }
 
                 if (!verdict.IsPassed)
@@ -136,7 +157,9 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, "EvenLotsGate", exception);
+                    fault = exception;
+                    faultGate = "EvenLotsGate";
+                    goto faulted;
                 }
 
                 if (!verdict.IsPassed)
@@ -150,7 +173,9 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, "SettingsAwareGate", exception);
+                    fault = exception;
+                    faultGate = "SettingsAwareGate";
+                    goto faulted;
                 }
 
                 if (!verdict.IsPassed)
@@ -164,7 +189,9 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::Demo.Custom.OnePositionPerUnderlyingGate.GateName, exception);
+                    fault = exception;
+                    faultGate = global::Demo.Custom.OnePositionPerUnderlyingGate.GateName;
+                    goto faulted;
                 }
 
                 if (!verdict.IsPassed)
@@ -178,7 +205,9 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.CooldownGate.GateName, exception);
+                    fault = exception;
+                    faultGate = global::RiskSdk.Gates.CooldownGate.GateName;
+                    goto faulted;
                 }
 
                 if (!verdict.IsPassed)
@@ -189,7 +218,10 @@ namespace Demo.Custom
                 return AdmitAccepted(in intent, ref clock);
 
                 refused:
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
+
+                faulted:
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, faultGate, fault);
             }
 
             /// <summary>
@@ -199,14 +231,23 @@ namespace Demo.Custom
             /// </summary>
             /// <param name="intent">The trade as the app built it.</param>
             /// <param name="exchange">The canonical exchange, or <c>(invalid)</c>.</param>
-            /// <param name="screened">The intent check's verdict.</param>
+            /// <param name="gate">The intent check's name.</param>
+            /// <param name="reason">Why the intent check refused the intent; <see cref="global::RiskSdk.RejectionReason.None"/> when it accepted it.</param>
+            /// <param name="observed">The refusal's observed figure.</param>
+            /// <param name="limit">The refusal's limit.</param>
+            /// <param name="detail">What the refusal names (the field and value at fault), if anything.</param>
             /// <returns>The decision.</returns>
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private global::RiskSdk.RiskDecision DecideScreened(in global::RiskSdk.TradeIntent intent, string exchange, global::RiskSdk.Gates.GateVerdict screened)
+            private global::RiskSdk.RiskDecision DecideScreened(in global::RiskSdk.TradeIntent intent, string exchange, string gate, global::RiskSdk.RejectionReason reason, double observed, double limit, string? detail)
             {
                 var respelled = intent with { Exchange = exchange };
-                return screened.IsPassed ? Decide(in respelled, accepted: true) : global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in respelled, screened);
+                if (reason == global::RiskSdk.RejectionReason.None)
+                {
+                    return Decide(in respelled, accepted: true);
+                }
+
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in respelled, gate, reason, observed, limit, detail);
             }
 
             /// <summary>
@@ -223,21 +264,28 @@ namespace Demo.Custom
                 global::RiskSdk.Gates.GateVerdict verdict;
                 global::RiskSdk.Gates.AdmissionSlot slot;
                 global::RiskSdk.Reservation reservation;
+                global::System.Exception fault;
+                string faultGate;
                 try
                 {
                     verdict = global::RiskSdk.Generated.PipelineDecisions.Reserve(_positionLimit, in intent, ref clock, out slot, out reservation);
                 }
                 catch (global::System.Exception exception)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.PositionLimitGate.GateName, exception);
+                    fault = exception;
+                    faultGate = global::RiskSdk.Gates.PositionLimitGate.GateName;
+                    goto faulted;
                 }
 
                 if (!verdict.IsPassed)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
+                    return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
                 }
 
                 return AdmitReserved(in intent, ref clock, in slot, reservation);
+
+                faulted:
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, faultGate, fault);
             }
 
             /// <summary>
@@ -255,6 +303,7 @@ namespace Demo.Custom
             private global::RiskSdk.RiskDecision AdmitReserved(in global::RiskSdk.TradeIntent intent, ref global::RiskSdk.Gates.DecisionClock clock, in global::RiskSdk.Gates.AdmissionSlot slot, global::RiskSdk.Reservation reservation)
             {
                 global::RiskSdk.Gates.GateVerdict verdict;
+                global::System.Exception fault;
                 global::RiskSdk.Gates.AdmissionReceipt receipt0 = default;
                 var step = 0;
                 try
@@ -272,15 +321,19 @@ namespace Demo.Custom
                 }
                 catch (global::System.Exception exception)
                 {
-                    GiveBackAdmission(in intent, step, in reservation, in receipt0);
-                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, step switch { 0 or 1 => global::RiskSdk.Gates.CooldownGate.GateName, _ => global::RiskSdk.Gates.PositionLimitGate.GateName }, exception);
+                    fault = exception;
+                    goto faulted;
                 }
 
                 return global::RiskSdk.Generated.PipelineDecisions.Approve(in intent, reservation, in slot, global::RiskSdk.Gates.PositionLimitGate.GateName);
 
                 refused:
                 GiveBackAdmission(in intent, step, in reservation, in receipt0);
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
+
+                faulted:
+                GiveBackAdmission(in intent, step, in reservation, in receipt0);
+                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, step switch { 0 or 1 => global::RiskSdk.Gates.CooldownGate.GateName, _ => global::RiskSdk.Gates.PositionLimitGate.GateName }, fault);
             }
 
             /// <summary>Gives back, in reverse order, the state of each admitting gate whose take the step counter has gone past, then the slot.</summary>

@@ -70,6 +70,19 @@ namespace Demo.Trading
                 return Decide(in intent, accepted: false);
             }
 
+            return EvaluateMeasured(in intent);
+        }
+
+        /// <summary>
+        /// <see cref="Evaluate"/> while a listener records <c>risksdk.decision.duration</c>: the decision timed. Out of line, so
+        /// the copy of the decision it holds is not part of the frame of every caller of <see cref="Evaluate"/>.
+        /// </summary>
+        /// <param name="intent">The trade.</param>
+        /// <returns>The decision.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::RiskSdk.RiskDecision EvaluateMeasured(in global::RiskSdk.TradeIntent intent)
+        {
             var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
             var decision = Decide(in intent, accepted: false);
             _context.Metrics.RecordDuration(started, in decision);
@@ -88,6 +101,8 @@ namespace Demo.Trading
         private global::RiskSdk.RiskDecision Decide(in global::RiskSdk.TradeIntent intent, bool accepted)
         {
             global::RiskSdk.Gates.GateVerdict verdict;
+            global::System.Exception fault;
+            string faultGate;
             if (!accepted)
             {
                 string exchange;
@@ -97,13 +112,15 @@ namespace Demo.Trading
                 }
                 catch (global::System.Exception exception)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.IntentGate.GateName, exception);
+                    fault = exception;
+                    faultGate = global::RiskSdk.Gates.IntentGate.GateName;
+                    goto faulted;
                 }
 
                 // The gates decide on the canonical name: the very string given, unless the app spelled it otherwise.
                 if (!verdict.IsPassed || !global::System.Object.ReferenceEquals(exchange, intent.Exchange))
                 {
-                    return DecideScreened(in intent, exchange, verdict);
+                    return DecideScreened(in intent, exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
                 }
             }
 
@@ -114,7 +131,9 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.KillSwitchGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Gates.KillSwitchGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
@@ -128,7 +147,9 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.MinimumConfidenceGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Gates.MinimumConfidenceGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
@@ -142,7 +163,9 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.MinimumKellyGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Gates.MinimumKellyGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
@@ -156,7 +179,9 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.MaximumLotsGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Gates.MaximumLotsGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
@@ -170,7 +195,9 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.NetDeltaGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Gates.NetDeltaGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
@@ -184,7 +211,9 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.SessionDrawdownGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Gates.SessionDrawdownGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
@@ -198,7 +227,9 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.OrderRateGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Gates.OrderRateGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
@@ -212,7 +243,9 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.CooldownGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Gates.CooldownGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
@@ -223,7 +256,10 @@ namespace Demo.Trading
             return AdmitAccepted(in intent, ref clock);
 
             refused:
-            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
+            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
+
+            faulted:
+            return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, faultGate, fault);
         }
 
         /// <summary>
@@ -233,14 +269,23 @@ namespace Demo.Trading
         /// </summary>
         /// <param name="intent">The trade as the app built it.</param>
         /// <param name="exchange">The canonical exchange, or <c>(invalid)</c>.</param>
-        /// <param name="screened">The intent check's verdict.</param>
+        /// <param name="gate">The intent check's name.</param>
+        /// <param name="reason">Why the intent check refused the intent; <see cref="global::RiskSdk.RejectionReason.None"/> when it accepted it.</param>
+        /// <param name="observed">The refusal's observed figure.</param>
+        /// <param name="limit">The refusal's limit.</param>
+        /// <param name="detail">What the refusal names (the field and value at fault), if anything.</param>
         /// <returns>The decision.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::RiskSdk.RiskDecision DecideScreened(in global::RiskSdk.TradeIntent intent, string exchange, global::RiskSdk.Gates.GateVerdict screened)
+        private global::RiskSdk.RiskDecision DecideScreened(in global::RiskSdk.TradeIntent intent, string exchange, string gate, global::RiskSdk.RejectionReason reason, double observed, double limit, string? detail)
         {
             var respelled = intent with { Exchange = exchange };
-            return screened.IsPassed ? Decide(in respelled, accepted: true) : global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in respelled, screened);
+            if (reason == global::RiskSdk.RejectionReason.None)
+            {
+                return Decide(in respelled, accepted: true);
+            }
+
+            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in respelled, gate, reason, observed, limit, detail);
         }
 
         /// <summary>
@@ -257,21 +302,28 @@ namespace Demo.Trading
             global::RiskSdk.Gates.GateVerdict verdict;
             global::RiskSdk.Gates.AdmissionSlot slot;
             global::RiskSdk.Reservation reservation;
+            global::System.Exception fault;
+            string faultGate;
             try
             {
                 verdict = global::RiskSdk.Generated.PipelineDecisions.Reserve(_positionLimit, in intent, ref clock, out slot, out reservation);
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.PositionLimitGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Gates.PositionLimitGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
+                return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
             }
 
             return AdmitReserved(in intent, ref clock, in slot, reservation);
+
+            faulted:
+            return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, faultGate, fault);
         }
 
         /// <summary>
@@ -289,6 +341,7 @@ namespace Demo.Trading
         private global::RiskSdk.RiskDecision AdmitReserved(in global::RiskSdk.TradeIntent intent, ref global::RiskSdk.Gates.DecisionClock clock, in global::RiskSdk.Gates.AdmissionSlot slot, global::RiskSdk.Reservation reservation)
         {
             global::RiskSdk.Gates.GateVerdict verdict;
+            global::System.Exception fault;
             global::RiskSdk.Gates.AdmissionReceipt receipt0 = default;
             global::RiskSdk.Gates.AdmissionReceipt receipt1 = default;
             var step = 0;
@@ -316,15 +369,19 @@ namespace Demo.Trading
             }
             catch (global::System.Exception exception)
             {
-                GiveBackAdmission(in intent, step, in reservation, in receipt0, in receipt1);
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, step switch { 0 or 2 => global::RiskSdk.Gates.OrderRateGate.GateName, 1 or 3 => global::RiskSdk.Gates.CooldownGate.GateName, _ => global::RiskSdk.Gates.PositionLimitGate.GateName }, exception);
+                fault = exception;
+                goto faulted;
             }
 
             return global::RiskSdk.Generated.PipelineDecisions.Approve(in intent, reservation, in slot, global::RiskSdk.Gates.PositionLimitGate.GateName);
 
             refused:
             GiveBackAdmission(in intent, step, in reservation, in receipt0, in receipt1);
-            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
+            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
+
+            faulted:
+            GiveBackAdmission(in intent, step, in reservation, in receipt0, in receipt1);
+            return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, step switch { 0 or 2 => global::RiskSdk.Gates.OrderRateGate.GateName, 1 or 3 => global::RiskSdk.Gates.CooldownGate.GateName, _ => global::RiskSdk.Gates.PositionLimitGate.GateName }, fault);
         }
 
         /// <summary>Gives back, in reverse order, the state of each admitting gate whose take the step counter has gone past, then the slot.</summary>

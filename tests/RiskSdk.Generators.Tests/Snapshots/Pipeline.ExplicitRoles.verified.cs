@@ -59,6 +59,19 @@ namespace RiskSdk.Generators.Tests.Pipeline
                 return Decide(in intent, accepted: false);
             }
 
+            return EvaluateMeasured(in intent);
+        }
+
+        /// <summary>
+        /// <see cref="Evaluate"/> while a listener records <c>risksdk.decision.duration</c>: the decision timed. Out of line, so
+        /// the copy of the decision it holds is not part of the frame of every caller of <see cref="Evaluate"/>.
+        /// </summary>
+        /// <param name="intent">The trade.</param>
+        /// <returns>The decision.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::RiskSdk.RiskDecision EvaluateMeasured(in global::RiskSdk.TradeIntent intent)
+        {
             var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
             var decision = Decide(in intent, accepted: false);
             _context.Metrics.RecordDuration(started, in decision);
@@ -77,6 +90,8 @@ namespace RiskSdk.Generators.Tests.Pipeline
         private global::RiskSdk.RiskDecision Decide(in global::RiskSdk.TradeIntent intent, bool accepted)
         {
             global::RiskSdk.Gates.GateVerdict verdict;
+            global::System.Exception fault;
+            string faultGate;
             if (!accepted)
             {
                 string exchange;
@@ -86,13 +101,15 @@ namespace RiskSdk.Generators.Tests.Pipeline
                 }
                 catch (global::System.Exception exception)
                 {
-                    return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.IntentGate.GateName, exception);
+                    fault = exception;
+                    faultGate = global::RiskSdk.Gates.IntentGate.GateName;
+                    goto faulted;
                 }
 
                 // The gates decide on the canonical name: the very string given, unless the app spelled it otherwise.
                 if (!verdict.IsPassed || !global::System.Object.ReferenceEquals(exchange, intent.Exchange))
                 {
-                    return DecideScreened(in intent, exchange, verdict);
+                    return DecideScreened(in intent, exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
                 }
             }
 
@@ -103,7 +120,9 @@ namespace RiskSdk.Generators.Tests.Pipeline
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.KillSwitchGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Gates.KillSwitchGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
@@ -117,7 +136,9 @@ namespace RiskSdk.Generators.Tests.Pipeline
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Generators.Tests.Pipeline.ExplicitClockGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Generators.Tests.Pipeline.ExplicitClockGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
@@ -131,7 +152,9 @@ namespace RiskSdk.Generators.Tests.Pipeline
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Generators.Tests.Pipeline.EveryOtherOrderGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Generators.Tests.Pipeline.EveryOtherOrderGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
@@ -145,7 +168,9 @@ namespace RiskSdk.Generators.Tests.Pipeline
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.CooldownGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Gates.CooldownGate.GateName;
+                goto faulted;
             }
 
             if (!verdict.IsPassed)
@@ -156,7 +181,10 @@ namespace RiskSdk.Generators.Tests.Pipeline
             return global::RiskSdk.Generated.PipelineDecisions.Admit(_countingReserving, in intent, ref clock, _admitting);
 
             refused:
-            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
+            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
+
+            faulted:
+            return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, faultGate, fault);
         }
 
         /// <summary>
@@ -166,14 +194,23 @@ namespace RiskSdk.Generators.Tests.Pipeline
         /// </summary>
         /// <param name="intent">The trade as the app built it.</param>
         /// <param name="exchange">The canonical exchange, or <c>(invalid)</c>.</param>
-        /// <param name="screened">The intent check's verdict.</param>
+        /// <param name="gate">The intent check's name.</param>
+        /// <param name="reason">Why the intent check refused the intent; <see cref="global::RiskSdk.RejectionReason.None"/> when it accepted it.</param>
+        /// <param name="observed">The refusal's observed figure.</param>
+        /// <param name="limit">The refusal's limit.</param>
+        /// <param name="detail">What the refusal names (the field and value at fault), if anything.</param>
         /// <returns>The decision.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private global::RiskSdk.RiskDecision DecideScreened(in global::RiskSdk.TradeIntent intent, string exchange, global::RiskSdk.Gates.GateVerdict screened)
+        private global::RiskSdk.RiskDecision DecideScreened(in global::RiskSdk.TradeIntent intent, string exchange, string gate, global::RiskSdk.RejectionReason reason, double observed, double limit, string? detail)
         {
             var respelled = intent with { Exchange = exchange };
-            return screened.IsPassed ? Decide(in respelled, accepted: true) : global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in respelled, screened);
+            if (reason == global::RiskSdk.RejectionReason.None)
+            {
+                return Decide(in respelled, accepted: true);
+            }
+
+            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in respelled, gate, reason, observed, limit, detail);
         }
 
         /// <summary>

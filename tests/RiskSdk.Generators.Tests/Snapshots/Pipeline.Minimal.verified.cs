@@ -44,6 +44,19 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
             return Decide(in intent, accepted: false);
         }
 
+        return EvaluateMeasured(in intent);
+    }
+
+    /// <summary>
+    /// <see cref="Evaluate"/> while a listener records <c>risksdk.decision.duration</c>: the decision timed. Out of line, so
+    /// the copy of the decision it holds is not part of the frame of every caller of <see cref="Evaluate"/>.
+    /// </summary>
+    /// <param name="intent">The trade.</param>
+    /// <returns>The decision.</returns>
+    [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private global::RiskSdk.RiskDecision EvaluateMeasured(in global::RiskSdk.TradeIntent intent)
+    {
         var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
         var decision = Decide(in intent, accepted: false);
         _context.Metrics.RecordDuration(started, in decision);
@@ -62,6 +75,8 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     private global::RiskSdk.RiskDecision Decide(in global::RiskSdk.TradeIntent intent, bool accepted)
     {
         global::RiskSdk.Gates.GateVerdict verdict;
+        global::System.Exception fault;
+        string faultGate;
         if (!accepted)
         {
             string exchange;
@@ -71,18 +86,23 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
             }
             catch (global::System.Exception exception)
             {
-                return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.IntentGate.GateName, exception);
+                fault = exception;
+                faultGate = global::RiskSdk.Gates.IntentGate.GateName;
+                goto faulted;
             }
 
             // The gates decide on the canonical name: the very string given, unless the app spelled it otherwise.
             if (!verdict.IsPassed || !global::System.Object.ReferenceEquals(exchange, intent.Exchange))
             {
-                return DecideScreened(in intent, exchange, verdict);
+                return DecideScreened(in intent, exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
             }
         }
 
         var clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
         return AdmitAccepted(in intent, ref clock);
+
+        faulted:
+        return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, faultGate, fault);
     }
 
     /// <summary>
@@ -92,14 +112,23 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     /// </summary>
     /// <param name="intent">The trade as the app built it.</param>
     /// <param name="exchange">The canonical exchange, or <c>(invalid)</c>.</param>
-    /// <param name="screened">The intent check's verdict.</param>
+    /// <param name="gate">The intent check's name.</param>
+    /// <param name="reason">Why the intent check refused the intent; <see cref="global::RiskSdk.RejectionReason.None"/> when it accepted it.</param>
+    /// <param name="observed">The refusal's observed figure.</param>
+    /// <param name="limit">The refusal's limit.</param>
+    /// <param name="detail">What the refusal names (the field and value at fault), if anything.</param>
     /// <returns>The decision.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private global::RiskSdk.RiskDecision DecideScreened(in global::RiskSdk.TradeIntent intent, string exchange, global::RiskSdk.Gates.GateVerdict screened)
+    private global::RiskSdk.RiskDecision DecideScreened(in global::RiskSdk.TradeIntent intent, string exchange, string gate, global::RiskSdk.RejectionReason reason, double observed, double limit, string? detail)
     {
         var respelled = intent with { Exchange = exchange };
-        return screened.IsPassed ? Decide(in respelled, accepted: true) : global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in respelled, screened);
+        if (reason == global::RiskSdk.RejectionReason.None)
+        {
+            return Decide(in respelled, accepted: true);
+        }
+
+        return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in respelled, gate, reason, observed, limit, detail);
     }
 
     /// <summary>
@@ -116,21 +145,28 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
         global::RiskSdk.Gates.GateVerdict verdict;
         global::RiskSdk.Gates.AdmissionSlot slot;
         global::RiskSdk.Reservation reservation;
+        global::System.Exception fault;
+        string faultGate;
         try
         {
             verdict = global::RiskSdk.Generated.PipelineDecisions.Reserve(_positionLimit, in intent, ref clock, out slot, out reservation);
         }
         catch (global::System.Exception exception)
         {
-            return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.PositionLimitGate.GateName, exception);
+            fault = exception;
+            faultGate = global::RiskSdk.Gates.PositionLimitGate.GateName;
+            goto faulted;
         }
 
         if (!verdict.IsPassed)
         {
-            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict);
+            return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
         }
 
         return AdmitReserved(in intent, ref clock, in slot, reservation);
+
+        faulted:
+        return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, faultGate, fault);
     }
 
     /// <summary>
@@ -147,6 +183,7 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     private global::RiskSdk.RiskDecision AdmitReserved(in global::RiskSdk.TradeIntent intent, ref global::RiskSdk.Gates.DecisionClock clock, in global::RiskSdk.Gates.AdmissionSlot slot, global::RiskSdk.Reservation reservation)
     {
+        global::System.Exception fault;
         var step = 0;
         try
         {
@@ -154,11 +191,15 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
         }
         catch (global::System.Exception exception)
         {
-            GiveBackAdmission(in intent, step, in reservation);
-            return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.PositionLimitGate.GateName, exception);
+            fault = exception;
+            goto faulted;
         }
 
         return global::RiskSdk.Generated.PipelineDecisions.Approve(in intent, reservation, in slot, global::RiskSdk.Gates.PositionLimitGate.GateName);
+
+        faulted:
+        GiveBackAdmission(in intent, step, in reservation);
+        return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.PositionLimitGate.GateName, fault);
     }
 
     /// <summary>Gives back, in reverse order, the state of each admitting gate whose take the step counter has gone past, then the slot.</summary>

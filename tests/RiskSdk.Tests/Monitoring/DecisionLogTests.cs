@@ -16,8 +16,8 @@ public sealed class DecisionLogTests
         var entry = TestRig.Signal("NSE", confidence: 0.97, regime: MarketRegime.HighVolatility);
         var exit = TestRig.Signal("BSE", reduces: "P-1");
 
-        log.Record(in entry, GateVerdict.Reject("Custom", RejectionReason.CustomGate, 3, 2, "too many"), approved: false, highConfidence: true, utcTicks: 1_000);
-        log.Record(in exit, GateVerdict.Pass(PositionLimitGate.GateName), approved: true, highConfidence: false, utcTicks: 2_000);
+        Record(log, in entry, GateVerdict.Reject("Custom", RejectionReason.CustomGate, 3, 2, "too many"), approved: false, highConfidence: true, utcTicks: 1_000);
+        Record(log, in exit, GateVerdict.Pass(PositionLimitGate.GateName), approved: true, highConfidence: false, utcTicks: 2_000);
 
         var records = log.Read(10);
         Assert.Equal(2, records.Count);
@@ -39,7 +39,7 @@ public sealed class DecisionLogTests
         var log = new DecisionLog();
         var intent = TestRig.Signal();
 
-        log.Record(in intent, GateVerdict.Pass("Custom"), approved: false, highConfidence: false, utcTicks: 0);
+        Record(log, in intent, GateVerdict.Pass("Custom"), approved: false, highConfidence: false, utcTicks: 0);
 
         var record = Assert.Single(log.Read(1));
         Assert.False(record.Approved);
@@ -56,12 +56,12 @@ public sealed class DecisionLogTests
 
         for (var i = 0; i < DecisionLog.Capacity * 3; i++)
         {
-            log.Record(in calm, GateVerdict.Pass("Gate"), approved: true, highConfidence: false, utcTicks: i);
+            Record(log, in calm, GateVerdict.Pass("Gate"), approved: true, highConfidence: false, utcTicks: i);
         }
 
-        log.Record(in volatileMarket, GateVerdict.Pass("Gate"), approved: true, highConfidence: false, utcTicks: 0);
+        Record(log, in volatileMarket, GateVerdict.Pass("Gate"), approved: true, highConfidence: false, utcTicks: 0);
         Assert.Equal(MarketRegime.HighVolatility, log.NewestRegime());
-        log.Record(in calm, GateVerdict.Pass("Gate"), approved: true, highConfidence: false, utcTicks: 0);
+        Record(log, in calm, GateVerdict.Pass("Gate"), approved: true, highConfidence: false, utcTicks: 0);
         Assert.Equal(MarketRegime.Normal, log.NewestRegime());
     }
 
@@ -95,7 +95,7 @@ public sealed class DecisionLogTests
             {
                 var kind = (int)(k % kinds);
                 var verdict = GateVerdict.Reject(gates[kind], RejectionReason.CustomGate, k, -k, details[kind]);
-                log.Record(in intents[kind], in verdict, approved: false, highConfidence: kind % 5 == 0, utcTicks: k);
+                Record(log, in intents[kind], verdict, approved: false, highConfidence: kind % 5 == 0, utcTicks: k);
                 Interlocked.Increment(ref recorded);
             }
         })).ToList();
@@ -150,4 +150,8 @@ public sealed class DecisionLogTests
         Assert.Equal(0, Interlocked.Read(ref wrong));
         Assert.Equal(Interlocked.Read(ref recorded), log.Count);
     }
+
+    /// <summary>Records a whole verdict, as its parts (the log takes them so no caller holds a verdict in memory).</summary>
+    private static void Record(DecisionLog log, in TradeIntent intent, GateVerdict verdict, bool approved, bool highConfidence, long utcTicks) =>
+        log.Record(in intent, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail, approved, highConfidence, utcTicks);
 }
