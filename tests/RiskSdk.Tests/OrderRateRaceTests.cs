@@ -47,7 +47,7 @@ public sealed class OrderRateRaceTests
                 reclaim,
                 out var fewestSeen,
                 out var mostSeen);
-            AssertNeverOverTheLimit(limit, limiter, clock, records, fewestSeen, mostSeen);
+            AssertNeverOverTheLimit(limit, limiter, clock, records, fewestSeen, mostSeen, $"round {round}");
         }
     }
 
@@ -87,21 +87,27 @@ public sealed class OrderRateRaceTests
                 reclaim,
                 out var fewestSeen,
                 out var mostSeen);
-            AssertNeverOverTheLimit(limit, context.OrderRate, clock, records, fewestSeen, mostSeen);
+            AssertNeverOverTheLimit(limit, context.OrderRate, clock, records, fewestSeen, mostSeen, $"round {round}");
         }
     }
 
     /// <summary>Counts one order for a trader at the decision's reading; true with the bucket it was counted in.</summary>
     private delegate bool Taker(ref DecisionClock decision, out long countedIn);
 
-    private static void AssertNeverOverTheLimit(int limit, OrderRateLimiter limiter, SharedClock clock, List<(long Bucket, int Change)>[] records, int fewestSeen, int mostSeen)
+    /// <summary>One trader's take (+1) or give-back (-1) at one step: the bucket of the decision's reading and the one the limiter counted the order in.</summary>
+    private readonly record struct Order(int Trader, int Step, long Read, long Bucket, int Change);
+
+    private static void AssertNeverOverTheLimit(int limit, OrderRateLimiter limiter, SharedClock clock, List<Order>[] records, int fewestSeen, int mostSeen, string run)
     {
-        Assert.InRange(fewestSeen, 0, limit);
-        Assert.InRange(mostSeen, 0, limit);
-        var net = new SortedDictionary<long, int>();
-        foreach (var (bucket, change) in records.SelectMany(r => r))
+        if (fewestSeen < 0 || mostSeen > limit)
         {
-            net[bucket] = net.GetValueOrDefault(bucket) + change;
+            Assert.Fail($"{run}: the reader saw counts from {fewestSeen} to {mostSeen}; the limit is {limit}.");
+        }
+
+        var net = new SortedDictionary<long, int>();
+        foreach (var order in records.SelectMany(r => r))
+        {
+            net[order.Bucket] = net.GetValueOrDefault(order.Bucket) + order.Change;
         }
 
         // Slide a span of 21 buckets over the buckets that hold orders.
@@ -109,20 +115,38 @@ public sealed class OrderRateRaceTests
         var inSpan = 0;
         for (int first = 0, last = 0; last < buckets.Length; last++)
         {
-            Assert.True(buckets[last].Value >= 0, $"Bucket {buckets[last].Key} holds {buckets[last].Value} orders.");
+            if (buckets[last].Value < 0)
+            {
+                Assert.Fail($"{run}: bucket {buckets[last].Key} holds {buckets[last].Value} orders.{Around(records, buckets[last].Key)}");
+            }
+
             inSpan += buckets[last].Value;
             while (buckets[first].Key <= buckets[last].Key - (Buckets + 1))
             {
                 inSpan -= buckets[first++].Value;
             }
 
-            Assert.True(inSpan <= limit, $"{inSpan} orders counted in buckets {buckets[last].Key - Buckets}..{buckets[last].Key}; the limit is {limit}.");
+            if (inSpan > limit)
+            {
+                Assert.Fail($"{run}: {inSpan} orders counted in buckets {buckets[last].Key - Buckets}..{buckets[last].Key}; the limit is {limit}.{Around(records, buckets[last].Key)}");
+            }
         }
 
         var now = BucketOf(clock.GetTimestamp());
         var expected = buckets.Where(e => e.Key > now - (Buckets + 1)).Sum(e => e.Value);
-        Assert.Equal(expected, limiter.CountLastSecond("NSE"));
+        var counted = limiter.CountLastSecond("NSE");
+        if (counted != expected)
+        {
+            Assert.Fail($"{run}: the limiter counts {counted} orders in buckets {now - Buckets}..{now}, the records {expected}.{Around(records, now)}");
+        }
     }
+
+    /// <summary>The records in the span ending at <paramref name="bucket"/>, the two spans before it and the one after, one a line, by trader and step.</summary>
+    private static string Around(List<Order>[] records, long bucket) =>
+        string.Concat(records.SelectMany(r => r)
+            .Where(order => order.Bucket > bucket - (3 * (Buckets + 1)) && order.Bucket <= bucket + Buckets + 1)
+            .OrderBy(order => order.Trader).ThenBy(order => order.Step)
+            .Select(order => $"{Environment.NewLine}  trader {order.Trader} step {order.Step}: read bucket {order.Read}, {(order.Change > 0 ? "counted in" : "given back from")} {order.Bucket}"));
 
     [Fact]
     public void Threads_racing_the_span_onto_a_new_bucket_get_exactly_the_room_left()
@@ -164,10 +188,10 @@ public sealed class OrderRateRaceTests
         return counted;
     }
 
-    /// <summary>Runs the traders (and the reader, which also reclaims when asked) to completion; each trader's records are (bucket, +1 taken / -1 given back); the reader's counts seen come back as their least and most.</summary>
-    private static List<(long Bucket, int Change)>[] Hammer(OrderRateLimiter limiter, SharedClock clock, Taker take, Action<long> giveBackOrder, int seed, bool giveBack, bool reclaim, out int fewestSeen, out int mostSeen)
+    /// <summary>Runs the traders (and the reader, which also reclaims when asked) to completion; each trader's records are its orders taken (+1) and given back (-1); the reader's counts seen come back as their least and most.</summary>
+    private static List<Order>[] Hammer(OrderRateLimiter limiter, SharedClock clock, Taker take, Action<long> giveBackOrder, int seed, bool giveBack, bool reclaim, out int fewestSeen, out int mostSeen)
     {
-        var records = Enumerable.Range(0, Traders).Select(_ => new List<(long, int)>()).ToArray();
+        var records = Enumerable.Range(0, Traders).Select(_ => new List<Order>()).ToArray();
         var (fewest, most) = (int.MaxValue, int.MinValue);
         var running = Traders;
         using var start = new Barrier(Traders + 1);
@@ -193,11 +217,12 @@ public sealed class OrderRateRaceTests
                     var decision = new DecisionClock(clock);
                     if (take(ref decision, out var countedIn))
                     {
-                        records[t].Add((countedIn, 1));
+                        var read = BucketOf(decision.GetTimestamp());
+                        records[t].Add(new Order(t, i, read, countedIn, 1));
                         if (giveBack && random.Next(4) == 0)
                         {
                             giveBackOrder(countedIn);
-                            records[t].Add((countedIn, -1));
+                            records[t].Add(new Order(t, i, read, countedIn, -1));
                         }
                     }
                 }

@@ -40,10 +40,11 @@ namespace RiskSdk.Gates;
 /// exchange), giving an order back, and counting exactly near the limit take the exchange's lock.
 /// </para>
 /// <para>
-/// <see cref="ReclaimIdle"/> frees the state of exchanges none of whose orders still count. A freed window is marked
+/// <see cref="ReclaimIdle"/> frees the state of exchanges none of whose orders still count at its reading (an exchange
+/// that counted an order after that reading is kept, even if the order was given back). A freed window is marked
 /// retired in the same word the takes swap, so no order is ever counted in it after; a thread that finds it retired
-/// counts in the exchange's fresh window, which starts at the time of the reclaim (an order stamped earlier counts as
-/// made then), so the guarantee holds across a reclaim.
+/// counts in the exchange's fresh window, which starts no earlier than the latest reclaim's reading when it is created
+/// (an order stamped earlier counts as made then), so the guarantee holds across a reclaim.
 /// </para>
 /// </remarks>
 public sealed class OrderRateLimiter
@@ -56,7 +57,7 @@ public sealed class OrderRateLimiter
     private readonly TimestampBuckets _buckets;
     private readonly int _maxPerSecond;
 
-    /// <summary>The bucket of the latest reclaim: a window created after it starts there; written before any window is retired.</summary>
+    /// <summary>The bucket of the latest reclaim: a window created after it starts there (<see cref="FreshWindow"/>); written before any window is retired.</summary>
     private long _reclaimedAt = long.MinValue;
 
     /// <summary>Creates a limiter.</summary>
@@ -158,8 +159,7 @@ public sealed class OrderRateLimiter
         var bucket = _buckets.Of(Now(ref clock));
         while (true)
         {
-            // A new window's span starts at this reading, or at the latest reclaim when that is later (time order).
-            window ??= _windows.GetOrAdd(exchange, static (_, start) => new OrderRateWindow(start), Math.Max(bucket, Volatile.Read(ref _reclaimedAt)));
+            window ??= _windows.GetOrAdd(exchange, static (_, decision) => decision.Limiter.FreshWindow(decision.Bucket), (Limiter: this, Bucket: bucket));
             var take = window.TryTake(bucket, _maxPerSecond, out count, out countedIn);
             if (take != OrderRateWindow.Take.Moved)
             {
@@ -206,6 +206,15 @@ public sealed class OrderRateLimiter
 
     /// <summary>How many exchanges hold a window: they sent an order since they were last freed.</summary>
     internal int Count => _windows.Count;
+
+    /// <summary>
+    /// An exchange's new window: its span starts at the decision's bucket, or at the latest reclaim's when that is later
+    /// (time order). Called by the table under its write lock, after the removal of any window this one replaces, so it
+    /// reads the reclaim that retired that window: a reclaim's reading read before the lock (by a thread descheduled
+    /// while another window came, counted orders and was reclaimed) could start this span within a second of the
+    /// reclaimed window's orders.
+    /// </summary>
+    private OrderRateWindow FreshWindow(long bucket) => new(Math.Max(bucket, Volatile.Read(ref _reclaimedAt)));
 
     /// <summary>The decision's reading when its clock is this limiter's; this limiter's own reading otherwise.</summary>
     private long Now(ref DecisionClock clock) => clock.Reads(_time) ? clock.GetTimestamp() : _time.GetTimestamp();

@@ -255,7 +255,12 @@ internal sealed class OrderRateWindow
         }
     }
 
-    /// <summary>Retires the window when none of its orders count in the span ending at <paramref name="bucket"/>.</summary>
+    /// <summary>
+    /// Retires the window when none of its orders count in the span ending at <paramref name="bucket"/> and no order
+    /// was counted after it. A newest bucket past the reclaim's reading (an order counted, and maybe given back, after
+    /// the reclaim read the clock) keeps the window: an order that left the newest bucket's span may still be inside
+    /// the reading's, and the exchange's fresh window would start at the reading, within a second of it.
+    /// </summary>
     /// <param name="bucket">The bucket of the reclaim's reading.</param>
     /// <returns>True when the window is retired (now, or already).</returns>
     public bool TryRetire(long bucket)
@@ -270,7 +275,7 @@ internal sealed class OrderRateWindow
                     return true;
                 }
 
-                if (CountAt(state, bucket) != 0)
+                if (NewestOf(state) > bucket || CountAt(state, bucket) != 0)
                 {
                     return false;
                 }

@@ -90,7 +90,7 @@ internal sealed class ScopeTable<TValue>
     /// <summary>Finds a scope's state, creating it the first time the scope is seen (once, even when threads race).</summary>
     /// <typeparam name="TArgument">What the factory needs.</typeparam>
     /// <param name="key">The scope.</param>
-    /// <param name="create">Builds the state for a new scope.</param>
+    /// <param name="create">Builds the state for a new scope; called under the write lock, so after any removal of the scope's previous state.</param>
     /// <param name="argument">Passed to <paramref name="create"/>.</param>
     /// <returns>The scope's one state.</returns>
     public TValue GetOrAdd<TArgument>(string key, Func<string, TArgument, TValue> create, TArgument argument) =>
