@@ -78,14 +78,9 @@ public sealed class IntentGate : IRiskGate
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public GateVerdict Accept(in TradeIntent intent, out string exchange)
     {
-        var text = intent.Exchange;
-        if (ExchangeName.IsCanonicalAscii(text)
-            && HasUsableFields(in intent)
-            && intent.ReducesPosition is null
-            && (_declared is null || IsDeclared(text))
-            && _context.TradingStateKnown)
+        if (AcceptsAsGiven(in intent))
         {
-            exchange = text;
+            exchange = intent.Exchange;
             return GateVerdict.Pass(GateName);
         }
 
@@ -93,6 +88,24 @@ public sealed class IntentGate : IRiskGate
         var verdict = AcceptInFull(in intent, out var decided);
         exchange = decided;
         return verdict;
+    }
+
+    /// <summary>
+    /// The common intent, in one straight run of tests: an entry on a name already canonical, usable model outputs, a
+    /// declared exchange or none declared, the trading state known. True means the whole check passes it with its
+    /// exchange as given; false means nothing but "ask the whole check" (<see cref="AcceptInFull"/>).
+    /// </summary>
+    /// <param name="intent">The intent as the app built it.</param>
+    /// <returns>True when the intent passes as given.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool AcceptsAsGiven(in TradeIntent intent)
+    {
+        var text = intent.Exchange;
+        return ExchangeName.IsCanonicalAscii(text)
+            && HasUsableFields(in intent)
+            && intent.ReducesPosition is null
+            && (_declared is null || IsDeclared(text))
+            && _context.TradingStateKnown;
     }
 
     /// <summary>The whole intent check, in its declared order: what <see cref="Accept"/> runs for any intent off its common path.</summary>

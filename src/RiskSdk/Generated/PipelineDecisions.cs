@@ -21,6 +21,18 @@ public static class PipelineDecisions
     public static GateVerdict Screen(RiskContext context, in TradeIntent intent, out TradeIntent accepted) =>
         (context ?? throw new ArgumentNullException(nameof(context))).Intake.Screen(in intent, out accepted);
 
+    /// <summary>
+    /// The intent check's common case (<see cref="IntentGate"/>), in one inlined run of tests: true when the intent
+    /// passes the whole check with its exchange as given (already canonical). False decides nothing: the pipeline then
+    /// runs <see cref="Accept"/>, out of its common frame.
+    /// </summary>
+    /// <param name="context">The pipeline's context.</param>
+    /// <param name="intent">The intent as the app built it.</param>
+    /// <returns>True when the intent passes as given.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AcceptsAsGiven(RiskContext context, in TradeIntent intent) =>
+        (context ?? throw new ArgumentNullException(nameof(context))).Intake.AcceptsAsGiven(in intent);
+
     /// <summary>The intent check every pipeline runs first (<see cref="IntentGate"/>): the canonical exchange, or why the intent is refused.</summary>
     /// <param name="context">The pipeline's context.</param>
     /// <param name="intent">The intent as the app built it.</param>

@@ -64,9 +64,9 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     }
 
     /// <summary>
-    /// Decides in one frame: the intent check (unless <paramref name="accepted"/>), then the declared gates in order on
-    /// the intent with its exchange canonical. An intent the check refuses, or accepts under a name spelled otherwise,
-    /// goes to <see cref="DecideScreened"/>, so its copy is made out of this frame.
+    /// Decides in one frame: the intent check's common case (unless <paramref name="accepted"/>), then the declared gates
+    /// in order on the intent with its exchange canonical. Any other intent goes to <see cref="DecideScreened"/>, which
+    /// runs the whole check, and makes any copy, out of this frame.
     /// </summary>
     /// <param name="intent">The trade.</param>
     /// <param name="accepted">True when the intent check accepted <paramref name="intent"/> already, its exchange canonical.</param>
@@ -74,15 +74,14 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     private global::RiskSdk.RiskDecision Decide(in global::RiskSdk.TradeIntent intent, bool accepted)
     {
-        global::RiskSdk.Gates.GateVerdict verdict;
         global::System.Exception fault;
         string faultGate;
         if (!accepted)
         {
-            string exchange;
+            bool asGiven;
             try
             {
-                verdict = global::RiskSdk.Generated.PipelineDecisions.Accept(_context, in intent, out exchange);
+                asGiven = global::RiskSdk.Generated.PipelineDecisions.AcceptsAsGiven(_context, in intent);
             }
             catch (global::System.Exception exception)
             {
@@ -91,10 +90,10 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
                 goto faulted;
             }
 
-            // The gates decide on the canonical name: the very string given, unless the app spelled it otherwise.
-            if (!verdict.IsPassed || !global::System.Object.ReferenceEquals(exchange, intent.Exchange))
+            // Anything but the common intent (a name to make canonical, an exit to verify, a refusal) is checked out of line.
+            if (!asGiven)
             {
-                return DecideScreened(in intent, exchange, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
+                return DecideScreened(in intent);
             }
         }
 
@@ -106,29 +105,40 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     }
 
     /// <summary>
-    /// An intent the intent check refused (logged and counted under the exchange it names, or <c>(invalid)</c>), or
-    /// accepted under a name spelled otherwise (decided on a copy carrying the canonical name). Out of line, so the
-    /// copy is not part of <see cref="Decide"/>'s frame.
+    /// The whole intent check, for an intent off its common case: refused (logged and counted under the exchange it
+    /// names, or <c>(invalid)</c>), or accepted and decided, on a copy carrying the canonical name when the app spelled it
+    /// otherwise. Out of line, so neither the check's verdict nor the copy is part of <see cref="Decide"/>'s frame.
     /// </summary>
     /// <param name="intent">The trade as the app built it.</param>
-    /// <param name="exchange">The canonical exchange, or <c>(invalid)</c>.</param>
-    /// <param name="gate">The intent check's name.</param>
-    /// <param name="reason">Why the intent check refused the intent; <see cref="global::RiskSdk.RejectionReason.None"/> when it accepted it.</param>
-    /// <param name="observed">The refusal's observed figure.</param>
-    /// <param name="limit">The refusal's limit.</param>
-    /// <param name="detail">What the refusal names (the field and value at fault), if anything.</param>
     /// <returns>The decision.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private global::RiskSdk.RiskDecision DecideScreened(in global::RiskSdk.TradeIntent intent, string exchange, string gate, global::RiskSdk.RejectionReason reason, double observed, double limit, string? detail)
+    private global::RiskSdk.RiskDecision DecideScreened(in global::RiskSdk.TradeIntent intent)
     {
+        global::RiskSdk.Gates.GateVerdict verdict;
+        string exchange;
+        try
+        {
+            verdict = global::RiskSdk.Generated.PipelineDecisions.Accept(_context, in intent, out exchange);
+        }
+        catch (global::System.Exception exception)
+        {
+            return global::RiskSdk.Generated.PipelineDecisions.Fault(_context, in intent, global::RiskSdk.Gates.IntentGate.GateName, exception);
+        }
+
+        if (verdict.IsPassed && global::System.Object.ReferenceEquals(exchange, intent.Exchange))
+        {
+            return Decide(in intent, accepted: true);
+        }
+
+        // The gates decide on the canonical name, and a refusal is logged and counted under it (or "(invalid)").
         var respelled = intent with { Exchange = exchange };
-        if (reason == global::RiskSdk.RejectionReason.None)
+        if (verdict.IsPassed)
         {
             return Decide(in respelled, accepted: true);
         }
 
-        return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in respelled, gate, reason, observed, limit, detail);
+        return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in respelled, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
     }
 
     /// <summary>
