@@ -58,7 +58,13 @@ public sealed class OrderRateGate : ITimedGate, IAdmittingGate
     {
         // The common case in one compare-and-swap, inlined; the rest (and every refusal) out of line.
         var counted = _limiter.TryTakeQuickly(intent.Exchange, ref clock);
-        if (counted == OrderRateWindow.NotCounted && (counted = TakeFully(in intent, ref clock, out var count)) == OrderRateWindow.NotCounted)
+        var count = 0;
+        if (counted == OrderRateWindow.NotCounted)
+        {
+            counted = TakeFully(in intent, ref clock, out count);
+        }
+
+        if (counted == OrderRateWindow.NotCounted)
         {
             receipt = AdmissionReceipt.Nothing;
             return GateVerdict.Reject(GateName, RejectionReason.OrderRateExceeded, count, _limiter.MaxPerSecond);

@@ -23,23 +23,10 @@ public sealed class PipelineAllocationTests
         using var context = NewContext(Unthrottled);
         var pipeline = new DefaultOrderPipeline(context);
         var intent = Signal(0.8);
-        var approved = 0;
 
-        for (var i = 0; i < 100; i++)
-        {
-            pipeline.Evaluate(in intent).Reservation.Release();
-        }
+        var bytes = ApprovalAllocation.Measure(pipeline, in intent, out var approved);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Decisions; i++)
-        {
-            var decision = pipeline.Evaluate(in intent);
-            approved += decision.IsApproved ? 1 : 0;
-            decision.Reservation.Release();
-        }
-
-        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(Decisions, approved);
+        Assert.Equal(ApprovalAllocation.Decisions, approved);
         Assert.Equal(0, bytes);
     }
 
