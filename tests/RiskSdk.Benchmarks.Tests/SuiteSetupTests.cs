@@ -30,6 +30,24 @@ public sealed class SuiteSetupTests
         Assert.False(suite.NaiveAtCap());
     }
 
+    [Fact]
+    public void Approval_cost_benchmarks_approve_on_every_rung_and_free_each_slot()
+    {
+        using var suite = new ApprovalCostBenchmarks();
+        suite.Setup();
+
+        Assert.True(suite.Floor());
+        Assert.True(suite.ClockReading());
+        for (var i = 0; i < 5; i++)
+        {
+            // Each rung approves again and again: every slot is released, so the cap of 2 is never reached.
+            Assert.True(suite.PositionLimitOnly());
+            Assert.True(suite.PlainChecks());
+            Assert.True(suite.OrderRate());
+            Assert.True(suite.NineGates());
+        }
+    }
+
     [Theory]
     [InlineData(0)] // nobody watching
     [InlineData(1)] // page streaming
