@@ -19,7 +19,7 @@ public class ApprovalCostBenchmarks : IDisposable
     private DecisionRig _rig = null!;
     private PositionLimitOnlyPipeline _positionLimitOnly = null!;
     private PlainChecksPipeline _plainChecks = null!;
-    private OrderRatePipeline _orderRate = null!;
+    private StandardGatesWithoutCooldownPipeline _withoutCooldown = null!;
 
     /// <summary>Builds the rig and the three smaller pipelines over its context, and checks that each approves the passing intent.</summary>
     [GlobalSetup]
@@ -29,9 +29,9 @@ public class ApprovalCostBenchmarks : IDisposable
         _rig = new DecisionRig();
         _positionLimitOnly = new PositionLimitOnlyPipeline(_rig.Context);
         _plainChecks = new PlainChecksPipeline(_rig.Context);
-        _orderRate = new OrderRatePipeline(_rig.Context);
+        _withoutCooldown = new StandardGatesWithoutCooldownPipeline(_rig.Context);
         _rig.Expect(in _passing, RejectionReason.None, release: true);
-        foreach (var pipeline in new IRiskPipeline[] { _positionLimitOnly, _plainChecks, _orderRate })
+        foreach (var pipeline in new IRiskPipeline[] { _positionLimitOnly, _plainChecks, _withoutCooldown })
         {
             var decision = pipeline.Evaluate(in _passing);
             if (!decision.IsApproved || !decision.Reservation.Release())
@@ -93,7 +93,7 @@ public class ApprovalCostBenchmarks : IDisposable
     [Benchmark(Description = "Generated: + order rate")]
     public bool OrderRate()
     {
-        var decision = _orderRate.Evaluate(in _passing);
+        var decision = _withoutCooldown.Evaluate(in _passing);
         decision.Reservation.Release();
         return decision.IsApproved;
     }

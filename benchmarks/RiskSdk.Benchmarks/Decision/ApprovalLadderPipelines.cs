@@ -17,7 +17,7 @@ public sealed partial class PositionLimitOnlyPipeline;
     typeof(PositionLimitGate))]
 public sealed partial class PlainChecksPipeline;
 
-/// <summary>The third rung: the plain checks and the order-rate gate (checked, then counting the order at admission) before the position limit. The next rung, with the cooldown, is <see cref="GeneratedDefaultPipeline"/>.</summary>
+/// <summary>The third rung: the standard gates without the cooldown, so the plain checks and the order-rate gate (checked, then counting the order at admission) before the position limit. The next rung, with the cooldown, is <see cref="GeneratedDefaultPipeline"/>.</summary>
 [GatePipeline(
     typeof(KillSwitchGate),
     typeof(MinimumConfidenceGate),
@@ -27,4 +27,4 @@ public sealed partial class PlainChecksPipeline;
     typeof(SessionDrawdownGate),
     typeof(OrderRateGate),
     typeof(PositionLimitGate))]
-public sealed partial class OrderRatePipeline;
+public sealed partial class StandardGatesWithoutCooldownPipeline;
