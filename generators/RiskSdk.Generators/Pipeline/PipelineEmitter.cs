@@ -367,6 +367,8 @@ internal static class PipelineEmitter
 
         writer.Line(Exception + " fault;");
 
+        // Both the refusal's exit and the fault's give back everything taken, with the same call.
+        var giveBack = "GiveBackAdmission(in intent, step, in reservation" + string.Concat(receipts.Select(r => ", in " + r)) + ");";
         foreach (var receipt in receipts)
         {
             writer.Line(Receipt + " " + receipt + " = default;");
@@ -405,13 +407,13 @@ internal static class PipelineEmitter
         {
             writer.Line()
                 .Line("refused:")
-                .Line("GiveBackAdmission(in intent, step, in reservation" + string.Concat(receipts.Select(r => ", in " + r)) + ");")
+                .Line(giveBack)
                 .Line("return " + Decisions + ".Reject(_context, in intent, " + VerdictParts + ");");
         }
 
         writer.Line()
             .Line("faulted:")
-            .Line("GiveBackAdmission(in intent, step, in reservation" + string.Concat(receipts.Select(r => ", in " + r)) + ");")
+            .Line(giveBack)
             .Line("return " + Decisions + ".Fault(_context, in intent, " + StepName(admitting, reserving) + ", fault);");
 
         writer.CloseBlock()
