@@ -35,7 +35,7 @@ public sealed class LedgerOutageTests
         var gate = new PositionLimitGate(context);
         var filledDuringOutage = ReserveOnceAnswering(book);
         var cancelledDuringOutage = ReserveOnceAnswering(book);
-        Assert.True(ReserveOnceAnswering(book).Commit("p-1"));
+        Answered.Committed(book, ReserveOnceAnswering(book), "p-1");
 
         server.Stop();
         var watch = Stopwatch.StartNew();
@@ -100,7 +100,7 @@ public sealed class LedgerOutageTests
         }
 
         Assert.Equal(new ScopeCounts(0, 1), counts);
-        Assert.True(held.Release());
+        Answered.Released(book, held);
         Assert.Equal(new ScopeCounts(0, 0), book.GetCounts(Scope));
     }
 
@@ -139,7 +139,7 @@ public sealed class LedgerOutageTests
 
         // The first reserve the book grants comes after the state was confirmed, and confirming adopted the halt.
         Assert.Equal(ReserveStatus.Reserved, outcome.Status);
-        Assert.True(outcome.Reservation.Release());
+        Answered.Released(book, outcome.Reservation);
         Assert.Equal(TradingState.Halted, context.Switch.State);
         Assert.Equal("operator halt", context.Switch.Status.Reason);
         Assert.Equal(RejectionReason.TradingHalted, new KillSwitchGate(context).Check(Signal).Reason);

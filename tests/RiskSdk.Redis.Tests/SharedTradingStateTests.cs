@@ -173,7 +173,7 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
         var gate = new PositionLimitGate(first);
         var approved = gate.Admit(entry);
         Assert.True(approved.IsApproved, approved.Message);
-        Assert.True(approved.Reservation.Release());
+        Answered.Released((RedisPositionBook)first.Book, approved.Reservation);
 
         server.Pause();
         try
@@ -286,7 +286,7 @@ public sealed class SharedTradingStateTests : IClassFixture<RedisServerFixture>,
         Assert.True(WaitUntil(() => context.TradingStateKnown), "the state was not confirmed again within 10 s of the key being readable");
         RiskDecision approved = default;
         Assert.True(WaitUntil(() => (approved = withoutKillSwitch.Evaluate(entry)).IsApproved), approved.Message);
-        Assert.True(approved.Reservation.Release());
+        Answered.Released(book, approved.Reservation);
     }
 
     /// <inheritdoc/>
