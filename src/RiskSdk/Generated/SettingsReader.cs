@@ -14,6 +14,9 @@ public sealed class SettingsReader
 {
     private const int MaximumSuggestionDistance = 2;
 
+    /// <summary>The most characters of a value a problem message shows.</summary>
+    private const int MaximumShownLength = 100;
+
     private readonly IVariableLookup _lookup;
     private readonly string _prefix;
     private readonly IReadOnlyList<VariableDescription> _variables;
@@ -60,6 +63,12 @@ public sealed class SettingsReader
             return fallback;
         }
 
+        if (ControlCharacter(text) is { } control)
+        {
+            Refuse(variable, raw, control);
+            return fallback;
+        }
+
         return TryParse(variable, raw, text, parse, out var value) ? value : fallback;
     }
 
@@ -91,6 +100,12 @@ public sealed class SettingsReader
 
             _bound.Add(new BoundVariable(variable, null, ValueSource.Environment));
             return null;
+        }
+
+        if (ControlCharacter(text) is { } control)
+        {
+            Refuse(variable, raw, control);
+            return fallback;
         }
 
         return TryParse(variable, raw, text, parse, out var value) ? value : fallback;
@@ -178,7 +193,7 @@ public sealed class SettingsReader
             if (_failed.Add(variable.Name))
             {
                 var shown = variable.Mask(problem.Value);
-                _problems.Add(new ConfigurationProblem(ProblemSeverity.Error, problem.Kind, variable.Name, shown, problem.Expected, $"{variable.Name}={shown ?? "(not set)"} {problem.Reason}; expected {problem.Expected}."));
+                _problems.Add(new ConfigurationProblem(ProblemSeverity.Error, problem.Kind, variable.Name, shown, problem.Expected, $"{variable.Name}={(shown is null ? "(not set)" : Printable(shown))} {problem.Reason}; expected {problem.Expected}."));
             }
         }
     }
@@ -212,7 +227,7 @@ public sealed class SettingsReader
             _failed.Add(variable.Name);
         }
 
-        _problems.Add(new ConfigurationProblem(severity, ProblemKind.Custom, variable.Name, shown, expected, $"{variable.Name}={shown ?? "(not set)"} is not allowed; expected {expected}."));
+        _problems.Add(new ConfigurationProblem(severity, ProblemKind.Custom, variable.Name, shown, expected, $"{variable.Name}={(shown is null ? "(not set)" : Printable(shown))} is not allowed; expected {expected}."));
     }
 
     private VariableDescription Find(string propertyName)
@@ -277,7 +292,53 @@ public sealed class SettingsReader
         _failed.Add(variable.Name);
         _bound.Add(new BoundVariable(variable, variable.Mask(raw), ValueSource.Environment));
         var shown = variable.Mask(raw)!;
-        _problems.Add(new ConfigurationProblem(ProblemSeverity.Error, failure.Kind, variable.Name, shown, variable.Expected, $"{variable.Name}='{shown}' {failure.Reason}; expected {variable.Expected}."));
+        _problems.Add(new ConfigurationProblem(ProblemSeverity.Error, failure.Kind, variable.Name, shown, variable.Expected, $"{variable.Name}='{Printable(shown)}' {failure.Reason}; expected {variable.Expected}."));
+    }
+
+    /// <summary>
+    /// A refusal when <paramref name="text"/> holds a control character (a NUL, a line break inside it): number
+    /// parsing would otherwise accept a trailing NUL (<c>"2\0"</c> as 2).
+    /// </summary>
+    private static ParseFailure? ControlCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return new ParseFailure(ProblemKind.Malformed, "contains the control character U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A value as a problem message shows it: on one line (control characters as <c>\u000A</c>, so a value cannot
+    /// start a line that reads like another problem) and at most <see cref="MaximumShownLength"/> characters.
+    /// </summary>
+    internal static string Printable(string value)
+    {
+        var builder = new System.Text.StringBuilder(Math.Min(value.Length, MaximumShownLength) + 16);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (builder.Length >= MaximumShownLength)
+            {
+                builder.Append("... (").Append(value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" characters)");
+                break;
+            }
+
+            var c = value[i];
+            if (char.IsControl(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private void Compare<T>(VariableDescription variable, T? value, VariableDescription other, T? otherValue, bool atLeast)

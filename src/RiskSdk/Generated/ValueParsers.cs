@@ -57,21 +57,27 @@ public static class ValueParsers
 
     private static bool ParseBoolean(string text, VariableDescription variable, out bool value, out ParseFailure failure)
     {
+        // Ordinal ignoring case, as enum names are matched: ToUpperInvariant would read "falſe" (long s) as FALSE.
         failure = default;
-        switch (text.ToUpperInvariant())
+        if (IsAnyOf(text, "true", "1", "yes"))
         {
-            case "TRUE" or "1" or "YES":
-                value = true;
-                return true;
-            case "FALSE" or "0" or "NO":
-                value = false;
-                return true;
-            default:
-                value = false;
-                failure = new ParseFailure(ProblemKind.Malformed, "is not a boolean");
-                return false;
+            value = true;
+            return true;
         }
+
+        if (IsAnyOf(text, "false", "0", "no"))
+        {
+            value = false;
+            return true;
+        }
+
+        value = false;
+        failure = new ParseFailure(ProblemKind.Malformed, "is not a boolean");
+        return false;
     }
+
+    private static bool IsAnyOf(string text, string a, string b, string c) =>
+        string.Equals(text, a, StringComparison.OrdinalIgnoreCase) || string.Equals(text, b, StringComparison.OrdinalIgnoreCase) || string.Equals(text, c, StringComparison.OrdinalIgnoreCase);
 
     private static bool ParseInt32(string text, VariableDescription variable, out int value, out ParseFailure failure)
     {

@@ -101,6 +101,15 @@ public sealed class AutoExecSettingsTests
     }
 
     [Fact]
+    public void A_list_of_exchanges_with_a_line_break_is_shown_on_one_line()
+    {
+        var problem = Assert.Single(Bind(("AUTO_EXEC_EXCHANGES", "NSE\nerror: x")).Problems);
+
+        Assert.DoesNotContain('\n', problem.Message);
+        Assert.StartsWith("OI_TRACKER_AUTO_EXEC_EXCHANGES=NSE\\u000Aerror: x is not a list of exchange names: entry 1 of 1:", problem.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_profile_is_an_error()
     {
         var problem = Assert.Single(Bind(("RISK_PROFILE", "yolo")).Problems);

@@ -28,12 +28,12 @@ public sealed class ConfigurationDocumentationTests
         "var risk = settings.ToRiskSettings();\n" +
         "```\n\n" +
         "Rules that hold for every variable:\n\n" +
-        "- Numbers use the invariant culture (`0.95`, never `0,95`); trailing text (`0.95x`, `5min`), NaN, infinity and overflow are errors.\n" +
+        "- Numbers use the invariant culture (`0.95`, never `0,95`); trailing text (`0.95x`, `5min`), a control character (even a trailing NUL), NaN, infinity and overflow are errors.\n" +
         "- Durations are seconds (`1.5` is allowed) and are never negative.\n" +
         "- Booleans accept `true`/`false`, `1`/`0`, `yes`/`no` in any case; enum values are their names in any case.\n" +
         "- An optional variable set to the empty string is off (null); any other empty variable is an error.\n" +
         "- `RISK_PROFILE` supplies the open-position caps, the high-confidence threshold and both cooldowns; a variable that is set overrides its profile value.\n" +
-        "- Binding never throws for bad values: it reports every problem at once (variable, value, what was expected; secrets masked) and returns no settings when any is an error.\n" +
+        "- Binding never throws for bad values: it reports every problem at once (variable, value, what was expected; secrets masked; a value shown on one line, control characters escaped, at most 100 characters) and returns no settings when any is an error.\n" +
         "- A variable that carries the prefix, is not known and is close to a known name gets a \"did you mean\" warning.\n\n" +
         "## Variables (prefix `" + TrackerSettings.VariablePrefix + "`)\n\n" +
         ConfigurationReference.ToMarkdown(TrackerSettings.Variables);

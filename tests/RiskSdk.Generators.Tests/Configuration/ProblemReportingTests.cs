@@ -43,6 +43,11 @@ public sealed class ProblemReportingTests
     [InlineData("TEST_FLAG", "on", ProblemKind.Malformed, "TEST_FLAG='on' is not a boolean; expected true or false (also 1/0, yes/no).")]
     [InlineData("TEST_PROFILE", "reckless", ProblemKind.Malformed, "TEST_PROFILE='reckless' is not a known value; expected one of conservative, moderate, aggressive.")]
     [InlineData("TEST_PROFILE", "2", ProblemKind.Malformed, "TEST_PROFILE='2' is not a known value; expected one of conservative, moderate, aggressive.")]
+    [InlineData("TEST_FLAG", "fal\u017Fe", ProblemKind.Malformed, "TEST_FLAG='fal\u017Fe' is not a boolean; expected true or false (also 1/0, yes/no).")]
+    [InlineData("TEST_COUNT", "2\0", ProblemKind.Malformed, "TEST_COUNT='2\\u0000' contains the control character U+0000; expected an integer from 0 to 1000.")]
+    [InlineData("TEST_RATIO", "0.5\0\0", ProblemKind.Malformed, "TEST_RATIO='0.5\\u0000\\u0000' contains the control character U+0000; expected a number from 0 to 1.")]
+    [InlineData("TEST_OPTIONAL_COUNT", "3\0", ProblemKind.Malformed, "TEST_OPTIONAL_COUNT='3\\u0000' contains the control character U+0000; expected an integer.")]
+    [InlineData("TEST_COUNT", "2\nerror: TEST_RATIO=3", ProblemKind.Malformed, "TEST_COUNT='2\\u000Aerror: TEST_RATIO=3' contains the control character U+000A; expected an integer from 0 to 1000.")]
     public void A_bad_value_is_a_problem_that_names_the_variable_the_value_and_what_was_expected(string name, string value, ProblemKind kind, string message)
     {
         var problem = Single(BindEveryType((name, value)));
@@ -52,6 +57,17 @@ public sealed class ProblemReportingTests
         Assert.Equal(name, problem.Variable);
         Assert.Equal(value, problem.Value);
         Assert.Equal(message, problem.Message);
+    }
+
+    [Fact]
+    public void A_very_long_value_is_shortened_in_the_message_and_kept_whole_in_the_problem()
+    {
+        var value = new string('9', 5000) + "x";
+
+        var problem = Single(BindEveryType(("TEST_COUNT", value)));
+
+        Assert.Equal(value, problem.Value);
+        Assert.Equal("TEST_COUNT='" + new string('9', 100) + "... (5001 characters)' is not an integer; expected an integer from 0 to 1000.", problem.Message);
     }
 
     [Fact]
