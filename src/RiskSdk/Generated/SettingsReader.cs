@@ -14,6 +14,9 @@ public sealed class SettingsReader
 {
     private const int MaximumSuggestionDistance = 2;
 
+    /// <summary>The shortest end of a known name an unknown one is matched against: ENABLED, LEDGER, but not MODE.</summary>
+    private const int MinimumSuggestedEnd = 6;
+
     /// <summary>The most characters of a value a problem message shows.</summary>
     private const int MaximumShownLength = 100;
 
@@ -371,10 +374,11 @@ public sealed class SettingsReader
             known.Add(variable.Name);
         }
 
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var unknown = new List<string>();
         foreach (var name in _lookup.Names)
         {
-            if (name.StartsWith(_prefix, StringComparison.OrdinalIgnoreCase) && !known.Contains(name))
+            if (names.Add(name) && !known.Contains(name))
             {
                 unknown.Add(name);
             }
@@ -383,26 +387,89 @@ public sealed class SettingsReader
         unknown.Sort(StringComparer.Ordinal);
         foreach (var name in unknown)
         {
-            VariableDescription? best = null;
-            var bestDistance = int.MaxValue;
-            foreach (var variable in _variables)
+            if (Suggest(name) is not { } best)
             {
-                var distance = EditDistance.Between(name.ToUpperInvariant(), variable.Name.ToUpperInvariant(), MaximumSuggestionDistance);
+                continue;
+            }
+
+            var shown = best.Mask(_lookup.GetValue(name));
+
+            // Applied only when the lookup itself ignores case (IConfiguration, Windows) and the exact name is not
+            // set besides: on Linux OI_TRACKER_X and oi_tracker_x are two variables and the second is ignored.
+            var message = string.Equals(name, best.Name, StringComparison.OrdinalIgnoreCase) && !names.Contains(best.Name) && _lookup.GetValue(best.Name) is not null
+                ? $"{name} is applied as {best.Name}, because these keys are matched ignoring case; write it as {best.Name}."
+                : $"{name} is not a known variable and is ignored; did you mean {best.Name}?";
+            _problems.Add(new ConfigurationProblem(ProblemSeverity.Warning, ProblemKind.UnknownVariable, name, shown, best.Name, message));
+        }
+    }
+
+    /// <summary>
+    /// The known variable an unknown name most likely meant, or null: a name within two edits of a known one (a typo
+    /// anywhere, the prefix included: <c>OI_TRACKR_AUTO_EXEC_ENABLED</c>), or a prefixed name whose rest is close to
+    /// the end of a known one's rest (leading words left out: <c>OI_TRACKER_MAX_OPEN_POSITION</c> for
+    /// <c>OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS</c>) or to most of its beginning (<c>..._HIGH</c> for <c>..._HIGH_CONF</c>).
+    /// </summary>
+    private VariableDescription? Suggest(string name)
+    {
+        var upper = name.ToUpperInvariant();
+        var prefixed = name.StartsWith(_prefix, StringComparison.OrdinalIgnoreCase);
+        VariableDescription? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var variable in _variables)
+        {
+            // Outside the prefix only a long name may be two edits away: APP_PATH is not a typo of APP_PORT.
+            var limit = prefixed ? MaximumSuggestionDistance : Math.Min(MaximumSuggestionDistance, variable.Name.Length / 10);
+            var distance = Close(upper, variable.Name.ToUpperInvariant(), limit);
+            if (distance < bestDistance)
+            {
+                best = variable;
+                bestDistance = distance;
+            }
+        }
+
+        if (best is not null || _prefix.Length == 0 || !prefixed || name.Length == _prefix.Length)
+        {
+            return best;
+        }
+
+        var rest = upper.Substring(_prefix.Length);
+        foreach (var variable in _variables)
+        {
+            if (!variable.Name.StartsWith(_prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var known = variable.Name.Substring(_prefix.Length);
+            for (var i = 0; i < known.Length; i++)
+            {
+                if (known[i] != '_')
+                {
+                    continue;
+                }
+
+                // The end after a word (AUTO_EXEC_ left out) unless it is short, and the beginning before one when it is
+                // most of the name.
+                var end = known.Substring(i + 1);
+                var start = known.Substring(0, i);
+                var distance = Math.Min(
+                    end.Length >= MinimumSuggestedEnd ? Close(rest, end, Math.Min(MaximumSuggestionDistance, end.Length / 5)) : int.MaxValue,
+                    start.Length * 2 > known.Length ? Close(rest, start, Math.Min(MaximumSuggestionDistance, start.Length / 5)) : int.MaxValue);
                 if (distance < bestDistance)
                 {
                     best = variable;
                     bestDistance = distance;
                 }
             }
-
-            if (best is not null && bestDistance <= MaximumSuggestionDistance)
-            {
-                var shown = best.Mask(_lookup.GetValue(name));
-                var message = string.Equals(name, best.Name, StringComparison.OrdinalIgnoreCase) && _lookup.GetValue(best.Name) is not null
-                    ? $"{name} is applied as {best.Name}, because these keys are matched ignoring case; write it as {best.Name}."
-                    : $"{name} is not a known variable and is ignored; did you mean {best.Name}?";
-                _problems.Add(new ConfigurationProblem(ProblemSeverity.Warning, ProblemKind.UnknownVariable, name, shown, best.Name, message));
-            }
         }
+
+        return best;
+    }
+
+    /// <summary>The distance between <paramref name="a"/> and <paramref name="b"/> when it is at most <paramref name="limit"/>, else <see cref="int.MaxValue"/>.</summary>
+    private static int Close(string a, string b, int limit)
+    {
+        var distance = EditDistance.Between(a, b, limit);
+        return distance <= limit ? distance : int.MaxValue;
     }
 }

@@ -214,6 +214,55 @@ public sealed class AutoExecSettingsTests
         Assert.Equal("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF", Assert.Single(result.Warnings).Expected);
     }
 
+    [Theory]
+    [InlineData("OI_TRACKER_MAX_OPEN_POSITION", "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS")]
+    [InlineData("oi_tracker_max_open_positions", "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS")]
+    [InlineData("OI_TRACKER_ENABLED", "OI_TRACKER_AUTO_EXEC_ENABLED")]
+    [InlineData("OI_TRACKER_COOLDOWN_SECONDS", "OI_TRACKER_ML_SIGNAL_COOLDOWN_SECONDS")]
+    [InlineData("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH", "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF")]
+    [InlineData("OI_TRACKR_AUTO_EXEC_ENABLED", "OI_TRACKER_AUTO_EXEC_ENABLED")]
+    [InlineData("OITRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS", "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS")]
+    public void A_name_missing_a_word_or_with_a_mistyped_prefix_gets_a_did_you_mean_warning(string name, string meant)
+    {
+        // These were ignored without a word: only a prefixed name within two edits of a whole known name was reported.
+        var result = TrackerSettings.Bind(new Dictionary<string, string?> { [name] = "1" });
+
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal(ProblemSeverity.Warning, warning.Severity);
+        Assert.Equal($"{name} is not a known variable and is ignored; did you mean {meant}?", warning.Message);
+    }
+
+    [Fact]
+    public void Variables_unlike_any_known_name_get_no_warning()
+    {
+        var result = TrackerSettings.Bind(new Dictionary<string, string?>
+        {
+            ["OI_TRACKER_LOG_LEVEL"] = "debug",
+            ["OI_TRACKER_MODE"] = "x",
+            ["PATH"] = "/usr/bin",
+            ["AUTO_EXEC"] = "1",
+            ["OI_TRACKER_"] = "1",
+        });
+
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void A_lower_case_copy_beside_the_variable_in_a_case_sensitive_environment_is_ignored_not_applied()
+    {
+        // Linux: both are set and the exact name applies; the warning said the lower-case one was applied.
+        var result = TrackerSettings.Bind(new Dictionary<string, string?>(System.StringComparer.Ordinal)
+        {
+            ["OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS"] = "1",
+            ["oi_tracker_auto_exec_max_open_positions"] = "3",
+        });
+
+        Assert.Equal(1, result.Settings!.MaxOpenPositions);
+        Assert.Equal(
+            "oi_tracker_auto_exec_max_open_positions is not a known variable and is ignored; did you mean OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS?",
+            Assert.Single(result.Problems).Message);
+    }
+
     [Fact]
     public void Binds_a_section_nested_under_the_prefix_as_appsettings_json_writes_it()
     {
