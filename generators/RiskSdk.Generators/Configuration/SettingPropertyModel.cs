@@ -40,7 +40,12 @@ internal sealed record SettingPropertyModel(
     public string DeclaredType => TypeName + (IsNullable ? "?" : string.Empty);
 
     /// <summary>The property's name as a C# identifier: <c>@default</c> for a keyword.</summary>
-    public string Identifier => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(PropertyName) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? PropertyName : "@" + PropertyName;
+    public string Identifier => Escape(PropertyName);
+
+    /// <summary>A name as a C# identifier: <c>@class</c> for a keyword (an enum member <c>@class</c> has the name <c>class</c>).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The identifier.</returns>
+    public static string Escape(string name) => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? name : "@" + name;
 
     /// <summary>True for the property that selects the risk profile.</summary>
     public bool IsProfileSelector => Kind == SettingKind.Enum && IsNullable && TypeName == ProfileType;

@@ -70,7 +70,7 @@ internal static class SettingsEmitter
         {
             writer.Line(GeneratedCodeInfo.Attribute);
             writer.Line("private static readonly " + Generated + "ValueParser<" + property.TypeName + "> " + ParserField(property) + " = " + Generated + "ValueParsers.Enum(new " + property.TypeName + "[] { " +
-                string.Join(", ", property.EnumMembers.Select(m => property.TypeName + "." + m)) + " });");
+                string.Join(", ", property.EnumMembers.Select(m => property.TypeName + "." + SettingPropertyModel.Escape(m))) + " });");
             writer.Line();
         }
 
@@ -270,7 +270,10 @@ internal static class SettingsEmitter
             if (property.IsSecret)
             {
                 writer.Line("IsSecret = true,");
-                writer.Line("DefaultValue = defaults." + property.Identifier + " is null ? null : \"***\",");
+                // A non-nullable number or flag is never null: comparing it with null does not compile (CS0037).
+                writer.Line(property.IsNullable || property.Kind == SettingKind.Text
+                    ? "DefaultValue = defaults." + property.Identifier + " is null ? null : \"***\","
+                    : "DefaultValue = \"***\",");
             }
             else
             {

@@ -82,6 +82,7 @@ internal static class SettingsParser
         var isAutoExec = inheritsStandard || HasAttribute(type, AutoExecSettingsAttribute);
         var properties = new List<SettingPropertyModel>();
         var locations = new List<PropertyLocation>();
+        ReportClashingMembers(type, diagnostics, cancellationToken);
         foreach (var property in SettableProperties(type, compilation, diagnostics, cancellationToken))
         {
             var model = ParseProperty(property, compilation, diagnostics, cancellationToken);
@@ -196,8 +197,40 @@ internal static class SettingsParser
         return completed.Model;
     }
 
-    /// <summary>The names of the members the generator adds to every settings class: a property cannot take one.</summary>
-    private static readonly string[] GeneratedMemberNames = { "VariablePrefix", "Variables", "BoundVariables", "SourceOf", "Bind", "BindFromEnvironment", "ToRiskSettings" };
+    /// <summary>The names of the members the generator adds to every settings class, its private ones included: no member of the class can take one.</summary>
+    private static readonly string[] GeneratedMemberNames =
+    {
+        "VariablePrefix", "Variables", "BoundVariables", "SourceOf", "Bind", "BindFromEnvironment", "ToRiskSettings", "Validate", "DescribeVariables", "s_variables", "s_riskSettingsDefaults",
+    };
+
+    /// <summary>True for a name the generator uses in every settings class, or for an enum setting's parser field (<c>s_ledgerParser</c>).</summary>
+    private static bool IsGeneratedMemberName(string name) =>
+        GeneratedMemberNames.Contains(name) || (name.StartsWith("s_", StringComparison.Ordinal) && name.EndsWith("Parser", StringComparison.Ordinal));
+
+    private const string GeneratedMemberNameClash = "the generator adds a member of that name to every settings class; rename the property and keep the variable with [EnvironmentVariable]";
+
+    /// <summary>
+    /// RISKGEN011 for a member of the class itself, other than a bindable property (those are checked with the
+    /// properties) or a method (an overload compiles; the <c>Validate</c> hook is a method), that is named like a
+    /// generated member: a field <c>s_variables</c>, a get-only <c>Variables</c>, a static <c>Validate</c> property
+    /// made the generated code fail to compile (CS0102) instead.
+    /// </summary>
+    private static void ReportClashingMembers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is IMethodSymbol || member.IsImplicitlyDeclared || member is IPropertySymbol { IsStatic: false, IsIndexer: false, SetMethod: not null } || !IsGeneratedMemberName(member.Name) || GeneratedCodeInfo.IsGenerated(member))
+            {
+                continue;
+            }
+
+            if (member.Locations.FirstOrDefault() is { IsInSource: true } location)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingNotBindable, location, member.Name, "the generator adds a member of that name to every settings class; rename it"));
+            }
+        }
+    }
 
     /// <summary>The attributes that only make sense on a property the generator binds.</summary>
     private static readonly string[] BindingAttributes =
@@ -241,9 +274,9 @@ internal static class SettingsParser
                     continue;
                 }
 
-                if (GeneratedMemberNames.Contains(property.Name))
+                if (IsGeneratedMemberName(property.Name))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingNotBindable, location, property.Name, "the generator adds a member of that name to every settings class; rename the property and keep the variable with [EnvironmentVariable]"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingNotBindable, location, property.Name, GeneratedMemberNameClash));
                     continue;
                 }
 
@@ -578,7 +611,7 @@ internal static class SettingsParser
             var typeName = enumType.ToDisplayString(QualifiedFormat);
             return member is null
                 ? new RequiredWhenModel(other, "(" + typeName + ")" + Convert.ToString(value.Value, CultureInfo.InvariantCulture), Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty, typeName)
-                : new RequiredWhenModel(other, typeName + "." + member.Name, member.Name.ToLowerInvariant(), typeName);
+                : new RequiredWhenModel(other, typeName + "." + SettingPropertyModel.Escape(member.Name), member.Name.ToLowerInvariant(), typeName);
         }
 
         var valueType = value.Type?.ToDisplayString(QualifiedFormat) ?? "null";

@@ -54,6 +54,76 @@ public sealed class ShapeDiagnosticsTests
         Assert.Equal(("RISKGEN011", name), (diagnostic.Id, squiggled));
     }
 
+    [Theory]
+    [InlineData("public int Validate { get; init; }", "Validate")]
+    [InlineData("public int DescribeVariables { get; init; }", "DescribeVariables")]
+    [InlineData("public int s_variables { get; init; }", "s_variables")]
+    [InlineData("public DayOfWeek Day { get; init; } public int s_dayParser { get; init; }", "s_dayParser")]
+    [InlineData("private static int s_variables;", "s_variables")]
+    [InlineData("public int Variables => 1;", "Variables")]
+    [InlineData("public static int Validate { get; set; }", "Validate")]
+    [InlineData("public sealed class BoundVariables { }", "BoundVariables")]
+    public void Any_member_named_like_a_generated_one_private_ones_included_is_RISKGEN011(string members, string name)
+    {
+        // These compiled into CS0102 inside the generated file, or into ambiguity errors at every use.
+        var (diagnostic, squiggled, run, _) = Single("[EnvironmentSettings(\"APP_\")] public partial class S { " + members + " }");
+
+        Assert.Equal(("RISKGEN011", name), (diagnostic.Id, squiggled));
+        Assert.Contains("the generator adds a member of that name", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void The_validation_hook_and_overloads_of_generated_methods_are_not_clashes()
+    {
+        var (run, output) = GeneratorHarness.Run(new ConfigurationGenerator(), Usings + """
+            [EnvironmentSettings("APP_")] public partial class S
+            {
+                public int Cap { get; init; }
+                partial void Validate(SettingsValidation validation) { }
+                public static int Bind(int x) => x;
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(GeneratorHarness.CompilationErrors(output));
+        Assert.Single(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void An_enum_member_named_like_a_keyword_is_written_as_a_verbatim_identifier()
+    {
+        // 'global::Demo.Side.class' did not compile.
+        var (run, output) = GeneratorHarness.Run(new ConfigurationGenerator(), Usings + """
+            public enum Side { @class, @int, Flat }
+            [EnvironmentSettings("APP_")] public partial class S
+            {
+                public Side Side { get; init; } = Side.@int;
+                [RequiredWhen(nameof(Side), Side.@class)] public string? Account { get; init; }
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(GeneratorHarness.CompilationErrors(output));
+        Assert.Contains("global::Demo.Side.@class, global::Demo.Side.@int, global::Demo.Side.Flat", GeneratorHarness.GeneratedSources(run).Single().Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("int Pin { get; init; } = 1234;")]
+    [InlineData("bool Flag { get; init; }")]
+    [InlineData("TimeSpan Wait { get; init; }")]
+    [InlineData("int? Pin { get; init; }")]
+    [InlineData("string Token { get; init; } = \"x\";")]
+    public void A_secret_of_any_type_compiles_and_its_default_is_masked(string property)
+    {
+        // [Secret] on a non-nullable number compared it with null in the generated code (CS0037).
+        var (run, output) = GeneratorHarness.Run(new ConfigurationGenerator(), Usings + "[EnvironmentSettings(\"APP_\")] public partial class S { [Secret] public " + property + " }");
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(GeneratorHarness.CompilationErrors(output));
+        Assert.Contains("\"***\"", GeneratorHarness.GeneratedSources(run).Single().Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_range_of_another_type_is_RISKGEN011()
     {
