@@ -431,6 +431,13 @@ internal static class SettingsParser
             return null;
         }
 
+        if (kind is SettingKind.Boolean or SettingKind.Enum or SettingKind.Text)
+        {
+            // A range nobody checks: the generator compares numbers and durations only.
+            problem = "its [Range] applies to numbers and durations only, not to " + (kind == SettingKind.Boolean ? "a boolean" : kind == SettingKind.Enum ? "an enum" : "a string");
+            return null;
+        }
+
         var arguments = range.ConstructorArguments;
         double? minimum;
         double? maximum;
@@ -460,7 +467,23 @@ internal static class SettingsParser
         }
 
         bool Flag(string name) => range.NamedArguments.FirstOrDefault(n => n.Key == name).Value.Value is true;
-        return new RangeModel(Open(minimum, kind), Open(maximum, kind), Flag("MinimumIsExclusive"), Flag("MaximumIsExclusive"));
+        var minimumIsExclusive = Flag("MinimumIsExclusive");
+        var maximumIsExclusive = Flag("MaximumIsExclusive");
+        if (double.IsNaN(minimum.Value) || double.IsNaN(maximum.Value))
+        {
+            // Every comparison with NaN is false: the bound would be silently off.
+            problem = "its [Range] has a NaN bound";
+            return null;
+        }
+
+        if (minimum.Value > maximum.Value || (minimum.Value == maximum.Value && (minimumIsExclusive || maximumIsExclusive)))
+        {
+            // No value could ever be accepted: a required setting would refuse every value at start-up.
+            problem = "its [Range] allows no value (minimum " + minimum.Value.ToString("R", CultureInfo.InvariantCulture) + ", maximum " + maximum.Value.ToString("R", CultureInfo.InvariantCulture) + ")";
+            return null;
+        }
+
+        return new RangeModel(Open(minimum, kind), Open(maximum, kind), minimumIsExclusive, maximumIsExclusive);
     }
 
     private static double? Seconds(object? value) =>

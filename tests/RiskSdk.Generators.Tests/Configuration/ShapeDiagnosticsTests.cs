@@ -124,6 +124,23 @@ public sealed class ShapeDiagnosticsTests
         Assert.Contains("\"***\"", GeneratorHarness.GeneratedSources(run).Single().Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[Range(0, 10)] public string? Name { get; init; }", "its [Range] applies to numbers and durations only, not to a string")]
+    [InlineData("[Range(0, 1)] public bool Flag { get; init; }", "its [Range] applies to numbers and durations only, not to a boolean")]
+    [InlineData("[Range(0, 2)] public DayOfWeek Day { get; init; }", "its [Range] applies to numbers and durations only, not to an enum")]
+    [InlineData("[Range(10, 0), Required] public int? Cap { get; init; }", "its [Range] allows no value (minimum 10, maximum 0)")]
+    [InlineData("[Range(5, 5, MinimumIsExclusive = true)] public int Cap { get; init; } = 5;", "its [Range] allows no value (minimum 5, maximum 5)")]
+    [InlineData("[Range(double.NaN, 1.0)] public double Ratio { get; init; }", "its [Range] has a NaN bound")]
+    public void A_range_that_cannot_be_enforced_is_RISKGEN011(string property, string why)
+    {
+        // Each was accepted silently: the range was never checked, or no value could pass it.
+        var (diagnostic, _, run, _) = Single("[EnvironmentSettings(\"APP_\")] public partial class S { " + property + " }");
+
+        Assert.Equal("RISKGEN011", diagnostic.Id);
+        Assert.EndsWith(": " + why, Message(diagnostic), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
     [Fact]
     public void A_range_of_another_type_is_RISKGEN011()
     {
