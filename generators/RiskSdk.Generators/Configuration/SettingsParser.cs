@@ -544,26 +544,71 @@ internal static class SettingsParser
             return nullable ? null : 0;
         }
 
-        if (kind == SettingKind.Seconds)
-        {
-            if (value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromSeconds" }, ArgumentList.Arguments: { Count: 1 } arguments })
-            {
-                value = arguments[0].Expression;
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        if (NumericLiteral.TryRead(value, out var literal))
-        {
-            return ToDouble(Widen(literal));
-        }
-
         // The declaration may be in another file of a partial class than the attribute: ask that file's model.
         var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
-        return ToDouble(semanticModel.GetConstantValue(value, cancellationToken) is { HasValue: true } constant ? Widen(constant.Value) : null);
+        return kind == SettingKind.Seconds ? DurationSeconds(value, semanticModel, cancellationToken) : ConstantNumber(value, semanticModel, cancellationToken);
+    }
+
+    private static double? ConstantNumber(ExpressionSyntax value, SemanticModel semanticModel, CancellationToken cancellationToken) =>
+        NumericLiteral.TryRead(value, out var literal)
+            ? ToDouble(Widen(literal))
+            : ToDouble(semanticModel.GetConstantValue(value, cancellationToken) is { HasValue: true } constant ? Widen(constant.Value) : null);
+
+    /// <summary>
+    /// The seconds of a <c>TimeSpan</c> default written with constants: <c>TimeSpan.FromSeconds(30)</c>, <c>FromMinutes(5)</c>
+    /// (and milliseconds, hours, days, ticks), <c>new TimeSpan(0, 5, 0)</c>, <c>TimeSpan.Zero</c>, <c>TimeSpan.MaxValue</c>;
+    /// null for anything else (the binder then checks the default at run time).
+    /// </summary>
+    private static double? DurationSeconds(ExpressionSyntax value, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        var symbol = semanticModel.GetSymbolInfo(value, cancellationToken).Symbol;
+        if (symbol?.ContainingType?.ToDisplayString() != "System.TimeSpan")
+        {
+            return null;
+        }
+
+        double? Argument(ArgumentListSyntax? list, int index) => list is not null && index < list.Arguments.Count ? ConstantNumber(list.Arguments[index].Expression, semanticModel, cancellationToken) : null;
+        switch (value)
+        {
+            case InvocationExpressionSyntax { ArgumentList: { Arguments.Count: 1 } arguments } when symbol is IMethodSymbol { IsStatic: true } factory:
+                double? unit = factory.Name switch
+                {
+                    "FromTicks" => 1e-7,
+                    "FromMilliseconds" => 1e-3,
+                    "FromSeconds" => 1,
+                    "FromMinutes" => 60,
+                    "FromHours" => 3600,
+                    "FromDays" => 86400,
+                    _ => null,
+                };
+                return unit is { } scale && Argument(arguments, 0) is { } amount ? amount * scale : null;
+            case BaseObjectCreationExpressionSyntax { ArgumentList: { } arguments } when symbol is IMethodSymbol { MethodKind: MethodKind.Constructor }:
+                var parts = arguments.Arguments.Select((_, i) => Argument(arguments, i)).ToList();
+                if (parts.Any(p => p is null))
+                {
+                    return null;
+                }
+
+                var n = parts.Select(p => p!.Value).ToList();
+                return n.Count switch
+                {
+                    1 => n[0] * 1e-7,
+                    3 => (n[0] * 3600) + (n[1] * 60) + n[2],
+                    4 => (n[0] * 86400) + (n[1] * 3600) + (n[2] * 60) + n[3],
+                    5 => (n[0] * 86400) + (n[1] * 3600) + (n[2] * 60) + n[3] + (n[4] * 1e-3),
+                    _ => null,
+                };
+            case MemberAccessExpressionSyntax or IdentifierNameSyntax when symbol is IFieldSymbol { IsStatic: true } field:
+                return field.Name switch
+                {
+                    "Zero" => 0,
+                    "MaxValue" => TimeSpan.MaxValue.TotalSeconds,
+                    "MinValue" => TimeSpan.MinValue.TotalSeconds,
+                    _ => null,
+                };
+            default:
+                return null;
+        }
     }
 
     /// <summary>True when a constructor of the property's class assigns it (<c>Name = ...</c> or <c>this.Name = ...</c>).</summary>

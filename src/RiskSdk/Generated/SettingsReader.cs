@@ -277,10 +277,29 @@ public sealed class SettingsReader
         {
             Missing(variable, null);
         }
+        else if (!FallbackIsInRange(variable, fallback))
+        {
+            // A default the generator could not evaluate (set by a constructor, TimeSpan.FromMinutes(5), computed):
+            // fail closed rather than run on a value the range forbids.
+            _failed.Add(variable.Name);
+            var shown = variable.Mask(ValueFormatter.Format(fallback));
+            var origin = fallbackSource == ValueSource.Profile ? "its profile value" : "its default";
+            _problems.Add(new ConfigurationProblem(ProblemSeverity.Error, ProblemKind.OutOfRange, variable.Name, shown, variable.Expected, $"{variable.Name} is not set and {origin} {shown} is out of range; expected {variable.Expected}."));
+        }
 
         _bound.Add(new BoundVariable(variable, variable.Mask(ValueFormatter.Format(fallback)), fallbackSource));
         return fallback;
     }
+
+    private static bool FallbackIsInRange<T>(VariableDescription variable, T fallback) => fallback switch
+    {
+        int number => variable.IsInRange((long)number),
+        long number => variable.IsInRange(number),
+        double number => (variable.Minimum is null && variable.Maximum is null) || (!double.IsNaN(number) && variable.IsInRange(number)),
+        decimal number => variable.IsInRange((double)number),
+        TimeSpan duration => duration >= TimeSpan.Zero && variable.IsInRange(duration.TotalSeconds),
+        _ => true,
+    };
 
     private void Missing(VariableDescription variable, string? raw)
     {

@@ -127,6 +127,12 @@ public sealed class ConfigurationDiagnosticsTests
     [InlineData("[Range(0.0, 1.0)] public decimal Ratio { get; init; } = 1.5m;", "1.5", ">= 0 and <= 1")]
     [InlineData("[Range(0, 60)] public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(-1);", "-1", ">= 0 and <= 60")]
     [InlineData("private const int Limit = 20; [Range(0, 10)] public int Count { get; init; } = Limit;", "20", ">= 0 and <= 10")]
+    [InlineData("[Range(0, 60)] public TimeSpan Delay { get; init; } = TimeSpan.FromMinutes(5);", "300", ">= 0 and <= 60")]
+    [InlineData("[Range(0, 60)] public TimeSpan Delay { get; init; } = TimeSpan.FromMilliseconds(61000);", "61", ">= 0 and <= 60")]
+    [InlineData("[Range(0, 3600)] public TimeSpan Delay { get; init; } = TimeSpan.FromDays(2);", "172800", ">= 0 and <= 3600")]
+    [InlineData("[Range(0, 60)] public TimeSpan Delay { get; init; } = new TimeSpan(0, 5, 0);", "300", ">= 0 and <= 60")]
+    [InlineData("[Range(0, 60)] public TimeSpan Delay { get; init; } = new(1, 0, 0, 0);", "86400", ">= 0 and <= 60")]
+    [InlineData("[Range(1, 60)] public TimeSpan? Delay { get; init; } = TimeSpan.Zero;", "0", ">= 1 and <= 60")]
     [InlineData("[Range(0, 10)] public int Count { get; init; } = (11);", "11", ">= 0 and <= 10")]
     public void RISKGEN005_a_default_outside_its_declared_range(string property, string value, string range)
     {

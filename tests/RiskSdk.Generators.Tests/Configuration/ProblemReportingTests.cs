@@ -71,6 +71,27 @@ public sealed class ProblemReportingTests
     }
 
     [Fact]
+    public void An_unset_variable_whose_default_the_generator_could_not_check_is_an_error_when_out_of_range()
+    {
+        // The defaults (a static field, a constructor) were used as they were: a 300 s wait against a range of 0 to 60.
+        var unset = UncheckedDefaultSettings.Bind(new Dictionary<string, string?>());
+
+        Assert.Null(unset.Settings);
+        Assert.Equal(
+            new[]
+            {
+                "UNCHECKED_WAIT is not set and its default 300 is out of range; expected a number of seconds from 0 to 60.",
+                "UNCHECKED_CAP is not set and its default 20 is out of range; expected an integer from 1 to 10.",
+            },
+            unset.Errors.Select(p => p.Message));
+        Assert.All(unset.Errors, p => Assert.Equal(ProblemKind.OutOfRange, p.Kind));
+
+        var set = UncheckedDefaultSettings.Bind(new Dictionary<string, string?> { ["UNCHECKED_WAIT"] = "60", ["UNCHECKED_CAP"] = "10" });
+        Assert.True(set.IsValid);
+        Assert.Null(set.Settings!.Ratio);
+    }
+
+    [Fact]
     public void Every_problem_is_reported_in_one_call()
     {
         var result = BindEveryType(("TEST_COUNT", "lots"), ("TEST_RATIO", "2"), ("TEST_DELAY", "5min"), ("TEST_FLAG", "maybe"), ("TEST_PROFILE", "wild"));

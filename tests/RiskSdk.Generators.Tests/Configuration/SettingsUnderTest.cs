@@ -97,3 +97,25 @@ public partial class RuleSettings
         }
     }
 }
+
+/// <summary>Defaults the generator cannot evaluate (a static field, a constructor), outside their ranges.</summary>
+[EnvironmentSettings("UNCHECKED_")]
+public partial class UncheckedDefaultSettings
+{
+    private static readonly TimeSpan LongWait = TimeSpan.FromSeconds(300);
+
+    /// <summary>Sets the cap outside its range.</summary>
+    public UncheckedDefaultSettings() => Cap = 20;
+
+    /// <summary>A wait.</summary>
+    [Range(0, 60)]
+    public TimeSpan Wait { get; init; } = LongWait;
+
+    /// <summary>A cap.</summary>
+    [Range(1, 10)]
+    public int Cap { get; init; }
+
+    /// <summary>An optional ratio, off by default.</summary>
+    [Range(0.0, 1.0)]
+    public double? Ratio { get; init; }
+}
