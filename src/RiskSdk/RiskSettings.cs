@@ -172,6 +172,9 @@ public sealed record RiskSettings
         }
     }
 
+    /// <summary>Characters that separate list items elsewhere, and never belong in an exchange's name in this list.</summary>
+    private static readonly char[] OtherSeparators = [';', '|'];
+
     /// <summary>Splits the declared list at commas and applies the name rule to each; problems (when asked for) name every bad entry and duplicate.</summary>
     private static List<ExchangeName> ParseExchanges(string? list, List<string>? problems)
     {
@@ -184,7 +187,12 @@ public sealed record RiskSettings
         var entries = list.Split(',');
         for (var i = 0; i < entries.Length; i++)
         {
-            if (!ExchangeName.TryParse(entries[i], out var name, out var problem))
+            if (entries[i].IndexOfAny(OtherSeparators) is var at and >= 0)
+            {
+                // "NSE;BSE" is a valid name of one exchange, so every order on NSE or BSE would be refused.
+                problems?.Add($"entry {i + 1} of {entries.Length}: \"{entries[i].Trim()}\" contains '{entries[i][at]}'; separate exchanges with commas");
+            }
+            else if (!ExchangeName.TryParse(entries[i], out var name, out var problem))
             {
                 problems?.Add($"entry {i + 1} of {entries.Length}: {problem}");
             }

@@ -100,6 +100,17 @@ public sealed class AutoExecSettingsTests
         Assert.Equal("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF=2 must be at least OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS (3).", problem.Message);
     }
 
+    [Theory]
+    [InlineData("NSE;BSE", "entry 1 of 1: \"NSE;BSE\" contains ';'; separate exchanges with commas")]
+    [InlineData("NSE, BSE|MCX", "entry 2 of 2: \"BSE|MCX\" contains '|'; separate exchanges with commas")]
+    public void A_list_of_exchanges_separated_by_anything_but_commas_is_an_error(string list, string entry)
+    {
+        // "NSE;BSE" was one exchange of that name: accepted at start-up, then every order on NSE refused.
+        var problem = Assert.Single(Bind(("AUTO_EXEC_EXCHANGES", list)).Problems);
+
+        Assert.Equal($"OI_TRACKER_AUTO_EXEC_EXCHANGES={list} is not a list of exchange names: {entry}; expected a value.", problem.Message);
+    }
+
     [Fact]
     public void A_list_of_exchanges_with_a_line_break_is_shown_on_one_line()
     {
