@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -24,7 +25,8 @@ public sealed class ConfigurationGenerator : IIncrementalGenerator
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 SettingsParser.EnvironmentSettingsAttribute,
-                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                // A record struct carries the class-only attribute with CS0592; generating for it only added CS0452s.
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
                 static (target, cancellationToken) =>
                 {
                     try

@@ -142,6 +142,16 @@ public sealed class ShapeDiagnosticsTests
     }
 
     [Fact]
+    public void A_record_struct_gets_the_compilers_error_and_nothing_generated()
+    {
+        // The generator wrote members for it that did not compile (CS0452, CS8983) beside the compiler's CS0592.
+        var (run, output) = GeneratorHarness.Run(new ConfigurationGenerator(), Usings + "[EnvironmentSettings(\"APP_\")] public partial record struct S { public int Cap { get; init; } }");
+
+        Assert.Empty(run.GeneratedTrees);
+        Assert.Equal(new[] { "CS0592" }, GeneratorHarness.CompilationErrors(output).Select(d => d.Id));
+    }
+
+    [Fact]
     public void A_range_of_another_type_is_RISKGEN011()
     {
         var (diagnostic, _, _, _) = Single("[EnvironmentSettings(\"APP_\")] public partial class S { [Range(typeof(TimeSpan), \"00:00:01\", \"00:00:09\")] public int Count { get; init; } = 2; }");
