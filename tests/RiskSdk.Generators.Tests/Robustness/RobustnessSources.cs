@@ -88,5 +88,38 @@ internal static class RobustnessSources
         }
         """;
 
-    public static readonly string[] Shapes = { NullGateList, NullGate, RequiredWhenArray, FileLocal };
+    /// <summary>Session 10's shapes: keyword enum members, TimeSpan defaults the parser evaluates, ranges it refuses, clashing names.</summary>
+    public const string EdgeShapes = """
+        using System;
+        using System.ComponentModel.DataAnnotations;
+        using RiskSdk;
+        using RiskSdk.Configuration;
+
+        namespace Demo;
+
+        public enum Side { @class, @int, Flat }
+
+        [EnvironmentSettings("EDGE_")]
+        public partial class EdgeSettings
+        {
+            public Side Side { get; init; } = Side.@int;
+            [RequiredWhen(nameof(Side), Side.@class)] public string? Account { get; init; }
+            [Range(0, 600)] public TimeSpan A { get; init; } = TimeSpan.FromMinutes(5);
+            [Range(0, 600)] public TimeSpan B { get; init; } = new TimeSpan(0, 5, 0);
+            [Range(0, 600)] public TimeSpan C { get; init; } = new(3000000000L);
+            [Range(0, 600)] public TimeSpan D { get; init; } = TimeSpan.Zero;
+            [Secret] public int Pin { get; init; } = 1;
+        }
+
+        [EnvironmentSettings("BAD_")]
+        public partial class BadSettings
+        {
+            [Range(0, 10)] public string? Name { get; init; }
+            [Range(10, 0), Required] public int? Cap { get; init; }
+            private static int s_variables;
+            public int Validate { get; init; }
+        }
+        """;
+
+    public static readonly string[] Shapes = { NullGateList, NullGate, RequiredWhenArray, FileLocal, EdgeShapes };
 }
