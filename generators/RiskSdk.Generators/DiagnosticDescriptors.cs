@@ -106,6 +106,14 @@ internal static class DiagnosticDescriptors
         ConfigurationCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>RISKGEN012: an [EnvironmentVariable] name that starts with the class's prefix, so the prefix is read twice.</summary>
+    public static readonly DiagnosticDescriptor VariableNameRepeatsPrefix = Create(
+        "RISKGEN012",
+        "Variable name repeats the prefix",
+        "The variable name '{0}' of '{1}' starts with the prefix '{2}', so '{1}' is read from '{3}'; give the name without the prefix ('{4}')",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
     // Pipeline generator (RISKGEN1xx) descriptors go below, one field each, in id order.
 
     /// <summary>RISKGEN101: the pipeline lists no position-limit gate.</summary>

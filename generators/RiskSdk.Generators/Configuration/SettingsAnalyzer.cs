@@ -26,7 +26,8 @@ public sealed class SettingsAnalyzer : AttributedClassAnalyzer
         DiagnosticDescriptors.StandardSettingRedeclared,
         DiagnosticDescriptors.SettingsGeneratorFailed,
         DiagnosticDescriptors.SettingsClassFileLocal,
-        DiagnosticDescriptors.SettingNotBindable);
+        DiagnosticDescriptors.SettingNotBindable,
+        DiagnosticDescriptors.VariableNameRepeatsPrefix);
 
     /// <inheritdoc/>
     private protected override string AttributeMetadataName => SettingsParser.EnvironmentSettingsAttribute;

@@ -88,6 +88,13 @@ internal static class SettingsParser
             var model = ParseProperty(property, compilation, diagnostics, cancellationToken);
             if (model is not null)
             {
+                if (prefix.Length > 1 && prefix.EndsWith("_", StringComparison.Ordinal) && model.VariableName.StartsWith(prefix, StringComparison.Ordinal) && model.VariableName.Length > prefix.Length && HasAttribute(property, EnvironmentVariableAttribute))
+                {
+                    // [EnvironmentVariable("OI_TRACKER_X")] under "OI_TRACKER_" reads OI_TRACKER_OI_TRACKER_X: the variable people set is ignored.
+                    // A name made from the property (DeskCap under DESK_) is left alone: nobody wrote the prefix there.
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.VariableNameRepeatsPrefix, property.Locations.FirstOrDefault(), model.VariableName, model.PropertyName, prefix, prefix + model.VariableName, model.VariableName.Substring(prefix.Length)));
+                }
+
                 properties.Add(model);
                 locations.Add(new PropertyLocation(model.PropertyName, LocationInfo.From(property.Locations.FirstOrDefault())));
             }

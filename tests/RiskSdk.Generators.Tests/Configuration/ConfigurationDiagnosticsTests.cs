@@ -86,6 +86,33 @@ public sealed class ConfigurationDiagnosticsTests
     }
 
     [Fact]
+    public void RISKGEN012_a_variable_name_that_repeats_the_prefix_is_a_warning_and_the_class_is_generated()
+    {
+        var source = """
+            using RiskSdk;
+            using RiskSdk.Configuration;
+            namespace Demo;
+            [EnvironmentSettings("APP_")]
+            public partial class Settings
+            {
+                [EnvironmentVariable("APP_MAX_LOTS")] public int MaxLots { get; init; } = 4;
+                [EnvironmentVariable("APPLE")] public int Apples { get; init; }
+                public int AppCount { get; init; }
+            }
+            """;
+        var (result, output) = GeneratorHarness.Run(new ConfigurationGenerator(), source);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("RISKGEN012", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Equal(
+            "The variable name 'APP_MAX_LOTS' of 'MaxLots' starts with the prefix 'APP_', so 'MaxLots' is read from 'APP_APP_MAX_LOTS'; give the name without the prefix ('MAX_LOTS')",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("MaxLots", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Single(result.GeneratedTrees);
+        Assert.Empty(GeneratorHarness.CompilationErrors(output));
+    }
+
+    [Fact]
     public void RISKGEN003_an_invalid_prefix()
     {
         var source = """
