@@ -185,6 +185,16 @@ internal static class SettingsParser
             properties.Add(property);
         }
 
+        if (!properties.Any(p => p.IsProfileSelector))
+        {
+            foreach (var property in properties.Where(p => p.ProfileValues.Count > 0 && !p.IsStandard))
+            {
+                // Nothing chooses a profile, so the values are never used, though the description says they are.
+                locations.TryGetValue(property.PropertyName, out var location);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingNotBindable, location, property.PropertyName, "its [ProfileValue] is never used: no setting of the class chooses a profile (add [AutoExecSettings], or a RiskProfile? property)"));
+            }
+        }
+
         CheckRules(properties, locations, diagnostics);
         return new SettingsParseResult(redeclared ? null : model with { Properties = properties.ToEquatableArray() }, diagnostics.ToEquatableArray());
     }
@@ -341,12 +351,31 @@ internal static class SettingsParser
             .Select(a => RequiredWhen(a, property.ContainingType))
             .ToEquatableArray();
 
-        var profileValues = attributes
-            .Where(a => a.AttributeClass?.ToDisplayString() == ProfileValueAttribute && a.ConstructorArguments.Length == 2)
-            .Select(a => ProfileValue(a, kind, typeName))
-            .Where(p => p is not null)
-            .Select(p => p!)
-            .ToEquatableArray();
+        var profileValues = new List<ProfileValueModel>();
+        foreach (var attribute in attributes.Where(a => a.AttributeClass?.ToDisplayString() == ProfileValueAttribute && a.ConstructorArguments.Length == 2))
+        {
+            // Each was dropped without a word (1.5 for an int, a string setting, an undefined profile), or used
+            // although the setting's own range forbids it.
+            var profileValue = ProfileValue(attribute, kind, typeName);
+            var number = attribute.ConstructorArguments[1].Value as double?;
+            var profile = attribute.ConstructorArguments[0];
+            var profileName = (profile.Type as INamedTypeSymbol)?.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, profile.Value))?.Name
+                ?? Convert.ToString(profile.Value, CultureInfo.InvariantCulture);
+            var written = "[ProfileValue(" + profileName + ", " + number?.ToString("R", CultureInfo.InvariantCulture) + ")]";
+            if (profileValue is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingNotBindable, location, property.Name, "its " + written + " is not a value of type " + property.Type.ToDisplayString() + " under a defined profile (profile values are numbers and durations)"));
+            }
+            else if (range is not null && number is { } value && !range.Contains(value))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SettingNotBindable, location, property.Name, "its " + written + " is outside its declared range (" + Describe(range) + ")"));
+            }
+            else
+            {
+                profileValues.Add(profileValue);
+            }
+        }
+
         var description = Find(DescriptionAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? DocumentationSummary.Read(property, cancellationToken);
         if (profileValues.Count > 0)
         {
@@ -372,7 +401,7 @@ internal static class SettingsParser
             description,
             rules,
             requiredWhen,
-            profileValues,
+            profileValues.ToEquatableArray(),
             IsStandard: false,
             IsRequiredMember: property.IsRequired);
     }

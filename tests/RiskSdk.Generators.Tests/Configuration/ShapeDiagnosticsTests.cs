@@ -151,6 +151,33 @@ public sealed class ShapeDiagnosticsTests
         Assert.Equal(new[] { "CS0592" }, GeneratorHarness.CompilationErrors(output).Select(d => d.Id));
     }
 
+    [Theory]
+    [InlineData("[ProfileValue(RiskProfile.Conservative, 1)] public int Cap { get; init; }", "its [ProfileValue] is never used: no setting of the class chooses a profile (add [AutoExecSettings], or a RiskProfile? property)")]
+    [InlineData("public RiskProfile? Profile { get; init; } [ProfileValue(RiskProfile.Conservative, 1.5)] public int Cap { get; init; }", "its [ProfileValue(Conservative, 1.5)] is not a value of type int under a defined profile (profile values are numbers and durations)")]
+    [InlineData("public RiskProfile? Profile { get; init; } [ProfileValue(RiskProfile.Conservative, 1)] public string? Name { get; init; }", "its [ProfileValue(Conservative, 1)] is not a value of type string? under a defined profile (profile values are numbers and durations)")]
+    [InlineData("public RiskProfile? Profile { get; init; } [ProfileValue((RiskProfile)7, 1)] public int Cap { get; init; }", "its [ProfileValue(7, 1)] is not a value of type int under a defined profile (profile values are numbers and durations)")]
+    [InlineData("public RiskProfile? Profile { get; init; } [Range(0, 10), ProfileValue(RiskProfile.Conservative, 99)] public int Cap { get; init; }", "its [ProfileValue(Conservative, 99)] is outside its declared range (>= 0 and <= 10)")]
+    [InlineData("public RiskProfile? Profile { get; init; } [Range(0, 60), ProfileValue(RiskProfile.Aggressive, 600)] public TimeSpan Wait { get; init; }", "its [ProfileValue(Aggressive, 600)] is outside its declared range (>= 0 and <= 60)")]
+    public void A_profile_value_that_would_be_dropped_or_break_the_range_is_RISKGEN011(string properties, string why)
+    {
+        // Each was generated without a word: the value silently unused, or used against the setting's own range.
+        var (diagnostic, _, run, _) = Single("[EnvironmentSettings(\"APP_\")] public partial class S { " + properties + " }");
+
+        Assert.Equal("RISKGEN011", diagnostic.Id);
+        Assert.EndsWith(": " + why, Message(diagnostic), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void A_profile_value_of_an_auto_exec_class_uses_its_standard_profile_selector()
+    {
+        var (run, output) = GeneratorHarness.Run(new ConfigurationGenerator(), Usings + "[EnvironmentSettings(\"APP_\"), AutoExecSettings] public partial class S { [Range(0, 10), ProfileValue(RiskSdk.RiskProfile.Conservative, 1)] public int Extra { get; init; } = 2; }");
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(GeneratorHarness.CompilationErrors(output));
+        Assert.Contains("global::RiskSdk.RiskProfile.Conservative => 1, _ => defaults.Extra", GeneratorHarness.GeneratedSources(run).Single().Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_range_of_another_type_is_RISKGEN011()
     {
