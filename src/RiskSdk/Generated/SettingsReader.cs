@@ -279,8 +279,8 @@ public sealed class SettingsReader
         }
         else if (!FallbackIsInRange(variable, fallback))
         {
-            // A default the generator could not evaluate (set by a constructor, TimeSpan.FromMinutes(5), computed):
-            // fail closed rather than run on a value the range forbids.
+            // A default the generator could not evaluate (set by a constructor or a field, computed), or an enum
+            // default that is no member ((Side)42): fail closed rather than run on a value no variable could set.
             _failed.Add(variable.Name);
             var shown = variable.Mask(ValueFormatter.Format(fallback));
             var origin = fallbackSource == ValueSource.Profile ? "its profile value" : "its default";
@@ -298,8 +298,22 @@ public sealed class SettingsReader
         double number => (variable.Minimum is null && variable.Maximum is null) || (!double.IsNaN(number) && variable.IsInRange(number)),
         decimal number => variable.IsInRange((double)number),
         TimeSpan duration => duration >= TimeSpan.Zero && variable.IsInRange(duration.TotalSeconds),
+        Enum member => variable.AllowedValues.Count == 0 || Contains(variable.AllowedValues, ValueFormatter.Format(member)),
         _ => true,
     };
+
+    private static bool Contains(IReadOnlyList<string> values, string? value)
+    {
+        foreach (var candidate in values)
+        {
+            if (string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private void Missing(VariableDescription variable, string? raw)
     {

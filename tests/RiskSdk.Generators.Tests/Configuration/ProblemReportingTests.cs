@@ -71,9 +71,10 @@ public sealed class ProblemReportingTests
     }
 
     [Fact]
-    public void An_unset_variable_whose_default_the_generator_could_not_check_is_an_error_when_out_of_range()
+    public void An_unset_variable_whose_default_the_generator_could_not_check_is_an_error_when_out_of_range_or_no_member()
     {
-        // The defaults (a static field, a constructor) were used as they were: a 300 s wait against a range of 0 to 60.
+        // The defaults (a static field, a constructor, an enum value that is no member) were used as they were: a
+        // 300 s wait against a range of 0 to 60.
         var unset = UncheckedDefaultSettings.Bind(new Dictionary<string, string?>());
 
         Assert.Null(unset.Settings);
@@ -82,11 +83,12 @@ public sealed class ProblemReportingTests
             {
                 "UNCHECKED_WAIT is not set and its default 300 is out of range; expected a number of seconds from 0 to 60.",
                 "UNCHECKED_CAP is not set and its default 20 is out of range; expected an integer from 1 to 10.",
+                "UNCHECKED_DAY is not set and its default 42 is out of range; expected one of sunday, monday, tuesday, wednesday, thursday, friday, saturday.",
             },
             unset.Errors.Select(p => p.Message));
         Assert.All(unset.Errors, p => Assert.Equal(ProblemKind.OutOfRange, p.Kind));
 
-        var set = UncheckedDefaultSettings.Bind(new Dictionary<string, string?> { ["UNCHECKED_WAIT"] = "60", ["UNCHECKED_CAP"] = "10" });
+        var set = UncheckedDefaultSettings.Bind(new Dictionary<string, string?> { ["UNCHECKED_WAIT"] = "60", ["UNCHECKED_CAP"] = "10", ["UNCHECKED_DAY"] = "friday" });
         Assert.True(set.IsValid);
         Assert.Null(set.Settings!.Ratio);
     }

@@ -118,4 +118,7 @@ public partial class UncheckedDefaultSettings
     /// <summary>An optional ratio, off by default.</summary>
     [Range(0.0, 1.0)]
     public double? Ratio { get; init; }
+
+    /// <summary>A day that is no day of the week.</summary>
+    public DayOfWeek Day { get; init; } = (DayOfWeek)42;
 }
