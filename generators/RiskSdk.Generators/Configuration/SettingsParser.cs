@@ -100,12 +100,13 @@ internal static class SettingsParser
             }
         }
 
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } space ? space.ToDisplayString() : string.Empty;
+        // Names are written into the generated declarations: a keyword (class @event, namespace @class) keeps its '@'.
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } space ? space.ToDisplayString(NamespaceFormat) : string.Empty;
         var classModel = new SettingsClassModel(
             ns,
             HintName(type),
             Keyword(declaration),
-            type.Name + TypeParameters(type),
+            SettingPropertyModel.Escape(type.Name) + TypeParameters(type),
             type.ToDisplayString(QualifiedFormat),
             ContainingTypes(type),
             prefix,
@@ -821,7 +822,7 @@ internal static class SettingsParser
         for (var containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
         {
             var keyword = containing.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().Select(Keyword).FirstOrDefault() ?? "class";
-            types.Insert(0, new ContainingTypeModel(keyword, containing.Name + TypeParameters(containing)));
+            types.Insert(0, new ContainingTypeModel(keyword, SettingPropertyModel.Escape(containing.Name) + TypeParameters(containing)));
         }
 
         return types.ToEquatableArray();
@@ -836,7 +837,12 @@ internal static class SettingsParser
     };
 
     private static string TypeParameters(INamedTypeSymbol type) =>
-        type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+        type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(p => SettingPropertyModel.Escape(p.Name))) + ">";
+
+    private static readonly SymbolDisplayFormat NamespaceFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
     private static string HintName(INamedTypeSymbol type)
     {

@@ -179,6 +179,29 @@ public sealed class ShapeDiagnosticsTests
     }
 
     [Fact]
+    public void Types_and_namespaces_named_like_keywords_are_written_as_verbatim_identifiers()
+    {
+        // 'partial class class' and 'namespace event.class' did not compile.
+        var (run, output) = GeneratorHarness.Run(new ConfigurationGenerator(), """
+            using RiskSdk;
+            using RiskSdk.Configuration;
+            namespace @event.@class;
+            public partial class @int<@bool>
+            {
+                [EnvironmentSettings("APP_")]
+                public partial class @class { public int @event { get; init; } = 1; }
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(GeneratorHarness.CompilationErrors(output));
+        var text = GeneratorHarness.GeneratedSources(run).Single().Text;
+        Assert.Contains("namespace @event.@class", text, StringComparison.Ordinal);
+        Assert.Contains("partial class @int<@bool>", text, StringComparison.Ordinal);
+        Assert.Contains("partial class @class", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_range_of_another_type_is_RISKGEN011()
     {
         var (diagnostic, _, _, _) = Single("[EnvironmentSettings(\"APP_\")] public partial class S { [Range(typeof(TimeSpan), \"00:00:01\", \"00:00:09\")] public int Count { get; init; } = 2; }");
