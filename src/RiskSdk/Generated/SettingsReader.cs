@@ -438,7 +438,8 @@ public sealed class SettingsReader
 
     /// <summary>
     /// The known variable an unknown name most likely meant, or null: a name within two edits of a known one (a typo
-    /// anywhere, the prefix included: <c>OI_TRACKR_AUTO_EXEC_ENABLED</c>), or a prefixed name whose rest is close to
+    /// anywhere, the prefix included: <c>OI_TRACKR_AUTO_EXEC_ENABLED</c>), a known name without its prefix
+    /// (<c>AUTO_EXEC_ENABLED</c>), or a prefixed name whose rest is close to
     /// the end of a known one's rest (leading words left out: <c>OI_TRACKER_MAX_OPEN_POSITION</c> for
     /// <c>OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS</c>) or to most of its beginning (<c>..._HIGH</c> for <c>..._HIGH_CONF</c>).
     /// </summary>
@@ -460,9 +461,24 @@ public sealed class SettingsReader
             }
         }
 
-        if (best is not null || _prefix.Length == 0 || !prefixed || name.Length == _prefix.Length)
+        if (best is not null || _prefix.Length == 0 || name.Length == _prefix.Length)
         {
             return best;
+        }
+
+        if (!prefixed)
+        {
+            // The prefix left out: AUTO_EXEC_ENABLED for OI_TRACKER_AUTO_EXEC_ENABLED (a name of two words or more).
+            foreach (var variable in _variables)
+            {
+                if (variable.Name.Length > _prefix.Length && variable.Name.StartsWith(_prefix, StringComparison.Ordinal) && variable.Name.IndexOf('_', _prefix.Length) > 0 &&
+                    string.Compare(name, 0, variable.Name, _prefix.Length, int.MaxValue, StringComparison.OrdinalIgnoreCase) == 0 && name.Length == variable.Name.Length - _prefix.Length)
+                {
+                    return variable;
+                }
+            }
+
+            return null;
         }
 
         var rest = upper.Substring(_prefix.Length);

@@ -233,7 +233,9 @@ public sealed class AutoExecSettingsTests
     [InlineData("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH", "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS_HIGH_CONF")]
     [InlineData("OI_TRACKR_AUTO_EXEC_ENABLED", "OI_TRACKER_AUTO_EXEC_ENABLED")]
     [InlineData("OITRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS", "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS")]
-    public void A_name_missing_a_word_or_with_a_mistyped_prefix_gets_a_did_you_mean_warning(string name, string meant)
+    [InlineData("AUTO_EXEC_ENABLED", "OI_TRACKER_AUTO_EXEC_ENABLED")]
+    [InlineData("auto_exec_max_open_positions", "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS")]
+    public void A_name_missing_a_word_or_with_a_mistyped_or_missing_prefix_gets_a_did_you_mean_warning(string name, string meant)
     {
         // These were ignored without a word: only a prefixed name within two edits of a whole known name was reported.
         var result = TrackerSettings.Bind(new Dictionary<string, string?> { [name] = "1" });
