@@ -429,9 +429,10 @@ public sealed class SettingsReader
 
             // Applied only when the lookup itself ignores case (IConfiguration, Windows) and the exact name is not
             // set besides: on Linux OI_TRACKER_X and oi_tracker_x are two variables and the second is ignored.
+            var shownName = Printable(name);
             var message = string.Equals(name, best.Name, StringComparison.OrdinalIgnoreCase) && !names.Contains(best.Name) && _lookup.GetValue(best.Name) is not null
-                ? $"{name} is applied as {best.Name}, because these keys are matched ignoring case; write it as {best.Name}."
-                : $"{name} is not a known variable and is ignored; did you mean {best.Name}?";
+                ? $"{shownName} is applied as {best.Name}, because these keys are matched ignoring case; write it as {best.Name}."
+                : $"{shownName} is not a known variable and is ignored; did you mean {best.Name}?";
             _problems.Add(new ConfigurationProblem(ProblemSeverity.Warning, ProblemKind.UnknownVariable, name, shown, best.Name, message));
         }
     }

@@ -246,6 +246,16 @@ public sealed class AutoExecSettingsTests
     }
 
     [Fact]
+    public void An_unknown_name_with_a_line_break_is_shown_on_one_line()
+    {
+        var result = TrackerSettings.Bind(new Dictionary<string, string?> { ["OI_TRACKER_AUTO_EXEC_ENABLED\n"] = "false" });
+
+        Assert.Equal(
+            "OI_TRACKER_AUTO_EXEC_ENABLED\\u000A is not a known variable and is ignored; did you mean OI_TRACKER_AUTO_EXEC_ENABLED?",
+            Assert.Single(result.Problems).Message);
+    }
+
+    [Fact]
     public void Variables_unlike_any_known_name_get_no_warning()
     {
         var result = TrackerSettings.Bind(new Dictionary<string, string?>
