@@ -32,6 +32,7 @@ public sealed class SuppressionTests
         ["RISKGEN008"] = "[EnvironmentSettings(\"APP_\"), AutoExecSettings] public partial class S { public int MaxOpenPositions { get; init; } }",
         ["RISKGEN011"] = "[EnvironmentSettings(\"APP_\")] public partial class S { [Range(1, 10)] public int A { get; } = 2; }",
         ["RISKGEN010"] = "[EnvironmentSettings(\"APP_\")] file partial class S { public int A { get; init; } }",
+        ["RISKGEN012"] = "[EnvironmentSettings(\"APP_\")] public partial class S { [EnvironmentVariable(\"APP_A\")] public int A { get; init; } }",
         ["RISKGEN101"] = "[GatePipeline(typeof(KillSwitchGate))] public partial class P;",
         ["RISKGEN102"] = "[GatePipeline(typeof(PositionLimitGate), typeof(MinimumConfidenceGate))] public partial class P;",
         ["RISKGEN103"] = "[GatePipeline(typeof(KillSwitchGate), typeof(KillSwitchGate), typeof(PositionLimitGate))] public partial class P;",
