@@ -15,9 +15,11 @@ internal sealed class GuardTransfer
     private readonly RiskSymbols _symbols;
     private readonly HashSet<ILocalSymbol> _readLocals;
     private readonly FlowFindings? _findings;
+    private readonly SemanticModel? _model;
 
-    public GuardTransfer(RiskSymbols symbols, HashSet<ILocalSymbol> readLocals, FlowState state, FlowFindings? findings)
+    public GuardTransfer(RiskSymbols symbols, HashSet<ILocalSymbol> readLocals, FlowState state, FlowFindings? findings, SemanticModel? model)
     {
+        _model = model;
         _symbols = symbols;
         _readLocals = readLocals;
         State = state;
@@ -79,7 +81,7 @@ internal sealed class GuardTransfer
             case IBinaryOperation binary:
                 return Binary(binary);
             case IIsPatternOperation isPattern:
-                return Pattern(Evaluate(isPattern.Value), isPattern.Pattern, IsNullable(isPattern.Value.Type));
+                return Pattern(Evaluate(isPattern.Value), isPattern.Pattern, IsNullable(isPattern.Value.Type), NotNull(isPattern.Value));
             case IConversionOperation conversion:
                 return Evaluate(conversion.Operand);
             case ILocalReferenceOperation local:
@@ -370,7 +372,14 @@ internal sealed class GuardTransfer
             : null;
     }
 
-    private static GuardFacts Pattern(GuardFacts value, IPatternOperation pattern, bool nullable)
+    /// <summary>
+    /// What a pattern's match proves about <paramref name="value"/>. A local the pattern declares (<c>case var d when
+    /// d.IsApproved</c>, <c>is Decision d</c>, <c>is { } d</c>) takes the value's facts. A property pattern is the
+    /// conjunction of "not null, of the matched type" and its subpatterns: true when any subpattern proves it, false
+    /// (<c>is { IsApproved: false }</c>) only when every part does, and the null/type part only for a value that
+    /// cannot be null or of another type (<paramref name="notNull"/>).
+    /// </summary>
+    private GuardFacts Pattern(GuardFacts value, IPatternOperation pattern, bool nullable, bool notNull)
     {
         switch (pattern)
         {
@@ -378,30 +387,70 @@ internal sealed class GuardTransfer
                 var matches = constant ? value.AsBoolean() : value.Negate();
                 return nullable ? matches & GuardFacts.IfTrue : matches;
             case INegatedPatternOperation negated:
-                return Pattern(value, negated.Pattern, nullable).Negate();
+                return Pattern(value, negated.Pattern, nullable, notNull).Negate();
             case IBinaryPatternOperation binaryPattern:
-                var left = Pattern(value, binaryPattern.LeftPattern, nullable);
-                var right = Pattern(value, binaryPattern.RightPattern, nullable);
+                var left = Pattern(value, binaryPattern.LeftPattern, nullable, notNull);
+                var right = Pattern(value, binaryPattern.RightPattern, nullable, notNull);
                 return binaryPattern.OperatorKind == BinaryOperatorKind.And ? GuardFactsAlgebra.And(left, right) : GuardFactsAlgebra.Or(left, right);
+            case IDeclarationPatternOperation declaration:
+                DeclarePatternLocal(declaration.DeclaredSymbol, value);
+
+                // 'var d' always matches; 'Decision d' does for a value of that type that is never null.
+                return declaration.MatchesNull || (notNull && SameType(declaration.MatchedType, declaration.InputType)) ? GuardFacts.IfFalse : GuardFacts.None;
             case IRecursivePatternOperation recursive:
+                DeclarePatternLocal(recursive.DeclaredSymbol, value);
+
+                // The "not null and of the matched type" part: its failing is impossible for a value that is never null.
+                var facts = notNull && SameType(recursive.MatchedType, recursive.InputType) && recursive.DeconstructionSubpatterns.IsEmpty
+                    ? GuardFacts.IfFalse
+                    : GuardFacts.None;
                 foreach (var subpattern in recursive.PropertySubpatterns)
                 {
                     var member = subpattern.Member switch
                     {
-                        IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } property } => property.Name,
-                        IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_Boolean } field } => field.Name,
+                        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: { Type.SpecialType: SpecialType.System_Boolean } property } => property.Name,
+                        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: { Type.SpecialType: SpecialType.System_Boolean } field } => field.Name,
                         _ => null,
                     };
-                    if (member is not null && Pattern(value.MemberNamed(member), subpattern.Pattern, nullable: false).Has(GuardBits.IfTrue))
-                    {
-                        return GuardFacts.IfTrue;
-                    }
+                    facts = GuardFactsAlgebra.And(facts, member is null ? GuardFacts.None : Pattern(value.MemberNamed(member), subpattern.Pattern, nullable: false, notNull: true));
                 }
 
-                return GuardFacts.None;
+                return facts.AsBoolean();
             default:
                 return GuardFacts.None;
         }
+    }
+
+    private static bool SameType(ITypeSymbol? matched, ITypeSymbol input) => SymbolEqualityComparer.Default.Equals(matched, input);
+
+    /// <summary>A local declared by a pattern holds the matched value.</summary>
+    private void DeclarePatternLocal(ISymbol? declared, GuardFacts value)
+    {
+        if (declared is ILocalSymbol local)
+        {
+            State.Store(local, value);
+        }
+    }
+
+    /// <summary>
+    /// True when the matched value is never null: a value type other than <c>Nullable&lt;T&gt;</c>, or a reference
+    /// the compiler's nullable analysis says is not null here.
+    /// </summary>
+    private bool NotNull(IOperation value)
+    {
+        if (value.Type is not { } type || type.TypeKind == TypeKind.Error)
+        {
+            return false;
+        }
+
+        if (type.IsValueType)
+        {
+            return !IsNullable(type) && type.TypeKind != TypeKind.TypeParameter;
+        }
+
+        return (value.SemanticModel ?? _model) is { } model
+            && value.Syntax.SyntaxTree == model.SyntaxTree
+            && model.GetTypeInfo(value.Syntax).Nullability.FlowState == NullableFlowState.NotNull;
     }
 
     /// <summary>The value of a constant <c>true</c> or <c>false</c>, also lifted to <c>bool?</c>.</summary>

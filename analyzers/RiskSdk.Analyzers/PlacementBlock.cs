@@ -114,7 +114,7 @@ internal sealed class PlacementBlock
         {
             if (HasGraph(root) && candidates.Any(candidate => Contains(root, candidate)))
             {
-                GuardFlowAnalysis.Run(context.GetControlFlowGraph(root), startsGuarded, _symbols, readLocals, findings, context.CancellationToken);
+                GuardFlowAnalysis.Run(context.GetControlFlowGraph(root), startsGuarded, _symbols, readLocals, findings, root.SemanticModel, context.CancellationToken);
             }
         }
 

@@ -64,6 +64,14 @@ internal static class Cases
         { "decision ConfigureAwait(false)", "var d = await limits.DecideAsync(order).ConfigureAwait(false); if (!d.IsApproved) return; broker.Place(order);" },
         { "assert-style ConfigureAwait(false)", "await limits.EnsureAsync(order).ConfigureAwait(false); broker.Place(order);" },
         { "assert-style GetAwaiter().GetResult()", "limits.EnsureAsync(order).GetAwaiter().GetResult(); broker.Place(order);" },
+        { "is { IsApproved: false } return", "var d = limits.Decide(order); if (d is { IsApproved: false }) return; broker.Place(order);" },
+        { "is { IsApproved: not true } return", "var d = limits.Decide(order); if (d is { IsApproved: not true }) return; broker.Place(order);" },
+        { "is { IsApproved: false } or ... return", "var d = limits.Decide(order); if (d is { IsApproved: false } or { IsFinal: true }) return; broker.Place(order);" },
+        { "case { IsApproved: false }: return", "switch (limits.Decide(order)) { case { IsApproved: false }: return; } broker.Place(order);" },
+        { "case var d when d.IsApproved", "switch (limits.Decide(order)) { case var d when d.IsApproved: broker.Place(order); break; }" },
+        { "case var d when !d.IsApproved: return", "switch (limits.Decide(order)) { case var d when !d.IsApproved: return; } broker.Place(order);" },
+        { "is var d && !d.IsApproved return", "if (limits.Decide(order) is var d && !d.IsApproved) return; broker.Place(order);" },
+        { "is Decision d && d.IsApproved", "if (limits.Decide(order) is Decision d && d.IsApproved) broker.Place(order);" },
     };
 
     public static TheoryData<string, string> Unguarded { get; } = new()
@@ -105,5 +113,10 @@ internal static class Cases
         { "ConfigureAwait never awaited", "if (limits.CanOpenAsync(order).ConfigureAwait(false).GetAwaiter().IsCompleted) {|#0:broker.Place(order)|};" },
         { "negated .Result", "if (!limits.CanOpenAsync(order).Result) {|#0:broker.Place(order)|};" },
         { "assert-style task not waited", "var pending = limits.EnsureAsync(order).ConfigureAwait(false); {|#0:broker.Place(order)|}; await pending;" },
+        { "is { IsApproved: false, IsFinal: true } return", "var d = limits.Decide(order); if (d is { IsApproved: false, IsFinal: true }) return; {|#0:broker.Place(order)|};" },
+        { "is { IsFinal: false } return", "var d = limits.Decide(order); if (d is { IsFinal: false }) return; {|#0:broker.Place(order)|};" },
+        { "nullable decision is { IsApproved: false } return", "Decision? d = limits.Decide(order); if (d is { IsApproved: false }) return; {|#0:broker.Place(order)|};" },
+        { "case var d when d.IsFinal", "switch (limits.Decide(order)) { case var d when d.IsFinal: {|#0:broker.Place(order)|}; break; }" },
+        { "is { IsApproved: true } or ...", "if (limits.Decide(order) is { IsApproved: true } or { IsFinal: true }) {|#0:broker.Place(order)|};" },
     };
 }

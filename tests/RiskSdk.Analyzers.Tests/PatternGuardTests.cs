@@ -1,0 +1,41 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace RiskSdk.Analyzers.Tests;
+
+/// <summary>
+/// A property pattern that fails (<c>is { IsApproved: false }</c>) proves approval only for a result that cannot be
+/// null: a value type, or a reference the compiler's nullable analysis says is not null. A type test or a nested
+/// member (<c>{ Inner.IsApproved: true }</c>) is not the check's own approval.
+/// </summary>
+public sealed class PatternGuardTests
+{
+    private const string Permit = """
+
+        public sealed class Permit { public bool IsApproved { get; init; } public Permit? Inner { get; init; } }
+
+        public sealed class Desk
+        {
+            [PositionLimitCheck] public Permit? MaybeCheck(Order o) => null;
+            [PositionLimitCheck] public Permit Check(Order o) => new();
+        }
+        """;
+
+    [Fact]
+    public Task A_failed_property_pattern_guards_only_a_result_that_cannot_be_null() => Verify.Analyzer(
+        """
+        #nullable enable
+        using RiskSdk;
+
+        public sealed class Bot(Broker b, Desk desk)
+        {
+            public void NotNull(Order o) { var p = desk.Check(o); if (p is { IsApproved: false }) return; b.Place(o); }
+            public void MaybeNull(Order o) { var p = desk.MaybeCheck(o); if (p is { IsApproved: false }) return; {|#0:b.Place(o)|}; }
+            public void NestedMember(Order o) { var p = desk.Check(o); if (p is { Inner.IsApproved: true }) {|#1:b.Place(o)|}; }
+            public void TypeTest(Order o) { object p = desk.Check(o); if (p is Permit { IsApproved: false }) return; {|#2:b.Place(o)|}; }
+        }
+        """ + Permit,
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0),
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 1),
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 2));
+}
