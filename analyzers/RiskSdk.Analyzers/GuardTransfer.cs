@@ -99,6 +99,9 @@ internal sealed class GuardTransfer
                 EvaluateChildren(operation);
                 ForgetAssignedLocals(operation);
                 return GuardFacts.None;
+            case IPropertyReferenceOperation { Instance: { } nullable, Property: { Name: "Value", ContainingType.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } }:
+                // 'd.Value' is the value itself (it throws when there is none).
+                return Evaluate(nullable).Only(GuardBits.IfTrue | GuardBits.IfFalse | GuardBits.IfPositive | GuardBits.MemberBits);
             case IPropertyReferenceOperation { Instance: { } task } result when TaskPlumbing.IsResult(result.Property):
                 return Await(Evaluate(task));
             case IPropertyReferenceOperation { Instance: { } instance, Property: { Type.SpecialType: SpecialType.System_Boolean } property }:
@@ -182,8 +185,10 @@ internal sealed class GuardTransfer
                 return Await(instance);
         }
 
-        return method is { Name: "GetValueOrDefault", ContainingType.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
-            ? instance & GuardFacts.IfTrue
+        // 'd?.IsApproved' reads the member through GetValueOrDefault: a decision's member facts survive it (a null
+        // 'bool?' becomes false, so only 'true proves approval' does).
+        return method is { Name: "GetValueOrDefault", Parameters.Length: 0, ContainingType.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+            ? instance.Only(GuardBits.IfTrue | GuardBits.MemberBits)
             : GuardFacts.None;
     }
 

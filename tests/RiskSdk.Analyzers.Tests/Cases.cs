@@ -72,6 +72,9 @@ internal static class Cases
         { "case var d when !d.IsApproved: return", "switch (limits.Decide(order)) { case var d when !d.IsApproved: return; } broker.Place(order);" },
         { "is var d && !d.IsApproved return", "if (limits.Decide(order) is var d && !d.IsApproved) return; broker.Place(order);" },
         { "is Decision d && d.IsApproved", "if (limits.Decide(order) is Decision d && d.IsApproved) broker.Place(order);" },
+        { "nullable decision ?.IsApproved == true", "Decision? d = limits.Decide(order); if (d?.IsApproved == true) broker.Place(order);" },
+        { "nullable decision ?.IsApproved != true return", "Decision? d = limits.Decide(order); if (d?.IsApproved != true) return; broker.Place(order);" },
+        { "nullable decision .Value.IsApproved", "Decision? d = limits.Decide(order); if (!d.Value.IsApproved) return; broker.Place(order);" },
     };
 
     public static TheoryData<string, string> Unguarded { get; } = new()
@@ -118,5 +121,8 @@ internal static class Cases
         { "nullable decision is { IsApproved: false } return", "Decision? d = limits.Decide(order); if (d is { IsApproved: false }) return; {|#0:broker.Place(order)|};" },
         { "case var d when d.IsFinal", "switch (limits.Decide(order)) { case var d when d.IsFinal: {|#0:broker.Place(order)|}; break; }" },
         { "is { IsApproved: true } or ...", "if (limits.Decide(order) is { IsApproved: true } or { IsFinal: true }) {|#0:broker.Place(order)|};" },
+        { "nullable decision ?.IsApproved != false", "Decision? d = limits.Decide(order); if (d?.IsApproved != false) {|#0:broker.Place(order)|};" },
+        { "nullable decision ?.IsFinal == true", "Decision? d = limits.Decide(order); if (d?.IsFinal == true) {|#0:broker.Place(order)|};" },
+        { "GetValueOrDefault(approved default)", "Decision? d = null; if (d.GetValueOrDefault(new Decision { IsApproved = true }).IsApproved) {|#0:broker.Place(order)|};" },
     };
 }
