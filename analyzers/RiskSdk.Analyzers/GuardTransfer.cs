@@ -68,7 +68,7 @@ internal sealed class GuardTransfer
                     _findings.AddUnguarded(invalid, candidate, State.Ignored);
                 }
 
-                return GuardFacts.None;
+                return UnboundCheck(invalid);
             case IInvocationOperation invocation:
                 return Invocation(invocation);
             case IAwaitOperation awaited:
@@ -190,6 +190,43 @@ internal sealed class GuardTransfer
         return method is { Name: "GetValueOrDefault", Parameters.Length: 0, ContainingType.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
             ? instance.Only(GuardBits.IfTrue | GuardBits.MemberBits)
             : GuardFacts.None;
+    }
+
+    /// <summary>
+    /// A call that does not bind yet (a misspelt argument while typing, a package still restoring) whose candidates
+    /// are all position-limit checks of one shape is read as that check: the code does not compile anyway, and a
+    /// RISK001 on the order after it would only say something false about the guard the user is writing.
+    /// </summary>
+    private GuardFacts UnboundCheck(IInvalidOperation invalid)
+    {
+        if (invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax syntax
+            || (invalid.SemanticModel ?? _model) is not { } model
+            || syntax.SyntaxTree != model.SyntaxTree)
+        {
+            return GuardFacts.None;
+        }
+
+        var candidates = model.GetSymbolInfo(syntax).CandidateSymbols;
+        CheckShape? shape = null;
+        var conditional = false;
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not IMethodSymbol method || !_symbols.IsCheck(method) || _symbols.IsPlacement(method))
+            {
+                return GuardFacts.None;
+            }
+
+            var candidateShape = _symbols.ShapeOf(method);
+            if (shape is { } known && (known.Kind != candidateShape.Kind || known.IsAsync != candidateShape.IsAsync || known.Member != candidateShape.Member || known.ApprovedWhenFalse != candidateShape.ApprovedWhenFalse))
+            {
+                return GuardFacts.None;
+            }
+
+            shape = candidateShape;
+            conditional |= (_symbols.FlowOf(method) & CallFlow.Conditional) != 0;
+        }
+
+        return shape is { } found ? Check(found, conditional) : GuardFacts.None;
     }
 
     /// <summary>A lambda passed as an argument as it is (possibly converted to a delegate type).</summary>
