@@ -99,6 +99,10 @@ internal sealed class GuardTransfer
                 EvaluateChildren(operation);
                 ForgetAssignedLocals(operation);
                 return GuardFacts.None;
+            case IPropertyReferenceOperation { Property.GetMethod: { } placementGetter } read when _symbols.IsGuardedPlacement(placementGetter):
+                EvaluateChildren(read);
+                AccessorPlacement(read, placementGetter);
+                return GuardFacts.None;
             case IPropertyReferenceOperation { Instance: { } nullable, Property: { Name: "Value", ContainingType.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } }:
                 // 'd.Value' is the value itself (it throws when there is none).
                 return Evaluate(nullable).Only(GuardBits.IfTrue | GuardBits.IfFalse | GuardBits.IfPositive | GuardBits.MemberBits);
@@ -284,6 +288,15 @@ internal sealed class GuardTransfer
         }
     }
 
+    /// <summary>An <c>[OrderPlacement]</c> property or indexer accessor, called by reading or writing it (<c>desk[0] = order</c>).</summary>
+    private void AccessorPlacement(IOperation reference, IMethodSymbol accessor)
+    {
+        if (_findings is not null && State.Reachable && !State.Guarded && !_symbols.IsExitOnly(accessor))
+        {
+            _findings.AddUnguarded(reference, accessor, State.Ignored);
+        }
+    }
+
     private GuardFacts Await(GuardFacts task)
     {
         State.Guarded |= task.Has(GuardBits.IfAwaitedAssert);
@@ -313,12 +326,23 @@ internal sealed class GuardTransfer
 
     private GuardFacts Assignment(ISimpleAssignmentOperation assignment)
     {
-        if (assignment.Target is not ILocalReferenceOperation)
+        var setter = assignment.Target is IPropertyReferenceOperation { Property.SetMethod: { } set } && _symbols.IsGuardedPlacement(set) ? set : null;
+        if (setter is not null)
+        {
+            // Writing the property calls its setter, not its getter: evaluate the receiver and the indexer's arguments only.
+            EvaluateChildren(assignment.Target);
+        }
+        else if (assignment.Target is not ILocalReferenceOperation)
         {
             Evaluate(assignment.Target);
         }
 
         var facts = Evaluate(assignment.Value);
+        if (setter is not null)
+        {
+            AccessorPlacement(assignment.Target, setter);
+        }
+
         if (assignment.Target is ILocalReferenceOperation local)
         {
             State.Store(local.Local, facts);
