@@ -13,7 +13,7 @@ namespace RiskSdk.Analyzers;
 /// </summary>
 internal static class GuardFlowAnalysis
 {
-    public static void Run(ControlFlowGraph graph, bool startGuarded, RiskSymbols symbols, HashSet<ILocalSymbol> readLocals, FlowFindings findings, SemanticModel? model, CancellationToken cancellationToken)
+    public static void Run(ControlFlowGraph graph, bool startGuarded, RiskSymbols symbols, ReadLocals readLocals, FlowFindings findings, SemanticModel? model, CancellationToken cancellationToken)
     {
         var inStates = Solve(graph, startGuarded, symbols, readLocals, model, cancellationToken);
         var lambdasBefore = findings.Lambdas.Count;
@@ -41,7 +41,7 @@ internal static class GuardFlowAnalysis
         }
     }
 
-    private static FlowState?[] Solve(ControlFlowGraph graph, bool startGuarded, RiskSymbols symbols, HashSet<ILocalSymbol> readLocals, SemanticModel? model, CancellationToken cancellationToken)
+    private static FlowState?[] Solve(ControlFlowGraph graph, bool startGuarded, RiskSymbols symbols, ReadLocals readLocals, SemanticModel? model, CancellationToken cancellationToken)
     {
         var blocks = graph.Blocks;
         var inStates = new FlowState?[blocks.Length];

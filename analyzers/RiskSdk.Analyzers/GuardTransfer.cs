@@ -13,11 +13,11 @@ namespace RiskSdk.Analyzers;
 internal sealed class GuardTransfer
 {
     private readonly RiskSymbols _symbols;
-    private readonly HashSet<ILocalSymbol> _readLocals;
+    private readonly ReadLocals _readLocals;
     private readonly FlowFindings? _findings;
     private readonly SemanticModel? _model;
 
-    public GuardTransfer(RiskSymbols symbols, HashSet<ILocalSymbol> readLocals, FlowState state, FlowFindings? findings, SemanticModel? model)
+    public GuardTransfer(RiskSymbols symbols, ReadLocals readLocals, FlowState state, FlowFindings? findings, SemanticModel? model)
     {
         _model = model;
         _symbols = symbols;
@@ -85,7 +85,7 @@ internal sealed class GuardTransfer
             case IConversionOperation conversion:
                 return Evaluate(conversion.Operand);
             case ILocalReferenceOperation local:
-                return State.Lookup(local.Local);
+                return _readLocals.Unstable.Contains(local.Local) ? GuardFacts.None : State.Lookup(local.Local);
             case IFlowCaptureReferenceOperation capture:
                 return State.Lookup(capture.Id);
             case IFlowCaptureOperation capture:

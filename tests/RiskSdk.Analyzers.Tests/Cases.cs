@@ -75,6 +75,8 @@ internal static class Cases
         { "nullable decision ?.IsApproved == true", "Decision? d = limits.Decide(order); if (d?.IsApproved == true) broker.Place(order);" },
         { "nullable decision ?.IsApproved != true return", "Decision? d = limits.Decide(order); if (d?.IsApproved != true) return; broker.Place(order);" },
         { "nullable decision .Value.IsApproved", "Decision? d = limits.Decide(order); if (!d.Value.IsApproved) return; broker.Place(order);" },
+        { "captured result only read by a lambda", "var ok = limits.CanOpen(order); Func<bool> read = () => ok; Console.WriteLine(read()); if (ok) broker.Place(order);" },
+        { "lambda's own result local", "Action a = () => { var ok = limits.CanOpen(order); ok = ok && true; if (ok) broker.Place(order); }; a();" },
     };
 
     public static TheoryData<string, string> Unguarded { get; } = new()
@@ -124,5 +126,9 @@ internal static class Cases
         { "nullable decision ?.IsApproved != false", "Decision? d = limits.Decide(order); if (d?.IsApproved != false) {|#0:broker.Place(order)|};" },
         { "nullable decision ?.IsFinal == true", "Decision? d = limits.Decide(order); if (d?.IsFinal == true) {|#0:broker.Place(order)|};" },
         { "GetValueOrDefault(approved default)", "Decision? d = null; if (d.GetValueOrDefault(new Decision { IsApproved = true }).IsApproved) {|#0:broker.Place(order)|};" },
+        { "result overwritten by a lambda", "var ok = limits.CanOpen(order); Action reset = () => ok = true; reset(); if (ok) {|#0:broker.Place(order)|};" },
+        { "decision overwritten by a local function", "var d = limits.Decide(order); void Reset() { d = new Decision { IsApproved = true }; } Reset(); if (d.IsApproved) {|#0:broker.Place(order)|};" },
+        { "result written through a ref local", "var ok = limits.CanOpen(order); ref var alias = ref ok; alias = true; if (ok) {|#0:broker.Place(order)|};" },
+        { "result written by an out argument in a lambda", "var ok = limits.CanOpen(order); Action a = () => bool.TryParse(\"true\", out ok); a(); if (ok) {|#0:broker.Place(order)|};" },
     };
 }
