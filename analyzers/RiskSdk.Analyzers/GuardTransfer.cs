@@ -458,6 +458,9 @@ internal sealed class GuardTransfer
                 var left = Pattern(value, binaryPattern.LeftPattern, nullable, notNull);
                 var right = Pattern(value, binaryPattern.RightPattern, nullable, notNull);
                 return binaryPattern.OperatorKind == BinaryOperatorKind.And ? GuardFactsAlgebra.And(left, right) : GuardFactsAlgebra.Or(left, right);
+            case IDiscardPatternOperation:
+                // '_' always matches.
+                return GuardFacts.IfFalse;
             case IDeclarationPatternOperation declaration:
                 DeclarePatternLocal(declaration.DeclaredSymbol, value);
 
@@ -467,9 +470,19 @@ internal sealed class GuardTransfer
                 DeclarePatternLocal(recursive.DeclaredSymbol, value);
 
                 // The "not null and of the matched type" part: its failing is impossible for a value that is never null.
-                var facts = notNull && SameType(recursive.MatchedType, recursive.InputType) && recursive.DeconstructionSubpatterns.IsEmpty
+                var tuple = recursive.DeconstructSymbol is null ? recursive.InputType as INamedTypeSymbol : null;
+                var positional = tuple is { IsTupleType: true } && tuple.TupleElements.Length == recursive.DeconstructionSubpatterns.Length;
+                var facts = notNull && SameType(recursive.MatchedType, recursive.InputType) && (recursive.DeconstructionSubpatterns.IsEmpty || positional)
                     ? GuardFacts.IfFalse
                     : GuardFacts.None;
+
+                // A tuple's positional pattern, '(false, _)', tests its elements by position.
+                for (var i = 0; i < recursive.DeconstructionSubpatterns.Length; i++)
+                {
+                    var element = positional && tuple!.TupleElements[i].Type.SpecialType == SpecialType.System_Boolean ? tuple.TupleElements[i].Name : null;
+                    facts = GuardFactsAlgebra.And(facts, Pattern(element is null ? GuardFacts.None : value.MemberNamed(element), recursive.DeconstructionSubpatterns[i], nullable: false, notNull: false));
+                }
+
                 foreach (var subpattern in recursive.PropertySubpatterns)
                 {
                     var member = subpattern.Member switch
@@ -478,7 +491,7 @@ internal sealed class GuardTransfer
                         IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: { Type.SpecialType: SpecialType.System_Boolean } field } => field.Name,
                         _ => null,
                     };
-                    facts = GuardFactsAlgebra.And(facts, member is null ? GuardFacts.None : Pattern(value.MemberNamed(member), subpattern.Pattern, nullable: false, notNull: true));
+                    facts = GuardFactsAlgebra.And(facts, Pattern(member is null ? GuardFacts.None : value.MemberNamed(member), subpattern.Pattern, nullable: false, notNull: false));
                 }
 
                 return facts.AsBoolean();

@@ -38,4 +38,29 @@ public sealed class PatternGuardTests
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0),
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 1),
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 2));
+
+    [Fact]
+    public Task A_tuple_checks_positional_pattern_tests_its_elements_by_position() => Verify.Analyzer(
+        """
+        using RiskSdk;
+
+        public sealed class Rules
+        {
+            [PositionLimitCheck(ApprovedWhen = "Ok")] public (bool Ok, string Why) Check(Order o) => default;
+            [PositionLimitCheck(ApprovedWhen = "!Blocked")] public (string Why, bool Blocked) IsBlocked(Order o) => default;
+        }
+
+        public sealed class Bot(Broker b, Rules rules)
+        {
+            public void FalseReturns(Order o) { if (rules.Check(o) is (false, _)) return; b.Place(o); }
+            public void TrueMatches(Order o) { if (rules.Check(o) is (true, var why)) b.Place(o); }
+            public void BlockedReturns(Order o) { if (rules.IsBlocked(o) is (_, true)) return; b.Place(o); }
+            public void TrueReturns(Order o) { if (rules.Check(o) is (true, _)) return; {|#0:b.Place(o)|}; }
+            public void OtherElement(Order o) { if (rules.Check(o) is (_, "x")) {|#1:b.Place(o)|}; }
+            public void NotBlockedReturns(Order o) { if (rules.IsBlocked(o) is (_, false)) return; {|#2:b.Place(o)|}; }
+        }
+        """,
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0),
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 1),
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 2));
 }
