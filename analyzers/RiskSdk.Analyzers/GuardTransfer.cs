@@ -306,9 +306,37 @@ internal sealed class GuardTransfer
     /// <summary><c>var (allowed, reason) = check();</c>: the element the check's approval member names carries it.</summary>
     private GuardFacts Deconstruction(IDeconstructionAssignmentOperation deconstruction)
     {
+        var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
+        var source = deconstruction.Value;
+        while (source is IConversionOperation conversion)
+        {
+            source = conversion.Operand;
+        }
+
+        // 'var (ok, why) = (limits.CanOpen(order), "x");': each element of a tuple literal goes to its own local.
+        if (target is ITupleOperation targets && source is ITupleOperation values && targets.Elements.Length == values.Elements.Length)
+        {
+            var facts = new GuardFacts[values.Elements.Length];
+            for (var i = 0; i < facts.Length; i++)
+            {
+                facts[i] = Evaluate(values.Elements[i]);
+            }
+
+            ForgetAssignedLocals(deconstruction);
+            for (var i = 0; i < facts.Length; i++)
+            {
+                var element = targets.Elements[i] is IDeclarationExpressionOperation declared ? declared.Expression : targets.Elements[i];
+                if (element is ILocalReferenceOperation local)
+                {
+                    State.Store(local.Local, facts[i]);
+                }
+            }
+
+            return GuardFacts.None;
+        }
+
         var value = Evaluate(deconstruction.Value);
         ForgetAssignedLocals(deconstruction);
-        var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
         if (target is ITupleOperation tuple && deconstruction.Value.Type is INamedTypeSymbol { IsTupleType: true } type && value.Has(GuardBits.IfApproved))
         {
             for (var i = 0; i < tuple.Elements.Length && i < type.TupleElements.Length; i++)

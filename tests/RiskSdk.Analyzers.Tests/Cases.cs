@@ -76,6 +76,8 @@ internal static class Cases
         { "nullable decision ?.IsApproved == true", "Decision? d = limits.Decide(order); if (d?.IsApproved == true) broker.Place(order);" },
         { "nullable decision ?.IsApproved != true return", "Decision? d = limits.Decide(order); if (d?.IsApproved != true) return; broker.Place(order);" },
         { "nullable decision .Value.IsApproved", "Decision? d = limits.Decide(order); if (!d.Value.IsApproved) return; broker.Place(order);" },
+        { "tuple literal deconstruction", "var (ok, why) = (limits.CanOpen(order), \"x\"); if (!ok) return; broker.Place(order);" },
+        { "tuple literal deconstruction into existing locals", "bool ok; Decision d; (ok, d) = (limits.CanOpen(order), limits.Decide(order)); if (!ok || !d.IsApproved) return; broker.Place(order);" },
         { "captured result only read by a lambda", "var ok = limits.CanOpen(order); Func<bool> read = () => ok; Console.WriteLine(read()); if (ok) broker.Place(order);" },
         { "lambda's own result local", "Action a = () => { var ok = limits.CanOpen(order); ok = ok && true; if (ok) broker.Place(order); }; a();" },
     };
@@ -128,6 +130,8 @@ internal static class Cases
         { "nullable decision ?.IsFinal == true", "Decision? d = limits.Decide(order); if (d?.IsFinal == true) {|#0:broker.Place(order)|};" },
         { "GetValueOrDefault(approved default)", "Decision? d = null; if (d.GetValueOrDefault(new Decision { IsApproved = true }).IsApproved) {|#0:broker.Place(order)|};" },
         { "is { IsApproved: false, Exchange: string x } return", "var d = pipeline.Evaluate(in intent); if (d is { IsApproved: false, Exchange: string x }) return; {|#0:broker.Place(order)|};" },
+        { "tuple literal deconstruction, other element", "var (why, ok) = (\"x\", limits.CanOpen(order)); if (why.Length == 0) return; {|#0:broker.Place(order)|};" },
+        { "tuple swap replaces the result", "var ok = limits.CanOpen(order); var other = true; (ok, other) = (other, ok); if (!ok) return; {|#0:broker.Place(order)|};" },
         { "result overwritten by a lambda", "var ok = limits.CanOpen(order); Action reset = () => ok = true; reset(); if (ok) {|#0:broker.Place(order)|};" },
         { "decision overwritten by a local function", "var d = limits.Decide(order); void Reset() { d = new Decision { IsApproved = true }; } Reset(); if (d.IsApproved) {|#0:broker.Place(order)|};" },
         { "result written through a ref local", "var ok = limits.CanOpen(order); ref var alias = ref ok; alias = true; if (ok) {|#0:broker.Place(order)|};" },
