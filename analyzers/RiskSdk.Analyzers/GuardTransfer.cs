@@ -540,25 +540,12 @@ internal sealed class GuardTransfer
     }
 
     /// <summary>
-    /// True when the matched value is never null: a value type other than <c>Nullable&lt;T&gt;</c>, or a reference
-    /// the compiler's nullable analysis says is not null here.
+    /// True when the matched value is never null: a value type other than <c>Nullable&lt;T&gt;</c>. A reference is not
+    /// trusted even where the compiler's nullable analysis says "not null": a value from code without annotations
+    /// (a library, a <c>#nullable disable</c> file) says so too, and may be null.
     /// </summary>
-    private bool NotNull(IOperation value)
-    {
-        if (value.Type is not { } type || type.TypeKind == TypeKind.Error)
-        {
-            return false;
-        }
-
-        if (type.IsValueType)
-        {
-            return !IsNullable(type) && type.TypeKind != TypeKind.TypeParameter;
-        }
-
-        return (value.SemanticModel ?? _model) is { } model
-            && value.Syntax.SyntaxTree == model.SyntaxTree
-            && model.GetTypeInfo(value.Syntax).Nullability.FlowState == NullableFlowState.NotNull;
-    }
+    private static bool NotNull(IOperation value) =>
+        value.Type is { IsValueType: true } type && !IsNullable(type) && type.TypeKind is not (TypeKind.TypeParameter or TypeKind.Error);
 
     /// <summary>The value of a constant <c>true</c> or <c>false</c>, also lifted to <c>bool?</c>.</summary>
     private static bool? BooleanConstant(IOperation operation)

@@ -5,8 +5,8 @@ namespace RiskSdk.Analyzers.Tests;
 
 /// <summary>
 /// A property pattern that fails (<c>is { IsApproved: false }</c>) proves approval only for a result that cannot be
-/// null: a value type, or a reference the compiler's nullable analysis says is not null. A type test or a nested
-/// member (<c>{ Inner.IsApproved: true }</c>) is not the check's own approval.
+/// null, a value type (<c>RiskDecision</c>, a tuple): a class result may be null, and then the pattern fails too. A type
+/// test or a nested member (<c>{ Inner.IsApproved: true }</c>) is not the check's own approval.
 /// </summary>
 public sealed class PatternGuardTests
 {
@@ -22,22 +22,25 @@ public sealed class PatternGuardTests
         """;
 
     [Fact]
-    public Task A_failed_property_pattern_guards_only_a_result_that_cannot_be_null() => Verify.Analyzer(
+    public Task A_failed_property_pattern_guards_only_a_value_type_result() => Verify.Analyzer(
         """
         #nullable enable
         using RiskSdk;
 
         public sealed class Bot(Broker b, Desk desk)
         {
-            public void NotNull(Order o) { var p = desk.Check(o); if (p is { IsApproved: false }) return; b.Place(o); }
-            public void MaybeNull(Order o) { var p = desk.MaybeCheck(o); if (p is { IsApproved: false }) return; {|#0:b.Place(o)|}; }
-            public void NestedMember(Order o) { var p = desk.Check(o); if (p is { Inner.IsApproved: true }) {|#1:b.Place(o)|}; }
-            public void TypeTest(Order o) { object p = desk.Check(o); if (p is Permit { IsApproved: false }) return; {|#2:b.Place(o)|}; }
+            public void NotNullClass(Order o) { var p = desk.Check(o); if (p is { IsApproved: false }) return; {|#0:b.Place(o)|}; }
+            public void MaybeNull(Order o) { var p = desk.MaybeCheck(o); if (p is { IsApproved: false }) return; {|#1:b.Place(o)|}; }
+            public void NestedMember(Order o) { var p = desk.Check(o); if (p is { Inner.IsApproved: true }) {|#2:b.Place(o)|}; }
+            public void TypeTest(Order o) { object p = desk.Check(o); if (p is Permit { IsApproved: false }) return; {|#3:b.Place(o)|}; }
+            public void ApprovedClass(Order o) { if (desk.Check(o) is { IsApproved: true }) b.Place(o); }
+            public void NotApprovedClass(Order o) { if (!desk.Check(o).IsApproved) return; b.Place(o); }
         }
         """ + Permit,
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0),
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 1),
-        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 2));
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 2),
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 3));
 
     [Fact]
     public Task A_tuple_checks_positional_pattern_tests_its_elements_by_position() => Verify.Analyzer(
