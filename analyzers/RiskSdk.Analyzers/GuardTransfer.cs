@@ -95,9 +95,14 @@ internal sealed class GuardTransfer
                 return Assignment(assignment);
             case IDeconstructionAssignmentOperation deconstruction:
                 return Deconstruction(deconstruction);
-            case ICompoundAssignmentOperation or ICoalesceAssignmentOperation:
+            case ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation:
                 EvaluateChildren(operation);
                 ForgetAssignedLocals(operation);
+                if (WrittenTarget(operation) is IPropertyReferenceOperation { Property.SetMethod: { } compoundSetter } written && _symbols.IsGuardedPlacement(compoundSetter))
+                {
+                    AccessorPlacement(written, compoundSetter);
+                }
+
                 return GuardFacts.None;
             case IPropertyReferenceOperation { Property.GetMethod: { } placementGetter } read when _symbols.IsGuardedPlacement(placementGetter):
                 EvaluateChildren(read);
@@ -379,15 +384,19 @@ internal sealed class GuardTransfer
         return facts;
     }
 
+    /// <summary>What a compound assignment, <c>??=</c>, <c>++</c>/<c>--</c> or deconstruction writes.</summary>
+    private static IOperation? WrittenTarget(IOperation assignment) => assignment switch
+    {
+        ICompoundAssignmentOperation compound => compound.Target,
+        IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+        ICoalesceAssignmentOperation coalesce => coalesce.Target,
+        IIncrementOrDecrementOperation increment => increment.Target,
+        _ => null,
+    };
+
     private void ForgetAssignedLocals(IOperation assignment)
     {
-        var target = assignment switch
-        {
-            ICompoundAssignmentOperation compound => compound.Target,
-            IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
-            ICoalesceAssignmentOperation coalesce => coalesce.Target,
-            _ => null,
-        };
+        var target = WrittenTarget(assignment);
         foreach (var local in target?.DescendantsAndSelf() ?? [])
         {
             if (local is ILocalReferenceOperation reference)
@@ -486,6 +495,9 @@ internal sealed class GuardTransfer
                 var left = Pattern(value, binaryPattern.LeftPattern, nullable, notNull);
                 var right = Pattern(value, binaryPattern.RightPattern, nullable, notNull);
                 return binaryPattern.OperatorKind == BinaryOperatorKind.And ? GuardFactsAlgebra.And(left, right) : GuardFactsAlgebra.Or(left, right);
+            case IRelationalPatternOperation relational:
+                // 'slots is > 0', 'slots is <= 0' on a count of free slots.
+                return Comparison(relational.OperatorKind, value, IntegerConstant(relational.Value));
             case IDiscardPatternOperation:
                 // '_' always matches.
                 return GuardFacts.IfFalse;

@@ -38,6 +38,23 @@ public sealed class AccessorPlacementTests
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 1).WithArguments("Desk.Next", string.Empty));
 
     [Fact]
+    public Task A_compound_write_or_increment_of_a_placement_setter_needs_a_check() => Verify.Analyzer(
+        """
+        using RiskSdk;
+
+        public sealed class Ladder { public int Lots { get => 0; [OrderPlacement] set { } } }
+
+        public sealed class Bot(Ladder ladder, Limits limits)
+        {
+            public void Compound() { {|#0:ladder.Lots|} += 1; }
+            public void Increment() { {|#1:ladder.Lots|}++; }
+            public void Guarded(Order o) { if (!limits.CanOpen(o)) return; ladder.Lots += 1; ladder.Lots--; }
+        }
+        """,
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0).WithArguments("Ladder.Lots", string.Empty),
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 1).WithArguments("Ladder.Lots", string.Empty));
+
+    [Fact]
     public Task A_listed_setter_needs_a_check() => Verify.Analyzer(
         """
         public sealed class Bot(Vendor.Client client, Limits limits)

@@ -66,4 +66,23 @@ public sealed class PatternGuardTests
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0),
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 1),
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 2));
+
+    [Fact]
+    public Task A_relational_pattern_on_a_count_of_free_slots_guards() => Verify.Analyzer(
+        """
+        using RiskSdk;
+
+        public sealed class Slots { [PositionLimitCheck(ApprovedWhen = "> 0")] public int Free(Order o) => 1; }
+
+        public sealed class Bot(Broker b, Slots slots)
+        {
+            public void Positive(Order o) { if (slots.Free(o) is > 0) b.Place(o); }
+            public void NoneReturns(Order o) { if (slots.Free(o) is <= 0) return; b.Place(o); }
+            public void AtLeastOne(Order o) { var n = slots.Free(o); if (n is >= 1 and < 100) b.Place(o); }
+            public void NotZero(Order o) { if (slots.Free(o) is 0) return; {|#0:b.Place(o)|}; }
+            public void AboveMinusOne(Order o) { if (slots.Free(o) is > -1) {|#1:b.Place(o)|}; }
+        }
+        """,
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0),
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 1));
 }
