@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using RiskSdk.CodeFixes;
 using Xunit;
 
 namespace RiskSdk.Analyzers.Tests;
@@ -67,4 +68,54 @@ public sealed class AccessorPlacementTests
         """,
         [("/0/RiskSdk.OrderPlacement.txt", "M:Vendor.Client.set_Pending(Order)\n")],
         Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0).WithArguments("Client.Pending", string.Empty));
+
+    [Fact]
+    public Task The_mark_fix_marks_the_method_that_writes_a_placement_accessor() => Verify.CodeFix<UnguardedOrderCodeFixProvider>(
+        """
+        public sealed class Bot
+        {
+            internal void Send(Desk desk, Order o) { {|#0:desk[0]|} = o; }
+        }
+        """ + Desk.Replace("[OrderPlacement", "[RiskSdk.OrderPlacement", System.StringComparison.Ordinal),
+        """
+        public sealed class Bot
+        {
+            [RiskSdk.OrderPlacement]
+            internal void Send(Desk desk, Order o) { desk[0] = o; }
+        }
+        """ + Desk.Replace("[OrderPlacement", "[RiskSdk.OrderPlacement", System.StringComparison.Ordinal),
+        UnguardedOrderCodeFixProvider.MarkOrderPlacementKey,
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0));
+
+    [Fact]
+    public Task The_guard_fix_guards_a_write_of_a_placement_accessor() => Verify.CodeFix<UnguardedOrderCodeFixProvider>(
+        """
+        using RiskSdk;
+
+        public sealed class Bot(RiskPipeline pipeline)
+        {
+            public void Send(Desk desk, TradeIntent intent, Order o)
+            {
+                {|#0:desk[0]|} = o;
+            }
+        }
+        """ + Desk,
+        """
+        using RiskSdk;
+
+        public sealed class Bot(RiskPipeline pipeline)
+        {
+            public void Send(Desk desk, TradeIntent intent, Order o)
+            {
+                if (!pipeline.Evaluate(in intent).IsApproved)
+                {
+                    return;
+                }
+
+                desk[0] = o;
+            }
+        }
+        """ + Desk,
+        UnguardedOrderCodeFixProvider.GuardWithKeyPrefix + "pipeline.Evaluate",
+        Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId, 0));
 }
