@@ -27,8 +27,9 @@ internal enum CheckResultKind
 /// </summary>
 internal readonly struct CheckShape
 {
-    private CheckShape(CheckResultKind kind, bool isAsync, string? member, bool approvedWhenFalse = false, string? problem = null)
+    private CheckShape(CheckResultKind kind, bool isAsync, string? member, bool approvedWhenFalse = false, string? problem = null, bool isNullable = false)
     {
+        IsNullable = isNullable;
         Kind = kind;
         IsAsync = isAsync;
         Member = member;
@@ -45,6 +46,9 @@ internal readonly struct CheckShape
 
     /// <summary>For <see cref="CheckResultKind.Boolean"/>: false approves (an "is blocked?" check).</summary>
     public bool ApprovedWhenFalse { get; }
+
+    /// <summary>For <see cref="CheckResultKind.Boolean"/>: the result is a <c>bool?</c> (a guard tests it with <c>!= true</c>).</summary>
+    public bool IsNullable { get; }
 
     /// <summary>For <see cref="CheckResultKind.Undetermined"/>: what is missing, for RISK006.</summary>
     public string? Problem { get; }
@@ -74,7 +78,7 @@ internal readonly struct CheckShape
         var rule = approvedWhen?.Trim();
         if (rule is null)
         {
-            return type.SpecialType == SpecialType.System_Boolean ? new(CheckResultKind.Boolean, isAsync, null)
+            return IsBoolean(type) ? new(CheckResultKind.Boolean, isAsync, null, isNullable: type.SpecialType != SpecialType.System_Boolean)
                 : HasBoolMember(type, DecisionMember) ? new(CheckResultKind.Decision, isAsync, DecisionMember)
                 : check.ReturnsVoid || ReturnsItsArgument(check, type) ? new(CheckResultKind.Assert, isAsync, null)
                 : Undetermined(isAsync, $"returns '{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}', which has no bool IsApproved: say which member approves with ApprovedWhen");
@@ -82,8 +86,8 @@ internal readonly struct CheckShape
 
         if (rule is "true" or "false")
         {
-            return type.SpecialType == SpecialType.System_Boolean
-                ? new(CheckResultKind.Boolean, isAsync, null, approvedWhenFalse: rule == "false")
+            return IsBoolean(type)
+                ? new(CheckResultKind.Boolean, isAsync, null, approvedWhenFalse: rule == "false", isNullable: type.SpecialType != SpecialType.System_Boolean)
                 : Undetermined(isAsync, $"ApprovedWhen = \"{rule}\" needs a bool result");
         }
 
@@ -142,6 +146,13 @@ internal readonly struct CheckShape
 
         return false;
     }
+
+    /// <summary>
+    /// <c>bool</c>, or <c>bool?</c> (null approves nothing: <c>== true</c>, <c>is true</c>, <c>!= true</c> then return are
+    /// understood, and a lifted test null passes, such as <c>!= false</c>, is not).
+    /// </summary>
+    private static bool IsBoolean(ITypeSymbol type) => type.SpecialType == SpecialType.System_Boolean
+        || (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && nullable.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
 
     private static bool IsInteger(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16
         or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte;

@@ -13,22 +13,22 @@ namespace RiskSdk.Analyzers;
 /// </summary>
 internal static class GuardFlowAnalysis
 {
-    public static void Run(ControlFlowGraph graph, bool startGuarded, RiskSymbols symbols, HashSet<ILocalSymbol> readLocals, FlowFindings findings, CancellationToken cancellationToken)
+    public static void Run(ControlFlowGraph graph, bool startGuarded, RiskSymbols symbols, ReadLocals readLocals, FlowFindings findings, SemanticModel? model, CancellationToken cancellationToken)
     {
-        var inStates = Solve(graph, startGuarded, symbols, readLocals, cancellationToken);
+        var inStates = Solve(graph, startGuarded, symbols, readLocals, model, cancellationToken);
         var lambdasBefore = findings.Lambdas.Count;
         foreach (var block in graph.Blocks)
         {
             if (inStates[block.Ordinal] is { } state)
             {
-                TransferBlock(block, new GuardTransfer(symbols, readLocals, state.Clone(), findings));
+                TransferBlock(block, new GuardTransfer(symbols, readLocals, state.Clone(), findings, model));
             }
         }
 
         var lambdas = findings.Lambdas.GetRange(lambdasBefore, findings.Lambdas.Count - lambdasBefore);
         foreach (var (lambda, lambdaStartsGuarded) in lambdas)
         {
-            Run(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), lambdaStartsGuarded, symbols, readLocals, findings, cancellationToken);
+            Run(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), lambdaStartsGuarded, symbols, readLocals, findings, model, cancellationToken);
         }
 
         foreach (var localFunction in graph.LocalFunctions)
@@ -36,12 +36,12 @@ internal static class GuardFlowAnalysis
             if (!symbols.IsPlacement(localFunction))
             {
                 var startsGuarded = symbols.TakesApprovalToken(localFunction);
-                Run(graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), startsGuarded, symbols, readLocals, findings, cancellationToken);
+                Run(graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), startsGuarded, symbols, readLocals, findings, model, cancellationToken);
             }
         }
     }
 
-    private static FlowState?[] Solve(ControlFlowGraph graph, bool startGuarded, RiskSymbols symbols, HashSet<ILocalSymbol> readLocals, CancellationToken cancellationToken)
+    private static FlowState?[] Solve(ControlFlowGraph graph, bool startGuarded, RiskSymbols symbols, ReadLocals readLocals, SemanticModel? model, CancellationToken cancellationToken)
     {
         var blocks = graph.Blocks;
         var inStates = new FlowState?[blocks.Length];
@@ -66,7 +66,7 @@ internal static class GuardFlowAnalysis
                 }
             }
 
-            var transfer = new GuardTransfer(symbols, readLocals, inState.Clone(), findings: null);
+            var transfer = new GuardTransfer(symbols, readLocals, inState.Clone(), findings: null, model);
             var condition = TransferBlock(block, transfer);
             var outState = transfer.State;
             if (!outState.Reachable)

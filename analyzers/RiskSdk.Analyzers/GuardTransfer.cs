@@ -13,11 +13,13 @@ namespace RiskSdk.Analyzers;
 internal sealed class GuardTransfer
 {
     private readonly RiskSymbols _symbols;
-    private readonly HashSet<ILocalSymbol> _readLocals;
+    private readonly ReadLocals _readLocals;
     private readonly FlowFindings? _findings;
+    private readonly SemanticModel? _model;
 
-    public GuardTransfer(RiskSymbols symbols, HashSet<ILocalSymbol> readLocals, FlowState state, FlowFindings? findings)
+    public GuardTransfer(RiskSymbols symbols, ReadLocals readLocals, FlowState state, FlowFindings? findings, SemanticModel? model)
     {
+        _model = model;
         _symbols = symbols;
         _readLocals = readLocals;
         State = state;
@@ -66,7 +68,7 @@ internal sealed class GuardTransfer
                     _findings.AddUnguarded(invalid, candidate, State.Ignored);
                 }
 
-                return GuardFacts.None;
+                return UnboundCheck(invalid);
             case IInvocationOperation invocation:
                 return Invocation(invocation);
             case IAwaitOperation awaited:
@@ -79,11 +81,11 @@ internal sealed class GuardTransfer
             case IBinaryOperation binary:
                 return Binary(binary);
             case IIsPatternOperation isPattern:
-                return Pattern(Evaluate(isPattern.Value), isPattern.Pattern, IsNullable(isPattern.Value.Type));
+                return Pattern(Evaluate(isPattern.Value), isPattern.Pattern, IsNullable(isPattern.Value.Type), NotNull(isPattern.Value));
             case IConversionOperation conversion:
                 return Evaluate(conversion.Operand);
             case ILocalReferenceOperation local:
-                return State.Lookup(local.Local);
+                return _readLocals.Unstable.Contains(local.Local) ? GuardFacts.None : State.Lookup(local.Local);
             case IFlowCaptureReferenceOperation capture:
                 return State.Lookup(capture.Id);
             case IFlowCaptureOperation capture:
@@ -93,10 +95,22 @@ internal sealed class GuardTransfer
                 return Assignment(assignment);
             case IDeconstructionAssignmentOperation deconstruction:
                 return Deconstruction(deconstruction);
-            case ICompoundAssignmentOperation or ICoalesceAssignmentOperation:
+            case ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation:
                 EvaluateChildren(operation);
                 ForgetAssignedLocals(operation);
+                if (WrittenTarget(operation) is IPropertyReferenceOperation { Property.SetMethod: { } compoundSetter } written && _symbols.IsGuardedPlacement(compoundSetter))
+                {
+                    AccessorPlacement(written, compoundSetter);
+                }
+
                 return GuardFacts.None;
+            case IPropertyReferenceOperation { Property.GetMethod: { } placementGetter } read when _symbols.IsGuardedPlacement(placementGetter):
+                EvaluateChildren(read);
+                AccessorPlacement(read, placementGetter);
+                return GuardFacts.None;
+            case IPropertyReferenceOperation { Instance: { } nullable, Property: { Name: "Value", ContainingType.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } }:
+                // 'd.Value' is the value itself (it throws when there is none).
+                return Evaluate(nullable).Only(GuardBits.IfTrue | GuardBits.IfFalse | GuardBits.IfPositive | GuardBits.MemberBits);
             case IPropertyReferenceOperation { Instance: { } task } result when TaskPlumbing.IsResult(result.Property):
                 return Await(Evaluate(task));
             case IPropertyReferenceOperation { Instance: { } instance, Property: { Type.SpecialType: SpecialType.System_Boolean } property }:
@@ -180,9 +194,48 @@ internal sealed class GuardTransfer
                 return Await(instance);
         }
 
-        return method is { Name: "GetValueOrDefault", ContainingType.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
-            ? instance & GuardFacts.IfTrue
+        // 'd?.IsApproved' reads the member through GetValueOrDefault: a decision's member facts survive it (a null
+        // 'bool?' becomes false, so only 'true proves approval' does).
+        return method is { Name: "GetValueOrDefault", Parameters.Length: 0, ContainingType.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+            ? instance.Only(GuardBits.IfTrue | GuardBits.MemberBits)
             : GuardFacts.None;
+    }
+
+    /// <summary>
+    /// A call that does not bind yet (a misspelt argument while typing, a package still restoring) whose candidates
+    /// are all position-limit checks of one shape is read as that check: the code does not compile anyway, and a
+    /// RISK001 on the order after it would only say something false about the guard the user is writing.
+    /// </summary>
+    private GuardFacts UnboundCheck(IInvalidOperation invalid)
+    {
+        if (invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax syntax
+            || (invalid.SemanticModel ?? _model) is not { } model
+            || syntax.SyntaxTree != model.SyntaxTree)
+        {
+            return GuardFacts.None;
+        }
+
+        var candidates = model.GetSymbolInfo(syntax).CandidateSymbols;
+        CheckShape? shape = null;
+        var conditional = false;
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not IMethodSymbol method || !_symbols.IsCheck(method) || _symbols.IsPlacement(method))
+            {
+                return GuardFacts.None;
+            }
+
+            var candidateShape = _symbols.ShapeOf(method);
+            if (shape is { } known && (known.Kind != candidateShape.Kind || known.IsAsync != candidateShape.IsAsync || known.Member != candidateShape.Member || known.ApprovedWhenFalse != candidateShape.ApprovedWhenFalse))
+            {
+                return GuardFacts.None;
+            }
+
+            shape = candidateShape;
+            conditional |= (_symbols.FlowOf(method) & CallFlow.Conditional) != 0;
+        }
+
+        return shape is { } found ? Check(found, conditional) : GuardFacts.None;
     }
 
     /// <summary>A lambda passed as an argument as it is (possibly converted to a delegate type).</summary>
@@ -240,6 +293,15 @@ internal sealed class GuardTransfer
         }
     }
 
+    /// <summary>An <c>[OrderPlacement]</c> property or indexer accessor, called by reading or writing it (<c>desk[0] = order</c>).</summary>
+    private void AccessorPlacement(IOperation reference, IMethodSymbol accessor)
+    {
+        if (_findings is not null && State.Reachable && !State.Guarded && !_symbols.IsExitOnly(accessor))
+        {
+            _findings.AddUnguarded(reference, accessor, State.Ignored);
+        }
+    }
+
     private GuardFacts Await(GuardFacts task)
     {
         State.Guarded |= task.Has(GuardBits.IfAwaitedAssert);
@@ -249,9 +311,37 @@ internal sealed class GuardTransfer
     /// <summary><c>var (allowed, reason) = check();</c>: the element the check's approval member names carries it.</summary>
     private GuardFacts Deconstruction(IDeconstructionAssignmentOperation deconstruction)
     {
+        var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
+        var source = deconstruction.Value;
+        while (source is IConversionOperation conversion)
+        {
+            source = conversion.Operand;
+        }
+
+        // 'var (ok, why) = (limits.CanOpen(order), "x");': each element of a tuple literal goes to its own local.
+        if (target is ITupleOperation targets && source is ITupleOperation values && targets.Elements.Length == values.Elements.Length)
+        {
+            var facts = new GuardFacts[values.Elements.Length];
+            for (var i = 0; i < facts.Length; i++)
+            {
+                facts[i] = Evaluate(values.Elements[i]);
+            }
+
+            ForgetAssignedLocals(deconstruction);
+            for (var i = 0; i < facts.Length; i++)
+            {
+                var element = targets.Elements[i] is IDeclarationExpressionOperation declared ? declared.Expression : targets.Elements[i];
+                if (element is ILocalReferenceOperation local)
+                {
+                    State.Store(local.Local, facts[i]);
+                }
+            }
+
+            return GuardFacts.None;
+        }
+
         var value = Evaluate(deconstruction.Value);
         ForgetAssignedLocals(deconstruction);
-        var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
         if (target is ITupleOperation tuple && deconstruction.Value.Type is INamedTypeSymbol { IsTupleType: true } type && value.Has(GuardBits.IfApproved))
         {
             for (var i = 0; i < tuple.Elements.Length && i < type.TupleElements.Length; i++)
@@ -269,12 +359,23 @@ internal sealed class GuardTransfer
 
     private GuardFacts Assignment(ISimpleAssignmentOperation assignment)
     {
-        if (assignment.Target is not ILocalReferenceOperation)
+        var setter = assignment.Target is IPropertyReferenceOperation { Property.SetMethod: { } set } && _symbols.IsGuardedPlacement(set) ? set : null;
+        if (setter is not null)
+        {
+            // Writing the property calls its setter, not its getter: evaluate the receiver and the indexer's arguments only.
+            EvaluateChildren(assignment.Target);
+        }
+        else if (assignment.Target is not ILocalReferenceOperation)
         {
             Evaluate(assignment.Target);
         }
 
         var facts = Evaluate(assignment.Value);
+        if (setter is not null)
+        {
+            AccessorPlacement(assignment.Target, setter);
+        }
+
         if (assignment.Target is ILocalReferenceOperation local)
         {
             State.Store(local.Local, facts);
@@ -283,15 +384,19 @@ internal sealed class GuardTransfer
         return facts;
     }
 
+    /// <summary>What a compound assignment, <c>??=</c>, <c>++</c>/<c>--</c> or deconstruction writes.</summary>
+    private static IOperation? WrittenTarget(IOperation assignment) => assignment switch
+    {
+        ICompoundAssignmentOperation compound => compound.Target,
+        IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+        ICoalesceAssignmentOperation coalesce => coalesce.Target,
+        IIncrementOrDecrementOperation increment => increment.Target,
+        _ => null,
+    };
+
     private void ForgetAssignedLocals(IOperation assignment)
     {
-        var target = assignment switch
-        {
-            ICompoundAssignmentOperation compound => compound.Target,
-            IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
-            ICoalesceAssignmentOperation coalesce => coalesce.Target,
-            _ => null,
-        };
+        var target = WrittenTarget(assignment);
         foreach (var local in target?.DescendantsAndSelf() ?? [])
         {
             if (local is ILocalReferenceOperation reference)
@@ -370,7 +475,14 @@ internal sealed class GuardTransfer
             : null;
     }
 
-    private static GuardFacts Pattern(GuardFacts value, IPatternOperation pattern, bool nullable)
+    /// <summary>
+    /// What a pattern's match proves about <paramref name="value"/>. A local the pattern declares (<c>case var d when
+    /// d.IsApproved</c>, <c>is Decision d</c>, <c>is { } d</c>) takes the value's facts. A property pattern is the
+    /// conjunction of "not null, of the matched type" and its subpatterns: true when any subpattern proves it, false
+    /// (<c>is { IsApproved: false }</c>) only when every part does, and the null/type part only for a value that
+    /// cannot be null or of another type (<paramref name="notNull"/>).
+    /// </summary>
+    private GuardFacts Pattern(GuardFacts value, IPatternOperation pattern, bool nullable, bool notNull)
     {
         switch (pattern)
         {
@@ -378,31 +490,74 @@ internal sealed class GuardTransfer
                 var matches = constant ? value.AsBoolean() : value.Negate();
                 return nullable ? matches & GuardFacts.IfTrue : matches;
             case INegatedPatternOperation negated:
-                return Pattern(value, negated.Pattern, nullable).Negate();
+                return Pattern(value, negated.Pattern, nullable, notNull).Negate();
             case IBinaryPatternOperation binaryPattern:
-                var left = Pattern(value, binaryPattern.LeftPattern, nullable);
-                var right = Pattern(value, binaryPattern.RightPattern, nullable);
+                var left = Pattern(value, binaryPattern.LeftPattern, nullable, notNull);
+                var right = Pattern(value, binaryPattern.RightPattern, nullable, notNull);
                 return binaryPattern.OperatorKind == BinaryOperatorKind.And ? GuardFactsAlgebra.And(left, right) : GuardFactsAlgebra.Or(left, right);
+            case IRelationalPatternOperation relational:
+                // 'slots is > 0', 'slots is <= 0' on a count of free slots.
+                return Comparison(relational.OperatorKind, value, IntegerConstant(relational.Value));
+            case IDiscardPatternOperation:
+                // '_' always matches.
+                return GuardFacts.IfFalse;
+            case IDeclarationPatternOperation declaration:
+                DeclarePatternLocal(declaration.DeclaredSymbol, value);
+
+                // 'var d' always matches; 'Decision d' does for a value of that type that is never null.
+                return declaration.MatchesNull || (notNull && SameType(declaration.MatchedType, declaration.InputType)) ? GuardFacts.IfFalse : GuardFacts.None;
             case IRecursivePatternOperation recursive:
+                DeclarePatternLocal(recursive.DeclaredSymbol, value);
+
+                // The "not null and of the matched type" part: its failing is impossible for a value that is never null.
+                var tuple = recursive.DeconstructSymbol is null ? recursive.InputType as INamedTypeSymbol : null;
+                var positional = tuple is { IsTupleType: true } && tuple.TupleElements.Length == recursive.DeconstructionSubpatterns.Length;
+                var facts = notNull && SameType(recursive.MatchedType, recursive.InputType) && (recursive.DeconstructionSubpatterns.IsEmpty || positional)
+                    ? GuardFacts.IfFalse
+                    : GuardFacts.None;
+
+                // A tuple's positional pattern, '(false, _)', tests its elements by position.
+                for (var i = 0; i < recursive.DeconstructionSubpatterns.Length; i++)
+                {
+                    var element = positional && tuple!.TupleElements[i].Type.SpecialType == SpecialType.System_Boolean ? tuple.TupleElements[i].Name : null;
+                    facts = GuardFactsAlgebra.And(facts, Pattern(element is null ? GuardFacts.None : value.MemberNamed(element), recursive.DeconstructionSubpatterns[i], nullable: false, notNull: false));
+                }
+
                 foreach (var subpattern in recursive.PropertySubpatterns)
                 {
                     var member = subpattern.Member switch
                     {
-                        IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } property } => property.Name,
-                        IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_Boolean } field } => field.Name,
+                        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: { Type.SpecialType: SpecialType.System_Boolean } property } => property.Name,
+                        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: { Type.SpecialType: SpecialType.System_Boolean } field } => field.Name,
                         _ => null,
                     };
-                    if (member is not null && Pattern(value.MemberNamed(member), subpattern.Pattern, nullable: false).Has(GuardBits.IfTrue))
-                    {
-                        return GuardFacts.IfTrue;
-                    }
+                    facts = GuardFactsAlgebra.And(facts, Pattern(member is null ? GuardFacts.None : value.MemberNamed(member), subpattern.Pattern, nullable: false, notNull: false));
                 }
 
-                return GuardFacts.None;
+                return facts.AsBoolean();
             default:
                 return GuardFacts.None;
         }
     }
+
+    private static bool SameType(ITypeSymbol? matched, ITypeSymbol input) => SymbolEqualityComparer.Default.Equals(matched, input);
+
+    /// <summary>A local declared by a pattern holds the matched value.</summary>
+    private void DeclarePatternLocal(ISymbol? declared, GuardFacts value)
+    {
+        if (declared is ILocalSymbol local)
+        {
+            State.Store(local, value);
+        }
+    }
+
+    /// <summary>
+    /// True when the matched value is never null: a value type other than <c>Nullable&lt;T&gt;</c>. A reference is not
+    /// trusted even where the compiler's nullable analysis says "not null": a value from code without annotations
+    /// (a library, a <c>#nullable disable</c> file) says so too, and may be null.
+    /// </summary>
+    private static bool NotNull(IOperation value) =>
+        value.Type is { IsValueType: true } type && !IsNullable(type) && type.TypeKind is not (TypeKind.TypeParameter or TypeKind.Error);
 
     /// <summary>The value of a constant <c>true</c> or <c>false</c>, also lifted to <c>bool?</c>.</summary>
     private static bool? BooleanConstant(IOperation operation)

@@ -32,12 +32,26 @@ internal sealed class PlacementBlock
         context.RegisterOperationAction(block.OnInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(block.OnMethodReference, OperationKind.MethodReference);
         context.RegisterOperationAction(block.OnInvalid, OperationKind.Invalid);
+        context.RegisterOperationAction(block.OnPropertyReference, OperationKind.PropertyReference);
         context.RegisterOperationBlockEndAction(block.OnBlockEnd);
     }
 
     private void OnInvocation(OperationAnalysisContext context)
     {
         if (_symbols.IsGuardedPlacement(((IInvocationOperation)context.Operation).TargetMethod))
+        {
+            lock (_candidates)
+            {
+                _candidates.Add(context.Operation);
+            }
+        }
+    }
+
+    /// <summary>A property or indexer whose getter or setter is an <c>[OrderPlacement]</c> (which one runs, the flow decides).</summary>
+    private void OnPropertyReference(OperationAnalysisContext context)
+    {
+        var property = ((IPropertyReferenceOperation)context.Operation).Property;
+        if ((property.GetMethod is { } getter && _symbols.IsGuardedPlacement(getter)) || (property.SetMethod is { } setter && _symbols.IsGuardedPlacement(setter)))
         {
             lock (_candidates)
             {
@@ -114,7 +128,7 @@ internal sealed class PlacementBlock
         {
             if (HasGraph(root) && candidates.Any(candidate => Contains(root, candidate)))
             {
-                GuardFlowAnalysis.Run(context.GetControlFlowGraph(root), startsGuarded, _symbols, readLocals, findings, context.CancellationToken);
+                GuardFlowAnalysis.Run(context.GetControlFlowGraph(root), startsGuarded, _symbols, readLocals, findings, root.SemanticModel, context.CancellationToken);
             }
         }
 
@@ -168,5 +182,9 @@ internal sealed class PlacementBlock
     private static bool HasGraph(IOperation root) => root is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation
         or IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation;
 
-    internal static string DisplayName(IMethodSymbol method) => method.ContainingType is { } type ? $"{type.Name}.{method.Name}" : method.Name;
+    internal static string DisplayName(IMethodSymbol method)
+    {
+        var name = method.AssociatedSymbol is IPropertySymbol property ? (property.IsIndexer ? "this[]" : property.Name) : method.Name;
+        return method.ContainingType is { } type ? $"{type.Name}.{name}" : name;
+    }
 }

@@ -139,6 +139,9 @@ internal sealed class RiskSymbols
     public bool IsDeclaredExit(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation) =>
         ExitRuleOf(invocation.TargetMethod) is { } rule && ExitRule.Holds(rule, invocation);
 
+    /// <summary>True for a placement declared exit-only (<c>ReducesExposure</c>, <c>reduces-exposure</c>): no call of it needs a check.</summary>
+    public bool IsExitOnly(IMethodSymbol method) => ExitRuleOf(method) == ExitRule.Always;
+
     private string? ExitRuleOf(IMethodSymbol method)
     {
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;

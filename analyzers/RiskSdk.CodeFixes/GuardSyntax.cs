@@ -29,7 +29,9 @@ internal static class GuardSyntax
         var tested = shape.Kind == CheckResultKind.Decision
             ? MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Operand(result, allowAwait: false), IdentifierName(member!))
             : result;
-        ExpressionSyntax refused = shape.Kind == CheckResultKind.Count
+        ExpressionSyntax refused = shape.IsNullable
+            ? BinaryExpression(SyntaxKind.NotEqualsExpression, Operand(tested, allowAwait: true), LiteralExpression(approvedWhenFalse ? SyntaxKind.FalseLiteralExpression : SyntaxKind.TrueLiteralExpression))
+            : shape.Kind == CheckResultKind.Count
             ? BinaryExpression(SyntaxKind.LessThanOrEqualExpression, Operand(tested, allowAwait: true), LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(0)))
             : approvedWhenFalse ? tested : PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, Operand(tested, allowAwait: true));
         return Annotate(IfStatement(refused, Block(Exit(function))));

@@ -50,7 +50,8 @@ public sealed class UnguardedOrderCodeFixProvider : CodeFixProvider
             // The guard comes first: a tool that applies the first fix (dotnet format) keeps the protection.
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             var function = EnclosingFunction.Of(node, model, context.CancellationToken);
-            if (node is InvocationExpressionSyntax && Guarded(root, model, node, function, symbols, context.CancellationToken) is { } guarded)
+            // A call, or a write of a placement property or indexer ('desk[0] = order'); never a method group, whose delegate may run anywhere.
+            if ((node is InvocationExpressionSyntax || model.GetSymbolInfo(node, context.CancellationToken).Symbol is IPropertySymbol) && Guarded(root, model, node, function, symbols, context.CancellationToken) is { } guarded)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create($"Guard with {guarded.Check.Display}", _ => Task.FromResult(document.WithSyntaxRoot(guarded.Root)), GuardWithKeyPrefix + guarded.Check.Display),

@@ -100,6 +100,22 @@ public sealed class RealShapesTests
     public Task A_guarded_placement_whose_argument_does_not_bind_is_not_reported() => Verify.Analyzer(
         Prelude.Body("if (limits.CanOpen(order)) broker.Place({|CS0103:Missing|}.Create());"));
 
+    /// <summary>A check whose argument is misspelt while typing is still read as the check: no RISK001 beside the CS0103.</summary>
+    [Theory]
+    [InlineData("if (!limits.CanOpen({|CS0103:ordr|})) return; broker.Place(order);")]
+    [InlineData("var d = limits.Decide({|CS0103:ordr|}); if (!d.IsApproved) return; broker.Place(order);")]
+    [InlineData("limits.EnsureCanOpen({|CS0103:ordr|}); broker.Place(order);")]
+    [InlineData("if (!await limits.CanOpenAsync({|CS0103:ordr|})) return; broker.Place(order);")]
+    [InlineData("var d = pipeline.Evaluate(in {|CS0103:intnt|}); if (!d.IsApproved) return; broker.Place(order);")]
+    public Task A_check_whose_argument_does_not_bind_still_guards(string statements) => Verify.Analyzer(Prelude.Body(statements));
+
+    [Theory]
+    [InlineData("if (limits.CanOpen({|CS0103:ordr|})) return; {|#0:broker.Place(order)|};")]
+    [InlineData("System.Diagnostics.Debug.Assert(limits.CanOpen({|CS0103:ordr|})); {|#0:broker.Place(order)|};")]
+    [InlineData("if (!broker.Equals({|CS0103:ordr|})) return; {|#0:broker.Place(order)|};")]
+    public Task A_call_that_does_not_bind_guards_only_as_the_check_it_names(string statements) =>
+        Verify.Analyzer(Prelude.Body(statements), Verify.Diagnostic(RiskDiagnostics.UnguardedOrderId));
+
     [Fact]
     public Task The_mark_fix_is_offered_from_inside_a_lambda() => Verify.CodeFix<UnguardedOrderCodeFixProvider>(
         """
