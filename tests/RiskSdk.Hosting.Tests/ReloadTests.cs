@@ -54,6 +54,21 @@ public sealed class ReloadTests
     }
 
     [Fact]
+    public async Task A_reload_turning_a_value_into_a_json_array_is_refused_and_the_last_good_settings_stay()
+    {
+        using var host = await StartAsync(options => options.HaltOnInvalidReload = true);
+        var pipeline = host.Services.GetRequiredService<RiskPipeline>();
+
+        // The flat value goes, and a nested array (which configuration reads as not set) takes its place.
+        host.Reload(("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS", null), ("OI_TRACKER:AUTO_EXEC_MAX_OPEN_POSITIONS:0", "5"));
+
+        Assert.Equal(2, host.Services.GetRequiredService<IOptionsMonitor<HostSettings>>().CurrentValue.MaxOpenPositions);
+        Assert.Contains("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS (configuration key 'OI_TRACKER:AUTO_EXEC_MAX_OPEN_POSITIONS') is a JSON object or array", Assert.Single(host.Logs(1302)).Message, StringComparison.Ordinal);
+        Assert.Equal(TradingState.Halted, pipeline.Context.Switch.State);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_lowered_cap_refuses_the_next_entry_and_keeps_the_cooldowns()
     {
         using var host = await StartAsync();

@@ -51,6 +51,38 @@ public sealed class SettingsOptionsTests
         Assert.StartsWith("OI_TRACKER_AUTO_EXEC_HIGH_CONFIDENCE_THRESHOLD", Assert.Single(failure.Failures), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "OI_TRACKER": { "AUTO_EXEC_EXCHANGES": ["NSE", "BSE"] } }""", "OI_TRACKER_AUTO_EXEC_EXCHANGES (configuration key 'OI_TRACKER:AUTO_EXEC_EXCHANGES')")]
+    [InlineData("""{ "OI_TRACKER": { "AUTO_EXEC_ENABLED": { "value": false } } }""", "OI_TRACKER_AUTO_EXEC_ENABLED (configuration key 'OI_TRACKER:AUTO_EXEC_ENABLED')")]
+    [InlineData("""{ "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS": [1] }""", "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS (configuration key 'OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS')")]
+    public async Task A_json_array_or_object_where_a_value_belongs_stops_start_instead_of_reading_as_the_default(string json, string named)
+    {
+        // Configuration reads such a key as not set: without the check, ["NSE", "BSE"] allowed every exchange and
+        // { "value": false } left auto-execution on, silently.
+        var builder = TestHosts.Builder(json: json);
+        builder.Services.AddRiskSdk<HostSettings>();
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var message = Assert.Single(failure.Failures);
+        Assert.StartsWith(named + " is a JSON object or array, not a single value", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_flat_value_wins_over_a_nested_array_and_is_not_refused()
+    {
+        var builder = TestHosts.Builder(
+            new Dictionary<string, string?> { ["OI_TRACKER_AUTO_EXEC_EXCHANGES"] = "NSE" },
+            json: """{ "OI_TRACKER": { "AUTO_EXEC_EXCHANGES": ["NSE", "BSE"] } }""");
+        builder.Services.AddRiskSdk<HostSettings>();
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        Assert.Equal("NSE", host.Services.GetRequiredService<RiskContext>().Settings.Exchanges);
+        await host.StopAsync();
+    }
+
     [Fact]
     public async Task A_nested_appsettings_section_is_honoured_and_a_mistyped_key_in_it_gets_did_you_mean()
     {

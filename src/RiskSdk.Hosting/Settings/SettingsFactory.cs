@@ -39,14 +39,18 @@ internal sealed class SettingsFactory<TSettings> : IOptionsFactory<TSettings>
         var result = Generated.BindVariables(_source.VariablesOf(name, Generated.Prefix));
         LogWarningsOnce(name, result.Warnings);
 
+        // A JSON object or array where a value belongs reads as not set: refused, not replaced by the default.
+        var structured = _source.StructuredValuesOf(name, Generated.Prefix, Generated.DescribedVariables);
+
         // Binding already checks the gate settings as the runtime does (cross-field rules among them).
-        if (result.TryGetSettings(out var settings))
+        if (structured.Count == 0 && result.TryGetSettings(out var settings))
         {
             _lastGood[name] = settings;
             return settings;
         }
 
-        var problems = new List<string>(result.Errors.Count);
+        var problems = new List<string>(result.Errors.Count + structured.Count);
+        problems.AddRange(structured);
         foreach (var error in result.Errors)
         {
             problems.Add(error.Message);
