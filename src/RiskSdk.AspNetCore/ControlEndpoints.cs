@@ -12,7 +12,7 @@ namespace RiskSdk.AspNetCore;
 /// Halt, reduce-only and resume. Each call needs a JSON body with a reason (so a cross-site form cannot post one),
 /// is logged with who and why, and answers the switch's status after the call.
 /// </summary>
-internal sealed class ControlEndpoints(RiskContext context, ILogger logger, bool requireLoopback)
+internal sealed class ControlEndpoints(ContextSource context, ILogger logger, bool requireLoopback)
 {
     public Task HaltAsync(HttpContext http) => MoveAsync(http, "halt", static (s, reason, who) => s.Halt(reason, who));
 
@@ -58,9 +58,9 @@ internal sealed class ControlEndpoints(RiskContext context, ILogger logger, bool
         }
 
         var who = Caller(http);
-        var moved = move(context.Switch, reason, who);
+        var moved = move(context.Value.Switch, reason, who);
         RiskLog.ControlCalled(logger, action, who, reason, moved);
-        await http.Response.WriteAsJsonAsync(new TradingControlResult(moved, context.Switch.Status), RiskAspNetCoreJsonContext.Default.TradingControlResult, cancellationToken: http.RequestAborted)
+        await http.Response.WriteAsJsonAsync(new TradingControlResult(moved, context.Value.Switch.Status), RiskAspNetCoreJsonContext.Default.TradingControlResult, cancellationToken: http.RequestAborted)
             .ConfigureAwait(false);
     }
 

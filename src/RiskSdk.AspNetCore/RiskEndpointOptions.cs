@@ -7,7 +7,7 @@ namespace RiskSdk.AspNetCore;
 public sealed class RiskEndpointOptions
 {
     /// <summary>
-    /// The context to show and control; null resolves it from the app's services: the <see cref="RiskContext"/>
+    /// The context to show and control; null resolves it from the app's services at the first request (not while mapping, so an account is created when the host runs): the <see cref="RiskContext"/>
     /// registered by <c>AddRiskSdk</c> (RiskSdk.Hosting), or, with <see cref="Account"/>, that account's keyed one.
     /// </summary>
     public RiskContext? Context { get; set; }

@@ -32,11 +32,7 @@ public static class RiskEndpointRouteBuilderExtensions
         var options = new RiskEndpointOptions();
         configure?.Invoke(options);
         var services = endpoints.ServiceProvider;
-        var context = options.Context
-            ?? (options.Account is { Length: > 0 } account ? services.GetKeyedService<RiskContext>(account) : services.GetService<RiskContext>())
-            ?? throw new InvalidOperationException(options.Account is { Length: > 0 } missing
-                ? $"MapRiskSdk found no RiskContext for the account '{missing}': register it with services.AddRiskSdk<TSettings>(\"{missing}\") or pass it with options.Context."
-                : "MapRiskSdk needs a RiskContext: register one in the services (services.AddRiskSdk<TSettings>() does) or pass it with options.Context.");
+        var context = ContextOf(services, options);
         if (options.RecentDecisions is < 0 or > RiskSdk.Monitoring.RiskMonitor.MaxRecentDecisions)
         {
             throw new InvalidOperationException($"RecentDecisions must be from 0 to {RiskSdk.Monitoring.RiskMonitor.MaxRecentDecisions} (was {options.RecentDecisions}).");
@@ -67,5 +63,39 @@ public static class RiskEndpointRouteBuilderExtensions
         return group;
     }
 
-    private static string Name(RiskContext context, string endpoint) => "risksdk-" + context.Name + "-" + endpoint;
+    /// <summary>
+    /// The context to serve. One registered in the services is resolved at the first request, not while mapping: an
+    /// account created while mapping would bind its settings and open its ledger before the host starts, so invalid
+    /// settings would throw here, alone, instead of failing start with the app's other options failures.
+    /// </summary>
+    private static ContextSource ContextOf(IServiceProvider services, RiskEndpointOptions options)
+    {
+        if (options.Context is { } given)
+        {
+            return new ContextSource(given);
+        }
+
+        var account = options.Account is { Length: > 0 } named ? named : null;
+        var registered = account is null
+            ? services.GetService<IServiceProviderIsService>()?.IsService(typeof(RiskContext))
+            : (services.GetService<IServiceProviderIsService>() as IServiceProviderIsKeyedService)?.IsKeyedService(typeof(RiskContext), account);
+        if (registered == true)
+        {
+            return new ContextSource(account ?? RiskContext.DefaultName, account is null
+                ? () => services.GetRequiredService<RiskContext>()
+                : () => services.GetRequiredKeyedService<RiskContext>(account));
+        }
+
+        // A container that cannot say what it holds: resolve now, as it is the only way to know.
+        var resolved = registered is null
+            ? (account is null ? services.GetService<RiskContext>() : services.GetKeyedService<RiskContext>(account))
+            : null;
+        return resolved is not null
+            ? new ContextSource(resolved)
+            : throw new InvalidOperationException(account is not null
+                ? $"MapRiskSdk found no RiskContext for the account '{account}': register it with services.AddRiskSdk<TSettings>(\"{account}\") or pass it with options.Context."
+                : "MapRiskSdk needs a RiskContext: register one in the services (services.AddRiskSdk<TSettings>() does) or pass it with options.Context.");
+    }
+
+    private static string Name(ContextSource context, string endpoint) => "risksdk-" + context.Name + "-" + endpoint;
 }

@@ -216,6 +216,39 @@ public sealed class EndpointTests
     }
 
     [Fact]
+    public async Task A_registered_context_is_not_resolved_while_mapping_but_at_the_first_request()
+    {
+        // Resolving it while mapping created the account before the host started: its settings bound and its ledger
+        // opened before ValidateOnStart could report every options failure together.
+        var resolved = 0;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton(_ =>
+        {
+            Interlocked.Increment(ref resolved);
+            return new RiskContext(Quick, name: "lazy");
+        });
+        builder.Services.AddKeyedSingleton("desk-b", (_, _) =>
+        {
+            Interlocked.Increment(ref resolved);
+            return new RiskContext(Quick, name: "desk-b");
+        });
+        await using var app = builder.Build();
+        app.MapRiskSdk("/risk");
+        app.MapRiskSdk("/desk-b", options => options.Account = "desk-b");
+        await app.StartAsync();
+        Assert.Equal(0, resolved);
+        using var client = app.GetTestClient();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/risk/status"));
+        using var keyed = JsonDocument.Parse(await client.GetStringAsync("/desk-b/status"));
+
+        Assert.Equal("lazy", json.RootElement.GetProperty("context").GetString());
+        Assert.Equal("desk-b", keyed.RootElement.GetProperty("context").GetString());
+        Assert.Equal(2, resolved);
+    }
+
+    [Fact]
     public void Without_a_context_mapping_says_what_is_missing()
     {
         var app = WebApplication.CreateSlimBuilder().Build();
