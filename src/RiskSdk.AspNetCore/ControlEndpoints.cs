@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -30,6 +31,16 @@ internal sealed class ControlEndpoints(ContextSource context, ILogger logger, bo
             return;
         }
 
+        if (requireLoopback && !IsLocalOrigin(http))
+        {
+            // A page from another site whose name was re-pointed at 127.0.0.1 (DNS rebinding) calls from this machine
+            // too, but with its own name in Host, or from another origin.
+            await Results.Problem(
+                "Trading control is in loopback-only development mode: the request must be addressed to localhost or a loopback address (Host), from a page of this machine (Origin).",
+                statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
         if (!http.Request.HasJsonContentType())
         {
             await Results.Problem("Send the reason as JSON: {\"reason\": \"...\"} with Content-Type: application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType)
@@ -57,6 +68,16 @@ internal sealed class ControlEndpoints(ContextSource context, ILogger logger, bo
             return;
         }
 
+        if (FirstUnprintable(reason) is { } position)
+        {
+            // The reason is logged and shown to every operator: a line break would forge a log line, an invisible
+            // or bidirectional-override character would make it read differently from what it says.
+            await Results.Problem(
+                $"The reason must be plain text on one line: it holds a control or invisible formatting character at position {position + 1}.",
+                statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
         var who = Caller(http);
         var moved = move(context.Value.Switch, reason, who);
         RiskLog.ControlCalled(logger, action, who, reason, moved);
@@ -68,6 +89,42 @@ internal sealed class ControlEndpoints(ContextSource context, ILogger logger, bo
     private static string Caller(HttpContext http) =>
         http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name
         : "unauthenticated@" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    /// <summary>The index of the first control or format (invisible) character, or null when there is none.</summary>
+    private static int? FirstUnprintable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var category = char.GetUnicodeCategory(text[i]);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The request names this machine in Host and, when it says where it comes from, in Origin.</summary>
+    private static bool IsLocalOrigin(HttpContext http)
+    {
+        if (!IsLoopbackName(http.Request.Host.Host))
+        {
+            return false;
+        }
+
+        var origin = http.Request.Headers.Origin;
+        if (origin.Count == 0)
+        {
+            return true;
+        }
+
+        return origin.Count == 1 && Uri.TryCreate(origin.ToString(), UriKind.Absolute, out var uri) && IsLoopbackName(uri.Host);
+    }
+
+    private static bool IsLoopbackName(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     /// <summary>A loopback address that no proxy forwarded: a proxy on the same machine would make every caller look local.</summary>
     private static bool IsLocalCaller(HttpContext http) =>

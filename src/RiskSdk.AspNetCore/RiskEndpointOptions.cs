@@ -23,7 +23,9 @@ public sealed class RiskEndpointOptions
 
     /// <summary>
     /// Development only: maps the control endpoints without authorization, answering only callers on this machine
-    /// (a loopback address, not forwarded by a proxy); every other caller gets 403. Ignored when
+    /// (a loopback address, not forwarded by a proxy, addressed to localhost or a loopback address and, when the
+    /// request carries an <c>Origin</c>, sent from such a page, so a site re-pointed at 127.0.0.1 cannot use it);
+    /// every other caller gets 403. Ignored when
     /// <see cref="ControlPolicy"/> is set.
     /// </summary>
     public bool AllowLoopbackControlWithoutAuthorization { get; set; }

@@ -160,6 +160,69 @@ public sealed class EndpointTests
     }
 
     [Theory]
+    [InlineData("line\nforged log line")]
+    [InlineData("tab\there")]
+    [InlineData("esc \u001b[31mred")]
+    [InlineData("bidi \u202Edesrever")]
+    [InlineData("zero\u200Bwidth")]
+    [InlineData("nul\u0000")]
+    public async Task A_reason_with_a_control_or_invisible_character_is_refused_and_nothing_moves(string reason)
+    {
+        await using var app = await RiskTestApp.StartAsync(new RiskContext(Quick), options => options.ControlPolicy = RiskTestApp.ControlPolicy);
+        using var trader = app.CreateClient(user: "alice", role: "trader");
+
+        using var response = await trader.PostAsJsonAsync("/risk/trading/halt", new { reason });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("control or invisible formatting character at position", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(TradingState.Active, app.Context.Switch.State);
+        Assert.DoesNotContain(app.Logs.GetSnapshot(), r => r.Id.Id == 1013);
+    }
+
+    [Fact]
+    public async Task A_reason_with_markup_is_accepted_as_text_and_answered_as_json()
+    {
+        await using var app = await RiskTestApp.StartAsync(new RiskContext(Quick), options => options.ControlPolicy = RiskTestApp.ControlPolicy);
+        using var trader = app.CreateClient(user: "alice", role: "trader");
+        const string Markup = "<script>alert(1)</script> & \"quotes\" — ünïcode";
+
+        using var response = await trader.PostAsJsonAsync("/risk/trading/halt", new { reason = Markup });
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(Markup, app.Context.Switch.Status.Reason);
+        using var page = await trader.GetAsync("/risk");
+        Assert.DoesNotContain("<script>alert", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rebound.example", null, HttpStatusCode.Forbidden)]
+    [InlineData("localhost", "http://rebound.example", HttpStatusCode.Forbidden)]
+    [InlineData("localhost", "null", HttpStatusCode.Forbidden)]
+    [InlineData("localhost:5000", "http://localhost:5000", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1:5000", "http://127.0.0.1:5000", HttpStatusCode.OK)]
+    [InlineData("[::1]:5000", null, HttpStatusCode.OK)]
+    public async Task The_development_mode_refuses_a_page_of_another_site_rebound_to_this_machine(string host, string? origin, HttpStatusCode expected)
+    {
+        await using var app = await RiskTestApp.StartAsync(
+            new RiskContext(Quick),
+            options => options.AllowLoopbackControlWithoutAuthorization = true,
+            remoteAddress: IPAddress.Loopback);
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/risk/trading/halt") { Content = JsonContent.Create(new { reason = "drill" }) };
+        request.Headers.Host = host;
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK ? TradingState.Halted : TradingState.Active, app.Context.Switch.State);
+    }
+
+    [Theory]
     [InlineData("10.0.0.7", null, HttpStatusCode.Forbidden)]
     [InlineData("127.0.0.1", "203.0.113.9", HttpStatusCode.Forbidden)]
     [InlineData("::1", null, HttpStatusCode.OK)]
