@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -309,6 +310,35 @@ public sealed class EndpointTests
         Assert.Equal("lazy", json.RootElement.GetProperty("context").GetString());
         Assert.Equal("desk-b", keyed.RootElement.GetProperty("context").GetString());
         Assert.Equal(2, resolved);
+    }
+
+    [Fact]
+    public async Task The_page_mapped_twice_for_one_context_keeps_every_endpoint_of_the_app_working()
+    {
+        // Both mappings used to name their endpoints risksdk-default-status, ...: routing then threw
+        // "Duplicate endpoint name" on every request, the app's own endpoints included.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton(new RiskContext(Quick));
+        await using var app = builder.Build();
+        app.MapRiskSdk("/risk");
+        app.MapRiskSdk("/ops/risk", options => options.AllowLoopbackControlWithoutAuthorization = true);
+        app.MapRiskSdk("/other", options => options.Context = new RiskContext(Quick));
+        app.MapGet("/orders", () => "orders");
+        await app.StartAsync();
+        using var client = app.GetTestClient();
+
+        Assert.Equal("orders", await client.GetStringAsync("/orders"));
+        foreach (var path in new[] { "/risk/status", "/ops/risk/status", "/other/status", "/risk", "/ops/risk" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var links = app.Services.GetRequiredService<LinkGenerator>();
+        Assert.Equal("/risk/status", links.GetPathByName("risksdk-default-status"));
+        Assert.Equal("/ops/risk/status", links.GetPathByName("risksdk-default-2-status"));
+        Assert.Equal("/other/status", links.GetPathByName("risksdk-default-3-status"));
     }
 
     [Fact]
