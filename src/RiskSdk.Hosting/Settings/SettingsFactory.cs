@@ -26,6 +26,7 @@ internal sealed class SettingsFactory<TSettings> : IOptionsFactory<TSettings>
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, TSettings> _lastGood = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _lastWarnings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _lastRejected = new(StringComparer.Ordinal);
 
     public SettingsFactory(SettingsSource source, SettingsRejections rejections, ILoggerFactory? loggers = null)
     {
@@ -46,6 +47,7 @@ internal sealed class SettingsFactory<TSettings> : IOptionsFactory<TSettings>
         if (structured.Count == 0 && result.TryGetSettings(out var settings))
         {
             _lastGood[name] = settings;
+            _lastRejected.TryRemove(name, out _);
             return settings;
         }
 
@@ -58,7 +60,15 @@ internal sealed class SettingsFactory<TSettings> : IOptionsFactory<TSettings>
 
         if (_lastGood.TryGetValue(name, out var lastGood))
         {
-            _rejections.Report(name, problems);
+            // Every IOptionsSnapshot scope binds again: report a refused configuration once, not once per request,
+            // or each request would log it again and, with HaltOnInvalidReload, halt again after an operator resumed.
+            var key = string.Join("\n", problems);
+            if (!_lastRejected.TryGetValue(name, out var reported) || reported != key)
+            {
+                _lastRejected[name] = key;
+                _rejections.Report(name, problems);
+            }
+
             return lastGood;
         }
 
