@@ -122,6 +122,26 @@ public sealed class SettingsOptionsTests
     }
 
     [Fact]
+    public async Task A_double_underscore_environment_variable_overrides_a_flat_key_in_appsettings_json()
+    {
+        // The .NET spelling of OI_TRACKER:AUTO_EXEC_ENABLED in the environment, added after appsettings.json: the
+        // operator's kill switch. The flat key in the file used to win whatever the order of the sources.
+        var builder = TestHosts.Builder(
+            new Dictionary<string, string?> { ["OI_TRACKER:AUTO_EXEC_ENABLED"] = "false", ["OI_TRACKER:AUTO_EXEC_MAX_POSITION_SIZE_LOTS"] = "2" },
+            json: """{ "OI_TRACKER_AUTO_EXEC_ENABLED": true, "OI_TRACKER_AUTO_EXEC_MAX_POSITION_SIZE_LOTS": 7, "OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE": 0.8 }""");
+        builder.Services.AddRiskSdk<HostSettings>().AddPipeline((_, context) => RiskPipeline.CreateDefault(context));
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        var settings = host.Services.GetRequiredService<RiskContext>().Settings;
+        Assert.False(settings.AutoExecEnabled);
+        Assert.Equal(2, settings.MaxLotsPerOrder);
+        Assert.Equal(0.8, settings.MinConfidence); // set in the file alone
+        Assert.Equal(RejectionReason.TradingHalted, host.Services.GetRequiredService<RiskPipeline>().Evaluate(TestHosts.Signal()).Reason);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task The_context_book_and_pipeline_are_singletons_on_the_hosts_clock()
     {
         var builder = TestHosts.Builder();

@@ -25,13 +25,27 @@ internal sealed class SettingsSource
     /// <summary>The configuration the account reads, or null when it reads the process environment.</summary>
     public IConfiguration? ConfigurationOf(string name) => _options.Get(name).Configuration ?? _services.GetService<IConfiguration>();
 
-    /// <summary>The variables of an account, flat or nested in the section named like the prefix.</summary>
-    public IVariableLookup VariablesOf(string name, string prefix) => ConfigurationOf(name) is { } configuration
-        ? new SectionedVariableLookup(
+    /// <summary>
+    /// The variables of an account, flat or nested in the section named like the prefix. When both spellings are set,
+    /// the configuration source added last wins, as for any other key: an environment variable
+    /// <c>OI_TRACKER__AUTO_EXEC_ENABLED=false</c> overrides <c>"OI_TRACKER_AUTO_EXEC_ENABLED": true</c> in appsettings.json
+    /// (the flat spelling wins only within one source).
+    /// </summary>
+    public IVariableLookup VariablesOf(string name, string prefix)
+    {
+        if (ConfigurationOf(name) is not { } configuration)
+        {
+            return EnvironmentVariableLookup.Instance;
+        }
+
+        var sectioned = new SectionedVariableLookup(
             prefix,
             key => configuration[key],
-            section => (section is null ? configuration : configuration.GetSection(section)).GetChildren().Select(static child => child.Key))
-        : EnvironmentVariableLookup.Instance;
+            section => (section is null ? configuration : configuration.GetSection(section)).GetChildren().Select(static child => child.Key));
+        return configuration is IConfigurationRoot root && sectioned.Section is { } nested
+            ? new LastSourceWinsLookup(root, prefix, nested, sectioned)
+            : sectioned;
+    }
 
     /// <summary>
     /// The variables whose key holds a JSON object or array instead of a single value (<c>"AUTO_EXEC_EXCHANGES": ["NSE"]</c>):
@@ -77,6 +91,34 @@ internal sealed class SettingsSource
 
     /// <summary>Fires when the account's configuration reloads; never for the process environment.</summary>
     public IChangeToken ReloadTokenOf(string name) => ConfigurationOf(name)?.GetReloadToken() ?? NeverChanges.Instance;
+
+    /// <summary>Reads a variable from the last configuration source that sets it, flat or nested; lists names as the sectioned lookup does.</summary>
+    private sealed class LastSourceWinsLookup(IConfigurationRoot root, string prefix, string section, SectionedVariableLookup sectioned) : IVariableLookup
+    {
+        public IEnumerable<string> Names => sectioned.Names;
+
+        public string? GetValue(string name)
+        {
+            var nested = name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                ? string.Concat(section, ":", name.AsSpan(prefix.Length))
+                : null;
+            var providers = root.Providers.ToList();
+            for (var i = providers.Count - 1; i >= 0; i--)
+            {
+                if (providers[i].TryGet(name, out var flat) && flat is not null)
+                {
+                    return flat;
+                }
+
+                if (nested is not null && providers[i].TryGet(nested, out var value) && value is not null)
+                {
+                    return value;
+                }
+            }
+
+            return sectioned.GetValue(name);
+        }
+    }
 
     private sealed class NeverChanges : IChangeToken
     {
