@@ -32,7 +32,7 @@ internal sealed class SettingsFactory<TSettings> : IOptionsFactory<TSettings>
     {
         _source = source;
         _rejections = rejections;
-        _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger(HostingLog.Category);
+        _logger = new Accounts.FailSafeLoggerFactory(loggers ?? NullLoggerFactory.Instance).CreateLogger(HostingLog.Category);
     }
 
     public TSettings Create(string name)
