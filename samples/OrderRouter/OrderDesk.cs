@@ -54,5 +54,5 @@ public static class OrderDesk
     /// <param name="broker">The broker.</param>
     /// <returns>204, or 404 for an unknown position.</returns>
     public static IResult Close(string exchange, string positionId, IPositionBook book, PaperBroker broker) =>
-        broker.Close(positionId) && book.Close(exchange, positionId) ? Results.NoContent() : Results.NotFound();
+        broker.Close(exchange, positionId) && book.Close(exchange, positionId) ? Results.NoContent() : Results.NotFound();
 }

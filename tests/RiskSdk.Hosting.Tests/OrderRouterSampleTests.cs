@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrderRouter;
 
@@ -50,5 +51,36 @@ public sealed class OrderRouterSampleTests
         using var broken = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host.UseSetting("OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE", "high"));
         var failure = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
         Assert.Contains("OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE='high'", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_order_for_a_lower_case_exchange_stays_counted_after_reconciliation_so_the_cap_holds()
+    {
+        using var factory = new WebApplicationFactory<Program>();
+        using var client = factory.CreateClient();
+        var order = Order with { Exchange = "nse" };
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/orders", order)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/orders", order)).StatusCode);
+
+        // The broker kept the exchange as typed ("nse") and answered reconciliation for "NSE" with nothing: the book
+        // dropped both open positions and let two more through, over the cap of 2.
+        var account = factory.Services.GetRequiredKeyedService<RiskSdk.Hosting.Accounts.RiskAccount>(string.Empty);
+        var broker = factory.Services.GetRequiredService<PaperBroker>();
+        await RiskSdk.Hosting.Reconciliation.BrokerReconciliation.RunOnceAsync(account, broker, TimeProvider.System, default);
+
+        Assert.Equal(2, account.Book.GetCounts("NSE").Open);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/orders", order)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Closing_a_position_under_the_wrong_exchange_closes_nothing_at_the_broker_or_in_the_book()
+    {
+        using var factory = new WebApplicationFactory<Program>();
+        using var client = factory.CreateClient();
+        var placed = await (await client.PostAsJsonAsync("/orders", Order)).Content.ReadFromJsonAsync<OrderResult>();
+
+        // The broker closed it whatever the exchange, the book refused: 404, and the book kept a position the broker no longer had.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/positions/BSE/{placed!.PositionId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/positions/nse/{placed.PositionId}")).StatusCode);
     }
 }
