@@ -130,6 +130,28 @@ internal sealed class ControlEndpoints(ContextSource context, ILogger logger, bo
     private static bool IsLocalCaller(HttpContext http) =>
         http.Connection.RemoteIpAddress is { } address
         && IPAddress.IsLoopback(address)
-        && !http.Request.Headers.ContainsKey("X-Forwarded-For")
-        && !http.Request.Headers.ContainsKey("Forwarded");
+        && !Forwarded(http.Request.Headers);
+
+    /// <summary>
+    /// The headers a proxy sets to say whom it forwards for (nginx's usual configuration sets X-Real-IP alone; ForwardedHeaders
+    /// middleware moves X-Forwarded-For to X-Original-For): any of them means the loopback address is the proxy's.
+    /// </summary>
+    private static readonly string[] ProxyHeaders =
+    [
+        "X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Original-For",
+        "X-Client-IP", "True-Client-IP", "CF-Connecting-IP", "Fastly-Client-IP", "X-Cluster-Client-IP",
+    ];
+
+    private static bool Forwarded(IHeaderDictionary headers)
+    {
+        foreach (var header in ProxyHeaders)
+        {
+            if (headers.ContainsKey(header))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -224,6 +224,29 @@ public sealed class EndpointTests
     }
 
     [Theory]
+    [InlineData("X-Real-IP", "203.0.113.9")]
+    [InlineData("X-Forwarded-Host", "risk.example.com")]
+    [InlineData("X-Forwarded-Proto", "https")]
+    [InlineData("X-Original-For", "203.0.113.9:5123")]
+    [InlineData("Forwarded", "for=203.0.113.9")]
+    [InlineData("True-Client-IP", "203.0.113.9")]
+    public async Task The_development_mode_refuses_a_call_a_local_proxy_forwarded_whichever_header_it_sets(string header, string value)
+    {
+        // nginx's usual "proxy_set_header X-Real-IP $remote_addr" passed: every caller of the proxy could halt or resume.
+        await using var app = await RiskTestApp.StartAsync(
+            new RiskContext(Quick),
+            options => options.AllowLoopbackControlWithoutAuthorization = true,
+            remoteAddress: IPAddress.Loopback);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation(header, value);
+
+        using var response = await client.PostAsJsonAsync("/risk/trading/resume", new { reason = "drill" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(app.Logs.GetSnapshot(), r => r.Id.Id == 1013);
+    }
+
+    [Theory]
     [InlineData("10.0.0.7", null, HttpStatusCode.Forbidden)]
     [InlineData("127.0.0.1", "203.0.113.9", HttpStatusCode.Forbidden)]
     [InlineData("::1", null, HttpStatusCode.OK)]
