@@ -181,6 +181,20 @@ public sealed class SettingsOptionsTests
         Assert.Contains("ShutdownDrainTimeout must be positive", Assert.Single(failure.Failures), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_hosting_options_problem_names_the_account_and_the_option_type()
+    {
+        var builder = TestHosts.Builder();
+        builder.Services.AddRiskSdk<HostSettings>();
+        builder.Services.AddRiskSdk<HostSettings>("acct-7").Configure(options => options.ReconciliationTimeout = TimeSpan.FromSeconds(-1));
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        // It said "ReconciliationTimeout must be positive (was -1 s)." without saying of which account.
+        Assert.Equal("RiskSdk account acct-7: RiskHostingOptions.ReconciliationTimeout must be positive (was -1 s).", Assert.Single(failure.Failures));
+    }
+
     private sealed class BrokerOptions
     {
         public string? Endpoint { get; set; }
