@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using System;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -43,6 +44,43 @@ public sealed class ThrowingTelemetryTests
         await host.StopAsync();
         Assert.Equal(new ScopeCounts(1, 0), pipeline.Context.Book.GetCounts("NSE"));
         Assert.False(inFlight.Reservation.Commit("P2"));
+    }
+
+    [Fact]
+    public async Task A_metrics_listener_that_throws_does_not_turn_decisions_into_exceptions_and_leaks_nothing()
+    {
+        var builder = TestHosts.Builder(new Dictionary<string, string?>
+        {
+            ["OI_TRACKER_ML_SIGNAL_COOLDOWN_SECONDS"] = "0",
+            ["OI_TRACKER_AUTO_EXEC_COOLDOWN_WITH_POSITIONS"] = "0",
+        });
+        builder.Services.AddMetrics();
+        builder.Services.AddRiskSdk<HostSettings>().AddPipeline((_, context) => RiskPipeline.CreateDefault(context));
+        using var host = builder.Build();
+        await host.StartAsync();
+        var meters = host.Services.GetRequiredService<IMeterFactory>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, meters))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, _, _) => throw new InvalidOperationException("the exporter is down"));
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => throw new InvalidOperationException("the exporter is down"));
+        listener.Start();
+        var pipeline = host.Services.GetRequiredService<RiskPipeline>();
+
+        // Each decision used to throw the listener's exception.
+        Assert.True(pipeline.Evaluate(TestHosts.Signal()).Reservation.Commit("P1"));
+        var inFlight = pipeline.Evaluate(TestHosts.Signal());
+        Assert.True(inFlight.IsApproved);
+        Assert.Equal(RejectionReason.PositionLimitReached, pipeline.Evaluate(TestHosts.Signal()).Reason);
+        Assert.Equal(RejectionReason.ConfidenceTooLow, pipeline.Evaluate(TestHosts.Signal(confidence: 0.1)).Reason);
+        Assert.Equal(new ScopeCounts(1, 1), pipeline.Context.Book.GetCounts("NSE"));
+        Assert.True(inFlight.Reservation.Commit("P2"));
+        await host.StopAsync();
     }
 
     private sealed class ThrowingGate : IRiskGate
