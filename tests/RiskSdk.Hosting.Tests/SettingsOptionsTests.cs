@@ -70,6 +70,24 @@ public sealed class SettingsOptionsTests
     }
 
     [Fact]
+    public async Task A_bad_value_in_the_nested_appsettings_section_is_named_by_its_variable_and_the_key_that_set_it()
+    {
+        var builder = TestHosts.Builder(
+            new Dictionary<string, string?> { ["OI_TRACKER_AUTO_EXEC_MIN_KELLY_FRACTION"] = "lots" },
+            json: """{ "OI_TRACKER": { "AUTO_EXEC_MAX_OPEN_POSITIONS": "two" } }""");
+        builder.Services.AddRiskSdk<HostSettings>();
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        // The variable name alone is not in appsettings.json: the key that set the value is named too.
+        Assert.Contains(failure.Failures, m => m.StartsWith("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS='two'", StringComparison.Ordinal)
+            && m.EndsWith(" (set by the configuration key 'OI_TRACKER:AUTO_EXEC_MAX_OPEN_POSITIONS')", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, m => m.StartsWith("OI_TRACKER_AUTO_EXEC_MIN_KELLY_FRACTION='lots'", StringComparison.Ordinal)
+            && !m.Contains("configuration key", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_flat_value_wins_over_a_nested_array_and_is_not_refused()
     {
         var builder = TestHosts.Builder(

@@ -55,7 +55,10 @@ internal sealed class SettingsFactory<TSettings> : IOptionsFactory<TSettings>
         problems.AddRange(structured);
         foreach (var error in result.Errors)
         {
-            problems.Add(error.Message);
+            // The message names the variable; a value set under the nested key is found in the file by that key.
+            problems.Add(_source.NestedKeyOf(name, Generated.Prefix, error.Variable) is { } key
+                ? error.Message + " (set by the configuration key '" + key + "')"
+                : error.Message);
         }
 
         if (_lastGood.TryGetValue(name, out var lastGood))

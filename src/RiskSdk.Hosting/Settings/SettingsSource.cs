@@ -89,6 +89,15 @@ internal sealed class SettingsSource
         return problems;
     }
 
+    /// <summary>
+    /// The configuration key that set a variable when it is not the variable's own name (the nested
+    /// <c>OI_TRACKER:AUTO_EXEC_MAX_OPEN_POSITIONS</c> of appsettings.json or <c>OI_TRACKER__...</c>); null otherwise.
+    /// </summary>
+    public string? NestedKeyOf(string name, string prefix, string variable) =>
+        VariablesOf(name, prefix) is LastSourceWinsLookup lookup && lookup.Locate(variable) is { Value: not null, Key: var key } && key != variable
+            ? key
+            : null;
+
     /// <summary>Fires when the account's configuration reloads; never for the process environment.</summary>
     public IChangeToken ReloadTokenOf(string name) => ConfigurationOf(name)?.GetReloadToken() ?? NeverChanges.Instance;
 
@@ -97,7 +106,10 @@ internal sealed class SettingsSource
     {
         public IEnumerable<string> Names => sectioned.Names;
 
-        public string? GetValue(string name)
+        public string? GetValue(string name) => Locate(name).Value;
+
+        /// <summary>The value in force and the key that set it (the variable's own name, or its nested key).</summary>
+        public (string? Value, string Key) Locate(string name)
         {
             var nested = name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
                 ? string.Concat(section, ":", name.AsSpan(prefix.Length))
@@ -107,16 +119,16 @@ internal sealed class SettingsSource
             {
                 if (providers[i].TryGet(name, out var flat) && flat is not null)
                 {
-                    return flat;
+                    return (flat, name);
                 }
 
                 if (nested is not null && providers[i].TryGet(nested, out var value) && value is not null)
                 {
-                    return value;
+                    return (value, nested);
                 }
             }
 
-            return sectioned.GetValue(name);
+            return (sectioned.GetValue(name), name);
         }
     }
 
