@@ -39,6 +39,23 @@ public sealed class PipelineStartTests
     }
 
     [Fact]
+    public async Task A_singleton_pipeline_capturing_a_scoped_service_fails_start_when_scopes_are_validated()
+    {
+        // The Development default (ValidateScopes): the captive dependency is reported at start, naming the pipeline,
+        // not at the first order.
+        var builder = TestHosts.Builder();
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true }));
+        builder.Services.AddScoped<FeedStatus>();
+        builder.Services.AddRiskSdk<HostSettings>().AddPipeline<PipelineWithBrokenGate>();
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.StartsWith($"RiskSdk account default: the pipeline {typeof(PipelineWithBrokenGate).FullName} could not be built", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("scoped", failure.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_pipeline_that_builds_is_the_one_the_app_resolves_later()
     {
         var built = 0;
