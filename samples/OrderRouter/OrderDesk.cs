@@ -25,7 +25,7 @@ public static class OrderDesk
     /// <param name="order">The order.</param>
     /// <param name="pipeline">The account's pipeline.</param>
     /// <param name="broker">The broker.</param>
-    /// <returns>200 with the position, or 409 with the reason.</returns>
+    /// <returns>200 with the position; 409 when the policy refused it, 400 for a malformed order, 503 when the risk state could not be read (every refusal with its reason).</returns>
     public static IResult Place(OrderRequest order, IRiskPipeline pipeline, PaperBroker broker)
     {
         var decision = pipeline.Evaluate(new TradeIntent
@@ -38,7 +38,20 @@ public static class OrderDesk
         });
         if (!decision.IsApproved)
         {
-            return Results.Conflict(new OrderResult(false, null, decision.Reason.ToString(), decision.Message));
+            var refused = new OrderResult(false, null, decision.Reason.ToString(), decision.Message);
+            return decision.Reason switch
+            {
+                // The order itself is malformed: sending it again will not help.
+                RejectionReason.InvalidIntent or RejectionReason.InvalidExchange or RejectionReason.UnknownExchange
+                    => Results.BadRequest(refused),
+
+                // The risk state could not be read or a gate failed: nothing was decided about the order; try later.
+                RejectionReason.LedgerUnavailable or RejectionReason.GateFault
+                    => Results.Json(refused, statusCode: StatusCodes.Status503ServiceUnavailable),
+
+                // A limit, a cooldown or the switch refused it: the policy said no for now.
+                _ => Results.Conflict(refused),
+            };
         }
 
         using var reservation = decision.Reservation;
@@ -54,5 +67,5 @@ public static class OrderDesk
     /// <param name="broker">The broker.</param>
     /// <returns>204, or 404 for an unknown position.</returns>
     public static IResult Close(string exchange, string positionId, IPositionBook book, PaperBroker broker) =>
-        broker.Close(positionId) && book.Close(exchange, positionId) ? Results.NoContent() : Results.NotFound();
+        broker.Close(exchange, positionId) && book.Close(exchange, positionId) ? Results.NoContent() : Results.NotFound();
 }

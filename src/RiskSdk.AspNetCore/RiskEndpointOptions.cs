@@ -7,7 +7,7 @@ namespace RiskSdk.AspNetCore;
 public sealed class RiskEndpointOptions
 {
     /// <summary>
-    /// The context to show and control; null resolves it from the app's services: the <see cref="RiskContext"/>
+    /// The context to show and control; null resolves it from the app's services at the first request (not while mapping, so an account is created when the host runs): the <see cref="RiskContext"/>
     /// registered by <c>AddRiskSdk</c> (RiskSdk.Hosting), or, with <see cref="Account"/>, that account's keyed one.
     /// </summary>
     public RiskContext? Context { get; set; }
@@ -23,7 +23,9 @@ public sealed class RiskEndpointOptions
 
     /// <summary>
     /// Development only: maps the control endpoints without authorization, answering only callers on this machine
-    /// (a loopback address, not forwarded by a proxy); every other caller gets 403. Ignored when
+    /// (a loopback address, not forwarded by a proxy, addressed to localhost or a loopback address and, when the
+    /// request carries an <c>Origin</c>, sent from such a page, so a site re-pointed at 127.0.0.1 cannot use it);
+    /// every other caller gets 403. Ignored when
     /// <see cref="ControlPolicy"/> is set.
     /// </summary>
     public bool AllowLoopbackControlWithoutAuthorization { get; set; }

@@ -11,14 +11,14 @@ using RiskSdk.Monitoring;
 namespace RiskSdk.AspNetCore;
 
 /// <summary>The status as JSON, and as a server-sent event stream of snapshots.</summary>
-internal sealed class StatusEndpoints(RiskContext context, RiskEndpointOptions options)
+internal sealed class StatusEndpoints(ContextSource context, RiskEndpointOptions options)
 {
     private static readonly byte[] EventPrefix = "event: status\ndata: "u8.ToArray();
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
 
     public Task GetStatusAsync(HttpContext http)
     {
-        var snapshot = context.Monitor.GetSnapshot(options.RecentDecisions);
+        var snapshot = context.Value.Monitor.GetSnapshot(options.RecentDecisions);
         http.Response.Headers.CacheControl = "no-store";
         return http.Response.WriteAsJsonAsync(snapshot, RiskJsonContext.Default.RiskSnapshot, cancellationToken: http.RequestAborted);
     }
@@ -36,7 +36,7 @@ internal sealed class StatusEndpoints(RiskContext context, RiskEndpointOptions o
         var aborted = linked.Token;
         try
         {
-            await foreach (var snapshot in context.Monitor.WatchAsync(options.StreamCheckInterval, options.RecentDecisions, aborted).ConfigureAwait(false))
+            await foreach (var snapshot in context.Value.Monitor.WatchAsync(options.StreamCheckInterval, options.RecentDecisions, aborted).ConfigureAwait(false))
             {
                 // The JSON has no raw newline (the writer escapes them in strings), so one data line carries it.
                 await response.Body.WriteAsync(EventPrefix, aborted).ConfigureAwait(false);

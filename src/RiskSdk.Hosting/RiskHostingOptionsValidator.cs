@@ -10,13 +10,15 @@ internal sealed class RiskHostingOptionsValidator : IValidateOptions<RiskHosting
 {
     public ValidateOptionsResult Validate(string? name, RiskHostingOptions options)
     {
+        // Named by account and type: an app with several accounts, or other options, must see which one is wrong.
+        var account = "RiskSdk account " + Accounts.RiskAccount.Display(name ?? string.Empty) + ": " + nameof(RiskHostingOptions) + ".";
         var problems = new List<string>();
-        RequirePositive(problems, nameof(options.ShutdownDrainTimeout), options.ShutdownDrainTimeout);
-        RequirePositive(problems, nameof(options.ReconciliationInterval), options.ReconciliationInterval);
-        RequirePositive(problems, nameof(options.ReconciliationTimeout), options.ReconciliationTimeout);
+        RequirePositive(problems, account + nameof(options.ShutdownDrainTimeout), options.ShutdownDrainTimeout);
+        RequirePositive(problems, account + nameof(options.ReconciliationInterval), options.ReconciliationInterval);
+        RequirePositive(problems, account + nameof(options.ReconciliationTimeout), options.ReconciliationTimeout);
         if (options.IdleExchangeSweepInterval < TimeSpan.Zero)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(options.IdleExchangeSweepInterval)} must be positive, or zero or null to turn the sweep off (was {options.IdleExchangeSweepInterval.Value.TotalSeconds} s)."));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{account}{nameof(options.IdleExchangeSweepInterval)} must be positive, or zero or null to turn the sweep off (was {options.IdleExchangeSweepInterval.Value.TotalSeconds} s)."));
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -61,6 +61,10 @@ public sealed class RiskSdkBuilder
         var name = Name;
         Register(services => create(services, services.GetRequiredKeyedService<RiskAccount>(name).Context));
         Register<IRiskPipeline>(services => name.Length == 0 ? services.GetRequiredService<TPipeline>() : services.GetRequiredKeyedService<TPipeline>(name));
+
+        // Built when the host starts: a pipeline that cannot be built (a gate whose constructor throws, a dependency
+        // missing) fails start naming it, instead of failing the first order.
+        Services.AddSingleton(new PipelineRegistration(name, typeof(TPipeline), services => name.Length == 0 ? services.GetRequiredService<TPipeline>() : services.GetRequiredKeyedService<TPipeline>(name)));
         return this;
     }
 

@@ -25,8 +25,22 @@ public static class RiskSdkHealthChecksBuilderExtensions
         System.ArgumentNullException.ThrowIfNull(account);
         return builder.Add(new HealthCheckRegistration(
             name ?? (account.Length == 0 ? "risksdk" : "risksdk:" + account),
-            services => new RiskSdkHealthCheck(services.GetRequiredKeyedService<RiskAccount>(account)),
+            services => services.GetKeyedService<RiskAccount>(account) is { } found
+                ? new RiskSdkHealthCheck(found)
+                : new MissingAccount(account.Length == 0
+                    ? "The RiskSdk health check found no default account: call services.AddRiskSdk<TSettings>()."
+                    : $"The RiskSdk health check found no account named '{account}': call services.AddRiskSdk<TSettings>(\"{account}\") or check the name."),
             failureStatus,
             tags));
+    }
+
+    /// <summary>
+    /// The check of an account that is not registered: fails with a message naming it. Thrown from the factory, the
+    /// error would fail the whole health report (every other check with it) instead of this entry.
+    /// </summary>
+    private sealed class MissingAccount(string message) : IHealthCheck
+    {
+        public System.Threading.Tasks.Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, System.Threading.CancellationToken cancellationToken = default) =>
+            System.Threading.Tasks.Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, message));
     }
 }

@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -160,6 +161,92 @@ public sealed class EndpointTests
     }
 
     [Theory]
+    [InlineData("line\nforged log line")]
+    [InlineData("tab\there")]
+    [InlineData("esc \u001b[31mred")]
+    [InlineData("bidi \u202Edesrever")]
+    [InlineData("zero\u200Bwidth")]
+    [InlineData("nul\u0000")]
+    public async Task A_reason_with_a_control_or_invisible_character_is_refused_and_nothing_moves(string reason)
+    {
+        await using var app = await RiskTestApp.StartAsync(new RiskContext(Quick), options => options.ControlPolicy = RiskTestApp.ControlPolicy);
+        using var trader = app.CreateClient(user: "alice", role: "trader");
+
+        using var response = await trader.PostAsJsonAsync("/risk/trading/halt", new { reason });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("control or invisible formatting character at position", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(TradingState.Active, app.Context.Switch.State);
+        Assert.DoesNotContain(app.Logs.GetSnapshot(), r => r.Id.Id == 1013);
+    }
+
+    [Fact]
+    public async Task A_reason_with_markup_is_accepted_as_text_and_answered_as_json()
+    {
+        await using var app = await RiskTestApp.StartAsync(new RiskContext(Quick), options => options.ControlPolicy = RiskTestApp.ControlPolicy);
+        using var trader = app.CreateClient(user: "alice", role: "trader");
+        const string Markup = "<script>alert(1)</script> & \"quotes\" — ünïcode";
+
+        using var response = await trader.PostAsJsonAsync("/risk/trading/halt", new { reason = Markup });
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(Markup, app.Context.Switch.Status.Reason);
+        using var page = await trader.GetAsync("/risk");
+        Assert.DoesNotContain("<script>alert", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rebound.example", null, HttpStatusCode.Forbidden)]
+    [InlineData("localhost", "http://rebound.example", HttpStatusCode.Forbidden)]
+    [InlineData("localhost", "null", HttpStatusCode.Forbidden)]
+    [InlineData("localhost:5000", "http://localhost:5000", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1:5000", "http://127.0.0.1:5000", HttpStatusCode.OK)]
+    [InlineData("[::1]:5000", null, HttpStatusCode.OK)]
+    public async Task The_development_mode_refuses_a_page_of_another_site_rebound_to_this_machine(string host, string? origin, HttpStatusCode expected)
+    {
+        await using var app = await RiskTestApp.StartAsync(
+            new RiskContext(Quick),
+            options => options.AllowLoopbackControlWithoutAuthorization = true,
+            remoteAddress: IPAddress.Loopback);
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/risk/trading/halt") { Content = JsonContent.Create(new { reason = "drill" }) };
+        request.Headers.Host = host;
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK ? TradingState.Halted : TradingState.Active, app.Context.Switch.State);
+    }
+
+    [Theory]
+    [InlineData("X-Real-IP", "203.0.113.9")]
+    [InlineData("X-Forwarded-Host", "risk.example.com")]
+    [InlineData("X-Forwarded-Proto", "https")]
+    [InlineData("X-Original-For", "203.0.113.9:5123")]
+    [InlineData("Forwarded", "for=203.0.113.9")]
+    [InlineData("True-Client-IP", "203.0.113.9")]
+    public async Task The_development_mode_refuses_a_call_a_local_proxy_forwarded_whichever_header_it_sets(string header, string value)
+    {
+        // nginx's usual "proxy_set_header X-Real-IP $remote_addr" passed: every caller of the proxy could halt or resume.
+        await using var app = await RiskTestApp.StartAsync(
+            new RiskContext(Quick),
+            options => options.AllowLoopbackControlWithoutAuthorization = true,
+            remoteAddress: IPAddress.Loopback);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation(header, value);
+
+        using var response = await client.PostAsJsonAsync("/risk/trading/resume", new { reason = "drill" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(app.Logs.GetSnapshot(), r => r.Id.Id == 1013);
+    }
+
+    [Theory]
     [InlineData("10.0.0.7", null, HttpStatusCode.Forbidden)]
     [InlineData("127.0.0.1", "203.0.113.9", HttpStatusCode.Forbidden)]
     [InlineData("::1", null, HttpStatusCode.OK)]
@@ -213,6 +300,68 @@ public sealed class EndpointTests
         Assert.Equal("desk-b", json.RootElement.GetProperty("context").GetString());
         var missing = Assert.Throws<InvalidOperationException>(() => app.MapRiskSdk("/other", options => options.Account = "desk-c"));
         Assert.Contains("no RiskContext for the account 'desk-c'", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_registered_context_is_not_resolved_while_mapping_but_at_the_first_request()
+    {
+        // Resolving it while mapping created the account before the host started: its settings bound and its ledger
+        // opened before ValidateOnStart could report every options failure together.
+        var resolved = 0;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton(_ =>
+        {
+            Interlocked.Increment(ref resolved);
+            return new RiskContext(Quick, name: "lazy");
+        });
+        builder.Services.AddKeyedSingleton("desk-b", (_, _) =>
+        {
+            Interlocked.Increment(ref resolved);
+            return new RiskContext(Quick, name: "desk-b");
+        });
+        await using var app = builder.Build();
+        app.MapRiskSdk("/risk");
+        app.MapRiskSdk("/desk-b", options => options.Account = "desk-b");
+        await app.StartAsync();
+        Assert.Equal(0, resolved);
+        using var client = app.GetTestClient();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/risk/status"));
+        using var keyed = JsonDocument.Parse(await client.GetStringAsync("/desk-b/status"));
+
+        Assert.Equal("lazy", json.RootElement.GetProperty("context").GetString());
+        Assert.Equal("desk-b", keyed.RootElement.GetProperty("context").GetString());
+        Assert.Equal(2, resolved);
+    }
+
+    [Fact]
+    public async Task The_page_mapped_twice_for_one_context_keeps_every_endpoint_of_the_app_working()
+    {
+        // Both mappings used to name their endpoints risksdk-default-status, ...: routing then threw
+        // "Duplicate endpoint name" on every request, the app's own endpoints included.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton(new RiskContext(Quick));
+        await using var app = builder.Build();
+        app.MapRiskSdk("/risk");
+        app.MapRiskSdk("/ops/risk", options => options.AllowLoopbackControlWithoutAuthorization = true);
+        app.MapRiskSdk("/other", options => options.Context = new RiskContext(Quick));
+        app.MapGet("/orders", () => "orders");
+        await app.StartAsync();
+        using var client = app.GetTestClient();
+
+        Assert.Equal("orders", await client.GetStringAsync("/orders"));
+        foreach (var path in new[] { "/risk/status", "/ops/risk/status", "/other/status", "/risk", "/ops/risk" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var links = app.Services.GetRequiredService<LinkGenerator>();
+        Assert.Equal("/risk/status", links.GetPathByName("risksdk-default-status"));
+        Assert.Equal("/ops/risk/status", links.GetPathByName("risksdk-default-2-status"));
+        Assert.Equal("/other/status", links.GetPathByName("risksdk-default-3-status"));
     }
 
     [Fact]

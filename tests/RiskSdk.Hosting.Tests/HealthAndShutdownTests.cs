@@ -78,6 +78,25 @@ public sealed class HealthAndShutdownTests
     }
 
     [Fact]
+    public async Task A_health_check_for_an_account_never_registered_is_unhealthy_saying_which_account()
+    {
+        var builder = TestHosts.Builder();
+        builder.Services.AddRiskSdk<HostSettings>("acct-1");
+        builder.Services.AddHealthChecks().AddRiskSdk("acct-1").AddRiskSdk("acct-2");
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        // It used to throw "No service for type 'RiskSdk.Hosting.Accounts.RiskAccount' has been registered" out of the
+        // whole report, so /health answered 500 and the registered account's check was lost with it.
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["risksdk:acct-2"].Status);
+        Assert.Equal("The RiskSdk health check found no account named 'acct-2': call services.AddRiskSdk<TSettings>(\"acct-2\") or check the name.", report.Entries["risksdk:acct-2"].Description);
+        Assert.Equal(HealthStatus.Healthy, report.Entries["risksdk:acct-1"].Status);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Degraded_when_halted_reduce_only_or_stopped_by_the_drawdown()
     {
         using var host = await StartAsync();

@@ -53,6 +53,33 @@ public sealed class ReconciliationTests
         await host.StopAsync();
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task A_broker_answer_with_an_invalid_position_id_changes_nothing_for_that_exchange_and_the_host_keeps_running(string? id)
+    {
+        var broker = new FakeBroker();
+        broker.Open["BSE"] = new[] { "B1" };
+        broker.Open["NSE"] = new[] { "N1", id! };
+        using var host = await StartAsync(broker);
+        var book = host.Services.GetRequiredService<IPositionBook>();
+
+        await WaitForAnswersAppliedAsync(host, broker, 2);
+
+        // It used to escape the background service, which stopped the whole host (BackgroundServiceExceptionBehavior.StopHost).
+        Assert.False(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        Assert.Equal(new[] { "B1" }, Sorted(book.GetOpenPositions("BSE")));
+        Assert.Empty(book.GetOpenPositions("NSE"));
+        Assert.Contains(host.Logs(1309), r => r.Message.Contains("reconciling NSE with the broker failed; nothing changed", StringComparison.Ordinal));
+
+        // The next run still happens.
+        broker.Open["NSE"] = new[] { "N1" };
+        host.Clock().Advance(TimeSpan.FromMinutes(1));
+        await WaitForAnswersAppliedAsync(host, broker, 4);
+        Assert.Equal(new[] { "N1" }, Sorted(book.GetOpenPositions("NSE")));
+        await host.StopAsync();
+    }
+
     [Fact]
     public async Task A_fill_recorded_while_the_broker_answers_is_kept_though_the_answer_predates_it()
     {

@@ -54,6 +54,47 @@ public sealed class ReloadTests
     }
 
     [Fact]
+    public async Task A_reload_turning_a_value_into_a_json_array_is_refused_and_the_last_good_settings_stay()
+    {
+        using var host = await StartAsync(options => options.HaltOnInvalidReload = true);
+        var pipeline = host.Services.GetRequiredService<RiskPipeline>();
+
+        // The flat value goes, and a nested array (which configuration reads as not set) takes its place.
+        host.Reload(("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS", null), ("OI_TRACKER:AUTO_EXEC_MAX_OPEN_POSITIONS:0", "5"));
+
+        Assert.Equal(2, host.Services.GetRequiredService<IOptionsMonitor<HostSettings>>().CurrentValue.MaxOpenPositions);
+        Assert.Contains("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS (configuration key 'OI_TRACKER:AUTO_EXEC_MAX_OPEN_POSITIONS') is a JSON object or array", Assert.Single(host.Logs(1302)).Message, StringComparison.Ordinal);
+        Assert.Equal(TradingState.Halted, pipeline.Context.Switch.State);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_refused_reload_is_reported_once_so_a_request_scope_does_not_halt_again_after_the_operator_resumed()
+    {
+        using var host = await StartAsync(options => options.HaltOnInvalidReload = true);
+        var context = host.Services.GetRequiredService<RiskContext>();
+        host.Reload(("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS", "x"));
+        Assert.Equal(TradingState.Halted, context.Switch.State);
+        context.Switch.Resume("the last good settings are fine for now", "operator");
+
+        // Each request scope binds IOptionsSnapshot again; it used to report the refusal (and halt) every time.
+        for (var i = 0; i < 3; i++)
+        {
+            using var scope = host.Services.CreateScope();
+            Assert.Equal(2, scope.ServiceProvider.GetRequiredService<IOptionsSnapshot<HostSettings>>().Value.MaxOpenPositions);
+        }
+
+        Assert.Equal(TradingState.Active, context.Switch.State);
+        Assert.Single(host.Logs(1302));
+
+        // Another mistake is news: reported, and halts.
+        host.Reload(("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS", "y"));
+        Assert.Equal(2, host.Logs(1302).Count);
+        Assert.Equal(TradingState.Halted, context.Switch.State);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_lowered_cap_refuses_the_next_entry_and_keeps_the_cooldowns()
     {
         using var host = await StartAsync();

@@ -51,6 +51,56 @@ public sealed class SettingsOptionsTests
         Assert.StartsWith("OI_TRACKER_AUTO_EXEC_HIGH_CONFIDENCE_THRESHOLD", Assert.Single(failure.Failures), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "OI_TRACKER": { "AUTO_EXEC_EXCHANGES": ["NSE", "BSE"] } }""", "OI_TRACKER_AUTO_EXEC_EXCHANGES (configuration key 'OI_TRACKER:AUTO_EXEC_EXCHANGES')")]
+    [InlineData("""{ "OI_TRACKER": { "AUTO_EXEC_ENABLED": { "value": false } } }""", "OI_TRACKER_AUTO_EXEC_ENABLED (configuration key 'OI_TRACKER:AUTO_EXEC_ENABLED')")]
+    [InlineData("""{ "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS": [1] }""", "OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS (configuration key 'OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS')")]
+    public async Task A_json_array_or_object_where_a_value_belongs_stops_start_instead_of_reading_as_the_default(string json, string named)
+    {
+        // Configuration reads such a key as not set: without the check, ["NSE", "BSE"] allowed every exchange and
+        // { "value": false } left auto-execution on, silently.
+        var builder = TestHosts.Builder(json: json);
+        builder.Services.AddRiskSdk<HostSettings>();
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var message = Assert.Single(failure.Failures);
+        Assert.StartsWith(named + " is a JSON object or array, not a single value", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_value_in_the_nested_appsettings_section_is_named_by_its_variable_and_the_key_that_set_it()
+    {
+        var builder = TestHosts.Builder(
+            new Dictionary<string, string?> { ["OI_TRACKER_AUTO_EXEC_MIN_KELLY_FRACTION"] = "lots" },
+            json: """{ "OI_TRACKER": { "AUTO_EXEC_MAX_OPEN_POSITIONS": "two" } }""");
+        builder.Services.AddRiskSdk<HostSettings>();
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        // The variable name alone is not in appsettings.json: the key that set the value is named too.
+        Assert.Contains(failure.Failures, m => m.StartsWith("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS='two'", StringComparison.Ordinal)
+            && m.EndsWith(" (set by the configuration key 'OI_TRACKER:AUTO_EXEC_MAX_OPEN_POSITIONS')", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, m => m.StartsWith("OI_TRACKER_AUTO_EXEC_MIN_KELLY_FRACTION='lots'", StringComparison.Ordinal)
+            && !m.Contains("configuration key", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_flat_value_wins_over_a_nested_array_and_is_not_refused()
+    {
+        var builder = TestHosts.Builder(
+            new Dictionary<string, string?> { ["OI_TRACKER_AUTO_EXEC_EXCHANGES"] = "NSE" },
+            json: """{ "OI_TRACKER": { "AUTO_EXEC_EXCHANGES": ["NSE", "BSE"] } }""");
+        builder.Services.AddRiskSdk<HostSettings>();
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        Assert.Equal("NSE", host.Services.GetRequiredService<RiskContext>().Settings.Exchanges);
+        await host.StopAsync();
+    }
+
     [Fact]
     public async Task A_nested_appsettings_section_is_honoured_and_a_mistyped_key_in_it_gets_did_you_mean()
     {
@@ -86,6 +136,26 @@ public sealed class SettingsOptionsTests
         await host.StartAsync();
 
         Assert.Equal(2, host.Services.GetRequiredService<RiskContext>().Settings.MaxLotsPerOrder);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_double_underscore_environment_variable_overrides_a_flat_key_in_appsettings_json()
+    {
+        // The .NET spelling of OI_TRACKER:AUTO_EXEC_ENABLED in the environment, added after appsettings.json: the
+        // operator's kill switch. The flat key in the file used to win whatever the order of the sources.
+        var builder = TestHosts.Builder(
+            new Dictionary<string, string?> { ["OI_TRACKER:AUTO_EXEC_ENABLED"] = "false", ["OI_TRACKER:AUTO_EXEC_MAX_POSITION_SIZE_LOTS"] = "2" },
+            json: """{ "OI_TRACKER_AUTO_EXEC_ENABLED": true, "OI_TRACKER_AUTO_EXEC_MAX_POSITION_SIZE_LOTS": 7, "OI_TRACKER_AUTO_EXEC_MIN_CONFIDENCE": 0.8 }""");
+        builder.Services.AddRiskSdk<HostSettings>().AddPipeline((_, context) => RiskPipeline.CreateDefault(context));
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        var settings = host.Services.GetRequiredService<RiskContext>().Settings;
+        Assert.False(settings.AutoExecEnabled);
+        Assert.Equal(2, settings.MaxLotsPerOrder);
+        Assert.Equal(0.8, settings.MinConfidence); // set in the file alone
+        Assert.Equal(RejectionReason.TradingHalted, host.Services.GetRequiredService<RiskPipeline>().Evaluate(TestHosts.Signal()).Reason);
         await host.StopAsync();
     }
 
@@ -127,6 +197,20 @@ public sealed class SettingsOptionsTests
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("ShutdownDrainTimeout must be positive", Assert.Single(failure.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hosting_options_problem_names_the_account_and_the_option_type()
+    {
+        var builder = TestHosts.Builder();
+        builder.Services.AddRiskSdk<HostSettings>();
+        builder.Services.AddRiskSdk<HostSettings>("acct-7").Configure(options => options.ReconciliationTimeout = TimeSpan.FromSeconds(-1));
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        // It said "ReconciliationTimeout must be positive (was -1 s)." without saying of which account.
+        Assert.Equal("RiskSdk account acct-7: RiskHostingOptions.ReconciliationTimeout must be positive (was -1 s).", Assert.Single(failure.Failures));
     }
 
     private sealed class BrokerOptions

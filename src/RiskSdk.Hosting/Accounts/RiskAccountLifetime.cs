@@ -9,7 +9,8 @@ namespace RiskSdk.Hosting.Accounts;
 
 /// <summary>
 /// Starts and stops one account with the host. Start: creates the account (its settings were validated by
-/// <c>ValidateOnStart</c>) and asks its ledger for an answer, failing start or logging the outage. Stopping: refuses new
+/// <c>ValidateOnStart</c>), asks its ledger for an answer, failing start or logging the outage, and builds its pipelines,
+/// failing start when one cannot be built. Stopping: refuses new
 /// positions first (before any hosted service stops), then waits for orders in flight, gives back what this process
 /// still holds and waits for the ledger to take what waits for it; the container disposes the context and the book last.
 /// </summary>
@@ -41,6 +42,25 @@ internal sealed class RiskAccountLifetime : IHostedLifecycleService
             }
 
             HostingLog.LedgerUnavailableAtStart(account.Logger, account.DisplayName, account.Ledger);
+        }
+
+        foreach (var pipeline in _services.GetServices<PipelineRegistration>())
+        {
+            if (pipeline.Account != _name)
+            {
+                continue;
+            }
+
+            try
+            {
+                pipeline.Resolve(_services);
+            }
+            catch (Exception exception)
+            {
+                throw new InvalidOperationException(
+                    $"RiskSdk account {account.DisplayName}: the pipeline {pipeline.Type.FullName} could not be built, so no order could be decided: {exception.Message}",
+                    exception);
+            }
         }
 
         return Task.CompletedTask;

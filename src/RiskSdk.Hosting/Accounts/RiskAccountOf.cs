@@ -39,7 +39,7 @@ internal sealed class RiskAccount<TSettings> : RiskAccount
         var monitor = services.GetRequiredService<IOptionsMonitor<TSettings>>();
         var settings = monitor.Get(name);
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        var loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+        var loggers = new FailSafeLoggerFactory(services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
         var risk = settings.ToRiskSettings();
         var book = LedgerOpener.Open(name, options, settings, risk, services, time, loggers, out var ledger);
         try

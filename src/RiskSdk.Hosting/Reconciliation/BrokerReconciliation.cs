@@ -5,13 +5,15 @@ using System;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RiskSdk.Hosting.Accounts;
+using RiskSdk.Positions;
 
 namespace RiskSdk.Hosting.Reconciliation;
 
 /// <summary>
 /// Reconciles every exchange of one account with the broker at start and then every
-/// <see cref="RiskHostingOptions.ReconciliationInterval"/> on the host's clock. A broker call that throws or outlasts
-/// <see cref="RiskHostingOptions.ReconciliationTimeout"/> changes nothing for its exchange and is logged; the others go on.
+/// <see cref="RiskHostingOptions.ReconciliationInterval"/> on the host's clock. A broker call that throws, outlasts
+/// <see cref="RiskHostingOptions.ReconciliationTimeout"/> or answers something the book refuses (a null or empty position
+/// id) changes nothing for its exchange and is logged; the others go on.
 /// </summary>
 internal sealed class BrokerReconciliation : BackgroundService
 {
@@ -62,7 +64,19 @@ internal sealed class BrokerReconciliation : BackgroundService
                 continue;
             }
 
-            var report = account.Book.Reconcile(mark, open);
+            ReconcileReport report;
+            try
+            {
+                report = account.Book.Reconcile(mark, open);
+            }
+            catch (Exception exception) when (!stopping.IsCancellationRequested)
+            {
+                // A malformed answer (a null or empty position id) or a book that throws: this exchange keeps its
+                // positions; an exception escaping here would stop the reconciliation, and by default the whole host.
+                HostingLog.ReconcileFailed(account.Logger, exception, account.DisplayName, exchange);
+                continue;
+            }
+
             if (report.Stale)
             {
                 HostingLog.ReconcileMarkStale(account.Logger, account.DisplayName, exchange);

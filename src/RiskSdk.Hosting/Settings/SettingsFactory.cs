@@ -26,12 +26,13 @@ internal sealed class SettingsFactory<TSettings> : IOptionsFactory<TSettings>
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, TSettings> _lastGood = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _lastWarnings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _lastRejected = new(StringComparer.Ordinal);
 
     public SettingsFactory(SettingsSource source, SettingsRejections rejections, ILoggerFactory? loggers = null)
     {
         _source = source;
         _rejections = rejections;
-        _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger(HostingLog.Category);
+        _logger = new Accounts.FailSafeLoggerFactory(loggers ?? NullLoggerFactory.Instance).CreateLogger(HostingLog.Category);
     }
 
     public TSettings Create(string name)
@@ -39,22 +40,38 @@ internal sealed class SettingsFactory<TSettings> : IOptionsFactory<TSettings>
         var result = Generated.BindVariables(_source.VariablesOf(name, Generated.Prefix));
         LogWarningsOnce(name, result.Warnings);
 
+        // A JSON object or array where a value belongs reads as not set: refused, not replaced by the default.
+        var structured = _source.StructuredValuesOf(name, Generated.Prefix, Generated.DescribedVariables);
+
         // Binding already checks the gate settings as the runtime does (cross-field rules among them).
-        if (result.TryGetSettings(out var settings))
+        if (structured.Count == 0 && result.TryGetSettings(out var settings))
         {
             _lastGood[name] = settings;
+            _lastRejected.TryRemove(name, out _);
             return settings;
         }
 
-        var problems = new List<string>(result.Errors.Count);
+        var problems = new List<string>(result.Errors.Count + structured.Count);
+        problems.AddRange(structured);
         foreach (var error in result.Errors)
         {
-            problems.Add(error.Message);
+            // The message names the variable; a value set under the nested key is found in the file by that key.
+            problems.Add(_source.NestedKeyOf(name, Generated.Prefix, error.Variable) is { } key
+                ? error.Message + " (set by the configuration key '" + key + "')"
+                : error.Message);
         }
 
         if (_lastGood.TryGetValue(name, out var lastGood))
         {
-            _rejections.Report(name, problems);
+            // Every IOptionsSnapshot scope binds again: report a refused configuration once, not once per request,
+            // or each request would log it again and, with HaltOnInvalidReload, halt again after an operator resumed.
+            var key = string.Join("\n", problems);
+            if (!_lastRejected.TryGetValue(name, out var reported) || reported != key)
+            {
+                _lastRejected[name] = key;
+                _rejections.Report(name, problems);
+            }
+
             return lastGood;
         }
 

@@ -118,8 +118,20 @@ public sealed class RiskMetrics : IDisposable
     public void RecordDuration(long startTimestamp, in RiskDecision decision)
     {
         var seconds = Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;
-        _duration.Record(seconds, _contextTag, new KeyValuePair<string, object?>(OutcomeAttribute, decision.IsApproved ? "approved" : "rejected"));
+        try
+        {
+            _duration.Record(seconds, _contextTag, new KeyValuePair<string, object?>(OutcomeAttribute, decision.IsApproved ? "approved" : "rejected"));
+        }
+        catch (Exception exception) when (ListenerFault(exception))
+        {
+        }
     }
+
+    /// <summary>
+    /// A <see cref="MeterListener"/> callback threw while a decision was counted: the measurement is lost for the
+    /// listeners after it, the decision stands (an exception here turned every decision into an exception).
+    /// </summary>
+    private static bool ListenerFault(Exception exception) => exception is not OutOfMemoryException;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddApproved(in TradeIntent intent, bool highConfidence)
@@ -132,7 +144,13 @@ public sealed class RiskMetrics : IDisposable
             new(EffectAttribute, intent.ReducesExposure ? "exit" : "entry"),
             new(BandAttribute, highConfidence ? "high" : "normal"),
         };
-        _decisions.Add(1, in tags);
+        try
+        {
+            _decisions.Add(1, in tags);
+        }
+        catch (Exception exception) when (ListenerFault(exception))
+        {
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -148,7 +166,13 @@ public sealed class RiskMetrics : IDisposable
             new(EffectAttribute, intent.ReducesExposure ? "exit" : "entry"),
             new(BandAttribute, intent.Confidence >= _context.Settings.HighConfidenceThreshold ? "high" : "normal"),
         };
-        _decisions.Add(1, in tags);
+        try
+        {
+            _decisions.Add(1, in tags);
+        }
+        catch (Exception exception) when (ListenerFault(exception))
+        {
+        }
     }
 
     /// <summary>Stops this context's observable series.</summary>
