@@ -60,37 +60,19 @@ public sealed class SectionedVariableLookup : IVariableLookup
 
     /// <inheritdoc/>
     /// <remarks>
-    /// A key that holds a list rather than a value (<c>"AUTO_EXEC_EXCHANGES": ["NSE", "BSE"]</c> in appsettings.json,
-    /// <c>OI_TRACKER_AUTO_EXEC_EXCHANGES__0</c>) reads as its items joined by commas, so it is bound or refused like any
-    /// other value instead of counting as unset (which, for the exchange list, accepted every exchange).
+    /// A key holding a JSON object or array rather than a value reads as not set here; <c>AddRiskSdk</c> (RiskSdk.Hosting)
+    /// refuses such a key at start and on reload, naming the variable and the key, so it never puts a default in force.
     /// </remarks>
     public string? GetValue(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (ValueOrItems(name) is { } flat)
+        if (_getValue(name) is { } flat)
         {
             return flat;
         }
 
         return _section is not null && name.Length > _prefix.Length && name.StartsWith(_prefix, StringComparison.OrdinalIgnoreCase)
-            ? ValueOrItems(string.Concat(_section, ":", name.AsSpan(_prefix.Length)))
+            ? _getValue(string.Concat(_section, ":", name.AsSpan(_prefix.Length)))
             : null;
-    }
-
-    private string? ValueOrItems(string key)
-    {
-        if (_getValue(key) is { } value)
-        {
-            return value;
-        }
-
-        List<string>? items = null;
-        foreach (var child in _childKeys(key))
-        {
-            // An item that is itself a section (no value) joins as empty text, which no setting accepts quietly.
-            (items ??= new List<string>()).Add(_getValue(key + ":" + child) ?? string.Empty);
-        }
-
-        return items is null ? null : string.Join(",", items);
     }
 }

@@ -310,30 +310,6 @@ public sealed class AutoExecSettingsTests
     }
 
     [Fact]
-    public void A_list_in_configuration_is_read_as_its_items_joined_by_commas()
-    {
-        // "AUTO_EXEC_EXCHANGES": ["NSE", "BSE"] counted as unset: every exchange was accepted, and no word said so.
-        var exchanges = new Dictionary<string, string?>
-        {
-            ["OI_TRACKER:AUTO_EXEC_EXCHANGES:0"] = "NSE",
-            ["OI_TRACKER:AUTO_EXEC_EXCHANGES:1"] = "BSE",
-        };
-        var bound = TrackerSettings.Bind(new ConfigurationBuilder().AddInMemoryCollection(exchanges).Build());
-
-        Assert.True(bound.IsValid);
-        Assert.Equal("NSE,BSE", bound.Settings.Exchanges);
-
-        var caps = new Dictionary<string, string?>(exchanges)
-        {
-            ["OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS:0"] = "1",
-            ["OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS:1"] = "2",
-        };
-        var refused = TrackerSettings.Bind(new ConfigurationBuilder().AddInMemoryCollection(caps).Build());
-
-        Assert.Equal("OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS='1,2' is not an integer; expected an integer from 0 to 1000.", Assert.Single(refused.Problems).Message);
-    }
-
-    [Fact]
     public void A_flat_key_wins_over_the_nested_section_and_a_nested_error_names_the_variable()
     {
         var configuration = new ConfigurationBuilder()
