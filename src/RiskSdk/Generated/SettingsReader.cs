@@ -425,15 +425,39 @@ public sealed class SettingsReader
                 continue;
             }
 
-            var shown = best.Mask(_lookup.GetValue(name));
-
-            // Applied only when the lookup itself ignores case (IConfiguration, Windows) and the exact name is not
-            // set besides: on Linux OI_TRACKER_X and oi_tracker_x are two variables and the second is ignored.
+            var value = _lookup.GetValue(name);
+            var shown = best.Mask(value);
             var shownName = Printable(name);
-            var message = string.Equals(name, best.Name, StringComparison.OrdinalIgnoreCase) && !names.Contains(best.Name) && _lookup.GetValue(best.Name) is not null
-                ? $"{shownName} is applied as {best.Name}, because these keys are matched ignoring case; write it as {best.Name}."
-                : $"{shownName} is not a known variable and is ignored; did you mean {best.Name}?";
-            _problems.Add(new ConfigurationProblem(ProblemSeverity.Warning, ProblemKind.UnknownVariable, name, shown, best.Name, message));
+            if (!string.Equals(name, best.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                Warn($"{shownName} is not a known variable and is ignored; did you mean {best.Name}?");
+                continue;
+            }
+
+            // Another case of a known name. Applied when the lookup itself ignores case (IConfiguration, Windows) and
+            // the exact name is not set besides. Where names are case-sensitive (Linux) it is another variable, which
+            // is ignored: an error unless the exact name holds the same value, since the setting would otherwise run
+            // on a value nobody meant (oi_tracker_auto_exec_enabled=false ignored, trading left on).
+            var exact = _lookup.GetValue(best.Name);
+            if (!names.Contains(best.Name) && exact is not null)
+            {
+                Warn($"{shownName} is applied as {best.Name}, because these keys are matched ignoring case; write it as {best.Name}.");
+            }
+            else if (exact is null)
+            {
+                Fail($"{shownName}={Printable(shown ?? string.Empty)} is ignored: names are case-sensitive here and {best.Name} is not set, so it would run on its default; write it as {best.Name}.");
+            }
+            else if (!string.Equals(value, exact, StringComparison.Ordinal))
+            {
+                Fail($"{shownName}={Printable(shown ?? string.Empty)} is ignored and differs from {best.Name}={Printable(best.Mask(exact) ?? string.Empty)}, which applies: names are case-sensitive here; keep one.");
+            }
+            else
+            {
+                Warn($"{shownName} is not a known variable and is ignored; {best.Name} holds the same value.");
+            }
+
+            void Warn(string message) => _problems.Add(new ConfigurationProblem(ProblemSeverity.Warning, ProblemKind.UnknownVariable, name, shown, best.Name, message));
+            void Fail(string message) => _problems.Add(new ConfigurationProblem(ProblemSeverity.Error, ProblemKind.UnknownVariable, name, shown, best.Name, message));
         }
     }
 

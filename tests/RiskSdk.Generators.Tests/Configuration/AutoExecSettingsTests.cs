@@ -273,17 +273,32 @@ public sealed class AutoExecSettingsTests
     [Fact]
     public void A_lower_case_copy_beside_the_variable_in_a_case_sensitive_environment_is_ignored_not_applied()
     {
-        // Linux: both are set and the exact name applies; the warning said the lower-case one was applied.
+        // Linux: both are set and the exact name applies; the warning said the lower-case one was applied. With another
+        // value, which of the two the operator meant is unknown: an error, naming both.
         var result = TrackerSettings.Bind(new Dictionary<string, string?>(System.StringComparer.Ordinal)
         {
             ["OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS"] = "1",
             ["oi_tracker_auto_exec_max_open_positions"] = "3",
         });
 
-        Assert.Equal(1, result.Settings!.MaxOpenPositions);
+        Assert.False(result.IsValid);
         Assert.Equal(
-            "oi_tracker_auto_exec_max_open_positions is not a known variable and is ignored; did you mean OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS?",
+            "oi_tracker_auto_exec_max_open_positions=3 is ignored and differs from OI_TRACKER_AUTO_EXEC_MAX_OPEN_POSITIONS=1, which applies: names are case-sensitive here; keep one.",
             Assert.Single(result.Problems).Message);
+    }
+
+    [Fact]
+    public void The_kill_switch_written_in_lower_case_on_linux_stops_start_instead_of_leaving_trading_on()
+    {
+        var result = TrackerSettings.Bind(new Dictionary<string, string?>(System.StringComparer.Ordinal)
+        {
+            ["oi_tracker_auto_exec_enabled"] = "false",
+        });
+
+        Assert.False(result.IsValid);
+        Assert.Equal(
+            "oi_tracker_auto_exec_enabled=false is ignored: names are case-sensitive here and OI_TRACKER_AUTO_EXEC_ENABLED is not set, so it would run on its default; write it as OI_TRACKER_AUTO_EXEC_ENABLED.",
+            Assert.Single(result.Errors).Message);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class ConfigurationDocumentationTests
         "- An optional variable set to the empty string is off (null); any other empty variable is an error.\n" +
         "- `RISK_PROFILE` supplies the open-position caps, the high-confidence threshold and both cooldowns; a variable that is set overrides its profile value.\n" +
         "- Binding never throws for bad values: it reports every problem at once (variable, value, what was expected; secrets masked; a value shown on one line, control characters escaped, at most 100 characters) and returns no settings when any is an error.\n" +
-        "- An unknown variable close to a known name gets a \"did you mean\" warning: a typo anywhere, the prefix included (`OI_TRACKR_AUTO_EXEC_ENABLED`), a word left out (`OI_TRACKER_MAX_OPEN_POSITIONS`), the prefix left out (`AUTO_EXEC_ENABLED`), or another case (on Linux `oi_tracker_auto_exec_enabled` is another variable, and is ignored).\n\n" +
+        "- An unknown variable close to a known name gets a \"did you mean\" warning: a typo anywhere, the prefix included (`OI_TRACKR_AUTO_EXEC_ENABLED`), a word left out (`OI_TRACKER_MAX_OPEN_POSITIONS`), the prefix left out (`AUTO_EXEC_ENABLED`), or another case where keys match ignoring case (IConfiguration, Windows: it is applied). Where names are case-sensitive (Linux) a known name in another case is an error, unless the exact name is set to the same value: `oi_tracker_auto_exec_enabled=false` is another variable, which would be ignored and leave trading on.\n\n" +
         "## Variables (prefix `" + TrackerSettings.VariablePrefix + "`)\n\n" +
         ConfigurationReference.ToMarkdown(TrackerSettings.Variables);
 

@@ -193,7 +193,7 @@ public sealed class ProblemReportingTests
     [Fact]
     public void A_mistyped_prefixed_variable_gets_a_did_you_mean_warning()
     {
-        var result = BindEveryType(("TEST_RATO", "0.2"), ("TEST_cOUNT", "7"), ("TEST_COUTN", "8"), ("TEST_SOMETHING_ELSE", "1"), ("OTHER_RATIO", "1"));
+        var result = BindEveryType(("TEST_RATO", "0.2"), ("TEST_COUTN", "8"), ("TEST_SOMETHING_ELSE", "1"), ("OTHER_RATIO", "1"));
 
         Assert.True(result.IsValid);
         Assert.Equal(
@@ -201,10 +201,25 @@ public sealed class ProblemReportingTests
             {
                 "TEST_COUTN is not a known variable and is ignored; did you mean TEST_COUNT?",
                 "TEST_RATO is not a known variable and is ignored; did you mean TEST_RATIO?",
-                "TEST_cOUNT is not a known variable and is ignored; did you mean TEST_COUNT?",
             },
             result.Warnings.Select(p => p.Message));
         Assert.All(result.Warnings, p => Assert.Equal(ProblemKind.UnknownVariable, p.Kind));
+    }
+
+    [Fact]
+    public void A_known_name_in_another_case_that_a_case_sensitive_environment_would_ignore_is_an_error()
+    {
+        // On Linux TEST_cOUNT is another variable than TEST_COUNT: ignoring it would run on the default nobody meant.
+        var alone = BindEveryType(("TEST_cOUNT", "7"));
+        var differing = BindEveryType(("TEST_COUNT", "7"), ("test_count", "8"));
+        var same = BindEveryType(("TEST_COUNT", "7"), ("test_count", "7"));
+
+        var error = Assert.Single(alone.Errors);
+        Assert.Equal(ProblemKind.UnknownVariable, error.Kind);
+        Assert.Equal("TEST_cOUNT=7 is ignored: names are case-sensitive here and TEST_COUNT is not set, so it would run on its default; write it as TEST_COUNT.", error.Message);
+        Assert.Equal("test_count=8 is ignored and differs from TEST_COUNT=7, which applies: names are case-sensitive here; keep one.", Assert.Single(differing.Errors).Message);
+        Assert.True(same.IsValid);
+        Assert.Equal("test_count is not a known variable and is ignored; TEST_COUNT holds the same value.", Assert.Single(same.Warnings).Message);
     }
 
     [Fact]
