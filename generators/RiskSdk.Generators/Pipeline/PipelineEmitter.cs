@@ -5,7 +5,9 @@ namespace RiskSdk.Generators.Pipeline;
 /// <summary>
 /// Writes one pipeline class from its <see cref="PipelineModel"/>: a field per gate of its concrete type, a
 /// constructor, <c>Evaluate</c> as straight-line direct calls with the same fault handling as the runtime's
-/// hand-assembled <c>RiskPipeline</c>, and <c>Explain</c>. The output depends on the model alone.
+/// hand-assembled <c>RiskPipeline</c>, and <c>Explain</c>. The output depends on the model alone. Locals are written with
+/// their types, never <c>var</c>, and parameter names as literals, never <c>nameof</c>: a user type named <c>var</c> or a
+/// member named <c>nameof</c> in scope would otherwise capture them.
 /// </summary>
 internal static class PipelineEmitter
 {
@@ -124,7 +126,7 @@ internal static class PipelineEmitter
         writer.Line("/// <exception cref=\"" + ArgumentNull + "\">The context" + (supplied.Count > 0 ? " or a gate" : string.Empty) + " is null.</exception>")
             .Line(GeneratedCodeInfo.Attribute)
             .OpenBlock(model.ConstructorAccessibility + " " + model.ConstructorName + "(" + string.Join(", ", new[] { Context + " context" }.Concat(supplied.Select(g => g.TypeName + " " + g.ParameterName))) + ")")
-            .Line("_context = context ?? throw new " + ArgumentNull + "(nameof(context));");
+            .Line("_context = context ?? throw new " + ArgumentNull + "(\"context\");");
         foreach (var gate in model.Gates)
         {
             switch (gate.Creation)
@@ -136,7 +138,8 @@ internal static class PipelineEmitter
                     writer.Line(gate.FieldName + " = " + gate.ParameterName + ";");
                     break;
                 case GateCreation.Supplied:
-                    writer.Line(gate.FieldName + " = " + gate.ParameterName + " ?? throw new " + ArgumentNull + "(nameof(" + gate.ParameterName + "));");
+                    // The parameter's name as a literal: nameof(x) would bind to a member named nameof, or to a gate parameter named so.
+                    writer.Line(gate.FieldName + " = " + gate.ParameterName + " ?? throw new " + ArgumentNull + "(" + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(gate.ParameterName.TrimStart('@'), quote: true) + ");");
                     break;
             }
         }
@@ -186,8 +189,8 @@ internal static class PipelineEmitter
             .Line(GeneratedCodeInfo.Attribute)
             .Line(NoInlining)
             .OpenBlock("private " + Decision + " EvaluateMeasured(in " + Intent + " intent)")
-            .Line("var started = " + Stopwatch + ".GetTimestamp();")
-            .Line("var decision = Decide(in intent, accepted: false);")
+            .Line("long started = " + Stopwatch + ".GetTimestamp();")
+            .Line(Decision + " decision = Decide(in intent, accepted: false);")
             .Line("_context.Metrics.RecordDuration(started, in decision);")
             .Line("return decision;")
             .CloseBlock()
@@ -223,7 +226,7 @@ internal static class PipelineEmitter
             .CloseBlock()
             .Line();
         // One reading of the clock per decision, on first use, shared by the timed gates, the book and the admission.
-        writer.Line("var clock = new " + Clock + "(_context.Time);");
+        writer.Line(Clock + " clock = new " + Clock + "(_context.Time);");
         foreach (var gate in checks)
         {
             var call = gate.IsTimed ? Decisions + ".Check(" + Receiver(gate) + ", in intent, ref clock)" : CheckCall(gate);
@@ -288,7 +291,7 @@ internal static class PipelineEmitter
             .CloseBlock()
             .Line()
             .Line("// The gates decide on the canonical name, and a refusal is logged and counted under it (or \"(invalid)\").")
-            .Line("var respelled = intent with { Exchange = exchange };")
+            .Line(Intent + " respelled = intent with { Exchange = exchange };")
             .OpenBlock("if (verdict.IsPassed)")
             .Line("return Decide(in respelled, accepted: true);")
             .CloseBlock()
@@ -376,7 +379,7 @@ internal static class PipelineEmitter
 
         // Steps 0..n-1 take the admitting gates' state, n..2n-1 tell them it stands, 2n announces the approval: a
         // gate's state is given back when the step counter has gone past its take.
-        writer.Line("var step = 0;")
+        writer.Line("int step = 0;")
             .OpenBlock("try");
         var stepNumber = 0;
         for (var i = 0; i < admitting.Count; i++)
@@ -477,8 +480,8 @@ internal static class PipelineEmitter
             .Line("/// <returns>The intent check's verdict, then one verdict per gate; a gate that throws gives a <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/> verdict.</returns>")
             .Line(GeneratedCodeInfo.Attribute)
             .OpenBlock("public global::System.Collections.Generic.IReadOnlyList<" + Verdict + "> Explain(in " + Intent + " intent)")
-            .Line("var verdicts = new " + Verdict + "[" + (model.Gates.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "];")
-            .Line("var accepted = intent;")
+            .Line(Verdict + "[] verdicts = new " + Verdict + "[" + (model.Gates.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "];")
+            .Line(Intent + " accepted = intent;")
             .OpenBlock("try")
             .Line("verdicts[0] = " + Decisions + ".Screen(_context, in intent, out accepted);")
             .CloseBlock()

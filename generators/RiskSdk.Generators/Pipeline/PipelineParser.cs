@@ -104,11 +104,11 @@ internal static class PipelineParser
         }
 
         var model = new PipelineModel(
-            pipeline.ContainingNamespace.IsGlobalNamespace ? null : pipeline.ContainingNamespace.ToDisplayString(),
+            NamespaceName(pipeline.ContainingNamespace),
             ContainingTypeDeclarations(pipeline).ToEquatableArray(),
             pipeline.IsRecord ? "record" : "class",
             NameWithTypeParameters(pipeline),
-            pipeline.Name,
+            Identifier(pipeline.Name),
             constructorIsPublic ? "public" : "internal",
             HintName(pipeline),
             gates.ToEquatableArray(),
@@ -489,8 +489,24 @@ internal static class PipelineParser
 
     private static string NameWithTypeParameters(INamedTypeSymbol type) =>
         type.TypeParameters.Length == 0
-            ? type.Name
-            : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+            ? Identifier(type.Name)
+            : Identifier(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(p => Identifier(p.Name))) + ">";
+
+    /// <summary>A name as C# source writes it: a keyword or contextual keyword (<c>@class</c>, <c>@record</c>) escaped with <c>@</c>.</summary>
+    internal static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>The namespace as a <c>namespace</c> declaration writes it, each part escaped; null for the global namespace.</summary>
+    private static string? NamespaceName(INamespaceSymbol ns)
+    {
+        var parts = new Stack<string>();
+        for (var current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            parts.Push(Identifier(current.Name));
+        }
+
+        return parts.Count == 0 ? null : string.Join(".", parts);
+    }
 
     private static string HintName(INamedTypeSymbol pipeline)
     {

@@ -32,11 +32,11 @@ namespace Demo.Custom
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
             public CustomPipeline(global::RiskSdk.RiskContext context, global::Demo.Custom.OnePositionPerUnderlyingGate onePositionPerUnderlying)
             {
-                _context = context ?? throw new global::System.ArgumentNullException(nameof(context));
+                _context = context ?? throw new global::System.ArgumentNullException("context");
                 _killSwitch = new global::RiskSdk.Gates.KillSwitchGate(context);
                 _evenLots = new global::Demo.Custom.EvenLotsGate();
                 _settingsAware = new global::Demo.Custom.SettingsAwareGate(context.Settings, context.Time);
-                _onePositionPerUnderlying = onePositionPerUnderlying ?? throw new global::System.ArgumentNullException(nameof(onePositionPerUnderlying));
+                _onePositionPerUnderlying = onePositionPerUnderlying ?? throw new global::System.ArgumentNullException("onePositionPerUnderlying");
                 _cooldown = new global::RiskSdk.Gates.CooldownGate(context);
                 _positionLimit = new global::RiskSdk.Gates.PositionLimitGate(context);
             }
@@ -77,8 +77,8 @@ namespace Demo.Custom
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private global::RiskSdk.RiskDecision EvaluateMeasured(in global::RiskSdk.TradeIntent intent)
             {
-                var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-                var decision = Decide(in intent, accepted: false);
+                long started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+                global::RiskSdk.RiskDecision decision = Decide(in intent, accepted: false);
                 _context.Metrics.RecordDuration(started, in decision);
                 return decision;
             }
@@ -118,7 +118,7 @@ namespace Demo.Custom
                     }
                 }
 
-                var clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
+                global::RiskSdk.Gates.DecisionClock clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
                 try
                 {
                     verdict = _killSwitch.Check(in intent);
@@ -252,7 +252,7 @@ namespace Demo.Custom
                 }
 
                 // The gates decide on the canonical name, and a refusal is logged and counted under it (or "(invalid)").
-                var respelled = intent with { Exchange = exchange };
+                global::RiskSdk.TradeIntent respelled = intent with { Exchange = exchange };
                 if (verdict.IsPassed)
                 {
                     return Decide(in respelled, accepted: true);
@@ -316,7 +316,7 @@ namespace Demo.Custom
                 global::RiskSdk.Gates.GateVerdict verdict;
                 global::System.Exception fault;
                 global::RiskSdk.Gates.AdmissionReceipt receipt0 = default;
-                var step = 0;
+                int step = 0;
                 try
                 {
                     verdict = global::RiskSdk.Generated.PipelineDecisions.TryTake(_cooldown, in intent, in slot, ref clock, out receipt0);
@@ -372,8 +372,8 @@ namespace Demo.Custom
             [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
             public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Gates.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
             {
-                var verdicts = new global::RiskSdk.Gates.GateVerdict[8];
-                var accepted = intent;
+                global::RiskSdk.Gates.GateVerdict[] verdicts = new global::RiskSdk.Gates.GateVerdict[8];
+                global::RiskSdk.TradeIntent accepted = intent;
                 try
                 {
                     verdicts[0] = global::RiskSdk.Generated.PipelineDecisions.Screen(_context, in intent, out accepted);

@@ -35,7 +35,7 @@ namespace Demo.Trading
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public TradingPipeline(global::RiskSdk.RiskContext context)
         {
-            _context = context ?? throw new global::System.ArgumentNullException(nameof(context));
+            _context = context ?? throw new global::System.ArgumentNullException("context");
             _killSwitch = new global::RiskSdk.Gates.KillSwitchGate(context);
             _minimumConfidence = new global::RiskSdk.Gates.MinimumConfidenceGate(context);
             _minimumKelly = new global::RiskSdk.Gates.MinimumKellyGate(context);
@@ -83,8 +83,8 @@ namespace Demo.Trading
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private global::RiskSdk.RiskDecision EvaluateMeasured(in global::RiskSdk.TradeIntent intent)
         {
-            var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-            var decision = Decide(in intent, accepted: false);
+            long started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+            global::RiskSdk.RiskDecision decision = Decide(in intent, accepted: false);
             _context.Metrics.RecordDuration(started, in decision);
             return decision;
         }
@@ -124,7 +124,7 @@ namespace Demo.Trading
                 }
             }
 
-            var clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
+            global::RiskSdk.Gates.DecisionClock clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
             try
             {
                 verdict = _killSwitch.Check(in intent);
@@ -290,7 +290,7 @@ namespace Demo.Trading
             }
 
             // The gates decide on the canonical name, and a refusal is logged and counted under it (or "(invalid)").
-            var respelled = intent with { Exchange = exchange };
+            global::RiskSdk.TradeIntent respelled = intent with { Exchange = exchange };
             if (verdict.IsPassed)
             {
                 return Decide(in respelled, accepted: true);
@@ -355,7 +355,7 @@ namespace Demo.Trading
             global::System.Exception fault;
             global::RiskSdk.Gates.AdmissionReceipt receipt0 = default;
             global::RiskSdk.Gates.AdmissionReceipt receipt1 = default;
-            var step = 0;
+            int step = 0;
             try
             {
                 verdict = global::RiskSdk.Generated.PipelineDecisions.TryTake(_orderRate, in intent, in slot, ref clock, out receipt0);
@@ -426,8 +426,8 @@ namespace Demo.Trading
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Gates.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
         {
-            var verdicts = new global::RiskSdk.Gates.GateVerdict[10];
-            var accepted = intent;
+            global::RiskSdk.Gates.GateVerdict[] verdicts = new global::RiskSdk.Gates.GateVerdict[10];
+            global::RiskSdk.TradeIntent accepted = intent;
             try
             {
                 verdicts[0] = global::RiskSdk.Generated.PipelineDecisions.Screen(_context, in intent, out accepted);

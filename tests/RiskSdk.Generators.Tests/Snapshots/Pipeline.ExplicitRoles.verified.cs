@@ -27,12 +27,12 @@ namespace RiskSdk.Generators.Tests.Pipeline
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public ExplicitRolePipeline(global::RiskSdk.RiskContext context, global::RiskSdk.Generators.Tests.Pipeline.CountingReservingGate countingReserving)
         {
-            _context = context ?? throw new global::System.ArgumentNullException(nameof(context));
+            _context = context ?? throw new global::System.ArgumentNullException("context");
             _killSwitch = new global::RiskSdk.Gates.KillSwitchGate(context);
             _explicitClock = new global::RiskSdk.Generators.Tests.Pipeline.ExplicitClockGate(context.Time);
             _everyOtherOrder = new global::RiskSdk.Generators.Tests.Pipeline.EveryOtherOrderGate();
             _cooldown = new global::RiskSdk.Gates.CooldownGate(context);
-            _countingReserving = countingReserving ?? throw new global::System.ArgumentNullException(nameof(countingReserving));
+            _countingReserving = countingReserving ?? throw new global::System.ArgumentNullException("countingReserving");
             _admitting = new global::RiskSdk.Gates.IAdmittingGate[] { _cooldown };
         }
 
@@ -72,8 +72,8 @@ namespace RiskSdk.Generators.Tests.Pipeline
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private global::RiskSdk.RiskDecision EvaluateMeasured(in global::RiskSdk.TradeIntent intent)
         {
-            var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-            var decision = Decide(in intent, accepted: false);
+            long started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+            global::RiskSdk.RiskDecision decision = Decide(in intent, accepted: false);
             _context.Metrics.RecordDuration(started, in decision);
             return decision;
         }
@@ -113,7 +113,7 @@ namespace RiskSdk.Generators.Tests.Pipeline
                 }
             }
 
-            var clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
+            global::RiskSdk.Gates.DecisionClock clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
             try
             {
                 verdict = _killSwitch.Check(in intent);
@@ -215,7 +215,7 @@ namespace RiskSdk.Generators.Tests.Pipeline
             }
 
             // The gates decide on the canonical name, and a refusal is logged and counted under it (or "(invalid)").
-            var respelled = intent with { Exchange = exchange };
+            global::RiskSdk.TradeIntent respelled = intent with { Exchange = exchange };
             if (verdict.IsPassed)
             {
                 return Decide(in respelled, accepted: true);
@@ -233,8 +233,8 @@ namespace RiskSdk.Generators.Tests.Pipeline
         [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
         public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Gates.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
         {
-            var verdicts = new global::RiskSdk.Gates.GateVerdict[6];
-            var accepted = intent;
+            global::RiskSdk.Gates.GateVerdict[] verdicts = new global::RiskSdk.Gates.GateVerdict[6];
+            global::RiskSdk.TradeIntent accepted = intent;
             try
             {
                 verdicts[0] = global::RiskSdk.Generated.PipelineDecisions.Screen(_context, in intent, out accepted);

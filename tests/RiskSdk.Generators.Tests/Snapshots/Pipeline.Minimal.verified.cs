@@ -17,7 +17,7 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     public MinimalPipeline(global::RiskSdk.RiskContext context)
     {
-        _context = context ?? throw new global::System.ArgumentNullException(nameof(context));
+        _context = context ?? throw new global::System.ArgumentNullException("context");
         _positionLimit = new global::RiskSdk.Gates.PositionLimitGate(context);
     }
 
@@ -57,8 +57,8 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private global::RiskSdk.RiskDecision EvaluateMeasured(in global::RiskSdk.TradeIntent intent)
     {
-        var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-        var decision = Decide(in intent, accepted: false);
+        long started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+        global::RiskSdk.RiskDecision decision = Decide(in intent, accepted: false);
         _context.Metrics.RecordDuration(started, in decision);
         return decision;
     }
@@ -97,7 +97,7 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
             }
         }
 
-        var clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
+        global::RiskSdk.Gates.DecisionClock clock = new global::RiskSdk.Gates.DecisionClock(_context.Time);
         return AdmitAccepted(in intent, ref clock);
 
         faulted:
@@ -132,7 +132,7 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
         }
 
         // The gates decide on the canonical name, and a refusal is logged and counted under it (or "(invalid)").
-        var respelled = intent with { Exchange = exchange };
+        global::RiskSdk.TradeIntent respelled = intent with { Exchange = exchange };
         if (verdict.IsPassed)
         {
             return Decide(in respelled, accepted: true);
@@ -194,7 +194,7 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     private global::RiskSdk.RiskDecision AdmitReserved(in global::RiskSdk.TradeIntent intent, ref global::RiskSdk.Gates.DecisionClock clock, in global::RiskSdk.Gates.AdmissionSlot slot, global::RiskSdk.Reservation reservation)
     {
         global::System.Exception fault;
-        var step = 0;
+        int step = 0;
         try
         {
             global::RiskSdk.Generated.PipelineDecisions.Admitted(_positionLimit, in intent, in slot, in reservation);
@@ -231,8 +231,8 @@ partial class MinimalPipeline : global::RiskSdk.IRiskPipeline
     [global::System.CodeDom.Compiler.GeneratedCode("RiskSdk.Generators", "1.0.0")]
     public global::System.Collections.Generic.IReadOnlyList<global::RiskSdk.Gates.GateVerdict> Explain(in global::RiskSdk.TradeIntent intent)
     {
-        var verdicts = new global::RiskSdk.Gates.GateVerdict[2];
-        var accepted = intent;
+        global::RiskSdk.Gates.GateVerdict[] verdicts = new global::RiskSdk.Gates.GateVerdict[2];
+        global::RiskSdk.TradeIntent accepted = intent;
         try
         {
             verdicts[0] = global::RiskSdk.Generated.PipelineDecisions.Screen(_context, in intent, out accepted);
