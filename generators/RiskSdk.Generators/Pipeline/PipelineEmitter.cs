@@ -43,7 +43,10 @@ internal static class PipelineEmitter
 
     public static string Emit(PipelineModel model)
     {
-        var writer = new SourceWriter().FileHeader();
+        var writer = new SourceWriter().FileHeader()
+            .Line("// An [Obsolete] gate, or its constructor or Check, warns where the app lists it, not again in here.")
+            .Line("#pragma warning disable CS0612, CS0618")
+            .Line();
         if (model.Namespace is not null)
         {
             writer.OpenBlock("namespace " + model.Namespace);
@@ -509,5 +512,5 @@ internal static class PipelineEmitter
     private static string Receiver(GateModel gate) => (gate.IsValueType ? "ref " : string.Empty) + gate.FieldName;
 
     private static string CheckCall(GateModel gate, string intent = "intent") =>
-        (gate.Creation == GateCreation.Static ? gate.TypeName : gate.FieldName) + ".Check(in " + intent + ")";
+        (gate.Creation == GateCreation.Static || gate.CheckIsStatic ? gate.TypeName : gate.FieldName) + ".Check(in " + intent + ")";
 }

@@ -25,6 +25,7 @@ internal static class PipelineParser
     internal const string HaltGateType = "RiskSdk.Gates.IHaltGate";
     private const string CheckMethod = "Check";
     private const string GateNameConstant = "GateName";
+    private const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
 
     private static readonly SymbolDisplayFormat QualifiedFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
@@ -72,6 +73,13 @@ internal static class PipelineParser
         var known = new KnownTypes(compilation);
         if (known.GateVerdict is null || known.TradeIntent is null)
         {
+            return new PipelineParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        if (gateTypes.Any(IsObsoleteAsError))
+        {
+            // The compiler reports CS0619 at the typeof in the user's list; generated code naming the type would only
+            // repeat it inside a generated file.
             return new PipelineParseResult(null, diagnostics.ToEquatableArray());
         }
 
@@ -298,6 +306,12 @@ internal static class PipelineParser
         }
 
         var check = FindCheckMethod(type, pipeline, compilation, known, accessibleOnly: true);
+        if (check is not null && IsObsoleteAsError(check))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, "its Check method is [Obsolete] as an error, so the pipeline cannot call it"));
+            return null;
+        }
+
         if (check is null)
         {
             var hidden = FindCheckMethod(type, pipeline, compilation, known, accessibleOnly: false);
@@ -330,28 +344,44 @@ internal static class PipelineParser
                 : SymbolDisplay.FormatLiteral(type.Name, quote: true);
         var isTimed = role == GateRole.Check && Implements(type, known.TimedGate);
         var admitsInSteps = role == GateRole.Reserving && Implements(type, known.StagedReservingGate);
-        if (check.IsStatic)
+
+        // A role interface (reserving, timed, admitting) is called on an instance, even when the plain Check is static.
+        var needsInstance = role == GateRole.Reserving || isTimed || isAdmitting;
+        if (check.IsStatic && !needsInstance)
         {
             return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Static, EquatableArray<string>.Empty, type.IsValueType, admitsInSteps);
         }
 
         if (type.IsAbstract || type.TypeKind == TypeKind.Interface)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, "its Check method is an instance method of an interface or abstract class, which would be called through virtual dispatch; list the concrete gate type"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, check.IsStatic
+                ? "it implements a gate role interface, which the pipeline calls on an instance, but it is an interface or abstract class; list the concrete gate type"
+                : "its Check method is an instance method of an interface or abstract class, which would be called through virtual dispatch; list the concrete gate type"));
+            return null;
+        }
+
+        if (type.IsRefLikeType)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, "it is a ref struct, which the pipeline (a class) cannot hold in a field; make it a struct or a class, or its Check method static"));
             return null;
         }
 
         var accessible = ((INamedTypeSymbol)type).InstanceConstructors
-            .Where(c => compilation.IsSymbolAccessibleWithin(c, pipeline))
+            .Where(c => compilation.IsSymbolAccessibleWithin(c, pipeline) && !IsObsoleteAsError(c))
             .ToList();
+
+        // A type with required members is created only through a constructor that sets them ([SetsRequiredMembers]); with
+        // any other, new Gate(...) would not compile (CS9035), so the app builds it and passes it in.
+        var hasRequiredMembers = HasRequiredMembers(type);
         var created = accessible
+            .Where(c => !hasRequiredMembers || c.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SetsRequiredMembersAttribute))
             .Select(c => (Constructor: c, Arguments: ContextArguments(c, known)))
             .Where(c => c.Arguments is not null)
             .OrderByDescending(c => c.Arguments!.Count)
             .FirstOrDefault();
         if (created.Arguments is not null)
         {
-            return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Created, created.Arguments.ToEquatableArray(), type.IsValueType, admitsInSteps);
+            return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Created, created.Arguments.ToEquatableArray(), type.IsValueType, admitsInSteps, check.IsStatic);
         }
 
         if (accessible.Count == 0)
@@ -366,7 +396,7 @@ internal static class PipelineParser
             return null;
         }
 
-        return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Supplied, EquatableArray<string>.Empty, type.IsValueType, admitsInSteps);
+        return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Supplied, EquatableArray<string>.Empty, type.IsValueType, admitsInSteps, check.IsStatic);
     }
 
     private static string? UnusableReason(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation)
@@ -416,6 +446,34 @@ internal static class PipelineParser
         }
 
         return null;
+    }
+
+    /// <summary>True for a symbol (or a type containing it) marked <c>[Obsolete(..., error: true)]</c>: code naming it does not compile (CS0619).</summary>
+    private static bool IsObsoleteAsError(ISymbol symbol)
+    {
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute"
+                && a.ConstructorArguments.Length == 2 && a.ConstructorArguments[1].Value is true))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasRequiredMembers(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Implements(ITypeSymbol type, INamedTypeSymbol? contract) =>

@@ -66,9 +66,114 @@ public sealed class DeclarationShapeTests
             public partial class Pipeline { private static int nameof(object value) => value.GetHashCode(); }
             """
         },
+        {
+            "gates with a public static Check that also implement role interfaces (timed, admitting, reserving)",
+            """
+            namespace Demo;
+            public sealed class TimedGate : ITimedGate
+            {
+                public string Name => "Timed";
+                public static GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Timed");
+                GateVerdict IRiskGate.Check(in TradeIntent intent) => Check(in intent);
+                public GateVerdict Check(in TradeIntent intent, ref DecisionClock clock) => GateVerdict.Pass("Timed");
+            }
+            public sealed class TakingGate : IAdmittingGate
+            {
+                public string Name => "Taking";
+                public static GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Taking");
+                GateVerdict IRiskGate.Check(in TradeIntent intent) => Check(in intent);
+                public GateVerdict TryTake(in TradeIntent intent, in AdmissionSlot slot, ref DecisionClock clock, out AdmissionReceipt receipt) { receipt = default; return GateVerdict.Pass("Taking"); }
+                public void Undo(in TradeIntent intent, in AdmissionReceipt receipt) { }
+            }
+            public sealed class SlotGate : IReservingGate
+            {
+                public string Name => "Slot";
+                public static GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Slot");
+                GateVerdict IRiskGate.Check(in TradeIntent intent) => Check(in intent);
+                public RiskDecision Admit(in TradeIntent intent, ref DecisionClock clock, ReadOnlySpan<IAdmittingGate> admitting) => throw new NotSupportedException();
+            }
+            [GatePipeline(typeof(TimedGate), typeof(TakingGate), typeof(PositionLimitGate))]
+            public partial class Staged;
+            [GatePipeline(typeof(TimedGate), typeof(TakingGate), typeof(SlotGate))]
+            public partial class Listed;
+            """
+        },
+        {
+            "gates with required members: created through [SetsRequiredMembers], else passed in",
+            """
+            namespace Demo;
+            public sealed class LimitGate
+            {
+                public LimitGate() { }
+                [System.Diagnostics.CodeAnalysis.SetsRequiredMembers] public LimitGate(RiskSettings settings) => Max = settings.MaxLotsPerOrder;
+                public required int Max { get; init; }
+                public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Limit" + Max);
+            }
+            public struct FloorGate { public required int Min; public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Floor" + Min); }
+            [GatePipeline(typeof(LimitGate), typeof(FloorGate), typeof(PositionLimitGate))]
+            public partial class Pipeline;
+            """
+        },
+        {
+            "an [Obsolete] gate (silenced where listed), an obsolete Check, and a constructor obsolete as an error beside a usable one",
+            """
+            namespace Demo;
+            [Obsolete("use another")] public sealed class OldGate { public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Old"); }
+            public sealed class AgingGate
+            {
+                [Obsolete("gone", error: true)] public AgingGate() => Time = TimeProvider.System;
+                public AgingGate(TimeProvider time) => Time = time;
+                public TimeProvider Time { get; }
+                [Obsolete("soon")] public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Aging");
+            }
+            #pragma warning disable CS0618 // listed on purpose
+            [GatePipeline(typeof(OldGate), typeof(AgingGate), typeof(PositionLimitGate))]
+            #pragma warning restore CS0618
+            public partial class Pipeline;
+            """
+        },
     };
 
     /// <summary>Declarations the generator must refuse at the user's code, with what the message must say.</summary>
+    public static TheoryData<string, string, string, string> Refused() => new()
+    {
+        {
+            "a ref struct gate with an instance Check",
+            """
+            namespace Demo;
+            public ref struct SpanGate { public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Span"); }
+            [GatePipeline(typeof(SpanGate), typeof(PositionLimitGate))]
+            public partial class Pipeline;
+            """,
+            "RISKGEN104", "it is a ref struct"
+        },
+        {
+            "a gate whose only Check is [Obsolete] as an error",
+            """
+            namespace Demo;
+            public sealed class GoneGate { [Obsolete("gone", error: true)] public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Gone"); }
+            [GatePipeline(typeof(GoneGate), typeof(PositionLimitGate))]
+            public partial class Pipeline;
+            """,
+            "RISKGEN104", "its Check method is [Obsolete] as an error"
+        },
+        {
+            "an abstract class with a static Check that implements a role interface",
+            """
+            namespace Demo;
+            public abstract class TimedBase : ITimedGate
+            {
+                public string Name => "TimedBase";
+                public static GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("TimedBase");
+                GateVerdict IRiskGate.Check(in TradeIntent intent) => Check(in intent);
+                public GateVerdict Check(in TradeIntent intent, ref DecisionClock clock) => GateVerdict.Pass("TimedBase");
+            }
+            [GatePipeline(typeof(TimedBase), typeof(PositionLimitGate))]
+            public partial class Pipeline;
+            """,
+            "RISKGEN104", "it implements a gate role interface, which the pipeline calls on an instance"
+        },
+    };
 
     [Theory]
     [MemberData(nameof(Generated))]
@@ -83,9 +188,39 @@ public sealed class DeclarationShapeTests
         Assert.True(problems.Count == 0, shape + ": " + string.Join("; ", problems));
     }
 
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public void A_declaration_that_cannot_be_generated_is_refused_at_the_users_code(string shape, string source, string id, string message)
+    {
+        var (result, output) = GeneratorHarness.Run(new GatePipelineGenerator(), Usings + source);
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == id);
+        Assert.True(diagnostic.Location.IsInSource, shape);
+        Assert.StartsWith("Source", diagnostic.Location.SourceTree!.FilePath, StringComparison.Ordinal);
+        Assert.Contains(message, diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var generated = result.GeneratedTrees.ToHashSet();
+        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Location.SourceTree is { } tree && generated.Contains(tree));
+    }
+
+    [Fact]
+    public void A_gate_type_obsolete_as_an_error_is_left_to_the_compiler_at_the_users_typeof()
+    {
+        var (result, output) = GeneratorHarness.Run(new GatePipelineGenerator(), Usings + """
+            namespace Demo;
+            [Obsolete("gone", error: true)] public sealed class GoneGate { public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Gone"); }
+            [GatePipeline(typeof(GoneGate), typeof(PositionLimitGate))]
+            public partial class Pipeline;
+            """);
+
+        Assert.Empty(result.GeneratedTrees);
+        var error = Assert.Single(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("CS0619", error.Id);
+        Assert.StartsWith("Source", error.Location.SourceTree!.FilePath, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_step_is_cached_after_an_unrelated_edit_for_unusual_shapes() =>
-        GeneratorHarness.AssertCachedAfterUnrelatedEdit(new GatePipelineGenerator(), PipelineTrackingNames.All, Usings + """
+        GeneratorHarness.AssertCachedAfterUnrelatedEdit(new GatePipelineGenerator(), PipelineTrackingNames.All, Usings + Generated().Skip(4).Select(row => (string)row[1]).First(), Usings + """
             namespace @event.@record;
             public partial class @record<@in>
             {
