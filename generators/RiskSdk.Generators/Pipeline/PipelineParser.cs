@@ -25,6 +25,7 @@ internal static class PipelineParser
     internal const string HaltGateType = "RiskSdk.Gates.IHaltGate";
     private const string CheckMethod = "Check";
     private const string GateNameConstant = "GateName";
+    private const string PipelineContractType = "RiskSdk.IRiskPipeline";
     private const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
 
     private static readonly SymbolDisplayFormat QualifiedFormat = SymbolDisplayFormat.FullyQualifiedFormat
@@ -164,10 +165,66 @@ internal static class PipelineParser
             {
                 return "declares the constructor the generated part adds (" + string.Join(", ", constructor.Parameters.Select(p => p.Type.Name)) + "); remove it, or give it other parameters";
             }
+
+            // An explicit implementation would be what every caller through the pipeline contract reaches, not the
+            // generated Evaluate (or Context, or Explain): the declared gates would be skipped.
+            if (ExplicitlyImplemented(member).FirstOrDefault(m => m.ContainingType.ToDisplayString() == PipelineContractType) is { } contractMember)
+            {
+                return "implements IRiskPipeline." + contractMember.Name + " itself, which callers through IRiskPipeline would reach instead of the generated gates; remove it";
+            }
+        }
+
+        return BaseTypeProblem(pipeline, generated, compilation);
+    }
+
+    /// <summary>
+    /// What about the pipeline's base class breaks the generated part: no constructor the generated one can chain to
+    /// without arguments (CS7036), or an inherited member the generated part would hide (CS0108: a pipeline deriving from
+    /// another pipeline, or from a class with an Evaluate of its own). Null when there is nothing.
+    /// </summary>
+    private static string? BaseTypeProblem(INamedTypeSymbol pipeline, HashSet<string> generated, Compilation compilation)
+    {
+        var baseType = pipeline.BaseType;
+        if (baseType is null || baseType.SpecialType == SpecialType.System_Object)
+        {
+            return null;
+        }
+
+        // What the generator adds is not in the compilation it sees, but is in the one the analyzer sees: generated
+        // members are left out, so both find the same problems.
+        for (var type = baseType; type is not null; type = type.BaseType)
+        {
+            if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == GatePipelineAttribute))
+            {
+                return "derives from '" + type.Name + "', a gate pipeline itself, whose constructor, Evaluate and Explain the generated part would hide; a pipeline cannot derive from another pipeline, list the gates again instead";
+            }
+        }
+
+        if (!baseType.InstanceConstructors.Any(c => !GeneratedCodeInfo.IsGenerated(c) && compilation.IsSymbolAccessibleWithin(c, pipeline) && c.Parameters.All(p => p.IsOptional || p.IsParams)))
+        {
+            return "derives from '" + baseType.Name + "', which has no constructor accessible to it that takes no arguments, so the generated constructor cannot call one; give the base class one, or do not derive from it";
+        }
+
+        for (var type = baseType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (!member.IsImplicitlyDeclared && !GeneratedCodeInfo.IsGenerated(member) && generated.Contains(member.Name) && compilation.IsSymbolAccessibleWithin(member, pipeline))
+                {
+                    return "inherits '" + member.Name + "' from '" + type.Name + "', which the generated part would hide; rename it in the base class, or do not derive from it";
+                }
+            }
         }
 
         return null;
     }
+
+    private static IEnumerable<ISymbol> ExplicitlyImplemented(ISymbol member) => member switch
+    {
+        IMethodSymbol method => method.ExplicitInterfaceImplementations,
+        IPropertySymbol property => property.ExplicitInterfaceImplementations,
+        _ => Enumerable.Empty<ISymbol>(),
+    };
 
     /// <summary>What is null about the gate list (<c>[GatePipeline(null!)]</c>, <c>typeof(A), null</c>), or null when nothing is.</summary>
     internal static string? NullGateProblem(AttributeData attribute)

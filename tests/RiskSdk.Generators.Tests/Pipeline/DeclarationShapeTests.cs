@@ -132,11 +132,80 @@ public sealed class DeclarationShapeTests
             public partial class Pipeline;
             """
         },
+        {
+            "a base class with a protected constructor whose parameters are optional, and private members named like generated ones",
+            """
+            namespace Demo;
+            public abstract class Base
+            {
+                protected Base(int weight = 1) => Weight = weight;
+                public int Weight { get; }
+                private int _context => Weight;
+                private int Evaluate() => _context;
+                public int Total => Evaluate();
+            }
+            [GatePipeline(typeof(PositionLimitGate))]
+            public sealed partial class Pipeline : Base;
+            """
+        },
     };
 
     /// <summary>Declarations the generator must refuse at the user's code, with what the message must say.</summary>
     public static TheoryData<string, string, string, string> Refused() => new()
     {
+        {
+            "a base class without a constructor the generated one can call",
+            """
+            namespace Demo;
+            public abstract class Base { protected Base(int weight) => Weight = weight; public int Weight { get; } }
+            [GatePipeline(typeof(PositionLimitGate))]
+            public partial class Pipeline : Base;
+            """,
+            "RISKGEN106", "derives from 'Base', which has no constructor accessible to it that takes no arguments"
+        },
+        {
+            "a base class with an Evaluate of its own",
+            """
+            namespace Demo;
+            public class Base { public RiskDecision Evaluate(in TradeIntent intent) => throw new NotSupportedException(); }
+            [GatePipeline(typeof(PositionLimitGate))]
+            public partial class Pipeline : Base;
+            """,
+            "RISKGEN106", "inherits 'Evaluate' from 'Base'"
+        },
+        {
+            "a base class with a protected field named like a gate's field",
+            """
+            namespace Demo;
+            public class Base { protected int _positionLimit = 1; public int Limit => _positionLimit; }
+            [GatePipeline(typeof(PositionLimitGate))]
+            public partial class Pipeline : Base;
+            """,
+            "RISKGEN106", "inherits '_positionLimit' from 'Base'"
+        },
+        {
+            "a pipeline deriving from another pipeline",
+            """
+            namespace Demo;
+            [GatePipeline(typeof(PositionLimitGate))]
+            public partial class Basic;
+            [GatePipeline(typeof(KillSwitchGate), typeof(PositionLimitGate))]
+            public partial class Derived : Basic;
+            """,
+            "RISKGEN106", "derives from 'Basic', a gate pipeline itself"
+        },
+        {
+            "an explicit IRiskPipeline.Evaluate in the user's part",
+            """
+            namespace Demo;
+            [GatePipeline(typeof(PositionLimitGate))]
+            public partial class Pipeline : IRiskPipeline
+            {
+                RiskDecision IRiskPipeline.Evaluate(in TradeIntent intent) => throw new NotSupportedException();
+            }
+            """,
+            "RISKGEN106", "implements IRiskPipeline.Evaluate itself"
+        },
         {
             "a ref struct gate with an instance Check",
             """
