@@ -146,6 +146,12 @@ internal static class PipelineParser
             generated.Add(gate.FieldName);
         }
 
+        if (generated.Contains(pipeline.Name))
+        {
+            // A member may not be named like its enclosing type (CS0542).
+            return "is named like '" + pipeline.Name + "', a member the generated part adds; rename the class";
+        }
+
         var parameters = new List<string> { "global::RiskSdk.RiskContext" };
         parameters.AddRange(gates.Where(g => g.Creation == GateCreation.Supplied).Select(g => g.TypeName));
         foreach (var member in pipeline.GetMembers())
@@ -479,6 +485,12 @@ internal static class PipelineParser
         if (!compilation.IsSymbolAccessibleWithin(type, pipeline))
         {
             return "it is not accessible from the pipeline";
+        }
+
+        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == GatePipelineAttribute))
+        {
+            // Its generated constructor replaces the one it seems to have now: new Pipeline() would not compile.
+            return "it is a gate pipeline itself; list its gates instead";
         }
 
         return null;

@@ -242,6 +242,44 @@ public sealed class DeclarationShapeTests
             """,
             "RISKGEN104", "it implements a gate role interface, which the pipeline calls on an instance"
         },
+        {
+            "pipelines named like a member the generated part adds",
+            """
+            namespace Demo;
+            [GatePipeline(typeof(PositionLimitGate))]
+            public partial class Evaluate;
+            """,
+            "RISKGEN106", "is named like 'Evaluate', a member the generated part adds"
+        },
+        {
+            "a pipeline named like a gate's field",
+            """
+            namespace Demo;
+            [GatePipeline(typeof(PositionLimitGate))]
+            public partial class _positionLimit;
+            """,
+            "RISKGEN106", "is named like '_positionLimit'"
+        },
+        {
+            "a pipeline listed as a gate of itself",
+            """
+            namespace Demo;
+            [GatePipeline(typeof(Pipeline), typeof(PositionLimitGate))]
+            public partial class Pipeline { public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Pipeline"); }
+            """,
+            "RISKGEN104", "it is a gate pipeline itself"
+        },
+        {
+            "another pipeline listed as a gate",
+            """
+            namespace Demo;
+            [GatePipeline(typeof(PositionLimitGate))]
+            public partial class Inner { public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Inner"); }
+            [GatePipeline(typeof(Inner), typeof(PositionLimitGate))]
+            public partial class Outer;
+            """,
+            "RISKGEN104", "it is a gate pipeline itself"
+        },
     };
 
     [Theory]
