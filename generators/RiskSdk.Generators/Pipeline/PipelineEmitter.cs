@@ -251,8 +251,12 @@ internal static class PipelineEmitter
         else
         {
             // Through the role interface (constrained: no boxing, and a sealed gate's own method is called directly), so a
-            // gate implementing it explicitly works too.
-            writer.Line("return " + Decisions + ".Admit(" + Receiver(reserving) + ", in intent, ref clock, _admitting);");
+            // gate implementing it explicitly works too. Inside its own try: a reserving gate's Admit that throws refuses
+            // the trade with GateFault like any other gate, instead of escaping Evaluate.
+            writer.OpenBlock("try")
+                .Line("return " + Decisions + ".Admit(" + Receiver(reserving) + ", in intent, ref clock, _admitting);")
+                .CloseBlock();
+            CatchFault(writer, reserving.NameExpression);
         }
 
         if (checks.Count > 0)

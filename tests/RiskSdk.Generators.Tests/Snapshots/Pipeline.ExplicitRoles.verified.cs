@@ -181,7 +181,16 @@ namespace RiskSdk.Generators.Tests.Pipeline
                 goto refused;
             }
 
-            return global::RiskSdk.Generated.PipelineDecisions.Admit(_countingReserving, in intent, ref clock, _admitting);
+            try
+            {
+                return global::RiskSdk.Generated.PipelineDecisions.Admit(_countingReserving, in intent, ref clock, _admitting);
+            }
+            catch (global::System.Exception exception)
+            {
+                fault = exception;
+                faultGate = global::RiskSdk.Generators.Tests.Pipeline.CountingReservingGate.GateName;
+                goto faulted;
+            }
 
             refused:
             return global::RiskSdk.Generated.PipelineDecisions.Reject(_context, in intent, verdict.Gate, verdict.Reason, verdict.Observed, verdict.Limit, verdict.Detail);
