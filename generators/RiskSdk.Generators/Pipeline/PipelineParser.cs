@@ -337,7 +337,7 @@ internal static class PipelineParser
         {
             for (var earlier = 0; earlier < i; earlier++)
             {
-                if (SymbolEqualityComparer.Default.Equals(gateTypes[earlier], gateTypes[i]))
+                if (SameRuntimeType(gateTypes[earlier], gateTypes[i]))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateGate, locations[i], gateTypes[i].Name, pipeline.Name, Ordinal(earlier), Ordinal(i)));
                     break;
@@ -358,6 +358,30 @@ internal static class PipelineParser
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineWithoutPositionLimit, declaration.Identifier.GetLocation(), pipeline.Name));
         }
+    }
+
+    /// <summary>
+    /// True when two types are one type at run time: equal symbols, or equal once tuple element names are set aside
+    /// (<c>Gate&lt;(int a, int b)&gt;</c> is <c>Gate&lt;(int, int)&gt;</c>).
+    /// </summary>
+    private static bool SameRuntimeType(ITypeSymbol first, ITypeSymbol second)
+    {
+        if (SymbolEqualityComparer.Default.Equals(first, second))
+        {
+            return true;
+        }
+
+        return (first, second) switch
+        {
+            (INamedTypeSymbol a, INamedTypeSymbol b) =>
+                SymbolEqualityComparer.Default.Equals(a.OriginalDefinition, b.OriginalDefinition)
+                && (a.ContainingType is null) == (b.ContainingType is null)
+                && (a.ContainingType is null || SameRuntimeType(a.ContainingType, b.ContainingType!))
+                && a.TypeArguments.Length == b.TypeArguments.Length
+                && a.TypeArguments.Zip(b.TypeArguments, SameRuntimeType).All(same => same),
+            (IArrayTypeSymbol a, IArrayTypeSymbol b) => a.Rank == b.Rank && SameRuntimeType(a.ElementType, b.ElementType),
+            _ => false,
+        };
     }
 
     private static GateModel? ParseGate(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation, KnownTypes known, MemberNames names, Location location, List<DiagnosticInfo> diagnostics)

@@ -243,6 +243,22 @@ public sealed class DeclarationShapeTests
             "RISKGEN104", "it implements a gate role interface, which the pipeline calls on an instance"
         },
         {
+            "one gate type listed twice, once with tuple element names",
+            """
+            namespace Demo;
+            public sealed class TakeGate<T> : IAdmittingGate
+            {
+                public string Name => "Take";
+                public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Take");
+                public GateVerdict TryTake(in TradeIntent intent, in AdmissionSlot slot, ref DecisionClock clock, out AdmissionReceipt receipt) { receipt = default; return GateVerdict.Pass("Take"); }
+                public void Undo(in TradeIntent intent, in AdmissionReceipt receipt) { }
+            }
+            [GatePipeline(typeof(TakeGate<(int Lots, string Symbol)[]>), typeof(TakeGate<(int, string)[]>), typeof(PositionLimitGate))]
+            public partial class Pipeline;
+            """,
+            "RISKGEN103", "'TakeGate' is listed twice in the gate pipeline 'Pipeline' (gates 1 and 2)"
+        },
+        {
             "pipelines named like a member the generated part adds",
             """
             namespace Demo;
