@@ -191,7 +191,7 @@ internal static class PipelineParser
     private static string? BaseTypeProblem(INamedTypeSymbol pipeline, HashSet<string> generated, Compilation compilation)
     {
         var baseType = pipeline.BaseType;
-        if (baseType is null || baseType.SpecialType == SpecialType.System_Object)
+        if (baseType is null || baseType.SpecialType == SpecialType.System_Object || baseType.TypeKind == TypeKind.Error)
         {
             return null;
         }
@@ -267,7 +267,7 @@ internal static class PipelineParser
 
         foreach (var value in attribute.ConstructorArguments[0].Values)
         {
-            if (value.Value is not ITypeSymbol type || type.TypeKind == TypeKind.Error)
+            if (value.Value is not ITypeSymbol type || !Binds(type))
             {
                 return false;
             }
@@ -277,6 +277,20 @@ internal static class PipelineParser
 
         return true;
     }
+
+    /// <summary>
+    /// False for a type the compiler already refuses at the user's <c>typeof</c>, which generated code naming it would
+    /// only repeat: one that does not bind (<c>Gate&lt;Missing&gt;</c>), or with a pointer as a type argument (CS0306).
+    /// </summary>
+    private static bool Binds(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error or TypeKind.Pointer or TypeKind.FunctionPointer } => false,
+        IArrayTypeSymbol array => Binds(array.ElementType),
+        // An open generic type's arguments are error symbols; RISKGEN104 says what to list instead.
+        INamedTypeSymbol { IsUnboundGenericType: true } => true,
+        INamedTypeSymbol named => named.TypeArguments.All(Binds) && (named.ContainingType is null || Binds(named.ContainingType)),
+        _ => true,
+    };
 
     /// <summary>
     /// <c>[GatePipeline]</c> with no gates means the standard set, which the runtime declares once as the

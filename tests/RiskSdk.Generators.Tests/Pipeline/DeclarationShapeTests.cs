@@ -341,6 +341,40 @@ public sealed class DeclarationShapeTests
         Assert.StartsWith("Source", error.Location.SourceTree!.FilePath, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("typeof(Gate<NoSuchType>)", "CS0246")]
+    [InlineData("typeof(Gate<NoSuchType>[])", "CS0246")]
+    [InlineData("typeof(Gate<int*>)", "CS0306")]
+    public void A_gate_type_the_compiler_refuses_at_the_users_typeof_generates_nothing(string gate, string error)
+    {
+        var (result, output) = GeneratorHarness.Run(new GatePipelineGenerator(), Usings + $$"""
+            namespace Demo;
+            public sealed class Gate<T> { public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass("Gate"); }
+            [GatePipeline({{gate}}, typeof(PositionLimitGate))]
+            public partial class Pipeline;
+            """);
+
+        Assert.Empty(result.GeneratedTrees);
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains(output.GetDiagnostics(), d => d.Id == error);
+        Assert.All(output.GetDiagnostics(), d => Assert.StartsWith("Source", d.Location.SourceTree!.FilePath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_base_class_that_does_not_bind_is_left_to_the_compiler()
+    {
+        var (result, output) = GeneratorHarness.Run(new GatePipelineGenerator(), Usings + """
+            namespace Demo;
+            [GatePipeline(typeof(PositionLimitGate))]
+            public partial class Pipeline : NoSuchBase;
+            """);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Single(result.GeneratedTrees);
+        Assert.Equal("CS0246", Assert.Single(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error).Id);
+        Assert.All(output.GetDiagnostics(), d => Assert.StartsWith("Source", d.Location.SourceTree!.FilePath, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_step_is_cached_after_an_unrelated_edit_for_unusual_shapes() =>
         GeneratorHarness.AssertCachedAfterUnrelatedEdit(new GatePipelineGenerator(), PipelineTrackingNames.All, Usings + Generated().Skip(4).Select(row => (string)row[1]).First(), Usings + """
