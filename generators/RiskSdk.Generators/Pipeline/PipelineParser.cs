@@ -146,6 +146,13 @@ internal static class PipelineParser
             generated.Add(gate.FieldName);
         }
 
+        if (pipeline.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Configuration.SettingsParser.EnvironmentSettingsAttribute))
+        {
+            // The settings binder creates the class with new T() (and checks that it can); the pipeline's generated
+            // constructor would take that parameterless constructor away (CS7036 in the binder's generated file).
+            return "is also marked [EnvironmentSettings]; the settings binder needs a parameterless constructor, which the pipeline's generated constructor takes away. Declare the settings and the pipeline as two classes";
+        }
+
         if (generated.Contains(pipeline.Name))
         {
             // A member may not be named like its enclosing type (CS0542).

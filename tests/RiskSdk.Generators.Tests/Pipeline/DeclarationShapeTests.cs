@@ -376,6 +376,36 @@ public sealed class DeclarationShapeTests
     }
 
     [Fact]
+    public void A_class_that_is_both_a_settings_class_and_a_pipeline_is_refused_and_the_settings_still_compile()
+    {
+        var source = """
+            using System.ComponentModel.DataAnnotations;
+            using RiskSdk;
+            using RiskSdk.Gates;
+            namespace Demo;
+            [EnvironmentSettings("APP_")]
+            [GatePipeline(typeof(PositionLimitGate))]
+            public partial class Both
+            {
+                /// <summary>The cap.</summary>
+                [Range(0, 10)]
+                public int Cap { get; init; } = 2;
+            }
+            """;
+        var input = GeneratorHarness.Compile(source);
+        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+                new[] { new RiskSdk.Generators.Configuration.ConfigurationGenerator().AsSourceGenerator(), new GatePipelineGenerator().AsSourceGenerator() },
+                parseOptions: new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest))
+            .RunGeneratorsAndUpdateCompilation(input, out var output, out _);
+
+        var diagnostic = Assert.Single(GeneratorHarness.Analyze(input, new GatePipelineAnalyzer()));
+        Assert.Equal("RISKGEN106", diagnostic.Id);
+        Assert.Contains("is also marked [EnvironmentSettings]", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Single(driver.GetRunResult().GeneratedTrees);
+        Assert.Empty(GeneratorHarness.CompilationErrors(output));
+    }
+
+    [Fact]
     public void Every_step_is_cached_after_an_unrelated_edit_for_unusual_shapes() =>
         GeneratorHarness.AssertCachedAfterUnrelatedEdit(new GatePipelineGenerator(), PipelineTrackingNames.All, Usings + Generated().Skip(4).Select(row => (string)row[1]).First(), Usings + """
             namespace @event.@record;
