@@ -12,6 +12,7 @@ namespace RiskSdk.Generators.Pipeline;
 /// <param name="ConstructorArguments">For a created gate, the arguments taken from the context, in order.</param>
 /// <param name="IsValueType">True for a struct gate: its field is not readonly, so a mutating check keeps its state.</param>
 /// <param name="AdmitsInSteps">True for a reserving gate that is an <c>IStagedReservingGate</c>: the pipeline writes its admission out (reserve, each admitting gate's take as a direct call, the approval) instead of calling <c>Admit</c> with a list of gates.</param>
+/// <param name="CheckIsStatic">True when the gate has an instance (a role interface needs one) but its <c>Check(in TradeIntent)</c> is static: <c>Explain</c> calls it on the type.</param>
 internal sealed record GateModel(
     string TypeName,
     string NameExpression,
@@ -23,4 +24,5 @@ internal sealed record GateModel(
     GateCreation Creation,
     EquatableArray<string> ConstructorArguments,
     bool IsValueType,
-    bool AdmitsInSteps);
+    bool AdmitsInSteps,
+    bool CheckIsStatic = false);

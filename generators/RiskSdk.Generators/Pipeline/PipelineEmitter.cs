@@ -5,7 +5,9 @@ namespace RiskSdk.Generators.Pipeline;
 /// <summary>
 /// Writes one pipeline class from its <see cref="PipelineModel"/>: a field per gate of its concrete type, a
 /// constructor, <c>Evaluate</c> as straight-line direct calls with the same fault handling as the runtime's
-/// hand-assembled <c>RiskPipeline</c>, and <c>Explain</c>. The output depends on the model alone.
+/// hand-assembled <c>RiskPipeline</c>, and <c>Explain</c>. The output depends on the model alone. Locals are written with
+/// their types, never <c>var</c>, and parameter names as literals, never <c>nameof</c>: a user type named <c>var</c> or a
+/// member named <c>nameof</c> in scope would otherwise capture them.
 /// </summary>
 internal static class PipelineEmitter
 {
@@ -41,7 +43,10 @@ internal static class PipelineEmitter
 
     public static string Emit(PipelineModel model)
     {
-        var writer = new SourceWriter().FileHeader();
+        var writer = new SourceWriter().FileHeader()
+            .Line("// An [Obsolete] gate, or its constructor or Check, warns where the app lists it, not again in here.")
+            .Line("#pragma warning disable CS0612, CS0618")
+            .Line();
         if (model.Namespace is not null)
         {
             writer.OpenBlock("namespace " + model.Namespace);
@@ -124,7 +129,7 @@ internal static class PipelineEmitter
         writer.Line("/// <exception cref=\"" + ArgumentNull + "\">The context" + (supplied.Count > 0 ? " or a gate" : string.Empty) + " is null.</exception>")
             .Line(GeneratedCodeInfo.Attribute)
             .OpenBlock(model.ConstructorAccessibility + " " + model.ConstructorName + "(" + string.Join(", ", new[] { Context + " context" }.Concat(supplied.Select(g => g.TypeName + " " + g.ParameterName))) + ")")
-            .Line("_context = context ?? throw new " + ArgumentNull + "(nameof(context));");
+            .Line("_context = context ?? throw new " + ArgumentNull + "(\"context\");");
         foreach (var gate in model.Gates)
         {
             switch (gate.Creation)
@@ -136,7 +141,8 @@ internal static class PipelineEmitter
                     writer.Line(gate.FieldName + " = " + gate.ParameterName + ";");
                     break;
                 case GateCreation.Supplied:
-                    writer.Line(gate.FieldName + " = " + gate.ParameterName + " ?? throw new " + ArgumentNull + "(nameof(" + gate.ParameterName + "));");
+                    // The parameter's name as a literal: nameof(x) would bind to a member named nameof, or to a gate parameter named so.
+                    writer.Line(gate.FieldName + " = " + gate.ParameterName + " ?? throw new " + ArgumentNull + "(" + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(gate.ParameterName.TrimStart('@'), quote: true) + ");");
                     break;
             }
         }
@@ -186,8 +192,8 @@ internal static class PipelineEmitter
             .Line(GeneratedCodeInfo.Attribute)
             .Line(NoInlining)
             .OpenBlock("private " + Decision + " EvaluateMeasured(in " + Intent + " intent)")
-            .Line("var started = " + Stopwatch + ".GetTimestamp();")
-            .Line("var decision = Decide(in intent, accepted: false);")
+            .Line("long started = " + Stopwatch + ".GetTimestamp();")
+            .Line(Decision + " decision = Decide(in intent, accepted: false);")
             .Line("_context.Metrics.RecordDuration(started, in decision);")
             .Line("return decision;")
             .CloseBlock()
@@ -223,7 +229,7 @@ internal static class PipelineEmitter
             .CloseBlock()
             .Line();
         // One reading of the clock per decision, on first use, shared by the timed gates, the book and the admission.
-        writer.Line("var clock = new " + Clock + "(_context.Time);");
+        writer.Line(Clock + " clock = new " + Clock + "(_context.Time);");
         foreach (var gate in checks)
         {
             var call = gate.IsTimed ? Decisions + ".Check(" + Receiver(gate) + ", in intent, ref clock)" : CheckCall(gate);
@@ -245,8 +251,12 @@ internal static class PipelineEmitter
         else
         {
             // Through the role interface (constrained: no boxing, and a sealed gate's own method is called directly), so a
-            // gate implementing it explicitly works too.
-            writer.Line("return " + Decisions + ".Admit(" + Receiver(reserving) + ", in intent, ref clock, _admitting);");
+            // gate implementing it explicitly works too. Inside its own try: a reserving gate's Admit that throws refuses
+            // the trade with GateFault like any other gate, instead of escaping Evaluate.
+            writer.OpenBlock("try")
+                .Line("return " + Decisions + ".Admit(" + Receiver(reserving) + ", in intent, ref clock, _admitting);")
+                .CloseBlock();
+            CatchFault(writer, reserving.NameExpression);
         }
 
         if (checks.Count > 0)
@@ -288,7 +298,7 @@ internal static class PipelineEmitter
             .CloseBlock()
             .Line()
             .Line("// The gates decide on the canonical name, and a refusal is logged and counted under it (or \"(invalid)\").")
-            .Line("var respelled = intent with { Exchange = exchange };")
+            .Line(Intent + " respelled = intent with { Exchange = exchange };")
             .OpenBlock("if (verdict.IsPassed)")
             .Line("return Decide(in respelled, accepted: true);")
             .CloseBlock()
@@ -376,7 +386,7 @@ internal static class PipelineEmitter
 
         // Steps 0..n-1 take the admitting gates' state, n..2n-1 tell them it stands, 2n announces the approval: a
         // gate's state is given back when the step counter has gone past its take.
-        writer.Line("var step = 0;")
+        writer.Line("int step = 0;")
             .OpenBlock("try");
         var stepNumber = 0;
         for (var i = 0; i < admitting.Count; i++)
@@ -477,8 +487,8 @@ internal static class PipelineEmitter
             .Line("/// <returns>The intent check's verdict, then one verdict per gate; a gate that throws gives a <see cref=\"global::RiskSdk.RejectionReason.GateFault\"/> verdict.</returns>")
             .Line(GeneratedCodeInfo.Attribute)
             .OpenBlock("public global::System.Collections.Generic.IReadOnlyList<" + Verdict + "> Explain(in " + Intent + " intent)")
-            .Line("var verdicts = new " + Verdict + "[" + (model.Gates.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "];")
-            .Line("var accepted = intent;")
+            .Line(Verdict + "[] verdicts = new " + Verdict + "[" + (model.Gates.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "];")
+            .Line(Intent + " accepted = intent;")
             .OpenBlock("try")
             .Line("verdicts[0] = " + Decisions + ".Screen(_context, in intent, out accepted);")
             .CloseBlock()
@@ -506,5 +516,5 @@ internal static class PipelineEmitter
     private static string Receiver(GateModel gate) => (gate.IsValueType ? "ref " : string.Empty) + gate.FieldName;
 
     private static string CheckCall(GateModel gate, string intent = "intent") =>
-        (gate.Creation == GateCreation.Static ? gate.TypeName : gate.FieldName) + ".Check(in " + intent + ")";
+        (gate.Creation == GateCreation.Static || gate.CheckIsStatic ? gate.TypeName : gate.FieldName) + ".Check(in " + intent + ")";
 }

@@ -25,6 +25,8 @@ internal static class PipelineParser
     internal const string HaltGateType = "RiskSdk.Gates.IHaltGate";
     private const string CheckMethod = "Check";
     private const string GateNameConstant = "GateName";
+    private const string PipelineContractType = "RiskSdk.IRiskPipeline";
+    private const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
 
     private static readonly SymbolDisplayFormat QualifiedFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
@@ -75,6 +77,13 @@ internal static class PipelineParser
             return new PipelineParseResult(null, diagnostics.ToEquatableArray());
         }
 
+        if (gateTypes.Any(IsObsoleteAsError))
+        {
+            // The compiler reports CS0619 at the typeof in the user's list; generated code naming the type would only
+            // repeat it inside a generated file.
+            return new PipelineParseResult(null, diagnostics.ToEquatableArray());
+        }
+
         var gateLocations = GateArgumentLocations(attribute, declaration, gateTypes.Count);
         CheckOrder(pipeline, declaration, gateTypes, gateLocations, known, diagnostics);
 
@@ -104,11 +113,11 @@ internal static class PipelineParser
         }
 
         var model = new PipelineModel(
-            pipeline.ContainingNamespace.IsGlobalNamespace ? null : pipeline.ContainingNamespace.ToDisplayString(),
+            NamespaceName(pipeline.ContainingNamespace),
             ContainingTypeDeclarations(pipeline).ToEquatableArray(),
             pipeline.IsRecord ? "record" : "class",
             NameWithTypeParameters(pipeline),
-            pipeline.Name,
+            Identifier(pipeline.Name),
             constructorIsPublic ? "public" : "internal",
             HintName(pipeline),
             gates.ToEquatableArray(),
@@ -137,6 +146,19 @@ internal static class PipelineParser
             generated.Add(gate.FieldName);
         }
 
+        if (pipeline.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Configuration.SettingsParser.EnvironmentSettingsAttribute))
+        {
+            // The settings binder creates the class with new T() (and checks that it can); the pipeline's generated
+            // constructor would take that parameterless constructor away (CS7036 in the binder's generated file).
+            return "is also marked [EnvironmentSettings]; the settings binder needs a parameterless constructor, which the pipeline's generated constructor takes away. Declare the settings and the pipeline as two classes";
+        }
+
+        if (generated.Contains(pipeline.Name))
+        {
+            // A member may not be named like its enclosing type (CS0542).
+            return "is named like '" + pipeline.Name + "', a member the generated part adds; rename the class";
+        }
+
         var parameters = new List<string> { "global::RiskSdk.RiskContext" };
         parameters.AddRange(gates.Where(g => g.Creation == GateCreation.Supplied).Select(g => g.TypeName));
         foreach (var member in pipeline.GetMembers())
@@ -156,10 +178,66 @@ internal static class PipelineParser
             {
                 return "declares the constructor the generated part adds (" + string.Join(", ", constructor.Parameters.Select(p => p.Type.Name)) + "); remove it, or give it other parameters";
             }
+
+            // An explicit implementation would be what every caller through the pipeline contract reaches, not the
+            // generated Evaluate (or Context, or Explain): the declared gates would be skipped.
+            if (ExplicitlyImplemented(member).FirstOrDefault(m => m.ContainingType.ToDisplayString() == PipelineContractType) is { } contractMember)
+            {
+                return "implements IRiskPipeline." + contractMember.Name + " itself, which callers through IRiskPipeline would reach instead of the generated gates; remove it";
+            }
+        }
+
+        return BaseTypeProblem(pipeline, generated, compilation);
+    }
+
+    /// <summary>
+    /// What about the pipeline's base class breaks the generated part: no constructor the generated one can chain to
+    /// without arguments (CS7036), or an inherited member the generated part would hide (CS0108: a pipeline deriving from
+    /// another pipeline, or from a class with an Evaluate of its own). Null when there is nothing.
+    /// </summary>
+    private static string? BaseTypeProblem(INamedTypeSymbol pipeline, HashSet<string> generated, Compilation compilation)
+    {
+        var baseType = pipeline.BaseType;
+        if (baseType is null || baseType.SpecialType == SpecialType.System_Object || baseType.TypeKind == TypeKind.Error)
+        {
+            return null;
+        }
+
+        // What the generator adds is not in the compilation it sees, but is in the one the analyzer sees: generated
+        // members are left out, so both find the same problems.
+        for (var type = baseType; type is not null; type = type.BaseType)
+        {
+            if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == GatePipelineAttribute))
+            {
+                return "derives from '" + type.Name + "', a gate pipeline itself, whose constructor, Evaluate and Explain the generated part would hide; a pipeline cannot derive from another pipeline, list the gates again instead";
+            }
+        }
+
+        if (!baseType.InstanceConstructors.Any(c => !GeneratedCodeInfo.IsGenerated(c) && compilation.IsSymbolAccessibleWithin(c, pipeline) && c.Parameters.All(p => p.IsOptional || p.IsParams)))
+        {
+            return "derives from '" + baseType.Name + "', which has no constructor accessible to it that takes no arguments, so the generated constructor cannot call one; give the base class one, or do not derive from it";
+        }
+
+        for (var type = baseType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (!member.IsImplicitlyDeclared && !GeneratedCodeInfo.IsGenerated(member) && generated.Contains(member.Name) && compilation.IsSymbolAccessibleWithin(member, pipeline))
+                {
+                    return "inherits '" + member.Name + "' from '" + type.Name + "', which the generated part would hide; rename it in the base class, or do not derive from it";
+                }
+            }
         }
 
         return null;
     }
+
+    private static IEnumerable<ISymbol> ExplicitlyImplemented(ISymbol member) => member switch
+    {
+        IMethodSymbol method => method.ExplicitInterfaceImplementations,
+        IPropertySymbol property => property.ExplicitInterfaceImplementations,
+        _ => Enumerable.Empty<ISymbol>(),
+    };
 
     /// <summary>What is null about the gate list (<c>[GatePipeline(null!)]</c>, <c>typeof(A), null</c>), or null when nothing is.</summary>
     internal static string? NullGateProblem(AttributeData attribute)
@@ -196,7 +274,7 @@ internal static class PipelineParser
 
         foreach (var value in attribute.ConstructorArguments[0].Values)
         {
-            if (value.Value is not ITypeSymbol type || type.TypeKind == TypeKind.Error)
+            if (value.Value is not ITypeSymbol type || !Binds(type))
             {
                 return false;
             }
@@ -206,6 +284,20 @@ internal static class PipelineParser
 
         return true;
     }
+
+    /// <summary>
+    /// False for a type the compiler already refuses at the user's <c>typeof</c>, which generated code naming it would
+    /// only repeat: one that does not bind (<c>Gate&lt;Missing&gt;</c>), or with a pointer as a type argument (CS0306).
+    /// </summary>
+    private static bool Binds(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error or TypeKind.Pointer or TypeKind.FunctionPointer } => false,
+        IArrayTypeSymbol array => Binds(array.ElementType),
+        // An open generic type's arguments are error symbols; RISKGEN104 says what to list instead.
+        INamedTypeSymbol { IsUnboundGenericType: true } => true,
+        INamedTypeSymbol named => named.TypeArguments.All(Binds) && (named.ContainingType is null || Binds(named.ContainingType)),
+        _ => true,
+    };
 
     /// <summary>
     /// <c>[GatePipeline]</c> with no gates means the standard set, which the runtime declares once as the
@@ -266,7 +358,7 @@ internal static class PipelineParser
         {
             for (var earlier = 0; earlier < i; earlier++)
             {
-                if (SymbolEqualityComparer.Default.Equals(gateTypes[earlier], gateTypes[i]))
+                if (SameRuntimeType(gateTypes[earlier], gateTypes[i]))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateGate, locations[i], gateTypes[i].Name, pipeline.Name, Ordinal(earlier), Ordinal(i)));
                     break;
@@ -289,6 +381,30 @@ internal static class PipelineParser
         }
     }
 
+    /// <summary>
+    /// True when two types are one type at run time: equal symbols, or equal once tuple element names are set aside
+    /// (<c>Gate&lt;(int a, int b)&gt;</c> is <c>Gate&lt;(int, int)&gt;</c>).
+    /// </summary>
+    private static bool SameRuntimeType(ITypeSymbol first, ITypeSymbol second)
+    {
+        if (SymbolEqualityComparer.Default.Equals(first, second))
+        {
+            return true;
+        }
+
+        return (first, second) switch
+        {
+            (INamedTypeSymbol a, INamedTypeSymbol b) =>
+                SymbolEqualityComparer.Default.Equals(a.OriginalDefinition, b.OriginalDefinition)
+                && (a.ContainingType is null) == (b.ContainingType is null)
+                && (a.ContainingType is null || SameRuntimeType(a.ContainingType, b.ContainingType!))
+                && a.TypeArguments.Length == b.TypeArguments.Length
+                && a.TypeArguments.Zip(b.TypeArguments, SameRuntimeType).All(same => same),
+            (IArrayTypeSymbol a, IArrayTypeSymbol b) => a.Rank == b.Rank && SameRuntimeType(a.ElementType, b.ElementType),
+            _ => false,
+        };
+    }
+
     private static GateModel? ParseGate(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation, KnownTypes known, MemberNames names, Location location, List<DiagnosticInfo> diagnostics)
     {
         if (UnusableReason(type, pipeline, compilation) is { } unusable)
@@ -298,6 +414,12 @@ internal static class PipelineParser
         }
 
         var check = FindCheckMethod(type, pipeline, compilation, known, accessibleOnly: true);
+        if (check is not null && IsObsoleteAsError(check))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, "its Check method is [Obsolete] as an error, so the pipeline cannot call it"));
+            return null;
+        }
+
         if (check is null)
         {
             var hidden = FindCheckMethod(type, pipeline, compilation, known, accessibleOnly: false);
@@ -330,28 +452,44 @@ internal static class PipelineParser
                 : SymbolDisplay.FormatLiteral(type.Name, quote: true);
         var isTimed = role == GateRole.Check && Implements(type, known.TimedGate);
         var admitsInSteps = role == GateRole.Reserving && Implements(type, known.StagedReservingGate);
-        if (check.IsStatic)
+
+        // A role interface (reserving, timed, admitting) is called on an instance, even when the plain Check is static.
+        var needsInstance = role == GateRole.Reserving || isTimed || isAdmitting;
+        if (check.IsStatic && !needsInstance)
         {
             return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Static, EquatableArray<string>.Empty, type.IsValueType, admitsInSteps);
         }
 
         if (type.IsAbstract || type.TypeKind == TypeKind.Interface)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, "its Check method is an instance method of an interface or abstract class, which would be called through virtual dispatch; list the concrete gate type"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, check.IsStatic
+                ? "it implements a gate role interface, which the pipeline calls on an instance, but it is an interface or abstract class; list the concrete gate type"
+                : "its Check method is an instance method of an interface or abstract class, which would be called through virtual dispatch; list the concrete gate type"));
+            return null;
+        }
+
+        if (type.IsRefLikeType)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableGateType, location, type.ToDisplayString(), pipeline.Name, "it is a ref struct, which the pipeline (a class) cannot hold in a field; make it a struct or a class, or its Check method static"));
             return null;
         }
 
         var accessible = ((INamedTypeSymbol)type).InstanceConstructors
-            .Where(c => compilation.IsSymbolAccessibleWithin(c, pipeline))
+            .Where(c => compilation.IsSymbolAccessibleWithin(c, pipeline) && !IsObsoleteAsError(c))
             .ToList();
+
+        // A type with required members is created only through a constructor that sets them ([SetsRequiredMembers]); with
+        // any other, new Gate(...) would not compile (CS9035), so the app builds it and passes it in.
+        var hasRequiredMembers = HasRequiredMembers(type);
         var created = accessible
+            .Where(c => !hasRequiredMembers || c.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SetsRequiredMembersAttribute))
             .Select(c => (Constructor: c, Arguments: ContextArguments(c, known)))
             .Where(c => c.Arguments is not null)
             .OrderByDescending(c => c.Arguments!.Count)
             .FirstOrDefault();
         if (created.Arguments is not null)
         {
-            return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Created, created.Arguments.ToEquatableArray(), type.IsValueType, admitsInSteps);
+            return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Created, created.Arguments.ToEquatableArray(), type.IsValueType, admitsInSteps, check.IsStatic);
         }
 
         if (accessible.Count == 0)
@@ -366,12 +504,12 @@ internal static class PipelineParser
             return null;
         }
 
-        return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Supplied, EquatableArray<string>.Empty, type.IsValueType, admitsInSteps);
+        return new GateModel(typeName, nameExpression, field, parameter, role, isTimed, isAdmitting, GateCreation.Supplied, EquatableArray<string>.Empty, type.IsValueType, admitsInSteps, check.IsStatic);
     }
 
     private static string? UnusableReason(ITypeSymbol type, INamedTypeSymbol pipeline, Compilation compilation)
     {
-        if (type is not INamedTypeSymbol named || type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
+        if (type is not INamedTypeSymbol named || type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) || type.SpecialType == SpecialType.System_Void)
         {
             return "it is not a class or struct";
         }
@@ -392,6 +530,12 @@ internal static class PipelineParser
         if (!compilation.IsSymbolAccessibleWithin(type, pipeline))
         {
             return "it is not accessible from the pipeline";
+        }
+
+        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == GatePipelineAttribute))
+        {
+            // Its generated constructor replaces the one it seems to have now: new Pipeline() would not compile.
+            return "it is a gate pipeline itself; list its gates instead";
         }
 
         return null;
@@ -416,6 +560,34 @@ internal static class PipelineParser
         }
 
         return null;
+    }
+
+    /// <summary>True for a symbol (or a type containing it) marked <c>[Obsolete(..., error: true)]</c>: code naming it does not compile (CS0619).</summary>
+    private static bool IsObsoleteAsError(ISymbol symbol)
+    {
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute"
+                && a.ConstructorArguments.Length == 2 && a.ConstructorArguments[1].Value is true))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasRequiredMembers(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Implements(ITypeSymbol type, INamedTypeSymbol? contract) =>
@@ -489,8 +661,24 @@ internal static class PipelineParser
 
     private static string NameWithTypeParameters(INamedTypeSymbol type) =>
         type.TypeParameters.Length == 0
-            ? type.Name
-            : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+            ? Identifier(type.Name)
+            : Identifier(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(p => Identifier(p.Name))) + ">";
+
+    /// <summary>A name as C# source writes it: a keyword or contextual keyword (<c>@class</c>, <c>@record</c>) escaped with <c>@</c>.</summary>
+    internal static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>The namespace as a <c>namespace</c> declaration writes it, each part escaped; null for the global namespace.</summary>
+    private static string? NamespaceName(INamespaceSymbol ns)
+    {
+        var parts = new Stack<string>();
+        for (var current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            parts.Push(Identifier(current.Name));
+        }
+
+        return parts.Count == 0 ? null : string.Join(".", parts);
+    }
 
     private static string HintName(INamedTypeSymbol pipeline)
     {

@@ -48,6 +48,20 @@ public sealed class ExplicitRoleTests
     }
 
     [Fact]
+    public void A_reserving_gate_whose_Admit_throws_refuses_the_trade_with_GateFault_instead_of_escaping_Evaluate()
+    {
+        using var context = new RiskContext(Unthrottled, timeProvider: new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 5, 0, 0, TimeSpan.Zero)));
+        var pipeline = new ThrowingReservingPipeline(context);
+        var intent = Signal();
+
+        var decision = pipeline.Evaluate(in intent);
+
+        Assert.False(decision.IsApproved);
+        Assert.Equal(RejectionReason.GateFault, decision.Reason);
+        Assert.Equal(ThrowingReservingGate.GateName, decision.Gate);
+    }
+
+    [Fact]
     public void Decisions_through_explicit_role_gates_allocate_nothing()
     {
         using var context = new RiskContext(Unthrottled, timeProvider: new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 5, 0, 0, TimeSpan.Zero)));

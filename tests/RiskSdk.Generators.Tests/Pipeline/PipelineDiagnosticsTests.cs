@@ -138,6 +138,7 @@ public sealed class PipelineDiagnosticsTests
     [InlineData("IGate", "interface or abstract class")]
     [InlineData("string", "it has no such method")]
     [InlineData("int[]", "it is not a class or struct")]
+    [InlineData("void", "it is not a class or struct")]
     public void RISKGEN104_a_gate_without_a_usable_check_method(string gate, string why)
     {
         var (result, diagnostic, source) = Single($"typeof(KillSwitchGate), typeof({gate}), typeof(PositionLimitGate)");
