@@ -72,6 +72,53 @@ public sealed class RejectionReasonTests
         Assert.True(towardZero.IsApproved);
     }
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void NetDeltaExceeded_refuses_every_order_while_the_reported_net_delta_is_not_a_number_and_says_so(double reported)
+    {
+        using var rig = new TestRig(new RiskSettings { MaxNetDelta = 100 });
+        rig.Context.Exposure.ReportNetDelta(reported);
+
+        var decision = rig.Evaluate(TestRig.Signal(delta: double.IsNegative(reported) ? 1 : -1));
+
+        Assert.Equal(RejectionReason.NetDeltaExceeded, decision.Reason);
+        Assert.Equal(reported, decision.Verdict.Observed);
+        Assert.Contains("net delta reported is", decision.Message, StringComparison.Ordinal);
+        Assert.Contains("not a finite number", decision.Message, StringComparison.Ordinal);
+        Assert.Equal(0, rig.Book.GetCounts("NSE").Total);
+
+        rig.Context.Exposure.ReportNetDelta(0);
+        Assert.True(rig.Evaluate(TestRig.Signal()).IsApproved);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void SessionDrawdownStop_refuses_while_the_reported_pnl_is_not_a_number_without_latching(double reported)
+    {
+        // A NaN P&L once latched the stop for the session ("session P&L NaN reached the drawdown stop"), and an
+        // infinite profit passed: neither is a P&L. Unknown refuses entries, says why, and latches nothing.
+        using var rig = new TestRig(new RiskSettings { SessionDrawdownStop = 5000 });
+        rig.Context.Exposure.ReportSessionPnl(reported);
+        rig.Open("P-1");
+
+        var decision = rig.Evaluate(TestRig.Signal());
+
+        Assert.Equal(RejectionReason.SessionDrawdownStop, decision.Reason);
+        Assert.Equal(reported, decision.Verdict.Observed);
+        Assert.Contains("P&L reported is", decision.Message, StringComparison.Ordinal);
+        Assert.Contains("not a finite number", decision.Message, StringComparison.Ordinal);
+        Assert.False(rig.Context.Exposure.DrawdownLatched);
+        Assert.True(rig.Evaluate(TestRig.Signal(reduces: "P-1")).IsApproved);
+
+        rig.Context.Exposure.ReportSessionPnl(-100);
+        rig.Advance(301);
+        Assert.True(rig.Evaluate(TestRig.Signal()).IsApproved);
+    }
+
     [Fact]
     public void SessionDrawdownStop_latches_until_the_session_is_reset()
     {
