@@ -7,6 +7,12 @@ internal static class RejectionMessages
 {
     public static string Describe(string gate, RejectionReason reason, double observed, double limit, string? detail)
     {
+        if (gate is null)
+        {
+            // The empty verdict (default GateVerdict): no gate decided, so nothing passed.
+            return Gates.GateVerdict.UnnamedGate + ": " + Gates.GateVerdict.EmptyVerdictDetail + "; the trade is refused";
+        }
+
         // These reasons carry their subject (the name, the field, the position) in the detail and say it in the sentence.
         switch (reason)
         {

@@ -199,6 +199,25 @@ public sealed class RejectionReasonTests
     }
 
     [Fact]
+    public void GateFault_refuses_a_gate_that_returns_the_empty_verdict_and_takes_nothing()
+    {
+        // default(GateVerdict) has the reason None, so it passed: a gate that returned before deciding let every trade through.
+        using var rig = new TestRig();
+        var pipeline = new RiskPipeline(rig.Context, new IRiskGate[] { new UndecidedGate() }, new PositionLimitGate(rig.Context));
+
+        var decision = pipeline.Evaluate(TestRig.Signal());
+
+        Assert.False(decision.IsApproved);
+        Assert.Equal(RejectionReason.GateFault, decision.Reason);
+        Assert.Equal("(unnamed gate)", decision.Gate);
+        Assert.Contains("empty verdict (default GateVerdict)", decision.Message, StringComparison.Ordinal);
+        Assert.Equal(0, rig.Book.GetCounts("NSE").Total);
+        Assert.False(default(GateVerdict).IsPassed);
+        Assert.Contains("empty verdict", default(GateVerdict).ToString(), StringComparison.Ordinal);
+        Assert.False(pipeline.Explain(TestRig.Signal())[1].IsPassed);
+    }
+
+    [Fact]
     public void LedgerUnavailable_refuses_the_trade_when_the_book_cannot_answer()
     {
         using var rig = new TestRig(book: new UnreachableBook());
@@ -349,6 +368,13 @@ public sealed class RejectionReasonTests
         public string Name => "Throwing";
 
         public GateVerdict Check(in TradeIntent intent) => throw new InvalidOperationException("feed lost");
+    }
+
+    private sealed class UndecidedGate : IRiskGate
+    {
+        public string Name => "Undecided";
+
+        public GateVerdict Check(in TradeIntent intent) => default;
     }
 
     private sealed class OpeningAuctionGate : IRiskGate
