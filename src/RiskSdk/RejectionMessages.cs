@@ -7,6 +7,12 @@ internal static class RejectionMessages
 {
     public static string Describe(string gate, RejectionReason reason, double observed, double limit, string? detail)
     {
+        if (gate is null)
+        {
+            // The empty verdict (default GateVerdict): no gate decided, so nothing passed.
+            return Gates.GateVerdict.UnnamedGate + ": " + Gates.GateVerdict.EmptyVerdictDetail + "; the trade is refused";
+        }
+
         // These reasons carry their subject (the name, the field, the position) in the detail and say it in the sentence.
         switch (reason)
         {
@@ -18,6 +24,10 @@ internal static class RejectionMessages
                 return gate + ": " + InvalidField(detail, observed);
             case RejectionReason.LedgerUnavailable when gate == Gates.KillSwitchGate.GateName:
                 return gate + ": " + Format("the shared trading state is unknown ({0} here, not confirmed by the ledger); only orders that reduce exposure pass until it is", (TradingState)(int)observed);
+            case RejectionReason.SessionDrawdownStop when detail == Gates.SessionDrawdownGate.UnknownPnlDetail:
+                return gate + ": " + Format("the session P&L reported is {0}, not a finite number, so the drawdown stop of -{1} cannot be judged; new positions wait until a finite P&L is reported", observed, limit);
+            case RejectionReason.NetDeltaExceeded when detail == Gates.NetDeltaGate.UnknownNetDeltaDetail:
+                return gate + ": " + Format("the portfolio's net delta reported is {0}, not a finite number, so the cap of {1} cannot be judged; orders wait until a finite net delta is reported", observed, limit);
             case RejectionReason.NoPositionToReduce:
                 return gate + ": the exit names position \"" + ExchangeName.Escape(detail ?? string.Empty) + "\", which the book does not hold open on this exchange; an exit must reduce an open position";
         }

@@ -296,7 +296,7 @@ public sealed class RiskContext : IDisposable
 
     /// <summary>As <see cref="Reject(in TradeIntent, in GateVerdict)"/>, from the verdict's parts (each in a register: no verdict is held in memory for it).</summary>
     /// <param name="intent">The intent refused.</param>
-    /// <param name="gate">The refusing gate.</param>
+    /// <param name="gate">The refusing gate; null (the empty verdict) is refused as <see cref="RejectionReason.GateFault"/> by <see cref="GateVerdict.UnnamedGate"/>.</param>
     /// <param name="reason">Why; <see cref="RejectionReason.None"/> is refused as <see cref="RejectionReason.GateFault"/>.</param>
     /// <param name="observed">The observed figure.</param>
     /// <param name="limit">The limit.</param>
@@ -304,6 +304,15 @@ public sealed class RiskContext : IDisposable
     /// <returns>The rejected decision.</returns>
     internal RiskDecision Reject(in TradeIntent intent, string gate, RejectionReason reason, double observed, double limit, string? detail)
     {
+        if (gate is null || reason == RejectionReason.None)
+        {
+            // Not a refusal any gate made: the empty verdict (default GateVerdict), or a pass handed in as a refusal.
+            // Refused as a fault, so logs, metrics and the message never show a reason of None or no gate.
+            detail = gate is null ? GateVerdict.EmptyVerdictDetail : detail;
+            gate ??= GateVerdict.UnnamedGate;
+            reason = RejectionReason.GateFault;
+        }
+
         RiskLog.TradeRejected(Logger, intent.Exchange, gate, reason, observed, limit);
         Metrics.RecordRejected(in intent, reason);
         Monitor.Record(in intent, gate, reason, observed, limit, detail, approved: false);

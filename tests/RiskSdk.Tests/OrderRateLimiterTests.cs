@@ -283,6 +283,25 @@ public sealed class OrderRateLimiterTests
         _ => (long)(share * 3 * frequency),
     };
 
+    [Fact]
+    public void The_count_moves_on_when_the_clock_timestamp_wraps_past_its_largest_value()
+    {
+        // Numbered from the raw timestamp, the wrap read as a jump back of centuries: every later order was refused
+        // for good as "2 orders in the last second".
+        var clock = new ManualClock(1_000_000_000) { Now = long.MaxValue - 500_000_000 };
+        var limiter = new OrderRateLimiter(2, clock);
+        Assert.True(limiter.TryTake("NSE", out _));
+        Assert.True(limiter.TryTake("NSE", out _));
+        Assert.False(limiter.TryTake("NSE", out _));
+
+        clock.Now = unchecked(clock.Now + 2_000_000_000);
+        Assert.True(clock.Now < 0);
+        Assert.True(limiter.TryTake("NSE", out _));
+        Assert.True(limiter.TryTake("NSE", out _));
+        Assert.False(limiter.TryTake("NSE", out var count));
+        Assert.Equal(2, count);
+    }
+
     /// <summary>A clock of any resolution that reads what the tape sets.</summary>
     private sealed class ManualClock(long frequency) : TimeProvider
     {

@@ -72,6 +72,53 @@ public sealed class RejectionReasonTests
         Assert.True(towardZero.IsApproved);
     }
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void NetDeltaExceeded_refuses_every_order_while_the_reported_net_delta_is_not_a_number_and_says_so(double reported)
+    {
+        using var rig = new TestRig(new RiskSettings { MaxNetDelta = 100 });
+        rig.Context.Exposure.ReportNetDelta(reported);
+
+        var decision = rig.Evaluate(TestRig.Signal(delta: double.IsNegative(reported) ? 1 : -1));
+
+        Assert.Equal(RejectionReason.NetDeltaExceeded, decision.Reason);
+        Assert.Equal(reported, decision.Verdict.Observed);
+        Assert.Contains("net delta reported is", decision.Message, StringComparison.Ordinal);
+        Assert.Contains("not a finite number", decision.Message, StringComparison.Ordinal);
+        Assert.Equal(0, rig.Book.GetCounts("NSE").Total);
+
+        rig.Context.Exposure.ReportNetDelta(0);
+        Assert.True(rig.Evaluate(TestRig.Signal()).IsApproved);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void SessionDrawdownStop_refuses_while_the_reported_pnl_is_not_a_number_without_latching(double reported)
+    {
+        // A NaN P&L once latched the stop for the session ("session P&L NaN reached the drawdown stop"), and an
+        // infinite profit passed: neither is a P&L. Unknown refuses entries, says why, and latches nothing.
+        using var rig = new TestRig(new RiskSettings { SessionDrawdownStop = 5000 });
+        rig.Context.Exposure.ReportSessionPnl(reported);
+        rig.Open("P-1");
+
+        var decision = rig.Evaluate(TestRig.Signal());
+
+        Assert.Equal(RejectionReason.SessionDrawdownStop, decision.Reason);
+        Assert.Equal(reported, decision.Verdict.Observed);
+        Assert.Contains("P&L reported is", decision.Message, StringComparison.Ordinal);
+        Assert.Contains("not a finite number", decision.Message, StringComparison.Ordinal);
+        Assert.False(rig.Context.Exposure.DrawdownLatched);
+        Assert.True(rig.Evaluate(TestRig.Signal(reduces: "P-1")).IsApproved);
+
+        rig.Context.Exposure.ReportSessionPnl(-100);
+        rig.Advance(301);
+        Assert.True(rig.Evaluate(TestRig.Signal()).IsApproved);
+    }
+
     [Fact]
     public void SessionDrawdownStop_latches_until_the_session_is_reset()
     {
@@ -149,6 +196,25 @@ public sealed class RejectionReasonTests
         Assert.Equal("Throwing", decision.Gate);
         Assert.Contains("InvalidOperationException: feed lost", decision.Message, StringComparison.Ordinal);
         Assert.Equal(0, rig.Book.GetCounts("NSE").Total);
+    }
+
+    [Fact]
+    public void GateFault_refuses_a_gate_that_returns_the_empty_verdict_and_takes_nothing()
+    {
+        // default(GateVerdict) has the reason None, so it passed: a gate that returned before deciding let every trade through.
+        using var rig = new TestRig();
+        var pipeline = new RiskPipeline(rig.Context, new IRiskGate[] { new UndecidedGate() }, new PositionLimitGate(rig.Context));
+
+        var decision = pipeline.Evaluate(TestRig.Signal());
+
+        Assert.False(decision.IsApproved);
+        Assert.Equal(RejectionReason.GateFault, decision.Reason);
+        Assert.Equal("(unnamed gate)", decision.Gate);
+        Assert.Contains("empty verdict (default GateVerdict)", decision.Message, StringComparison.Ordinal);
+        Assert.Equal(0, rig.Book.GetCounts("NSE").Total);
+        Assert.False(default(GateVerdict).IsPassed);
+        Assert.Contains("empty verdict", default(GateVerdict).ToString(), StringComparison.Ordinal);
+        Assert.False(pipeline.Explain(TestRig.Signal())[1].IsPassed);
     }
 
     [Fact]
@@ -302,6 +368,13 @@ public sealed class RejectionReasonTests
         public string Name => "Throwing";
 
         public GateVerdict Check(in TradeIntent intent) => throw new InvalidOperationException("feed lost");
+    }
+
+    private sealed class UndecidedGate : IRiskGate
+    {
+        public string Name => "Undecided";
+
+        public GateVerdict Check(in TradeIntent intent) => default;
     }
 
     private sealed class OpeningAuctionGate : IRiskGate

@@ -279,8 +279,15 @@ public sealed class CooldownClock
     /// <param name="timestamp">The reading.</param>
     /// <param name="window">A window in ticks (<see cref="TicksOf"/>), zero or more.</param>
     /// <returns>True when the window has passed.</returns>
+    /// <remarks>
+    /// Judged on the wrapping difference, as <see cref="TimeProvider.GetElapsedTime(long, long)"/> measures it: a clock
+    /// whose timestamp passes <see cref="long.MaxValue"/> and wraps is still read forward (the window passes when the
+    /// refusal's own figure says it has), and one stepped back across the wrap is still read backward. Comparing the
+    /// raw values instead refused every trade after the wrap for good ("301 s since the last trade, the cooldown in
+    /// force is 300 s") and let a trade through a step back across it. The same subtraction and test as before.
+    /// </remarks>
     internal static bool HasPassed(long last, long timestamp, long window) =>
-        timestamp > last ? (ulong)(timestamp - last) >= (ulong)window : window == 0;
+        unchecked(timestamp - last) is var ticks && ticks > 0 ? (ulong)ticks >= (ulong)window : window == 0;
 
     /// <summary>Forgets every exchange's last trade (a new session).</summary>
     public void Reset()

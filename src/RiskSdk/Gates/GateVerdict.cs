@@ -30,8 +30,12 @@ public readonly struct GateVerdict
     /// <summary><see cref="RejectionReason.None"/> when the gate passed; otherwise why it refused.</summary>
     public RejectionReason Reason { get; }
 
-    /// <summary>True when the gate let the intent through.</summary>
-    public bool IsPassed => Reason == RejectionReason.None;
+    /// <summary>
+    /// True when the gate let the intent through: a verdict made by <see cref="Pass"/>. The empty verdict
+    /// (<c>default(GateVerdict)</c>, which names no gate: a gate that returned before deciding) is not a pass; a
+    /// pipeline refuses it as <see cref="RejectionReason.GateFault"/> (fail closed).
+    /// </summary>
+    public bool IsPassed => Reason == RejectionReason.None && Gate is not null;
 
     /// <summary>The figure the gate measured (open positions, confidence, lots, seconds since the last trade, ...).</summary>
     public double Observed { get; }
@@ -71,4 +75,10 @@ public readonly struct GateVerdict
 
     /// <inheritdoc/>
     public override string ToString() => IsPassed ? Gate + ": passed" : Message;
+
+    /// <summary>The gate named in a refusal of the empty verdict, which names none.</summary>
+    internal const string UnnamedGate = "(unnamed gate)";
+
+    /// <summary>The detail of a refusal of the empty verdict.</summary>
+    internal const string EmptyVerdictDetail = "the gate returned the empty verdict (default GateVerdict), neither Pass nor Reject";
 }

@@ -57,6 +57,17 @@ public sealed class OrderRateLimiter
     private readonly TimestampBuckets _buckets;
     private readonly int _maxPerSecond;
 
+    /// <summary>
+    /// Where bucket numbers start (<see cref="OriginFor"/>): buckets are numbered from it on the wrapping difference,
+    /// so a clock that starts near the end of the timestamp range and wraps past <see cref="long.MaxValue"/> still
+    /// moves forward here (numbered from the raw value, every order after the wrap was refused for good, counted
+    /// against orders "in the last second" long gone). One subtraction per reading.
+    /// </summary>
+    private long _origin = NoOrigin;
+
+    /// <summary><see cref="_origin"/> before the first reading; never an origin (<see cref="OriginFor"/> gives 0 or a whole number of seconds past 2^62 ticks).</summary>
+    private const long NoOrigin = 1;
+
     /// <summary>The bucket of the latest reclaim: a window created after it starts there (<see cref="FreshWindow"/>); written before any window is retired.</summary>
     private long _reclaimedAt = long.MinValue;
 
@@ -75,6 +86,14 @@ public sealed class OrderRateLimiter
         _buckets = new TimestampBuckets(_time.TimestampFrequency, BucketsPerSecond);
     }
 
+    /// <summary>
+    /// Where bucket numbers start: 0 for a clock whose first reading is within a quarter of the timestamp range of 0 (numbers as
+    /// the raw timestamp gives them, centuries from a wrap at any resolution up to 1 GHz); otherwise that
+    /// reading, whole seconds only, so a bucket still begins where one begins on the raw timestamp.
+    /// </summary>
+    private static long OriginFor(long start, long frequency) =>
+        start is >= -(1L << 62) and <= 1L << 62 ? 0 : start - (start % frequency);
+
     /// <summary>The most orders per exchange in any one-second window.</summary>
     public int MaxPerSecond => _maxPerSecond;
 
@@ -92,7 +111,7 @@ public sealed class OrderRateLimiter
     /// <param name="clock">The decision's clock; not read for an exchange with no orders.</param>
     /// <returns>The count, at most <see cref="MaxPerSecond"/>.</returns>
     public int CountLastSecond(string exchange, ref DecisionClock clock) =>
-        _windows.FindSpelled(exchange) is { } window ? window.CountAt(_buckets.Of(Now(ref clock))) : 0;
+        _windows.FindSpelled(exchange) is { } window ? window.CountAt(BucketOf(Now(ref clock))) : 0;
 
     /// <summary>
     /// Whether one more order would surely fit, read without a lock or the clock: true when fewer than
@@ -112,7 +131,7 @@ public sealed class OrderRateLimiter
     /// <param name="clock">The decision's clock; read only when the lock-free count alone cannot promise room.</param>
     /// <returns>True when the allowance surely has room.</returns>
     public bool SurelyHasRoom(string exchange, ref DecisionClock clock) =>
-        _windows.FindSpelled(exchange) is not { } window || window.CountedUpperBound < _maxPerSecond || window.AllLeftBy(_buckets.Of(Now(ref clock)));
+        _windows.FindSpelled(exchange) is not { } window || window.CountedUpperBound < _maxPerSecond || window.AllLeftBy(BucketOf(Now(ref clock)));
 
     /// <summary>Takes one order from the exchange's allowance when it is not used up; atomic.</summary>
     /// <param name="exchange">The exchange.</param>
@@ -143,7 +162,7 @@ public sealed class OrderRateLimiter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long TryTakeQuickly(string exchange, ref DecisionClock clock) =>
         _windows.Find(exchange) is { } window && clock.Reads(_time)
-            ? window.TryCountQuickly(_buckets.Of(clock.GetTimestamp()), _maxPerSecond)
+            ? window.TryCountQuickly(BucketOf(clock.GetTimestamp()), _maxPerSecond)
             : OrderRateWindow.NotCounted;
 
     /// <summary>The counting step, also saying which bucket the order was counted in, so it can be given back.</summary>
@@ -156,7 +175,7 @@ public sealed class OrderRateLimiter
             exchange = ExchangeName.Parse(exchange, nameof(exchange)).Value;
         }
 
-        var bucket = _buckets.Of(Now(ref clock));
+        var bucket = BucketOf(Now(ref clock));
         while (true)
         {
             window ??= _windows.GetOrAdd(exchange, static (_, decision) => decision.Limiter.FreshWindow(decision.Bucket), (Limiter: this, Bucket: bucket));
@@ -199,7 +218,7 @@ public sealed class OrderRateLimiter
     /// <returns>How many exchanges were freed.</returns>
     internal int ReclaimIdleExcept(IReadOnlySet<string>? keep)
     {
-        var now = _buckets.Of(_time.GetTimestamp());
+        var now = BucketOf(_time.GetTimestamp());
         AtomicMaximum.Raise(ref _reclaimedAt, now);
         return _windows.Reclaim(keep, (_, window) => window.TryRetire(now));
     }
@@ -215,6 +234,23 @@ public sealed class OrderRateLimiter
     /// reclaimed window's orders.
     /// </summary>
     private OrderRateWindow FreshWindow(long bucket) => new(Math.Max(bucket, Volatile.Read(ref _reclaimedAt)));
+
+    /// <summary>The bucket of a reading, numbered from <see cref="_origin"/> (fixed by the first reading) on the wrapping difference.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private long BucketOf(long timestamp)
+    {
+        var origin = Volatile.Read(ref _origin);
+        return _buckets.Of(unchecked(timestamp - (origin != NoOrigin ? origin : Originate(timestamp))));
+    }
+
+    /// <summary>Fixes the origin from the first reading (no reading of its own: a decision still reads the clock once); the first thread to get here decides.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private long Originate(long timestamp)
+    {
+        var origin = OriginFor(timestamp, _time.TimestampFrequency);
+        var seen = Interlocked.CompareExchange(ref _origin, origin, NoOrigin);
+        return seen == NoOrigin ? origin : seen;
+    }
 
     /// <summary>The decision's reading when its clock is this limiter's; this limiter's own reading otherwise.</summary>
     private long Now(ref DecisionClock clock) => clock.Reads(_time) ? clock.GetTimestamp() : _time.GetTimestamp();

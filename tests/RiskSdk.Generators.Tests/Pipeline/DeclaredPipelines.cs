@@ -89,3 +89,17 @@ public sealed class BlockedSymbolGate(string symbol) : IRiskGate
     public GateVerdict Check(in TradeIntent intent) =>
         intent.Symbol != symbol ? GateVerdict.Pass(GateName) : GateVerdict.Reject(GateName, RejectionReason.CustomGate, 1, 0, "no new position in " + symbol);
 }
+
+/// <summary>A pipeline with a gate that returns the empty verdict, to prove a generated pipeline refuses it.</summary>
+[GatePipeline(typeof(UndecidedGate), typeof(PositionLimitGate))]
+public sealed partial class UndecidedGatePipeline;
+
+/// <summary>A static gate that returns <c>default(GateVerdict)</c>, as one that returns before deciding does.</summary>
+public static class UndecidedGate
+{
+    /// <summary>The gate's name.</summary>
+    public const string GateName = "Undecided";
+
+    /// <summary>Decides nothing.</summary>
+    public static GateVerdict Check(in TradeIntent intent) => default;
+}

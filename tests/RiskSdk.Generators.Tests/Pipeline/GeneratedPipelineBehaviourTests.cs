@@ -137,6 +137,20 @@ public sealed class GeneratedPipelineBehaviourTests
     }
 
     [Fact]
+    public void A_gate_that_returns_the_empty_verdict_refuses_the_trade_and_takes_no_slot()
+    {
+        using var context = new RiskContext(new RiskSettings(), timeProvider: new FakeTimeProvider(Start));
+        var pipeline = new UndecidedGatePipeline(context);
+
+        var decision = pipeline.Evaluate(Signal());
+
+        Assert.False(decision.IsApproved);
+        Assert.Equal(RejectionReason.GateFault, decision.Reason);
+        Assert.Contains("empty verdict (default GateVerdict)", decision.Message, StringComparison.Ordinal);
+        Assert.Equal(0, context.Book.GetCounts("NSE").Total);
+    }
+
+    [Fact]
     public void Explain_lists_every_gate_in_declared_order_and_reserves_nothing()
     {
         using var context = new RiskContext(new RiskSettings(), timeProvider: new FakeTimeProvider(Start));
