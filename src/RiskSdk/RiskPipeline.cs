@@ -65,7 +65,8 @@ public sealed class RiskPipeline : IRiskPipeline
 
     /// <summary>
     /// Decides one trade: approved with a reservation (commit it on fill, release it otherwise), or rejected by the
-    /// first gate that refused. A gate that throws refuses the trade with <see cref="RejectionReason.GateFault"/>.
+    /// first gate that refused. A gate that throws, the reserving gate's <c>Admit</c> included, refuses the trade with
+    /// <see cref="RejectionReason.GateFault"/>.
     /// </summary>
     /// <param name="intent">The trade.</param>
     /// <returns>The decision.</returns>
@@ -134,7 +135,15 @@ public sealed class RiskPipeline : IRiskPipeline
             }
         }
 
-        return _positionLimit.Admit(in intent, ref clock, _admitting);
+        try
+        {
+            return _positionLimit.Admit(in intent, ref clock, _admitting);
+        }
+        catch (Exception exception)
+        {
+            // A custom reserving gate's Admit that throws refuses like any other gate instead of escaping Evaluate.
+            return _context.Fault(in intent, SafeName(_positionLimit), exception);
+        }
     }
 
     /// <summary>

@@ -199,6 +199,21 @@ public sealed class RejectionReasonTests
     }
 
     [Fact]
+    public void GateFault_refuses_the_trade_when_a_custom_reserving_gates_admit_throws()
+    {
+        // The reserving gate's Admit ran outside any try: its exception escaped Evaluate, unlogged and uncounted.
+        using var rig = new TestRig();
+        var pipeline = new RiskPipeline(rig.Context, Array.Empty<IRiskGate>(), new AdmitThrowingGate());
+
+        var decision = pipeline.Evaluate(TestRig.Signal());
+
+        Assert.Equal(RejectionReason.GateFault, decision.Reason);
+        Assert.Equal(AdmitThrowingGate.GateName, decision.Gate);
+        Assert.Contains("InvalidOperationException: venue lost", decision.Message, StringComparison.Ordinal);
+        Assert.Equal(0, rig.Book.GetCounts("NSE").Total);
+    }
+
+    [Fact]
     public void GateFault_refuses_a_gate_that_returns_the_empty_verdict_and_takes_nothing()
     {
         // default(GateVerdict) has the reason None, so it passed: a gate that returned before deciding let every trade through.
@@ -383,5 +398,18 @@ public sealed class RejectionReasonTests
 
         public GateVerdict Check(in TradeIntent intent) =>
             GateVerdict.Reject(Name, RejectionReason.CustomGate, 0, 0, "no new position in the first five minutes");
+    }
+
+    /// <summary>A custom reserving gate whose check passes and whose admission throws.</summary>
+    private sealed class AdmitThrowingGate : IReservingGate
+    {
+        public const string GateName = "VenueSlots";
+
+        public string Name => GateName;
+
+        public GateVerdict Check(in TradeIntent intent) => GateVerdict.Pass(GateName);
+
+        public RiskDecision Admit(in TradeIntent intent, ref DecisionClock clock, ReadOnlySpan<IAdmittingGate> admitting) =>
+            throw new InvalidOperationException("venue lost");
     }
 }
