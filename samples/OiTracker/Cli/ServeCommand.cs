@@ -46,7 +46,11 @@ internal static class ServeCommand
         }
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders().AddSimpleConsole(options => options.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // Logs go to stderr (stdout is the address and the report). A port that cannot be bound is said once, below,
+        // in one line: the host's own "failed to start" error with its stack trace would only repeat it.
+        builder.Logging.ClearProviders().AddSimpleConsole(options => options.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(static options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, command.Port));
         await using var app = builder.Build();
         var stopping = app.Lifetime.ApplicationStopping;
