@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Threading;
 using OiTracker.Cli;
 using OiTracker.Replay;
+using RiskSdk;
 using Xunit;
 
 namespace RiskSdk.Samples.Tests;
@@ -82,5 +83,31 @@ public sealed class CommandLineMistakesTests
 
         Assert.Equal(ExitCodes.CannotCreate, exit);
         Assert.Contains($"cannot listen on 127.0.0.1:{port}", stderr, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Ctrl+C during <c>serve</c>'s paced replay: what was replayed is reported, not thrown away.</summary>
+public sealed class StoppedReplayTests
+{
+    [Fact]
+    public void A_replay_stopped_midway_reports_the_rows_it_replayed_up_to_the_stop()
+    {
+        var tape = BundledTape.Value;
+        using var stop = new CancellationTokenSource();
+        var clock = new ReplayClock(Replayer.StartOf(tape), new ReplayPace(3600, stop.Token));
+        using var context = new RiskContext(OiTracker.Configuration.TrackerConfigurationBinder.Bind(Empty.Environment).Settings!, timeProvider: clock);
+        stop.CancelAfter(TimeSpan.FromSeconds(1.5));
+
+        var result = Replayer.WithGates(tape, context, clock);
+
+        Assert.NotNull(result.StoppedAt);
+        Assert.InRange(result.RowsReplayed ?? 0, 1, tape.Events.Count - 1);
+        Assert.True(result.SignalsSeen > 0);
+        Assert.All(result.Sessions.Windows, window => Assert.True(window.End <= result.StoppedAt));
+        using var report = new StringWriter { NewLine = "\n" };
+        OiTracker.Reporting.ReportPrinter.Write(report, tape, [result], OiTracker.Configuration.TrackerConfigurationBinder.Bind(Empty.Environment));
+        Assert.Contains($"{result.RowsReplayed} of {tape.Events.Count} rows replayed", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"Stopped at {result.StoppedAt:HH:mm:ss} on the tape's clock", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Signals seen", report.ToString(), StringComparison.Ordinal);
     }
 }

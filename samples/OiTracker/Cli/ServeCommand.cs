@@ -85,6 +85,7 @@ internal static class ServeCommand
         }
         catch (OperationCanceledException)
         {
+            // Stopped before the replay began: there is nothing to report.
             stdout.WriteLine($"Stopped at {clock.Now:HH:mm:ss} on the tape's clock.");
             await app.StopAsync();
             return ExitCodes.Ok;
@@ -92,6 +93,13 @@ internal static class ServeCommand
 
         stdout.WriteLine();
         ReportPrinter.Write(stdout, tape, new[] { result }, configuration);
+        if (result.StoppedAt is not null)
+        {
+            // Ctrl+C during the replay: the report of what was replayed is printed above, then the page goes down.
+            await app.StopAsync();
+            return ExitCodes.Ok;
+        }
+
         if (command.UntilDone)
         {
             await app.StopAsync();
