@@ -52,6 +52,30 @@ public sealed class LedgerConnectionProblemsTests : IClassFixture<RedisServerFix
         Assert.DoesNotContain("ter=", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("risk: ")]
+    [InlineData(" risk:")]
+    [InlineData("risk:\n")]
+    [InlineData("   ")]
+    public void A_key_prefix_with_stray_white_space_is_refused_because_it_would_share_caps_with_nobody(string prefix)
+    {
+        var problems = new RedisPositionBookOptions { KeyPrefix = prefix }.Validate();
+
+        Assert.Contains(problems, static p => p.StartsWith("KeyPrefix", StringComparison.Ordinal));
+        Assert.Throws<ArgumentException>(() => RedisPositionBook.Connect("127.0.0.1:1", new RedisPositionBookOptions { KeyPrefix = prefix }));
+    }
+
+    [Fact]
+    public void An_owner_id_with_spaces_or_colons_is_fine_but_one_with_a_line_break_is_refused()
+    {
+        Assert.Empty(new RedisPositionBookOptions { OwnerId = "bot 7:nse-writer" }.Validate());
+
+        var problem = Assert.Single(new RedisPositionBookOptions { OwnerId = "bot-7\nERROR fake line" }.Validate());
+
+        Assert.Contains("OwnerId", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", problem, StringComparison.Ordinal);
+    }
+
     [LedgerFact]
     public void Every_problem_of_the_connection_string_is_listed_at_once()
     {
