@@ -77,6 +77,18 @@ public sealed class AppTests
         Assert.Contains("/nonexistent/tape.csv", stderr);
     }
 
+    [Fact]
+    public void A_directory_given_as_the_tape_exits_66_saying_it_is_a_directory()
+    {
+        var directory = Path.GetTempPath();
+
+        var (exit, stdout, stderr) = Run(["--tape", directory]);
+
+        Assert.Equal(ExitCodes.NoInput, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("it is a directory, not a tape file", stderr);
+    }
+
     [Theory]
     [InlineData("--tape")]
     [InlineData("--frobnicate")]

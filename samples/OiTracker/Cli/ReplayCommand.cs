@@ -73,7 +73,9 @@ internal static class ReplayCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"OiTracker: cannot read the tape {path}: {exception.Message}");
+            // A directory is refused by the runtime as "access denied", which sends an operator to the permissions.
+            var why = Directory.Exists(path) ? "it is a directory, not a tape file" : exception.Message;
+            stderr.WriteLine($"OiTracker: cannot read the tape {path}: {why}");
             return null;
         }
 
