@@ -92,9 +92,11 @@ internal sealed class LedgerConnection
     public void ReportFirstConnectionFailed(string connectLog)
     {
         const string Marker = "Connection failed: ";
-        string? reason = null;
+        // Every distinct failure the client saw (the interactive connection's AuthenticationFailure and the subscription's
+        // UnableToConnect, say), each with the server's own words when the log gives them on the next line.
+        var failures = new List<string>();
         var lines = connectLog.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Length && failures.Count < 4; i++)
         {
             var at = lines[i].IndexOf(Marker, StringComparison.Ordinal);
             if (at < 0)
@@ -102,14 +104,21 @@ internal sealed class LedgerConnection
                 continue;
             }
 
-            reason = lines[i][(at + Marker.Length)..].Trim();
+            var failure = lines[i][(at + Marker.Length)..].Trim();
             if (i + 1 < lines.Length && lines[i + 1].IndexOf("> ", StringComparison.Ordinal) is var detail and >= 0)
             {
-                reason += " " + lines[i + 1][(detail + 2)..].Trim();
+                failure += " " + lines[i + 1][(detail + 2)..].Trim();
+            }
+
+            if (!failures.Contains(failure))
+            {
+                failures.Add(failure);
             }
         }
 
-        reason ??= "no connection was established (nothing answered at the address, or it did not answer as Redis)";
+        var reason = failures.Count > 0
+            ? string.Join(" | ", failures)
+            : "no connection was established (nothing answered at the address, or it did not answer as Redis)";
         if (!string.IsNullOrEmpty(_password))
         {
             reason = reason.Replace(_password, "***", StringComparison.Ordinal);

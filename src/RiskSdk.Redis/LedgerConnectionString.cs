@@ -50,6 +50,11 @@ internal static class LedgerConnectionString
                     {
                         secrets.Add(value);
                     }
+                    else
+                    {
+                        // "password=" with nothing after it is a variable that did not expand, not a wish for no password.
+                        problems.Add($"{key} is empty (leave it out for none)");
+                    }
 
                     optionSeen = true;
                     continue;
