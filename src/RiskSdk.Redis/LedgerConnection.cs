@@ -259,8 +259,13 @@ internal sealed class LedgerConnection
         if (Interlocked.Read(ref _failuresSinceSuccess) > 0 && Interlocked.Exchange(ref _failuresSinceSuccess, 0) is var failures and > 0)
         {
             Interlocked.Exchange(ref _failuresSinceSummary, 0);
-            Volatile.Write(ref _reportedFailures, 0);
             RedisLedgerLog.LedgerRestored(_logger, failures);
+        }
+
+        // The ledger answers: the next connection failure of any kind is news again (also after a blip no operation saw).
+        if (Volatile.Read(ref _reportedFailures) != 0)
+        {
+            Volatile.Write(ref _reportedFailures, 0);
         }
     }
 
