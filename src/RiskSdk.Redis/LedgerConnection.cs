@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -34,6 +35,8 @@ internal sealed class LedgerConnection
     private long _failuresSinceSuccess;
     private long _failuresSinceSummary;
     private long _lastSummary;
+    private readonly string? _password;
+    private int _reportedFailures;
 
     /// <summary>Creates a runner over one database.</summary>
     /// <param name="multiplexer">The connection.</param>
@@ -46,6 +49,95 @@ internal sealed class LedgerConnection
         _database = multiplexer.GetDatabase(database);
         _budget = budget;
         _logger = logger;
+        _password = PasswordOf(multiplexer);
+        multiplexer.ConnectionFailed += OnConnectionFailed;
+    }
+
+    /// <summary>Stops listening to the connection's failures (the book is disposed; the connection may live on).</summary>
+    public void Detach() => _multiplexer.ConnectionFailed -= OnConnectionFailed;
+
+    /// <summary>
+    /// Says why the connection failed (refused, authentication, a server that does not speak Redis, ...), once per kind
+    /// of failure until the ledger answers again: "not answering" alone would leave a wrong password looking like an
+    /// outage. The message never holds the password.
+    /// </summary>
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs failure)
+    {
+        var bit = 1 << Math.Clamp((int)failure.FailureType, 0, 30);
+        int reported;
+        do
+        {
+            reported = Volatile.Read(ref _reportedFailures);
+            if ((reported & bit) != 0)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _reportedFailures, reported | bit, reported) != reported);
+
+        var message = failure.Exception?.Message ?? string.Empty;
+        if (!string.IsNullOrEmpty(_password))
+        {
+            message = message.Replace(_password, "***", StringComparison.Ordinal);
+        }
+
+        RedisLedgerLog.ConnectionFailed(_logger, failure.FailureType.ToString(), failure.EndPoint?.ToString() ?? "?", message);
+    }
+
+    /// <summary>
+    /// Says why the first connection did not come up, from the client's connect log (its password is masked there):
+    /// the client raises no failure event for a connection that was never established.
+    /// </summary>
+    /// <param name="connectLog">What the client wrote while connecting.</param>
+    public void ReportFirstConnectionFailed(string connectLog)
+    {
+        const string Marker = "Connection failed: ";
+        // Every distinct failure the client saw (the interactive connection's AuthenticationFailure and the subscription's
+        // UnableToConnect, say), each with the server's own words when the log gives them on the next line.
+        var failures = new List<string>();
+        var lines = connectLog.Split('\n');
+        for (var i = 0; i < lines.Length && failures.Count < 4; i++)
+        {
+            var at = lines[i].IndexOf(Marker, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var failure = lines[i][(at + Marker.Length)..].Trim();
+            if (i + 1 < lines.Length && lines[i + 1].IndexOf("> ", StringComparison.Ordinal) is var detail and >= 0)
+            {
+                failure += " " + lines[i + 1][(detail + 2)..].Trim();
+            }
+
+            if (!failures.Contains(failure))
+            {
+                failures.Add(failure);
+            }
+        }
+
+        var reason = failures.Count > 0
+            ? string.Join(" | ", failures)
+            : "no connection was established (nothing answered at the address, or it did not answer as Redis)";
+        if (!string.IsNullOrEmpty(_password))
+        {
+            reason = reason.Replace(_password, "***", StringComparison.Ordinal);
+        }
+
+        var endpoints = string.Join(", ", (IEnumerable<System.Net.EndPoint>)_multiplexer.GetEndPoints());
+        RedisLedgerLog.ConnectionFailed(_logger, "at start", endpoints, reason);
+    }
+
+    private static string? PasswordOf(IConnectionMultiplexer multiplexer)
+    {
+        try
+        {
+            return ConfigurationOptions.Parse(multiplexer.Configuration).Password;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -168,6 +260,12 @@ internal sealed class LedgerConnection
         {
             Interlocked.Exchange(ref _failuresSinceSummary, 0);
             RedisLedgerLog.LedgerRestored(_logger, failures);
+        }
+
+        // The ledger answers: the next connection failure of any kind is news again (also after a blip no operation saw).
+        if (Volatile.Read(ref _reportedFailures) != 0)
+        {
+            Volatile.Write(ref _reportedFailures, 0);
         }
     }
 

@@ -62,6 +62,14 @@ public static partial class RedisLedgerLog
     [LoggerMessage(EventId = 1107, Level = LogLevel.Error, Message = "Redis position ledger is not answering (connection down or a command overdue): {Operation} on {Scope} refused at once; new positions are refused until it answers again")]
     public static partial void LedgerNotAnswering(ILogger logger, string operation, string scope);
 
+    /// <summary>The connection to Redis failed, with the client's reason; once per kind of failure until the ledger answers again (event 1114).</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="failure">The kind of failure (SocketFailure, AuthenticationFailure, ProtocolFailure, UnableToConnect, ...).</param>
+    /// <param name="endpoint">The server.</param>
+    /// <param name="reason">The client's message (NOAUTH, connection refused, ...), the password masked.</param>
+    [LoggerMessage(EventId = 1114, Level = LogLevel.Error, Message = "Redis position ledger connection to {Endpoint} failed ({Failure}): {Reason}; new positions are refused until the ledger answers")]
+    public static partial void ConnectionFailed(ILogger logger, string failure, string endpoint, string reason);
+
     /// <summary>The ledger is still failing; logged at most every 10 s during an outage instead of once per operation (event 1108).</summary>
     /// <param name="logger">The logger.</param>
     /// <param name="failures">Operations that failed since the last summary.</param>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -104,7 +105,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     /// <param name="options">Key prefix, owner and timeouts; default <see cref="RedisPositionBookOptions"/>.</param>
     /// <param name="logger">Where failures, expiries and ignored operations are logged; default none.</param>
     /// <returns>The book.</returns>
-    /// <exception cref="ArgumentException">The connection string is blank or malformed, or the options are not usable.</exception>
+    /// <exception cref="ArgumentException">The connection string is blank or malformed (every problem is named: a port that is not a number, no host, a URI, an unknown option, a host after an option such as the tail of a password that holds ','; no secret is quoted), or the options are not usable.</exception>
     public static RedisPositionBook Connect(string connectionString, RedisPositionBookOptions? options = null, ILogger? logger = null)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -114,16 +115,8 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
 
         options ??= new RedisPositionBookOptions();
         options.EnsureValid();
-        ConfigurationOptions configuration;
-        try
-        {
-            configuration = ConfigurationOptions.Parse(connectionString);
-        }
-        catch (ArgumentException exception)
-        {
-            // The message of the parser may quote the string, and the string may hold a password: do not chain it.
-            throw new ArgumentException("The Redis ledger connection string is malformed (" + exception.GetType().Name + "); expected host:port[,option=value...].", nameof(connectionString));
-        }
+        // Every problem named, none of it quoting a password (the string may hold one).
+        var configuration = LedgerConnectionString.Parse(connectionString);
 
         var budget = (int)Math.Ceiling(options.OperationTimeout.TotalMilliseconds);
         configuration.AbortOnConnectFail = false;
@@ -134,8 +127,17 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
         // The book stops waiting after the budget on its own; the client keeps listening until the reservation would
         // have expired anyway, so a reserve that answers late is seen and its slot given back at once.
         configuration.AsyncTimeout = Math.Max(budget, (int)Math.Ceiling(options.ReservationTimeout.TotalMilliseconds));
-        var multiplexer = ConnectionMultiplexer.Connect(configuration);
-        return new RedisPositionBook(multiplexer, options, logger, ownsMultiplexer: true);
+        // The client's connect log is the only place it says why a first connection never came up (a wrong password,
+        // a server that does not speak Redis): kept so the book can say it once instead of only "not answering".
+        using var connectLog = new System.IO.StringWriter(CultureInfo.InvariantCulture);
+        var multiplexer = ConnectionMultiplexer.Connect(configuration, connectLog);
+        var book = new RedisPositionBook(multiplexer, options, logger, ownsMultiplexer: true);
+        if (!multiplexer.IsConnected)
+        {
+            book._ledger.ReportFirstConnectionFailed(connectLog.ToString());
+        }
+
+        return book;
     }
 
     /// <inheritdoc/>
@@ -331,6 +333,7 @@ public sealed partial class RedisPositionBook : IPositionBook, IDisposable
     /// <summary>Closes the connection when the book created it (<see cref="Connect(string, RedisPositionBookOptions?, ILogger?)"/>).</summary>
     public void Dispose()
     {
+        _ledger.Detach();
         _deferred.Dispose();
         if (_ownsMultiplexer)
         {

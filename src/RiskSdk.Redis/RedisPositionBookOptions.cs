@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using RiskSdk.Positions;
 
 namespace RiskSdk.Redis;
@@ -81,10 +82,15 @@ public sealed record RedisPositionBookOptions
         {
             problems.Add($"{nameof(KeyPrefix)} must not be empty: it keeps the ledger's keys apart from everything else in the database.");
         }
-
-        if (string.IsNullOrWhiteSpace(OwnerId) || OwnerId.Contains('@', StringComparison.Ordinal))
+        else if (KeyPrefix.Trim() != KeyPrefix || KeyPrefix.Any(char.IsControl))
         {
-            problems.Add($"{nameof(OwnerId)} must be non-blank text without '@' (was '{OwnerId}').");
+            // "risk: " from a config file with a stray space would silently keep this process's caps apart from every "risk:" process.
+            problems.Add($"{nameof(KeyPrefix)} '{KeyPrefix.Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal)}' starts or ends with white space or holds a control character: processes share caps only when their prefixes are equal to the character, so this one would count alone.");
+        }
+
+        if (string.IsNullOrWhiteSpace(OwnerId) || OwnerId.Contains('@', StringComparison.Ordinal) || OwnerId.Any(char.IsControl))
+        {
+            problems.Add($"{nameof(OwnerId)} must be non-blank text without '@' or control characters (was '{OwnerId?.Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal)}').");
         }
 
         RequirePositive(problems, nameof(ReservationTimeout), ReservationTimeout);

@@ -159,6 +159,23 @@ public sealed class RedisLedgerHostTests
         Assert.Contains("UseRedisLedger()", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_malformed_ledger_connection_refuses_to_start_naming_the_account_the_variable_and_the_problem_without_the_password()
+    {
+        var builder = TestHosts.Builder(new Dictionary<string, string?> { ["OI_TRACKER_RISK_LEDGER"] = "redis", ["OI_TRACKER_RISK_LEDGER_CONNECTION"] = "localhost:abc,password=hunter2,ssl=maybe" });
+        builder.Services.AddRiskSdk<HostSettings>("acct-7").UseRedisLedger();
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        var message = failure.ToString();
+        Assert.Contains("acct-7", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("OI_TRACKER_RISK_LEDGER_CONNECTION", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'localhost:abc' is not host:port", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'maybe'", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Approves an entry and fills it, once the ledger answers: right after a start a decision rightly refuses until the
     /// ledger and the shared trading state answer, and on a loaded machine a fill can miss its budget and land at the

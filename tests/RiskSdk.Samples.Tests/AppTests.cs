@@ -77,6 +77,34 @@ public sealed class AppTests
         Assert.Contains("/nonexistent/tape.csv", stderr);
     }
 
+    [Fact]
+    public void A_chart_named_as_the_tape_is_refused_and_the_tape_is_left_as_it_was()
+    {
+        using var tape = new TempFile(".csv");
+        File.WriteAllText(tape.Path, Text(Signal("09:20:00", "A")));
+        var before = File.ReadAllText(tape.Path);
+        var sameFile = Path.Combine(Path.GetDirectoryName(tape.Path)!, ".", Path.GetFileName(tape.Path));
+
+        var (exit, stdout, stderr) = Run(["--tape", tape.Path, "--chart", sameFile]);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("would overwrite it", stderr);
+        Assert.Equal(before, File.ReadAllText(tape.Path));
+    }
+
+    [Fact]
+    public void A_directory_given_as_the_tape_exits_66_saying_it_is_a_directory()
+    {
+        var directory = Path.GetTempPath();
+
+        var (exit, stdout, stderr) = Run(["--tape", directory]);
+
+        Assert.Equal(ExitCodes.NoInput, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("it is a directory, not a tape file", stderr);
+    }
+
     [Theory]
     [InlineData("--tape")]
     [InlineData("--frobnicate")]

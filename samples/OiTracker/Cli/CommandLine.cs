@@ -33,6 +33,9 @@ internal sealed record CommandLine(
     /// <summary>serve's default speed: a trading hour in ten seconds.</summary>
     public const double DefaultSpeed = 360;
 
+    /// <summary>serve's fastest speed.</summary>
+    public const double MaximumSpeed = 1e9;
+
     /// <summary>The seed of the bundled tape.</summary>
     public const ulong BundledTapeSeed = 20261125;
 
@@ -55,7 +58,7 @@ internal sealed record CommandLine(
           config          print every OI_TRACKER_* variable: name, value, source, allowed range, description
           generate-tape   write a deterministic tape (the bundled one is --seed 20261125 --date 2026-11-25 --days 1)
 
-        exit codes: 0 ok, 64 usage, 65 tape rows skipped, 66 tape not found, 73 cannot write, 78 invalid configuration
+        exit codes: 0 ok, 64 usage, 65 tape rows skipped, 66 tape not found, 73 cannot write or listen, 78 invalid configuration
         """;
 
     /// <summary>Parses the arguments.</summary>
@@ -80,20 +83,28 @@ internal sealed record CommandLine(
             }
         }
 
+        var seen = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
         for (; i < args.Length; i++)
         {
             var option = args[i];
-            string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{option} needs a value");
+            string Value() => i + 1 < args.Length && !LooksLikeOption(args[i + 1]) ? args[++i] : throw new FormatException($"{option} needs a value");
+            string PathValue() => Value() is { } path && !string.IsNullOrWhiteSpace(path) ? path : throw new FormatException($"{option} needs a file name, not an empty one");
             try
             {
+                // A repeated option is a mistake a script makes (two --tape, two --port): refuse it rather than keep the last.
+                if (option is not ("--help" or "-h") && !seen.Add(option))
+                {
+                    throw new FormatException($"{option} is given more than once");
+                }
+
                 parsed = (parsed.Command, option) switch
                 {
                     (_, "--help" or "-h") => parsed with { Command = "help" },
-                    ("replay", "--tape") => parsed with { TapePath = Value() },
+                    ("replay", "--tape") => parsed with { TapePath = PathValue() },
                     ("replay", "--no-gates") => parsed with { NoGates = true },
-                    ("replay", "--chart") => parsed with { ChartPath = Value() },
+                    ("replay", "--chart") => parsed with { ChartPath = PathValue() },
                     ("replay", "--broker-seed") => parsed with { BrokerSeed = Number(option, Value()) },
-                    ("serve", "--tape") => parsed with { TapePath = Value() },
+                    ("serve", "--tape") => parsed with { TapePath = PathValue() },
                     ("serve", "--broker-seed") => parsed with { BrokerSeed = Number(option, Value()) },
                     ("serve", "--port") => parsed with { Port = ParsePort(Value()) },
                     ("serve", "--speed") => parsed with { Speed = ParseSpeed(Value()) },
@@ -101,7 +112,7 @@ internal sealed record CommandLine(
                     ("generate-tape", "--seed") => parsed with { Seed = Number(option, Value()) },
                     ("generate-tape", "--date") => parsed with { FirstDay = ParseDate(Value()) },
                     ("generate-tape", "--days") => parsed with { Days = ParseDays(Value()) },
-                    ("generate-tape", "--out") => parsed with { OutPath = Value() },
+                    ("generate-tape", "--out") => parsed with { OutPath = PathValue() },
                     _ => throw new FormatException($"unknown option '{option}' for {parsed.Command}"),
                 };
             }
@@ -115,6 +126,9 @@ internal sealed record CommandLine(
         return true;
     }
 
+    // A value never starts with "--": "--tape --no-gates" is a missing file name, not a file called --no-gates.
+    private static bool LooksLikeOption(string text) => text.StartsWith("--", StringComparison.Ordinal);
+
     private static ulong Number(string option, string text) =>
         ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"{option} '{text}' is not a whole number");
 
@@ -122,7 +136,7 @@ internal sealed record CommandLine(
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : throw new FormatException($"--port '{text}' is not a port from 0 to 65535");
 
     private static double ParseSpeed(string text) =>
-        double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var speed) && speed is > 0 and <= 1e9 ? speed : throw new FormatException($"--speed '{text}' is not a number of virtual seconds per second above 0");
+        double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var speed) && speed is > 0 and <= MaximumSpeed ? speed : throw new FormatException($"--speed '{text}' is not a number of virtual seconds per second above 0 and at most 1000000000");
 
     private static DateOnly ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : throw new FormatException($"--date '{text}' is not a date like 2026-11-25");

@@ -35,6 +35,13 @@ internal static class ReplayCommand
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(stderr);
         var settings = configuration.Settings ?? throw new ArgumentException("The configuration is invalid.", nameof(configuration));
+        if (command.ChartPath is { } chartPath && SameFile(chartPath, command.TapePath ?? BundledTapePath))
+        {
+            // Nothing lost: the chart written over the tape it was drawn from would destroy the only copy of the day.
+            stderr.WriteLine($"OiTracker: --chart {chartPath} is the tape being replayed; writing the chart would overwrite it. Name another file.");
+            return ExitCodes.Usage;
+        }
+
         if (ReadTape(command, stderr) is not { } tape)
         {
             return ExitCodes.NoInput;
@@ -73,12 +80,33 @@ internal static class ReplayCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"OiTracker: cannot read the tape {path}: {exception.Message}");
+            // A directory is refused by the runtime as "access denied", which sends an operator to the permissions.
+            var why = Directory.Exists(path) ? "it is a directory, not a tape file" : exception.Message;
+            stderr.WriteLine($"OiTracker: cannot read the tape {path}: {why}");
             return null;
         }
 
         ReportProblems(tape, stderr);
         return tape;
+    }
+
+    private static bool SameFile(string a, string b)
+    {
+        try
+        {
+            return string.Equals(Resolve(a), Resolve(b), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    // The full path with symbolic links followed, so "./day.csv", "day.csv" and a link to it are one file.
+    private static string Resolve(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return File.Exists(full) && new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : full;
     }
 
     private static void ReportProblems(SignalTape tape, TextWriter stderr)

@@ -46,7 +46,11 @@ internal static class ServeCommand
         }
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders().AddSimpleConsole(options => options.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // Logs go to stderr (stdout is the address and the report). A port that cannot be bound is said once, below,
+        // in one line: the host's own "failed to start" error with its stack trace would only repeat it.
+        builder.Logging.ClearProviders().AddSimpleConsole(options => options.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(static options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, command.Port));
         await using var app = builder.Build();
         var stopping = app.Lifetime.ApplicationStopping;
@@ -81,6 +85,7 @@ internal static class ServeCommand
         }
         catch (OperationCanceledException)
         {
+            // Stopped before the replay began: there is nothing to report.
             stdout.WriteLine($"Stopped at {clock.Now:HH:mm:ss} on the tape's clock.");
             await app.StopAsync();
             return ExitCodes.Ok;
@@ -88,6 +93,13 @@ internal static class ServeCommand
 
         stdout.WriteLine();
         ReportPrinter.Write(stdout, tape, new[] { result }, configuration);
+        if (result.StoppedAt is not null)
+        {
+            // Ctrl+C during the replay: the report of what was replayed is printed above, then the page goes down.
+            await app.StopAsync();
+            return ExitCodes.Ok;
+        }
+
         if (command.UntilDone)
         {
             await app.StopAsync();

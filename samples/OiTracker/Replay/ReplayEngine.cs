@@ -48,32 +48,47 @@ internal sealed class ReplayEngine
         ArgumentNullException.ThrowIfNull(tape);
         ArgumentNullException.ThrowIfNull(settings);
         var sessions = TradingSessions.Of(tape.Events);
-        DateTime? day = null;
-        for (var i = 0; i < tape.Events.Count; i++)
+        var replayed = 0;
+        try
         {
-            var row = tape.Events[i];
-            RunScheduledUntil(row.Time);
-            _clock.AdvanceTo(row.Time);
-            var date = row.Time.ToOffset(TapeRowParser.IndiaOffset).Date;
-            if (day is { } current && current != date)
+            DateTime? day = null;
+            for (var i = 0; i < tape.Events.Count; i++)
             {
-                _executor.StartSession();
+                var row = tape.Events[i];
+                RunScheduledUntil(row.Time);
+                _clock.AdvanceTo(row.Time);
+                var date = row.Time.ToOffset(TapeRowParser.IndiaOffset).Date;
+                if (day is { } current && current != date)
+                {
+                    _executor.StartSession();
+                }
+
+                day = date;
+                Handle(row);
+                replayed = i + 1;
+                if (progress is not null && i % ProgressEvery == 0)
+                {
+                    progress.Report((double)i / tape.Events.Count);
+                }
             }
 
-            day = date;
-            Handle(row);
-            if (progress is not null && i % ProgressEvery == 0)
+            RunScheduledUntil(DateTimeOffset.MaxValue);
+            if (sessions.Windows.Count > 0)
             {
-                progress.Report((double)i / tape.Events.Count);
+                // Let every reservation still pending reach its timeout, so the expired ones are counted.
+                var end = sessions.Windows[^1].End + settings.ReservationTimeout;
+                _clock.AdvanceTo(end > _clock.Now ? end : _clock.Now);
             }
         }
-
-        RunScheduledUntil(DateTimeOffset.MaxValue);
-        if (sessions.Windows.Count > 0)
+        catch (OperationCanceledException)
         {
-            // Let every reservation still pending reach its timeout, so the expired ones are counted.
-            var end = sessions.Windows[^1].End + settings.ReservationTimeout;
-            _clock.AdvanceTo(end > _clock.Now ? end : _clock.Now);
+            // Stopped (Ctrl+C during serve): nothing replayed is thrown away; the figures cover the tape up to now.
+            foreach (var exchange in _recorder.Timelines.Keys)
+            {
+                _executor.Held(exchange);
+            }
+
+            return ReplayResult.From(_recorder, _executor, settings, sessions.Until(_clock.Now)) with { StoppedAt = _clock.Now, RowsReplayed = replayed };
         }
 
         foreach (var exchange in _recorder.Timelines.Keys)

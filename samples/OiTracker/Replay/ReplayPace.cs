@@ -10,6 +10,7 @@ namespace OiTracker.Replay;
 /// </summary>
 internal sealed class ReplayPace
 {
+    private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
     private readonly CancellationToken _cancellation;
     private readonly Stopwatch _real = Stopwatch.StartNew();
     private TimeSpan _virtual;
@@ -36,11 +37,16 @@ internal sealed class ReplayPace
     public void Wait(TimeSpan gap)
     {
         _virtual += gap;
-        var due = TimeSpan.FromTicks((long)(_virtual.Ticks / Speed));
-        var ahead = due - _real.Elapsed;
-        if (ahead > TimeSpan.FromMilliseconds(1))
+
+        // In seconds as a double: at a very slow speed the real time due passes what a TimeSpan or one WaitOne can hold
+        // (WaitOne takes at most int.MaxValue ms), so the wait is taken in bounded steps until it is due or cancelled.
+        var due = _virtual.TotalSeconds / Speed;
+        for (var ahead = due - _real.Elapsed.TotalSeconds; ahead > 0.001; ahead = due - _real.Elapsed.TotalSeconds)
         {
-            _cancellation.WaitHandle.WaitOne(ahead);
+            if (_cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(Math.Min(ahead, LongestWait.TotalSeconds))))
+            {
+                break;
+            }
         }
 
         _cancellation.ThrowIfCancellationRequested();

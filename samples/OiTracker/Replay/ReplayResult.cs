@@ -40,6 +40,12 @@ internal sealed record ReplayResult(
     IReadOnlyDictionary<string, OpenPositionTimeline> Timelines,
     TradingSessions Sessions)
 {
+    /// <summary>Where the replay was stopped on the tape's clock (Ctrl+C during serve); null when it ran to the end.</summary>
+    public DateTimeOffset? StoppedAt { get; init; }
+
+    /// <summary>The rows replayed before <see cref="StoppedAt"/>; null when the replay ran to the end.</summary>
+    public int? RowsReplayed { get; init; }
+
     /// <summary>Approvals at high confidence, every exchange.</summary>
     public int HighConfidenceApprovals => Sum(static e => e.HighApprovals);
 

@@ -36,6 +36,23 @@ internal sealed class TradingSessions
         }
     }
 
+    /// <summary>The sessions cut at <paramref name="instant"/>: a replay stopped there measures nothing after it.</summary>
+    /// <param name="instant">Where the replay stopped.</param>
+    /// <returns>The windows that began by then, each ending at the latest then.</returns>
+    public TradingSessions Until(DateTimeOffset instant)
+    {
+        var windows = new List<(DateTimeOffset Start, DateTimeOffset End)>();
+        foreach (var (start, end) in Windows)
+        {
+            if (start < instant)
+            {
+                windows.Add((start, end < instant ? end : instant));
+            }
+        }
+
+        return new TradingSessions(windows);
+    }
+
     /// <summary>Finds the sessions of a tape's events.</summary>
     /// <param name="events">The events, in time order.</param>
     /// <returns>The sessions; none for an empty tape.</returns>

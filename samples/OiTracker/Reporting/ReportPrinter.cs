@@ -25,7 +25,16 @@ internal static class ReportPrinter
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(configuration);
         var sessions = runs.Count > 0 ? runs[0].Sessions.Windows.Count : 0;
-        writer.WriteLine($"OiTracker paper-trading replay: {tape.Name}, {sessions} session(s), {tape.Events.Count} rows replayed, {tape.Problems.Count} skipped");
+        if (runs.Count > 0 && runs[0] is { StoppedAt: { } stoppedAt, RowsReplayed: var replayed })
+        {
+            writer.WriteLine($"OiTracker paper-trading replay: {tape.Name}, {sessions} session(s), {replayed ?? 0} of {tape.Events.Count} rows replayed, {tape.Problems.Count} skipped");
+            writer.WriteLine($"Stopped at {stoppedAt:HH:mm:ss} on the tape's clock: the figures cover the tape up to then.");
+        }
+        else
+        {
+            writer.WriteLine($"OiTracker paper-trading replay: {tape.Name}, {sessions} session(s), {tape.Events.Count} rows replayed, {tape.Problems.Count} skipped");
+        }
+
         writer.WriteLine("Orders go to a paper broker in virtual time; positions are counted in an in-memory book.");
         writer.WriteLine();
         var table = new ReportTable();

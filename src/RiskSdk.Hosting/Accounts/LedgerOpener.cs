@@ -36,8 +36,20 @@ internal static class LedgerOpener
                 $"RiskSdk account {RiskAccount.Display(name)}: the {kind} ledger needs a connection string; set {VariableOf(settings, nameof(settings.LedgerConnection))} (a secret) or pass one to UseRedisLedger.");
         }
 
-        return shared(new LedgerRequest(services, name, connection, risk, time, loggers))
-            ?? throw new InvalidOperationException($"RiskSdk account {RiskAccount.Display(name)}: the shared ledger factory returned null.");
+        IPositionBook? book;
+        try
+        {
+            book = shared(new LedgerRequest(services, name, connection, risk, time, loggers));
+        }
+        catch (ArgumentException exception)
+        {
+            // A connection string or options the ledger cannot use: say which account and where the value came from. The
+            // ledger's message names every problem and quotes no secret.
+            var source = options.LedgerConnection is not null ? "the connection string given to UseRedisLedger" : VariableOf(settings, nameof(settings.LedgerConnection));
+            throw new InvalidOperationException($"RiskSdk account {RiskAccount.Display(name)}: the {kind} ledger (connection from {source}) cannot be opened: {exception.Message}", exception);
+        }
+
+        return book ?? throw new InvalidOperationException($"RiskSdk account {RiskAccount.Display(name)}: the shared ledger factory returned null.");
     }
 
     /// <summary>The full variable name of a property of the settings class.</summary>
