@@ -38,14 +38,16 @@ internal sealed class SettingsSource
             return EnvironmentVariableLookup.Instance;
         }
 
-        var sectioned = new SectionedVariableLookup(
-            prefix,
-            key => configuration[key],
-            section => (section is null ? configuration : configuration.GetSection(section)).GetChildren().Select(static child => child.Key));
-        return configuration is IConfigurationRoot root && sectioned.Section is { } nested
-            ? new LastSourceWinsLookup(root, prefix, nested, sectioned)
+        var sectioned = Sectioned(configuration, prefix);
+        return configuration is IConfigurationRoot root && sectioned.Section is not null
+            ? new LastSourceWinsLookup(root, sectioned)
             : sectioned;
     }
+
+    private static SectionedVariableLookup Sectioned(IConfiguration configuration, string prefix) => new(
+        prefix,
+        key => configuration[key],
+        section => (section is null ? configuration : configuration.GetSection(section)).GetChildren().Select(static child => child.Key));
 
     /// <summary>
     /// The variables whose key holds a JSON object or array instead of a single value (<c>"AUTO_EXEC_EXCHANGES": ["NSE"]</c>):
@@ -58,7 +60,7 @@ internal sealed class SettingsSource
             return Array.Empty<string>();
         }
 
-        var section = prefix.Length > 1 && prefix.EndsWith('_') ? prefix.Substring(0, prefix.Length - 1) : null;
+        var sectioned = Sectioned(configuration, prefix);
         var problems = new List<string>();
         foreach (var variable in variables)
         {
@@ -71,9 +73,9 @@ internal sealed class SettingsSource
 
             var key = variable.Name;
             var structured = flat.GetChildren().Any();
-            if (!structured && section is not null && variable.Name.Length > prefix.Length && variable.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            if (!structured && sectioned.NestedKey(variable.Name) is { } nestedKey)
             {
-                key = string.Concat(section, ":", variable.Name.AsSpan(prefix.Length));
+                key = nestedKey;
                 var nested = configuration.GetSection(key);
                 structured = nested.Value is null && nested.GetChildren().Any();
             }
@@ -102,7 +104,7 @@ internal sealed class SettingsSource
     public IChangeToken ReloadTokenOf(string name) => ConfigurationOf(name)?.GetReloadToken() ?? NeverChanges.Instance;
 
     /// <summary>Reads a variable from the last configuration source that sets it, flat or nested; lists names as the sectioned lookup does.</summary>
-    private sealed class LastSourceWinsLookup(IConfigurationRoot root, string prefix, string section, SectionedVariableLookup sectioned) : IVariableLookup
+    private sealed class LastSourceWinsLookup(IConfigurationRoot root, SectionedVariableLookup sectioned) : IVariableLookup
     {
         public IEnumerable<string> Names => sectioned.Names;
 
@@ -111,9 +113,7 @@ internal sealed class SettingsSource
         /// <summary>The value in force and the key that set it (the variable's own name, or its nested key).</summary>
         public (string? Value, string Key) Locate(string name)
         {
-            var nested = name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-                ? string.Concat(section, ":", name.AsSpan(prefix.Length))
-                : null;
+            var nested = sectioned.NestedKey(name);
             var providers = root.Providers.ToList();
             for (var i = providers.Count - 1; i >= 0; i--)
             {

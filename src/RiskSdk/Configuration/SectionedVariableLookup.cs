@@ -71,8 +71,20 @@ public sealed class SectionedVariableLookup : IVariableLookup
             return flat;
         }
 
+        return NestedKey(name) is { } nested ? _getValue(nested) : null;
+    }
+
+    /// <summary>
+    /// The nested key a variable is also read from: <c>OI_TRACKER:AUTO_EXEC_ENABLED</c> for
+    /// <c>OI_TRACKER_AUTO_EXEC_ENABLED</c>; null when the prefix has no section or the name does not carry the prefix.
+    /// </summary>
+    /// <param name="name">The variable's name.</param>
+    /// <returns>The key, or null.</returns>
+    public string? NestedKey(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
         return _section is not null && name.Length > _prefix.Length && name.StartsWith(_prefix, StringComparison.OrdinalIgnoreCase)
-            ? _getValue(string.Concat(_section, ":", name.AsSpan(_prefix.Length)))
+            ? string.Concat(_section, ":", name.AsSpan(_prefix.Length))
             : null;
     }
 }
